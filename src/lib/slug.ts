@@ -1,0 +1,40 @@
+import slugifyLibrary from '@sindresorhus/slugify';
+
+/** A valid article, category or tag slug: lowercase ASCII words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Options for {@link slugify}. */
+export interface SlugifyOptions {
+  /** Longest slug in characters, cut on a word boundary. Default: no limit. */
+  readonly maxLength?: number;
+}
+
+// decamelize off: wire copy writes "KOrea" and "DKI" and those must not split into "k-orea".
+const LIBRARY_OPTIONS = { decamelize: false, customReplacements: [['&', ' dan ']] as [string, string][] };
+
+/**
+ * Turns an Indonesian title or name into a slug: lowercase ASCII, diacritics folded,
+ * punctuation dropped, words joined by hyphens, optionally capped on a word boundary.
+ */
+export function slugify(text: string, options: SlugifyOptions = {}): string {
+  const slug = slugifyLibrary(text, LIBRARY_OPTIONS);
+  const { maxLength } = options;
+  if (maxLength === undefined || slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength + 1);
+  const boundary = cut.lastIndexOf('-');
+  // A single word longer than the cap is cut mid-word rather than dropped.
+  return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, maxLength)).replace(/-+$/, '');
+}
+
+/** Whether `value` is a valid slug (see {@link SLUG_PATTERN}). */
+export function isValidSlug(value: string): boolean {
+  return SLUG_PATTERN.test(value);
+}
+
+/**
+ * The key under which a headline is matched to an article title: case, whitespace,
+ * quotes, diacritics and punctuation are normalised away.
+ */
+export function titleKey(title: string): string {
+  return slugify(title);
+}
