@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** A link to another article as lists show it: title, date and category. */
+export const articleLinkSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  date: z.date(),
+  category: z.string(),
+  categorySlug: z.string(),
+});
+
+/** A category or tag name with its URL slug. */
+export const termSchema = z.object({
+  /** Name as written, e.g. `Korea Utara`. */
+  name: z.string(),
+  /** URL slug, e.g. `korea-utara`. */
+  slug: z.string(),
+});
+
+/** A published (or, in dev, draft) article as the pages receive it. */
+export const articleSchema = z.object({
+  /** URL slug: the page is /berita/<slug>/. */
+  slug: z.string(),
+  title: z.string(),
+  date: z.date(),
+  updated: z.date().optional(),
+  category: termSchema,
+  tags: z.array(termSchema),
+  author: z.string().optional(),
+  /** City of the dateline, e.g. `JAKARTA`. */
+  dateline: z.string().optional(),
+  source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
+  image: z
+    .object({ src: z.string(), alt: z.string(), caption: z.string().optional(), credit: z.string().optional() })
+    .optional(),
+  /** Plain-text summary (front matter, or the first paragraph without its dateline). */
+  summary: z.string(),
+  /** Estimated reading time in minutes, at least 1. */
+  readingMinutes: z.number().int().positive(),
+  /** Shown in dev only; production builds leave drafts out. */
+  draft: z.boolean(),
+  /** Targets of the article's "Baca juga" blocks, in order. */
+  bacaJuga: z.array(z.object({ slug: z.string(), title: z.string() })),
+  /** "Berita Terkait": hand-picked `related:` first, then computed. */
+  related: z.array(articleLinkSchema),
+  /** Source file, relative to the content directory. */
+  sourceFile: z.string(),
+});
+
+/** An article as the pages receive it. */
+export type Article = z.output<typeof articleSchema>;
+/** A link to another article as lists show it. */
+export type ArticleLink = z.output<typeof articleLinkSchema>;

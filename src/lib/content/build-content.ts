@@ -1,0 +1,254 @@
+import type { Root } from 'mdast';
+import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
+import { replaceBacaJugaBlocks, type BacaJugaLink } from '../markdown/baca-juga.ts';
+import { markDateline, stripDateline } from '../markdown/dateline.ts';
+import { countWords, firstParagraphText, plainText, readingMinutes } from '../markdown/plain-text.ts';
+import { renderMarkdownTree } from '../markdown/processor.ts';
+import { slugify } from '../slug.ts';
+import type { Article, ArticleLink } from './article.ts';
+import { createLinkIndex, type LinkTarget, type PublicationState } from './link-index.ts';
+import { locateField } from './locate-field.ts';
+import { parseArticle, type ArticleSource, type ParsedArticle } from './parse-article.ts';
+import { resolveBacaJugaItem } from './resolve-baca-juga.ts';
+
+/** Finds computed related articles; see `src/lib/related`. Receives every article on the site. */
+export type RelatedRanker = (documents: readonly RelatedInput[]) => (slug: string, exclude: ReadonlySet<string>) => string[];
+
+/** What the related ranker sees of an article. */
+export interface RelatedInput {
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+  readonly tags: readonly string[];
+  readonly category: string;
+  readonly date: Date;
+}
+
+/** Options of {@link buildContent}. */
+export interface BuildContentOptions {
+  /** The build's clock: articles dated after it are scheduled, not published. */
+  readonly now: Date;
+  /** Put drafts and scheduled articles on the site too (dev server). Default: false. */
+  readonly includeUnpublished?: boolean;
+  /** Computes "Berita Terkait"; when absent only hand-picked `related:` entries are listed. */
+  readonly rankRelated?: RelatedRanker;
+  /** Most entries in a "Berita Terkait" list, hand-picked ones included. Default: 5. */
+  readonly relatedLimit?: number;
+}
+
+/** One article ready for a page: its data and its rendered body. */
+export interface BuiltArticle {
+  readonly data: Article;
+  readonly html: string;
+}
+
+/** Counts for the end-of-build report. */
+export interface ContentStats {
+  found: number;
+  published: number;
+  drafts: number;
+  scheduled: number;
+  bacaJugaLinks: number;
+  relatedLists: number;
+}
+
+/** Everything a build needs from the content, or every problem that stops it. */
+export interface ContentBuild {
+  /** Articles on the site, newest first (ties by slug). Empty when there are errors. */
+  readonly articles: readonly BuiltArticle[];
+  readonly errors: readonly WartaError[];
+  readonly stats: ContentStats;
+}
+
+interface Candidate {
+  readonly parsed: ParsedArticle;
+  readonly state: PublicationState;
+  readonly visible: boolean;
+}
+
+/**
+ * Turns the content directory's files into the site's articles: parses and validates each,
+ * resolves "Baca juga" and `related:` links across all of them, ranks related articles and
+ * renders bodies. Collects every problem instead of stopping at the first.
+ */
+export function buildContent(sources: readonly ArticleSource[], options: BuildContentOptions): ContentBuild {
+  const errors: WartaError[] = [];
+  const parsed: ParsedArticle[] = [];
+  for (const source of sources) {
+    const result = parseArticle(source);
+    if (result.ok) parsed.push(result.article);
+    else errors.push(...result.errors);
+  }
+
+  const candidates = uniqueBySlug(parsed, errors).map((article): Candidate => {
+    const state: PublicationState = article.frontMatter.draft ? 'draft' : article.frontMatter.date > options.now ? 'scheduled' : 'published';
+    return { parsed: article, state, visible: state === 'published' || options.includeUnpublished === true };
+  });
+  const stats: ContentStats = {
+    found: sources.length,
+    published: candidates.filter((c) => c.state === 'published').length,
+    drafts: candidates.filter((c) => c.state === 'draft').length,
+    scheduled: candidates.filter((c) => c.state === 'scheduled').length,
+    bacaJugaLinks: 0,
+    relatedLists: 0,
+  };
+
+  const targets = candidates.map(
+    (c): LinkTarget => ({ slug: c.parsed.slug, title: c.parsed.frontMatter.title, path: c.parsed.source.path, displayPath: c.parsed.source.displayPath, state: c.state }),
+  );
+  const index = createLinkIndex(targets);
+  const visibleSlugs = new Set(candidates.filter((c) => c.visible).map((c) => c.parsed.slug));
+  const isVisible = (target: LinkTarget): boolean => visibleSlugs.has(target.slug);
+  const visible = candidates.filter((c) => c.visible).map((c) => c.parsed);
+
+  const bacaJuga = new Map<string, BacaJugaLink[][]>();
+  const pinned = new Map<string, string[]>();
+  for (const article of visible) {
+    bacaJuga.set(article.slug, resolveBlocks(article, index, isVisible, errors));
+    pinned.set(article.slug, resolvePinned(article, visibleSlugs, errors));
+  }
+  if (errors.length > 0) return { articles: [], errors, stats };
+
+  const bySlug = new Map(visible.map((a) => [a.slug, a]));
+  const inputs = visible.map((article) => relatedInput(article));
+  const search = options.rankRelated?.(inputs);
+  const limit = options.relatedLimit ?? 5;
+
+  const articles = visible.map((article): BuiltArticle => {
+    const links = bacaJuga.get(article.slug) ?? [];
+    const picked = pinned.get(article.slug) ?? [];
+    const exclude = new Set([article.slug, ...picked, ...links.flat().map((l) => l.slug)]);
+    const computed = search ? search(article.slug, exclude).slice(0, Math.max(0, limit - picked.length)) : [];
+    const related = [...picked, ...computed].map((slug) => linkTo(bySlug.get(slug)));
+    stats.bacaJugaLinks += links.reduce((n, block) => n + block.length, 0);
+    if (related.length > 0) stats.relatedLists++;
+    return render(article, links, related.filter((r): r is ArticleLink => r !== undefined));
+  });
+  articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || (a.data.slug < b.data.slug ? -1 : 1));
+  return { articles, errors, stats };
+}
+
+function uniqueBySlug(parsed: readonly ParsedArticle[], errors: WartaError[]): ParsedArticle[] {
+  const first = new Map<string, ParsedArticle>();
+  const duplicated = new Set<string>();
+  for (const article of parsed) {
+    const other = first.get(article.slug);
+    if (!other) {
+      first.set(article.slug, article);
+      continue;
+    }
+    duplicated.add(article.slug);
+    errors.push(createError(ContentErrors.DuplicateSlug, { slug: article.slug, otherFile: other.source.displayPath }, slugPosition(article)));
+    if (!errors.some((e) => e.name === 'DuplicateSlug' && e.position?.file === other.source.displayPath)) {
+      errors.push(createError(ContentErrors.DuplicateSlug, { slug: other.slug, otherFile: article.source.displayPath }, slugPosition(other)));
+    }
+  }
+  return [...first.values()].filter((a) => !duplicated.has(a.slug));
+}
+
+function slugPosition(article: ParsedArticle): SourcePosition {
+  const line = article.frontMatter.slug === undefined ? undefined : locateField(article.frontMatterText.replace(/^\n/, ''), ['slug']);
+  return line === undefined ? { file: article.source.displayPath } : { file: article.source.displayPath, line: line + 1, column: 1 };
+}
+
+function resolveBlocks(
+  article: ParsedArticle,
+  index: ReturnType<typeof createLinkIndex>,
+  isVisible: (target: LinkTarget) => boolean,
+  errors: WartaError[],
+): BacaJugaLink[][] {
+  return article.bacaJuga.map((block) =>
+    block.items.flatMap((item) => {
+      const position = { file: article.source.displayPath, line: article.bodyLine + item.line - 1, column: item.column };
+      const result = resolveBacaJugaItem(item, { path: article.source.path, slug: article.slug }, index, isVisible, position);
+      if (!result.ok) {
+        errors.push(result.error);
+        return [];
+      }
+      return [{ slug: result.target.slug, title: result.target.title }];
+    }),
+  );
+}
+
+function resolvePinned(article: ParsedArticle, visibleSlugs: ReadonlySet<string>, errors: WartaError[]): string[] {
+  const resolved: string[] = [];
+  article.frontMatter.related.forEach((slug, i) => {
+    let reason: string | undefined;
+    if (slug === article.slug) reason = 'is this article itself';
+    else if (!visibleSlugs.has(slug)) reason = 'names no published article';
+    if (reason === undefined) {
+      if (!resolved.includes(slug)) resolved.push(slug);
+      return;
+    }
+    const line = locateField(article.frontMatterText.replace(/^\n/, ''), ['related', i]);
+    errors.push(createError(ContentErrors.RelatedUnresolved, { slug, reason }, { file: article.source.displayPath, ...(line === undefined ? {} : { line: line + 1 }) }));
+  });
+  return resolved;
+}
+
+function bacaJugaIndices(article: ParsedArticle): Set<number> {
+  return new Set(article.bacaJuga.flatMap((b) => [b.index, b.index + 1]));
+}
+
+function summaryOf(article: ParsedArticle): string {
+  return article.frontMatter.summary ?? stripDateline(firstParagraphText(withoutBacaJuga(article)) ?? article.frontMatter.title);
+}
+
+function withoutBacaJuga(article: ParsedArticle): Root {
+  const skip = bacaJugaIndices(article);
+  return { type: 'root', children: article.tree.children.filter((_, i) => !skip.has(i)) };
+}
+
+function relatedInput(article: ParsedArticle): RelatedInput {
+  const fm = article.frontMatter;
+  return {
+    slug: article.slug,
+    title: fm.title,
+    summary: summaryOf(article),
+    body: plainText(article.tree, bacaJugaIndices(article)),
+    tags: fm.tags,
+    category: fm.category,
+    date: fm.date,
+  };
+}
+
+function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
+  if (!article) return undefined;
+  const fm = article.frontMatter;
+  return { slug: article.slug, title: fm.title, date: fm.date, category: fm.category, categorySlug: slugify(fm.category) };
+}
+
+function render(article: ParsedArticle, bacaJuga: readonly BacaJugaLink[][], related: ArticleLink[]): BuiltArticle {
+  const fm = article.frontMatter;
+  const words = countWords(plainText(article.tree, bacaJugaIndices(article)));
+  const summary = summaryOf(article);
+  // Rendering mutates the tree; every read of it happens above.
+  markDateline(article.tree);
+  replaceBacaJugaBlocks(article.tree, article.bacaJuga, bacaJuga);
+  const seenTags = new Set<string>();
+  const data: Article = {
+    slug: article.slug,
+    title: fm.title,
+    date: fm.date,
+    ...(fm.updated ? { updated: fm.updated } : {}),
+    category: { name: fm.category, slug: slugify(fm.category) },
+    tags: fm.tags.flatMap((name) => {
+      const slug = slugify(name);
+      if (!slug || seenTags.has(slug)) return [];
+      seenTags.add(slug);
+      return [{ name, slug }];
+    }),
+    ...(fm.author ? { author: fm.author } : {}),
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    ...(fm.source ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } } : {}),
+    ...(fm.image ? { image: fm.image } : {}),
+    summary,
+    readingMinutes: readingMinutes(words),
+    draft: fm.draft,
+    bacaJuga: bacaJuga.flat(),
+    related,
+    sourceFile: article.source.path,
+  };
+  return { data, html: renderMarkdownTree(article.tree) };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { parseArticleDate } from '../dates/parse-date.ts';
+
+/** Marks a date issue so it is reported as InvalidDate rather than a generic field error. */
+export const DATE_ISSUE = 'warta-date';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** An ISO 8601 date or date-time; no offset means Asia/Jakarta. */
+const dateField = z.unknown().transform((value, ctx) => {
+  const parsed = parseArticleDate(value);
+  if (parsed.ok) return parsed.date;
+  ctx.addIssue({ code: 'custom', message: parsed.reason, params: { kind: DATE_ISSUE } });
+  return z.NEVER;
+});
+
+/** Where the story was first published ("seperti dilansir dari ..."). A bare string is the name. */
+const sourceSchema = z.union([
+  text.transform((name): { name: string; url?: string } => ({ name })),
+  z.strictObject({
+    /** Publication name, e.g. `The Korea Times`. */
+    name: text,
+    /** Link to the original story. */
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  }),
+]);
+
+/** The lead image. `alt` is required: screen-reader users must know what it shows. */
+const imageSchema = z.strictObject({
+  /** Image URL or site path, e.g. `/images/putin.jpg`. */
+  src: text,
+  /** Text alternative describing the image; required. */
+  alt: z.string({ error: 'is required when an image is given (describe the picture for screen readers)' }).trim().min(1, 'must describe the image'),
+  /** Caption shown under the image. */
+  caption: text.optional(),
+  /** Photographer or agency, e.g. `ANTARA/Aditya`. */
+  credit: text.optional(),
+});
+
+/** Front matter of an article file, as an editor writes it. Unknown fields are rejected to catch typos. */
+export const frontMatterSchema = z.strictObject({
+  /** Headline. Required. */
+  title: text,
+  /** Publication time, ISO 8601; without offset it means WIB (Asia/Jakarta). Required. */
+  date: dateField,
+  /** Section name, e.g. `Internasional`. Required. */
+  category: text,
+  /** Topic names. Default: none. */
+  tags: z.array(text).default([]),
+  /** Byline. */
+  author: text.optional(),
+  /** City of the dateline, e.g. `JAKARTA`. Default: read from a `CITY - ` lead. */
+  dateline: text.optional(),
+  source: sourceSchema.optional(),
+  image: imageSchema.optional(),
+  /** One-sentence summary for lists and metadata. Default: the first paragraph, plain text. */
+  summary: text.optional(),
+  /** Time of the last significant update, ISO 8601. */
+  updated: dateField.optional(),
+  /** Kept out of the published site when true. Default: false. */
+  draft: z.boolean().default(false),
+  /** Slugs of hand-picked related articles, shown first under "Berita Terkait". Default: none. */
+  related: z.array(z.string()).default([]),
+  /** URL slug. Default: the file name without `.md`. Must match ^[a-z0-9]+(-[a-z0-9]+)*$. */
+  slug: z.string().optional(),
+});
+
+/** Front matter as written. */
+export type FrontMatterInput = z.input<typeof frontMatterSchema>;
+/** Front matter after validation and defaults. */
+export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -1,0 +1,61 @@
+import { distance } from 'fastest-levenshtein';
+import path from 'node:path';
+import { titleKey } from '../slug.ts';
+
+/** Whether an article appears on the site being built. */
+export type PublicationState = 'published' | 'draft' | 'scheduled';
+
+/** What a link can point at. */
+export interface LinkTarget {
+  readonly slug: string;
+  readonly title: string;
+  /** Content-relative path with `/` separators. */
+  readonly path: string;
+  readonly displayPath: string;
+  readonly state: PublicationState;
+}
+
+/** Lookup of articles by slug, file path and normalised title; built once per build. */
+export interface LinkIndex {
+  bySlug(slug: string): LinkTarget | undefined;
+  /** `link` is relative to the file at `fromPath` (both content-relative). */
+  byFile(fromPath: string, link: string): LinkTarget | undefined;
+  /** Every article whose title normalises like `title`. */
+  byTitle(title: string): readonly LinkTarget[];
+  /** Up to `count` titles closest to `text`, for "did you mean" hints. */
+  closestTitles(text: string, count?: number): string[];
+}
+
+/** Builds a {@link LinkIndex} over `targets` in one pass. */
+export function createLinkIndex(targets: readonly LinkTarget[]): LinkIndex {
+  const slugs = new Map<string, LinkTarget>();
+  const paths = new Map<string, LinkTarget>();
+  const titles = new Map<string, LinkTarget[]>();
+  for (const target of targets) {
+    if (!slugs.has(target.slug)) slugs.set(target.slug, target);
+    paths.set(target.path, target);
+    const key = titleKey(target.title);
+    const list = titles.get(key);
+    if (list) list.push(target);
+    else titles.set(key, [target]);
+  }
+  return {
+    bySlug: (slug) => slugs.get(slug),
+    byFile(fromPath, link) {
+      const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromPath), link));
+      return paths.get(joined.replace(/^\.\//, ''));
+    },
+    byTitle: (title) => titles.get(titleKey(title)) ?? [],
+    closestTitles(text, count = 3) {
+      const key = titleKey(text);
+      const scored: { title: string; score: number }[] = [];
+      for (const [candidate, list] of titles) {
+        const first = list[0];
+        if (first) scored.push({ title: first.title, score: distance(key, candidate) / Math.max(key.length, candidate.length, 1) });
+      }
+      scored.sort((a, b) => a.score - b.score || (a.title < b.title ? -1 : 1));
+      // Past 60% edits a suggestion is noise rather than help.
+      return scored.filter((s) => s.score < 0.6).slice(0, count).map((s) => s.title);
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import type { Root } from 'mdast';
+import type { z } from 'zod';
+import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
+import { findBacaJugaBlocks, type BacaJugaBlock } from '../markdown/baca-juga.ts';
+import { leadText, readDateline } from '../markdown/dateline.ts';
+import { parseMarkdown } from '../markdown/processor.ts';
+import { isValidSlug } from '../slug.ts';
+import { DATE_ISSUE, frontMatterSchema, type FrontMatter } from './front-matter-schema.ts';
+import { locateField } from './locate-field.ts';
+
+/** A content file as read from disk. */
+export interface ArticleSource {
+  /** Path relative to the content directory, with `/` separators, e.g. `2024/putin.md`. */
+  readonly path: string;
+  /** Path shown in messages (relative to the project when possible). */
+  readonly displayPath: string;
+  /** Raw file contents. */
+  readonly bytes: Uint8Array;
+}
+
+/** An article whose front matter is valid and whose body is parsed, before links are resolved. */
+export interface ParsedArticle {
+  readonly source: ArticleSource;
+  readonly slug: string;
+  readonly frontMatter: FrontMatter;
+  /** Raw front matter text, for locating fields in messages. */
+  readonly frontMatterText: string;
+  /** Line of the file on which the Markdown body starts (1-based). */
+  readonly bodyLine: number;
+  readonly tree: Root;
+  readonly bacaJuga: readonly BacaJugaBlock[];
+  /** Dateline from the front matter or the lead. */
+  readonly dateline: string | undefined;
+}
+
+/** Result of {@link parseArticle}: the article, or every problem found in the file. */
+export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; errors: WartaError[] };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder('utf-8');
+// CORE_SCHEMA keeps dates as text, so `2024-12-27 10:15` is read as WIB rather than UTC by js-yaml.
+const matterOptions = { engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object } };
+
+/** Parses one article file: decoding, front matter, slug and Markdown body. Never throws for bad content. */
+export function parseArticle(source: ArticleSource): ParseResult {
+  const at = (line?: number, column?: number): SourcePosition => ({
+    file: source.displayPath,
+    ...(line === undefined ? {} : { line }),
+    ...(column === undefined ? {} : { column }),
+  });
+  let text: string;
+  try {
+    text = decoder.decode(source.bytes);
+  } catch {
+    const lenient = lenientDecoder.decode(source.bytes);
+    const index = lenient.indexOf('\uFFFD');
+    const { line, column } = lineColumn(lenient, index);
+    return fail(createError(ContentErrors.FileNotUtf8, { offset: Buffer.from(lenient.slice(0, index)).length }, at(line, column)));
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+
+  if (!/^---[ \t]*\n/.test(text)) return fail(createError(ContentErrors.FrontMatterMissing, {}, at(1, 1)));
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) return fail(createError(ContentErrors.FrontMatterNotClosed, {}, at(1, 1)));
+
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(text, matterOptions);
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      // gray-matter hands js-yaml the text after the opening `---`, whose first line is that `---` line.
+      const line = error.mark ? error.mark.line + 1 : 1;
+      const column = error.mark ? error.mark.column + 1 : 1;
+      return fail(createError(ContentErrors.FrontMatterYamlSyntax, { reason: error.reason }, at(line, column)));
+    }
+    return fail(createError(ContentErrors.FrontMatterYamlSyntax, { reason: String(error) }, at(1, 1)));
+  }
+
+  const errors: WartaError[] = [];
+  const frontMatterText = file.matter;
+  // Front matter line N (1-based, within file.matter after its leading newline) is file line N + 1.
+  const fieldAt = (path: readonly PropertyKey[]): SourcePosition => {
+    const line = locateField(frontMatterText.replace(/^\n/, ''), path);
+    return at(line === undefined ? 1 : line + 1, line === undefined ? 1 : undefined);
+  };
+
+  const data: unknown = file.data;
+  if (data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0 && frontMatterText.trim() === '')) {
+    return fail(createError(ContentErrors.FrontMatterEmpty, {}, at(1, 1)));
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return fail(createError(ContentErrors.FrontMatterNotMapping, { found: Array.isArray(data) ? 'a list' : `a single ${typeof data}` }, at(2)));
+  }
+
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(issueToError(issue, data as Record<string, unknown>, fieldAt));
+  }
+
+  const fileSlug = source.path.replace(/^.*\//, '').replace(/\.md$/i, '');
+  const frontMatterSlug = parsed.success ? parsed.data.slug : undefined;
+  const slug = frontMatterSlug ?? fileSlug;
+  if (!isValidSlug(slug)) {
+    errors.push(
+      createError(
+        ContentErrors.InvalidSlug,
+        { slug, from: frontMatterSlug === undefined ? 'file name' : 'front matter' },
+        frontMatterSlug === undefined ? at() : fieldAt(['slug']),
+      ),
+    );
+  }
+
+  const body = file.content;
+  const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+  if (body.trim() === '') errors.push(createError(ContentErrors.EmptyBody, {}, at(bodyLine)));
+
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
+
+  const tree = parseMarkdown(body);
+  const lead = leadText(tree);
+  const article: ParsedArticle = {
+    source,
+    slug,
+    frontMatter: parsed.data,
+    frontMatterText,
+    bodyLine,
+    tree,
+    bacaJuga: findBacaJugaBlocks(tree),
+    dateline: parsed.data.dateline ?? (lead === undefined ? undefined : readDateline(lead)),
+  };
+  return { ok: true, article };
+}
+
+function issueToError(
+  issue: z.core.$ZodIssue,
+  data: Record<string, unknown>,
+  fieldAt: (path: readonly PropertyKey[]) => SourcePosition,
+): WartaError {
+  if (issue.code === 'unrecognized_keys') {
+    const [key = ''] = issue.keys;
+    const field = [...issue.path, key].join('.');
+    return createError(
+      ContentErrors.FrontMatterField,
+      { field, problem: `is not a known field (${issue.keys.join(', ')}); check the spelling` },
+      fieldAt([...issue.path, key]),
+    );
+  }
+  const field = issue.path.map(String).join('.') || '(front matter)';
+  const value = valueAt(data, issue.path);
+  if (issue.code === 'custom' && (issue.params as { kind?: string } | undefined)?.kind === DATE_ISSUE) {
+    return createError(ContentErrors.InvalidDate, { field, value: String(value), reason: issue.message }, fieldAt(issue.path));
+  }
+  let problem = issue.message;
+  if (issue.code === 'invalid_type') {
+    problem = value === undefined ? `is required (expected ${issue.expected})` : `must be ${article(issue.expected)}, not ${describe(value)}`;
+  } else if (issue.code === 'invalid_union' && field === 'source') {
+    problem = 'must be a publication name, or { name, url }';
+  }
+  // A missing field has no line of its own: point at the front matter start.
+  return createError(ContentErrors.FrontMatterField, { field, problem }, value === undefined && issue.path.length === 1 ? fieldAt([]) : fieldAt(issue.path));
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function article(expected: string): string {
+  if (expected === 'array') return 'a list';
+  if (expected === 'object') return 'a set of fields';
+  if (expected === 'string') return 'text';
+  if (expected === 'boolean') return 'true or false';
+  return `a ${expected}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a set of fields';
+  if (typeof value === 'string') return `text "${value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function lineColumn(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, index));
+  const line = before.split('\n').length;
+  return { line, column: index - before.lastIndexOf('\n') };
+}
+
+function fail(error: WartaError): ParseResult {
+  return { ok: false, errors: [error] };
+}

@@ -1,0 +1,142 @@
+import { slugify } from '../slug.ts';
+import type { ErrorDefinition } from './warta-error.ts';
+
+// Every content error is declared once here, Astro-catalogue style: the message says what
+// happened and why, the hint says how to fix it.
+
+export const ContentDirectoryNotFound: ErrorDefinition<{ directory: string }> = {
+  name: 'ContentDirectoryNotFound',
+  title: 'Content directory not found',
+  message: ({ directory }) => `The content directory ${directory} does not exist or is not a directory.`,
+  hint: 'Create it, or point WARTA_CONTENT_DIR at the folder that holds your .md articles.',
+};
+
+export const ContentDirectoryEmpty: ErrorDefinition<{ directory: string }> = {
+  name: 'ContentDirectoryEmpty',
+  title: 'No articles found',
+  message: ({ directory }) => `The content directory ${directory} holds no .md files, so there is nothing to publish.`,
+  hint: 'Add an article (see README, "Writing an article"), or point WARTA_CONTENT_DIR at the right folder.',
+};
+
+export const FileNotUtf8: ErrorDefinition<{ offset: number }> = {
+  name: 'FileNotUtf8',
+  title: 'File is not UTF-8 text',
+  message: ({ offset }) => `The file has bytes that are not valid UTF-8 (first at byte ${offset}).`,
+  hint: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), or re-import it with `npm run import`.',
+};
+
+export const FrontMatterMissing: ErrorDefinition<Record<string, never>> = {
+  name: 'FrontMatterMissing',
+  title: 'Front matter missing',
+  message: () => 'The file does not start with a YAML front matter block between two `---` lines.',
+  hint: 'Start the file with:\n---\ntitle: "Judul berita"\ndate: 2024-12-27T10:15:00+07:00\ncategory: Internasional\n---',
+};
+
+export const FrontMatterEmpty: ErrorDefinition<Record<string, never>> = {
+  name: 'FrontMatterEmpty',
+  title: 'Front matter empty',
+  message: () => 'The front matter block between the `---` lines is empty.',
+  hint: 'Fill in at least title, date and category.',
+};
+
+export const FrontMatterNotClosed: ErrorDefinition<Record<string, never>> = {
+  name: 'FrontMatterNotClosed',
+  title: 'Front matter not closed',
+  message: () => 'The front matter block opened with `---` on line 1 is never closed.',
+  hint: 'Add a line with only `---` after the last front matter field.',
+};
+
+export const FrontMatterYamlSyntax: ErrorDefinition<{ reason: string }> = {
+  name: 'FrontMatterYamlSyntax',
+  title: 'Front matter is not valid YAML',
+  message: ({ reason }) => `The YAML parser stopped: ${reason}.`,
+  hint: 'Check indentation and quoting at that position; put values with a colon or quote in double quotes.',
+};
+
+export const FrontMatterNotMapping: ErrorDefinition<{ found: string }> = {
+  name: 'FrontMatterNotMapping',
+  title: 'Front matter is not a set of fields',
+  message: ({ found }) => `The front matter must be a YAML mapping of fields, but it is ${found}.`,
+  hint: 'Write one `field: value` per line, e.g. `title: "Judul berita"`.',
+};
+
+export const FrontMatterField: ErrorDefinition<{ field: string; problem: string }> = {
+  name: 'FrontMatterField',
+  title: 'Invalid front matter field',
+  message: ({ field, problem }) => `${field}: ${problem}`,
+  hint: ({ field }) => `Fix \`${field}\` as described; see the front matter table in README.md.`,
+};
+
+export const InvalidDate: ErrorDefinition<{ field: string; value: string; reason: string }> = {
+  name: 'InvalidDate',
+  title: 'Invalid date',
+  message: ({ field, value, reason }) => `${field}: "${value}" ${reason}.`,
+  hint: 'Use ISO 8601, e.g. 2024-12-27T10:15:00+07:00 or 2024-12-27 10:15 (no offset means WIB, Asia/Jakarta).',
+};
+
+export const InvalidSlug: ErrorDefinition<{ slug: string; from: 'front matter' | 'file name' }> = {
+  name: 'InvalidSlug',
+  title: 'Invalid slug',
+  message: ({ slug, from }) =>
+    `The slug "${slug}" (from the ${from}) is not lowercase ASCII words joined by single hyphens, so it cannot be a safe URL.`,
+  hint: ({ slug }) => `Use only a-z, 0-9 and single hyphens, e.g. "${slugify(slug) || 'judul-berita'}".`,
+};
+
+export const DuplicateSlug: ErrorDefinition<{ slug: string; otherFile: string }> = {
+  name: 'DuplicateSlug',
+  title: 'Duplicate slug',
+  message: ({ slug, otherFile }) => `The slug "${slug}" is also used by ${otherFile}; two articles cannot share /berita/${slug}/.`,
+  hint: 'Rename one file, or give one article a different `slug:` in its front matter.',
+};
+
+export const EmptyBody: ErrorDefinition<Record<string, never>> = {
+  name: 'EmptyBody',
+  title: 'Article body is empty',
+  message: () => 'The article has front matter but no text after it.',
+  hint: 'Write the story below the closing `---`, or mark the file `draft: true` until it is ready.',
+};
+
+export const BacaJugaUnresolved: ErrorDefinition<{ item: string; suggestions: readonly string[] }> = {
+  name: 'BacaJugaUnresolved',
+  title: '"Baca juga" link resolves to no article',
+  message: ({ item, suggestions }) =>
+    `"${item}" names no article.` +
+    (suggestions.length ? `\nClosest titles:\n${suggestions.map((s) => `  - ${s}`).join('\n')}` : ''),
+  hint: 'Link the target\'s .md file, its /berita/<slug>/ URL, or copy its exact headline; or remove the item.',
+};
+
+export const BacaJugaSelf: ErrorDefinition<{ item: string }> = {
+  name: 'BacaJugaSelf',
+  title: '"Baca juga" links to its own article',
+  message: ({ item }) => `"${item}" is this article itself; a reader would go in a circle.`,
+  hint: 'Remove the item or point it at another article.',
+};
+
+export const BacaJugaUnpublished: ErrorDefinition<{ item: string; target: string; state: 'draft' | 'scheduled' }> = {
+  name: 'BacaJugaUnpublished',
+  title: '"Baca juga" links to an unpublished article',
+  message: ({ item, target, state }) =>
+    `"${item}" resolves to ${target}, which is ${state === 'draft' ? 'a draft' : 'scheduled for later'}, so the link would be broken.`,
+  hint: 'Publish the target first, or remove the item until it is out.',
+};
+
+export const BacaJugaAmbiguous: ErrorDefinition<{ item: string; files: readonly string[] }> = {
+  name: 'BacaJugaAmbiguous',
+  title: '"Baca juga" headline matches several articles',
+  message: ({ item, files }) => `"${item}" matches the titles of ${files.join(', ')}.`,
+  hint: 'Link the intended article by its .md file or /berita/<slug>/ URL instead of its headline.',
+};
+
+export const BacaJugaUnsupportedLink: ErrorDefinition<{ url: string }> = {
+  name: 'BacaJugaUnsupportedLink',
+  title: '"Baca juga" item is not an article link',
+  message: ({ url }) => `The link "${url}" is neither a .md file, a /berita/<slug>/ URL nor a slug.`,
+  hint: 'Link another Warta article; put links to other websites in the body text instead.',
+};
+
+export const RelatedUnresolved: ErrorDefinition<{ slug: string; reason: string }> = {
+  name: 'RelatedUnresolved',
+  title: '`related:` slug resolves to no published article',
+  message: ({ slug, reason }) => `related: "${slug}" ${reason}.`,
+  hint: 'Use the slug of a published article (its file name without .md, or its `slug:`), or remove it.',
+};

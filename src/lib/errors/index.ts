@@ -1,0 +1,2 @@
+export * from './warta-error.ts';
+export * as ContentErrors from './catalogue.ts';

@@ -1,0 +1,90 @@
+/** Where in a content file a problem sits. Lines and columns are 1-based. */
+export interface SourcePosition {
+  /** Path of the file, as shown to the editor (relative to the project when possible). */
+  readonly file: string;
+  /** 1-based line, when known. */
+  readonly line?: number;
+  /** 1-based column, when known. */
+  readonly column?: number;
+}
+
+/** One entry of the error catalogue: a stable name, a title, a message built from its arguments and a hint. */
+export interface ErrorDefinition<Args> {
+  /** Stable identifier, e.g. `BacaJugaUnresolved`; tests and tools match on it. */
+  readonly name: string;
+  /** One short line that names the problem. */
+  readonly title: string;
+  /** What happened and why, built from the arguments. */
+  readonly message: (args: Args) => string;
+  /** How to fix it. */
+  readonly hint: string | ((args: Args) => string);
+}
+
+/** The only error type the Warta core throws or reports for bad content or configuration. */
+export class WartaError extends Error {
+  /** The catalogue title. */
+  readonly title: string;
+  /** How to fix it. */
+  readonly hint: string;
+  /** Where the problem is, when it comes from a file. */
+  readonly position: SourcePosition | undefined;
+
+  constructor(name: string, title: string, message: string, hint: string, position?: SourcePosition) {
+    super(message);
+    this.name = name;
+    this.title = title;
+    this.hint = hint;
+    this.position = position;
+  }
+}
+
+/** Builds a {@link WartaError} from a catalogue entry. */
+export function createError<Args>(definition: ErrorDefinition<Args>, args: Args, position?: SourcePosition): WartaError {
+  const hint = typeof definition.hint === 'function' ? definition.hint(args) : definition.hint;
+  return new WartaError(definition.name, definition.title, definition.message(args), hint, position);
+}
+
+/** `file:line:column`, or as much of it as is known. */
+export function formatPosition(position: SourcePosition): string {
+  let text = position.file;
+  if (position.line !== undefined) {
+    text += `:${position.line}`;
+    if (position.column !== undefined) text += `:${position.column}`;
+  }
+  return text;
+}
+
+/** Renders one error for a terminal: position, title, message and hint, no stack trace. */
+export function formatError(error: WartaError): string {
+  const where = error.position ? `${formatPosition(error.position)}  ` : '';
+  return `${where}${error.title} [${error.name}]\n  ${error.message.replaceAll('\n', '\n  ')}\n  Hint: ${error.hint}`;
+}
+
+/** Sorts errors by file, line and column so reports read top to bottom. */
+export function sortErrors(errors: readonly WartaError[]): WartaError[] {
+  return [...errors].sort((a, b) => {
+    const fa = a.position?.file ?? '';
+    const fb = b.position?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0);
+  });
+}
+
+/** Renders a whole error report: every error, then a count. */
+export function formatErrorReport(errors: readonly WartaError[]): string {
+  const sorted = sortErrors(errors);
+  const count = `${sorted.length} content error${sorted.length === 1 ? '' : 's'}`;
+  return `${count}:\n\n${sorted.map(formatError).join('\n\n')}\n\n${count}; nothing was published.`;
+}
+
+/** Thrown once at the end of a build that found content errors; carries all of them. */
+export class WartaBuildError extends Error {
+  /** Every problem found, in report order. */
+  readonly errors: readonly WartaError[];
+
+  constructor(errors: readonly WartaError[]) {
+    super(formatErrorReport(errors));
+    this.name = 'WartaBuildError';
+    this.errors = sortErrors(errors);
+  }
+}
