@@ -105,7 +105,7 @@ function bacaJugaNode(links: readonly BacaJugaLink[]): RootContent {
   };
   return {
     type: 'blockquote',
-    data: { hName: 'aside', hProperties: { dataRelated: 'baca-juga', ariaLabel: 'Baca juga' } },
+    data: { hName: 'aside', hProperties: { dataRelated: 'baca-juga', ariaLabel: 'Baca juga', className: ['not-prose'] } },
     children: [
       { type: 'paragraph', data: { hName: 'p', hProperties: { className: ['baca-juga-label'] } }, children: [{ type: 'text', value: 'Baca juga' }] },
       list,

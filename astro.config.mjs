@@ -1,0 +1,16 @@
+// @ts-check
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import { siteConfig } from './src/site.config.ts';
+
+export default defineConfig({
+  site: siteConfig.url,
+  output: 'static',
+  // Tests and benchmarks build other content into other folders side by side.
+  outDir: process.env.WARTA_OUT_DIR ?? './dist',
+  cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: { plugins: [tailwindcss()] },
+});

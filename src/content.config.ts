@@ -1,0 +1,21 @@
+import { defineCollection } from 'astro:content';
+import path from 'node:path';
+import { siteConfig } from './site.config.ts';
+import { wartaLoader } from './loaders/warta-loader.ts';
+
+// Glue only: the environment is read here and passed into the core.
+const directory = path.resolve(process.env['WARTA_CONTENT_DIR'] ?? 'content');
+const fixedNow = process.env['WARTA_NOW'];
+const isDev = import.meta.env.DEV;
+
+const articles = defineCollection({
+  loader: wartaLoader({
+    directory,
+    ...(fixedNow ? { now: () => new Date(fixedNow) } : {}),
+    includeUnpublished: isDev,
+    tolerateErrors: isDev,
+    relatedLimit: siteConfig.relatedLimit,
+  }),
+});
+
+export const collections = { articles };

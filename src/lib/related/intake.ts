@@ -1,0 +1,160 @@
+// Ingests articles one by one into flat typed buffers: integer term ids with
+// field-weighted counts, tag ids, category ids and times. IDF needs the whole
+// corpus, so weighting waits for finalize; this step only counts.
+import type { RelatedConfig } from './config.ts';
+import { foldLabel } from './fold.ts';
+import { GrowableFloat32Array, GrowableUint32Array } from './growable.ts';
+import { forEachToken } from './tokenize.ts';
+import type { RelatedDocument } from './types.ts';
+
+/** Everything counted while adding articles, indexed by document id (add order). */
+export interface RawCorpus {
+  readonly slugs: readonly string[];
+  readonly slugToId: ReadonlyMap<string, number>;
+  /** Publication time per document (ms since epoch). */
+  readonly times: Float64Array;
+  /** Category id per document; -1 for an empty category. */
+  readonly categories: Int32Array;
+  /** Document d's distinct terms are termIds[termStart[d] .. termStart[d+1]). */
+  readonly termStart: Uint32Array;
+  readonly termIds: Uint32Array;
+  /** Field-weighted occurrence count of the matching termIds entry. */
+  readonly termCounts: Float32Array;
+  /** Documents containing each term (document frequency), by term id. */
+  readonly termDocFrequency: Uint32Array;
+  /** Document d's distinct tags are tagIds[tagStart[d] .. tagStart[d+1]). */
+  readonly tagStart: Uint32Array;
+  readonly tagIds: Uint32Array;
+  readonly tagCount: number;
+}
+
+/** Accumulates documents for the related index; see {@link RawCorpus}. */
+export class DocumentIntake {
+  readonly #titleWeight: number;
+  readonly #summaryWeight: number;
+  readonly #minTokenLength: number;
+  readonly #slugs: string[] = [];
+  readonly #slugToId = new Map<string, number>();
+  readonly #times: number[] = [];
+  readonly #categories: number[] = [];
+  readonly #categoryIds = new Map<string, number>();
+  readonly #termDictionary = new Map<string, number>();
+  readonly #termDocFrequency = new GrowableUint32Array(4096);
+  readonly #termStart = new GrowableUint32Array(1024);
+  readonly #termIds = new GrowableUint32Array(1 << 16);
+  readonly #termCounts = new GrowableFloat32Array(1 << 16);
+  readonly #tagDictionary = new Map<string, number>();
+  readonly #tagStart = new GrowableUint32Array(1024);
+  readonly #tagIds = new GrowableUint32Array(1024);
+  // Per-document scratch: counts by term id, plus which ids were touched, so
+  // resetting costs the document's size rather than the vocabulary's.
+  #scratch = new Float64Array(4096);
+  readonly #touched: number[] = [];
+  #fieldWeight = 1;
+  readonly #visit = (token: string): void => {
+    let id = this.#termDictionary.get(token);
+    if (id === undefined) {
+      id = this.#termDictionary.size;
+      this.#termDictionary.set(token, id);
+      if (id >= this.#scratch.length) {
+        const bigger = new Float64Array(this.#scratch.length * 2);
+        bigger.set(this.#scratch);
+        this.#scratch = bigger;
+      }
+    }
+    if (this.#scratch[id] === 0) this.#touched.push(id);
+    this.#scratch[id] = (this.#scratch[id] ?? 0) + this.#fieldWeight;
+  };
+
+  constructor(config: RelatedConfig) {
+    this.#titleWeight = config.titleWeight;
+    this.#summaryWeight = config.summaryWeight;
+    this.#minTokenLength = config.minTokenLength;
+    this.#termStart.push(0);
+    this.#tagStart.push(0);
+  }
+
+  /** Number of documents added. */
+  get size(): number {
+    return this.#slugs.length;
+  }
+
+  /** Whether a document with `slug` was added. */
+  has(slug: string): boolean {
+    return this.#slugToId.has(slug);
+  }
+
+  /** Tokenises and counts one document; throws on a duplicate slug or invalid date. */
+  add(doc: RelatedDocument): void {
+    const time = doc.date.getTime();
+    if (Number.isNaN(time)) throw new TypeError(`related: article "${doc.slug}" has an invalid date`);
+    if (this.#slugToId.has(doc.slug)) throw new Error(`related: article "${doc.slug}" was added twice`);
+    this.#slugToId.set(doc.slug, this.#slugs.length);
+    this.#slugs.push(doc.slug);
+    this.#times.push(time);
+    this.#categories.push(this.#categoryId(doc.category));
+    this.#countField(doc.title, this.#titleWeight);
+    this.#countField(doc.summary, this.#summaryWeight);
+    this.#countField(doc.body, 1);
+    for (const id of this.#touched) {
+      this.#termIds.push(id);
+      this.#termCounts.push(this.#scratch[id] ?? 0);
+      this.#termDocFrequency.increment(id);
+      this.#scratch[id] = 0;
+    }
+    this.#touched.length = 0;
+    this.#termStart.push(this.#termIds.length);
+    for (const id of this.#tagIdsOf(doc.tags)) this.#tagIds.push(id);
+    this.#tagStart.push(this.#tagIds.length);
+  }
+
+  /** Hands over the buffers; the intake must not be used afterwards. */
+  finish(): RawCorpus {
+    return {
+      slugs: this.#slugs,
+      slugToId: this.#slugToId,
+      times: Float64Array.from(this.#times),
+      categories: Int32Array.from(this.#categories),
+      termStart: this.#termStart.view(),
+      termIds: this.#termIds.view(),
+      termCounts: this.#termCounts.view(),
+      termDocFrequency: this.#termDocFrequency.toArray(this.#termDictionary.size),
+      tagStart: this.#tagStart.view(),
+      tagIds: this.#tagIds.view(),
+      tagCount: this.#tagDictionary.size,
+    };
+  }
+
+  #countField(text: string, weight: number): void {
+    if (weight === 0 || text.length === 0) return;
+    this.#fieldWeight = weight;
+    forEachToken(text, this.#minTokenLength, this.#visit);
+  }
+
+  #categoryId(category: string): number {
+    const key = foldLabel(category);
+    if (key === '') return -1;
+    let id = this.#categoryIds.get(key);
+    if (id === undefined) {
+      id = this.#categoryIds.size;
+      this.#categoryIds.set(key, id);
+    }
+    return id;
+  }
+
+  #tagIdsOf(tags: readonly string[]): Set<number> {
+    // A Set: "Pemilu" and "pemilu" on one article are one tag, counted once.
+    const ids = new Set<number>();
+    for (const tag of tags) {
+      const key = foldLabel(tag);
+      if (key === '') continue;
+      let id = this.#tagDictionary.get(key);
+      if (id === undefined) {
+        id = this.#tagDictionary.size;
+        this.#tagDictionary.set(key, id);
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,91 @@
+// The full weighted score of one candidate against the article being searched:
+// text cosine + tag cosine + same category + recency decay. Candidate
+// generation decides who is scored; this decides the order.
+import type { RelatedConfig } from './config.ts';
+import type { TagIndex } from './postings.ts';
+import type { TermVectors } from './vectors.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Recency signal: 1 for the same instant, halving every `halfLifeDays` of |gap| (gap in ms). */
+export function recencyDecay(gapMs: number, halfLifeDays: number): number {
+  return Math.exp((-Math.LN2 * Math.abs(gapMs)) / (halfLifeDays * DAY_MS));
+}
+
+/** Finalized per-document data the scorer reads. */
+export interface ScoringTables {
+  readonly vectors: TermVectors;
+  readonly tags: TagIndex;
+  readonly categories: Int32Array;
+  readonly times: Float64Array;
+  readonly termCount: number;
+}
+
+/** Scores candidates against one focused document at a time. */
+export interface Scorer {
+  /** Makes `doc` the article candidates are compared with. */
+  focus(doc: number): void;
+  /** Weighted score of `candidate` against the focused article. */
+  score(candidate: number): number;
+  /** Clears what focus() set up; call before focusing another article. */
+  release(): void;
+}
+
+/** Creates a scorer over `tables`; it reuses dense scratch arrays, so it is not re-entrant. */
+export function createScorer(config: RelatedConfig, tables: ScoringTables): Scorer {
+  const { vectors, tags, categories, times } = tables;
+  const { text: textWeight, tags: tagWeight, category: categoryWeight, recency: recencyWeight } = config.weights;
+  const decayPerMs = Math.LN2 / (config.halfLifeDays * DAY_MS);
+  // The focused article's weights scattered by term/tag id make each candidate's
+  // dot product a walk over its own short vector, with no merge or hashing.
+  const termScratch = new Float32Array(tables.termCount);
+  const tagScratch = new Float64Array(tags.idf.length);
+  let focused = -1;
+  let focusedTagNorm = 0;
+  let focusedCategory = -1;
+  let focusedTime = 0;
+
+  const scatter = (doc: number, clear: boolean): void => {
+    for (let i = vectors.start[doc] ?? 0; i < (vectors.start[doc + 1] ?? 0); i++) {
+      termScratch[vectors.terms[i] ?? 0] = clear ? 0 : (vectors.weights[i] ?? 0);
+    }
+    for (let i = tags.start[doc] ?? 0; i < (tags.start[doc + 1] ?? 0); i++) {
+      const tag = tags.tags[i] ?? 0;
+      tagScratch[tag] = clear ? 0 : (tags.idf[tag] ?? 0);
+    }
+  };
+
+  return {
+    focus(doc) {
+      if (focused !== -1) throw new Error('related: scorer is already focused');
+      focused = doc;
+      focusedTagNorm = tags.norms[doc] ?? 0;
+      focusedCategory = categories[doc] ?? -1;
+      focusedTime = times[doc] ?? 0;
+      scatter(doc, false);
+    },
+    score(candidate) {
+      let textScore = 0;
+      for (let i = vectors.start[candidate] ?? 0; i < (vectors.start[candidate + 1] ?? 0); i++) {
+        textScore += (termScratch[vectors.terms[i] ?? 0] ?? 0) * (vectors.weights[i] ?? 0);
+      }
+      let tagScore = 0;
+      const candidateTagNorm = tags.norms[candidate] ?? 0;
+      if (focusedTagNorm > 0 && candidateTagNorm > 0) {
+        for (let i = tags.start[candidate] ?? 0; i < (tags.start[candidate + 1] ?? 0); i++) {
+          const tag = tags.tags[i] ?? 0;
+          tagScore += (tagScratch[tag] ?? 0) * (tags.idf[tag] ?? 0);
+        }
+        tagScore /= focusedTagNorm * candidateTagNorm;
+      }
+      const sameCategory = focusedCategory >= 0 && categories[candidate] === focusedCategory ? 1 : 0;
+      const recency = Math.exp(-decayPerMs * Math.abs((times[candidate] ?? 0) - focusedTime));
+      return textWeight * textScore + tagWeight * tagScore + categoryWeight * sameCategory + recencyWeight * recency;
+    },
+    release() {
+      if (focused === -1) return;
+      scatter(focused, true);
+      focused = -1;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// Indonesian stopwords: the maintained stopwords-iso list (via the `stopword`
+// package) plus a few words that are noise only in news copy.
+import { ind } from 'stopword';
+import { foldText } from './fold.ts';
+
+// Datelines, bylines and page furniture repeat in every article and would make
+// any two stories from the same Monday look related.
+const NEWSROOM_STOPWORDS = [
+  'baca', 'halaman', 'foto', 'video', 'editor', 'redaksi', 'wib', 'wita', 'wit',
+  'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu',
+  'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus',
+  'september', 'oktober', 'november', 'desember',
+];
+
+/** Folded Indonesian stopwords, single words and reduplicated forms ("masing-masing"). */
+export const INDONESIAN_STOPWORDS: ReadonlySet<string> = new Set(
+  [...ind, ...NEWSROOM_STOPWORDS].map((word) => foldText(word)),
+);

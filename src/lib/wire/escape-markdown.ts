@@ -1,0 +1,40 @@
+/**
+ * Escapes one line of wire text so that CommonMark + GFM (the site's remark-gfm pipeline)
+ * renders it as exactly that text. Only characters that could start Markdown syntax are
+ * escaped; ordinary punctuation (quotes, commas, dashes, brackets that close, colons) is left
+ * alone so the Markdown source stays readable.
+ */
+export function escapeMarkdownText(text: string): string {
+  const inline = text
+    // Backslash first, so the escapes added below are not doubled.
+    .replace(/\\/g, '\\\\')
+    // Emphasis, code spans, strikethrough (GFM also reads a single ~), links and images.
+    .replace(/[*_`~[]/g, '\\$&')
+    // Raw HTML and autolinks: "<" only matters before a tag-like character.
+    .replace(/<(?=[\p{L}/!?])/gu, '\\<')
+    // Character references such as "&amp;" or "&#169;" would be decoded.
+    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&');
+  return escapeBlockStart(inline);
+}
+
+/**
+ * Escapes what only has meaning at the start of a block: headings, block quotes, list
+ * markers, thematic breaks, fences and HTML blocks. Runs after inline escaping, so `*`, `_`,
+ * `` ` ``, `~` and `<` are already safe here.
+ */
+function escapeBlockStart(line: string): string {
+  return (
+    line
+      // ATX heading "# ..." (not "#tagar"), block quote "> ...", bullet list "- ", "+ ",
+      // and the thematic breaks "---", "- - -".
+      .replace(/^(#(?=#{0,5}(?:\s|$))|>|[-+](?=\s|$)|-(?= *-(?: *-)+ *$))/, '\\$1')
+      // "=" or "-" alone would only be a setext underline after a paragraph line, never here.
+      // Ordered list "2024. Tahun ..." or "1) ...".
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+  );
+}
+
+/** Escapes text used as a link label: as {@link escapeMarkdownText}, and "]" closes the label. */
+export function escapeLinkLabel(text: string): string {
+  return escapeMarkdownText(text).replace(/]/g, '\\]');
+}

@@ -1,0 +1,104 @@
+import { readDateline } from './dateline.ts';
+import { findDateHint, type DateHint } from './date-hint.ts';
+import { wireError, type WireWarning } from './errors.ts';
+import { readSourceName } from './source-name.ts';
+
+/** A headline listed under "Baca juga", with the input line it came from. */
+export interface BacaJugaHeadline {
+  /** The headline as written, list marker removed. */
+  readonly text: string;
+  /** 1-based line in the input file. */
+  readonly line: number;
+}
+
+/** A "Baca juga" block: where it stands among the paragraphs, and what it lists. */
+export interface BacaJugaBlock {
+  /** Number of story paragraphs before the block (0 = before the lead). */
+  readonly position: number;
+  /** The listed headlines, in order; never empty. */
+  readonly headlines: readonly BacaJugaHeadline[];
+}
+
+/** A wire story read from plain text, before any file or link decisions. */
+export interface WireStory {
+  /** The headline: the first non-blank line. */
+  readonly title: string;
+  /** Upper-cased city of the lead's dateline (`JAKARTA`), if the lead has one. */
+  readonly dateline: string | undefined;
+  /** Story paragraphs in order, one per non-blank line, as written; the lead keeps its dateline. */
+  readonly paragraphs: readonly string[];
+  /** "Baca juga" blocks in order; a story may have none or several. */
+  readonly bacaJuga: readonly BacaJugaBlock[];
+  /** Publication credited by a "dilansir dari X" phrase, if any. */
+  readonly sourceName: string | undefined;
+  /** The first full date in the text, if any. */
+  readonly dateHint: DateHint | undefined;
+  /** Problems worth a look that did not stop the parse. */
+  readonly warnings: readonly WireWarning[];
+}
+
+/** Longest headline in characters; longer first lines are rejected. */
+export const MAX_HEADLINE_LENGTH = 200;
+/** A first line ending in a full stop and longer than this many characters is a paragraph, not a headline. */
+export const MAX_SENTENCE_HEADLINE_LENGTH = 120;
+
+const BACA_JUGA = /^baca\s+juga\s*(?::\s*(.*))?$/iu;
+const LIST_ITEM = /^(?:[-*+•·–—]|\d{1,2}[.)])\s+(\S.*)$/u;
+
+/**
+ * Parses normalised wire text (see `normalizeWireText`) into a {@link WireStory}.
+ * Throws a `WireImportError` naming `file` when the text has no usable headline or body.
+ */
+export function parseWireStory(text: string, file: string): WireStory {
+  const lines = text.split('\n').map((content, index) => ({ content, line: index + 1 }));
+  const filled = lines.filter(({ content }) => content !== '');
+  const [head, ...rest] = filled;
+  if (!head) throw wireError('EmptyFile', { file });
+  checkHeadline(head.content, { file, line: head.line });
+
+  const warnings: WireWarning[] = [];
+  const paragraphs: string[] = [];
+  const bacaJuga: BacaJugaBlock[] = [];
+  for (let index = 0; index < rest.length; index += 1) {
+    const current = rest[index];
+    if (!current) continue;
+    const bacaMatch = BACA_JUGA.exec(current.content);
+    if (!bacaMatch) {
+      paragraphs.push(current.content);
+      continue;
+    }
+    const headlines: BacaJugaHeadline[] = [];
+    const inline = bacaMatch[1];
+    if (inline) headlines.push({ text: inline, line: current.line });
+    for (let next = rest[index + 1]; next && LIST_ITEM.test(next.content); next = rest[index + 1]) {
+      headlines.push({ text: LIST_ITEM.exec(next.content)?.[1] ?? '', line: next.line });
+      index += 1;
+    }
+    if (headlines.length > 0) bacaJuga.push({ position: paragraphs.length, headlines });
+    else warnings.push({ position: { file, line: current.line }, message: '"Baca juga:" has no "- headline" lines below it and was left out; list the headlines one per line, each starting with "- "' });
+  }
+  if (paragraphs.length === 0) throw wireError('NoBody', { file, line: head.line });
+
+  return {
+    title: head.content,
+    dateline: readDateline(paragraphs[0] ?? '')?.city,
+    paragraphs,
+    bacaJuga,
+    sourceName: readSourceName(paragraphs),
+    dateHint: findDateHint(lines.map(({ content }) => content)),
+    warnings,
+  };
+}
+
+/** Rejects a first line that cannot be a headline. */
+function checkHeadline(headline: string, position: { file: string; line: number }): void {
+  const length = [...headline].length;
+  if (length > MAX_HEADLINE_LENGTH) throw wireError('HeadlineTooLong', position, length, MAX_HEADLINE_LENGTH);
+  if (length > MAX_SENTENCE_HEADLINE_LENGTH && /[^.]\.$/u.test(headline)) {
+    throw wireError('HeadlineIsSentence', position, length);
+  }
+  // A headline may hold " - " ("Timnas Indonesia - Vietnam Imbang"); a lead also ends a sentence.
+  const dateline = readDateline(headline);
+  if (dateline && /[.!?"”]$/u.test(headline)) throw wireError('HeadlineIsLead', position, dateline.text.trimEnd());
+  if (BACA_JUGA.test(headline)) throw wireError('HeadlineIsBacaJuga', position);
+}

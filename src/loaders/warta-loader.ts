@@ -1,0 +1,72 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import path from 'node:path';
+import { articleSchema } from '../lib/content/article.ts';
+import { buildContent, type BuildContentOptions, type ContentStats } from '../lib/content/build-content.ts';
+import { readContentDirectory } from '../lib/content/read-sources.ts';
+import { WartaBuildError, WartaError, formatErrorReport } from '../lib/errors/index.ts';
+
+/** Options of {@link wartaLoader}. */
+export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
+  /** Absolute path of the content directory. */
+  readonly directory: string;
+  /** The build's clock. Default: the time the load runs. */
+  readonly now?: () => Date;
+  /** Keep serving the last good content and log errors instead of failing (dev server). */
+  readonly tolerateErrors?: boolean;
+  /** Called after each successful load with its counts, for the end-of-build report. */
+  readonly onLoaded?: (stats: ContentStats) => void;
+}
+
+/** Astro content loader that runs Warta's own parsing, resolution and rendering over a folder of articles. */
+export function wartaLoader(options: WartaLoaderOptions): Loader {
+  if (!path.isAbsolute(options.directory)) throw new Error(`wartaLoader: directory must be absolute, got "${options.directory}"`);
+  const directory = path.normalize(options.directory);
+  return {
+    name: 'warta-loader',
+    schema: articleSchema,
+    async load(context) {
+      await loadInto(context, options, directory);
+      const watcher = context.watcher;
+      if (!watcher) return;
+      watcher.add(directory);
+      const reload = (changed: string): void => {
+        if (!changed.startsWith(directory + path.sep) || !changed.endsWith('.md')) return;
+        context.logger.info(`Reloading articles (${path.relative(directory, changed)} changed)`);
+        void loadInto(context, { ...options, tolerateErrors: true }, directory);
+      };
+      watcher.on('change', reload);
+      watcher.on('add', reload);
+      watcher.on('unlink', reload);
+    },
+  };
+}
+
+async function loadInto(context: LoaderContext, options: WartaLoaderOptions, directory: string): Promise<void> {
+  const { store, logger, parseData, generateDigest } = context;
+  let result;
+  try {
+    const sources = readContentDirectory(directory, process.cwd());
+    result = buildContent(sources, { ...options, now: options.now?.() ?? new Date() });
+  } catch (error) {
+    if (!(error instanceof WartaError)) throw error;
+    result = { articles: [], errors: [error], stats: undefined };
+  }
+  if (result.errors.length > 0) {
+    if (options.tolerateErrors) {
+      logger.error(formatErrorReport(result.errors));
+      return;
+    }
+    throw new WartaBuildError(result.errors);
+  }
+  const keep = new Set<string>();
+  for (const article of result.articles) {
+    const id = article.data.slug;
+    keep.add(id);
+    const digest = generateDigest({ html: article.html, data: JSON.stringify(article.data) });
+    if (store.get(id)?.digest === digest) continue;
+    const data = await parseData({ id, data: article.data, filePath: path.join(directory, article.data.sourceFile) });
+    store.set({ id, data, digest, rendered: { html: article.html } });
+  }
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+  if (result.stats) options.onLoaded?.(result.stats);
+}
