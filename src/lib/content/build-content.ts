@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
+import { ContentErrors, createError, sortErrors, type SourcePosition, type WartaError } from '../errors/index.ts';
 import { replaceBacaJugaBlocks, type BacaJugaLink } from '../markdown/baca-juga.ts';
 import { markDateline, stripDateline } from '../markdown/dateline.ts';
 import { countWords, firstParagraphText, plainText, readingMinutes } from '../markdown/plain-text.ts';
@@ -7,8 +7,7 @@ import { renderMarkdownTree } from '../markdown/processor.ts';
 import { slugify } from '../slug.ts';
 import type { Article, ArticleLink } from './article.ts';
 import { createLinkIndex, type LinkTarget, type PublicationState } from './link-index.ts';
-import { locateField } from './locate-field.ts';
-import { parseArticle, type ArticleSource, type ParsedArticle } from './parse-article.ts';
+import { locateFrontMatterField, parseArticle, type ArticleSource, type ParsedArticle } from './parse-article.ts';
 import { resolveBacaJugaItem } from './resolve-baca-juga.ts';
 
 /** Finds computed related articles; see `src/lib/related`. Receives every article on the site. */
@@ -108,7 +107,7 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
     bacaJuga.set(article.slug, resolveBlocks(article, index, isVisible, errors));
     pinned.set(article.slug, resolvePinned(article, visibleSlugs, errors));
   }
-  if (errors.length > 0) return { articles: [], errors, stats };
+  if (errors.length > 0) return { articles: [], errors: sortErrors(errors), stats };
 
   const bySlug = new Map(visible.map((a) => [a.slug, a]));
   const inputs = visible.map((article) => relatedInput(article));
@@ -148,8 +147,8 @@ function uniqueBySlug(parsed: readonly ParsedArticle[], errors: WartaError[]): P
 }
 
 function slugPosition(article: ParsedArticle): SourcePosition {
-  const line = article.frontMatter.slug === undefined ? undefined : locateField(article.frontMatterText.replace(/^\n/, ''), ['slug']);
-  return line === undefined ? { file: article.source.displayPath } : { file: article.source.displayPath, line: line + 1, column: 1 };
+  const found = article.frontMatter.slug === undefined ? undefined : locateFrontMatterField(article.frontMatterText, ['slug']);
+  return { file: article.source.displayPath, ...found };
 }
 
 function resolveBlocks(
@@ -181,8 +180,8 @@ function resolvePinned(article: ParsedArticle, visibleSlugs: ReadonlySet<string>
       if (!resolved.includes(slug)) resolved.push(slug);
       return;
     }
-    const line = locateField(article.frontMatterText.replace(/^\n/, ''), ['related', i]);
-    errors.push(createError(ContentErrors.RelatedUnresolved, { slug, reason }, { file: article.source.displayPath, ...(line === undefined ? {} : { line: line + 1 }) }));
+    const found = locateFrontMatterField(article.frontMatterText, ['related', i]);
+    errors.push(createError(ContentErrors.RelatedUnresolved, { slug, reason }, { file: article.source.displayPath, ...found }));
   });
   return resolved;
 }

@@ -2,9 +2,9 @@
  * Finds the line of a front matter field from its path (e.g. `['image', 'alt']` or
  * `['related', 2]`), by indentation. The YAML parser keeps no positions once it has built
  * values, and a top-level key scan is enough for the flat fields articles use.
- * Returns a 1-based line within the front matter text, or undefined.
+ * Returns a 1-based line and column within the front matter text, or undefined.
  */
-export function locateField(frontMatter: string, path: readonly PropertyKey[]): number | undefined {
+export function locateField(frontMatter: string, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
   const lines = frontMatter.split('\n');
   let from = 0;
   let indent = -1;
@@ -32,7 +32,9 @@ export function locateField(frontMatter: string, path: readonly PropertyKey[]): 
     found = hit;
     from = hit + (typeof key === 'number' ? 0 : 1);
   }
-  return found === undefined ? undefined : found + 1;
+  if (found === undefined) return undefined;
+  const text = lines[found] ?? '';
+  return { line: found + 1, column: text.length - text.trimStart().length + 1 };
 }
 
 function itemIndex(lines: readonly string[], from: number, at: number, indent: number): number {

@@ -79,10 +79,9 @@ export function parseArticle(source: ArticleSource): ParseResult {
 
   const errors: WartaError[] = [];
   const frontMatterText = file.matter;
-  // Front matter line N (1-based, within file.matter after its leading newline) is file line N + 1.
   const fieldAt = (path: readonly PropertyKey[]): SourcePosition => {
-    const line = locateField(frontMatterText.replace(/^\n/, ''), path);
-    return at(line === undefined ? 1 : line + 1, line === undefined ? 1 : undefined);
+    const found = locateFrontMatterField(frontMatterText, path);
+    return found ? at(found.line, found.column) : at(1, 1);
   };
 
   const data: unknown = file.data;
@@ -148,6 +147,7 @@ function issueToError(
   }
   const field = issue.path.map(String).join('.') || '(front matter)';
   const value = valueAt(data, issue.path);
+  if (field === 'image.alt') return createError(ContentErrors.ImageAltMissing, {}, fieldAt(value === undefined ? ['image'] : issue.path));
   if (issue.code === 'custom' && (issue.params as { kind?: string } | undefined)?.kind === DATE_ISSUE) {
     return createError(ContentErrors.InvalidDate, { field, value: String(value), reason: issue.message }, fieldAt(issue.path));
   }
@@ -159,6 +159,12 @@ function issueToError(
   }
   // A missing field has no line of its own: point at the front matter start.
   return createError(ContentErrors.FrontMatterField, { field, problem }, value === undefined && issue.path.length === 1 ? fieldAt([]) : fieldAt(issue.path));
+}
+
+/** File position of a front matter field: front matter line N is file line N + 1 (after the opening `---`). */
+export function locateFrontMatterField(frontMatterText: string, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
+  const found = locateField(frontMatterText.replace(/^\n/, ''), path);
+  return found ? { line: found.line + 1, column: found.column } : undefined;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

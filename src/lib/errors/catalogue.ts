@@ -67,6 +67,13 @@ export const FrontMatterField: ErrorDefinition<{ field: string; problem: string 
   hint: ({ field }) => `Fix \`${field}\` as described; see the front matter table in README.md.`,
 };
 
+export const ImageAltMissing: ErrorDefinition<Record<string, never>> = {
+  name: 'ImageAltMissing',
+  title: 'Image without alt text',
+  message: () => 'image.alt is missing or empty; screen-reader users would not know what the picture shows.',
+  hint: 'Add `alt:` under `image:` describing what the picture shows, e.g. alt: "Warga mengungsi dari banjir rob".',
+};
+
 export const InvalidDate: ErrorDefinition<{ field: string; value: string; reason: string }> = {
   name: 'InvalidDate',
   title: 'Invalid date',

@@ -79,12 +79,16 @@ export function formatErrorReport(errors: readonly WartaError[]): string {
 
 /** Thrown once at the end of a build that found content errors; carries all of them. */
 export class WartaBuildError extends Error {
-  /** Every problem found, in report order. */
-  readonly errors: readonly WartaError[];
+  /** Every problem found, in report order. Not named `errors`: Astro would print only the first. */
+  readonly problems: readonly WartaError[];
+  /** Read by Astro's error printer. */
+  readonly hint = 'Fix the files listed above and run the build again; nothing is published until every error is fixed.';
 
-  constructor(errors: readonly WartaError[]) {
-    super(formatErrorReport(errors));
+  constructor(problems: readonly WartaError[]) {
+    super(formatErrorReport(problems));
     this.name = 'WartaBuildError';
-    this.errors = sortErrors(errors);
+    this.problems = sortErrors(problems);
+    // The report names every file and line; a stack trace into the build tool would only bury it.
+    this.stack = '';
   }
 }

@@ -9,7 +9,12 @@ const DAY_MS = 86_400_000;
 
 /** Recency signal: 1 for the same instant, halving every `halfLifeDays` of |gap| (gap in ms). */
 export function recencyDecay(gapMs: number, halfLifeDays: number): number {
-  return Math.exp((-Math.LN2 * Math.abs(gapMs)) / (halfLifeDays * DAY_MS));
+  return Math.exp(-decayRate(halfLifeDays) * Math.abs(gapMs));
+}
+
+// One expression for the rate, shared with the scorer, so both round alike.
+function decayRate(halfLifeDays: number): number {
+  return Math.LN2 / (halfLifeDays * DAY_MS);
 }
 
 /** Finalized per-document data the scorer reads. */
@@ -35,7 +40,7 @@ export interface Scorer {
 export function createScorer(config: RelatedConfig, tables: ScoringTables): Scorer {
   const { vectors, tags, categories, times } = tables;
   const { text: textWeight, tags: tagWeight, category: categoryWeight, recency: recencyWeight } = config.weights;
-  const decayPerMs = Math.LN2 / (config.halfLifeDays * DAY_MS);
+  const decayPerMs = decayRate(config.halfLifeDays);
   // The focused article's weights scattered by term/tag id make each candidate's
   // dot product a walk over its own short vector, with no merge or hashing.
   const termScratch = new Float32Array(tables.termCount);

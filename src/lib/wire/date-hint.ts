@@ -55,6 +55,17 @@ export function findDateHint(lines: readonly string[], firstLine = 1): DateHint 
   return undefined;
 }
 
+/**
+ * Reads `line` as a date line: one that holds only a date (and time), like the
+ * "Jumat, 27 Desember 2024" that wire services put under the headline.
+ */
+export function readDateLine(line: string, lineNumber: number): DateHint | undefined {
+  const hint = readDateHint(line, lineNumber);
+  if (!hint) return undefined;
+  const rest = line.replace(hint.text, '').replace(/\b(?:WIB|WITA|WIT)\b|[\s,.()|–—-]/giu, '');
+  return rest === '' ? hint : undefined;
+}
+
 function readDateHint(line: string, lineNumber: number): DateHint | undefined {
   const pattern = new RegExp(HINT.source, 'giu');
   for (const match of line.matchAll(pattern)) {

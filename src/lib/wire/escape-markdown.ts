@@ -6,8 +6,9 @@
  */
 export function escapeMarkdownText(text: string): string {
   const inline = text
-    // Backslash first, so the escapes added below are not doubled.
-    .replace(/\\/g, '\\\\')
+    // Backslash first, so the escapes added below are not doubled. It only escapes ASCII
+    // punctuation (and makes a hard break at the end of a line); "C:\data" stays as it is.
+    .replace(/\\(?=[!-/:-@[-`{-~]|$)/g, '\\\\')
     // Emphasis, code spans, strikethrough (GFM also reads a single ~), links and images.
     .replace(/[*_`~[]/g, '\\$&')
     // Raw HTML and autolinks: "<" only matters before a tag-like character.

@@ -61,13 +61,18 @@ export function importWireStories(
     const placement = byFile.get(entry) as Placement;
     const shownPath = posix.join(settings.outDirForMessages, placement.path);
     if (placement.kind === 'exists') {
-      return { ok: false, file, error: wireError('FileExists', { file }, shownPath), warnings: entry.warnings };
+      return { ok: false, file, error: wireError('FileExists', { file }, shownPath), warnings: byLine(entry.warnings) };
     }
     const warnings = [...entry.warnings];
     const blocks = buildBlocks(entry, placement.path, index, shownPath, warnings);
     const content = renderArticle(frontMatterFor(entry, placement, settings), blocks);
-    return { ok: true, file, placement, content, warnings };
+    return { ok: true, file, placement, content, warnings: byLine(warnings) };
   });
+}
+
+/** Warnings in file order; stable for equal lines. */
+function byLine(warnings: readonly WireWarning[]): WireWarning[] {
+  return [...warnings].sort((a, b) => (a.position.line ?? 0) - (b.position.line ?? 0));
 }
 
 function prepare(input: WireInput, settings: ImportSettings): Prepared | WireImportError {
@@ -88,6 +93,11 @@ function prepare(input: WireInput, settings: ImportSettings): Prepared | WireImp
           });
         }
       } else if (settings.date === undefined) throw wireError('NoDateInText', { file });
+    } else if (story.dateLine && settings.date === undefined) {
+      warnings.push({
+        position: { file, line: story.dateLine.line },
+        message: `"${story.dateLine.text}" holds only a date, so it is left out of the body; the article is dated now, pass --date-from-text to use that date instead`,
+      });
     }
     return { file, story, date, warnings };
   } catch (error) {
@@ -108,7 +118,7 @@ function buildBlocks(entry: Prepared, path: string, index: TitleIndex, shownPath
         if (resolution.kind === 'plain') {
           warnings.push({
             position: at,
-            message: `"Baca juga" headline "${headline.text}" matches no article title in the content folder or in this import, so ${shownPath} lists it as plain text, which the site build rejects; import that story too, correct the headline, or remove the line`,
+            message: `"Baca juga" headline "${headline.text}" matches no article title, so it stays plain text in ${shownPath} and the site build will reject it; import that story first, correct the headline, or remove the line`,
           });
         } else if (resolution.ambiguous.length > 0) {
           warnings.push({

@@ -1,5 +1,5 @@
 import { readDateline } from './dateline.ts';
-import { findDateHint, type DateHint } from './date-hint.ts';
+import { findDateHint, readDateLine, type DateHint } from './date-hint.ts';
 import { wireError, type WireWarning } from './errors.ts';
 import { readSourceName } from './source-name.ts';
 
@@ -31,8 +31,10 @@ export interface WireStory {
   readonly bacaJuga: readonly BacaJugaBlock[];
   /** Publication credited by a "dilansir dari X" phrase, if any. */
   readonly sourceName: string | undefined;
-  /** The first full date in the text, if any. */
+  /** The first full date in the text, if any (the date line, when there is one). */
   readonly dateHint: DateHint | undefined;
+  /** A line right under the headline holding only a date; it is kept out of the paragraphs. */
+  readonly dateLine: DateHint | undefined;
   /** Problems worth a look that did not stop the parse. */
   readonly warnings: readonly WireWarning[];
 }
@@ -59,7 +61,9 @@ export function parseWireStory(text: string, file: string): WireStory {
   const warnings: WireWarning[] = [];
   const paragraphs: string[] = [];
   const bacaJuga: BacaJugaBlock[] = [];
-  for (let index = 0; index < rest.length; index += 1) {
+  // Wire services often put the date on its own line under the headline: metadata, not story.
+  const dateLine = rest[0] ? readDateLine(rest[0].content, rest[0].line) : undefined;
+  for (let index = dateLine ? 1 : 0; index < rest.length; index += 1) {
     const current = rest[index];
     if (!current) continue;
     const bacaMatch = BACA_JUGA.exec(current.content);
@@ -85,7 +89,8 @@ export function parseWireStory(text: string, file: string): WireStory {
     paragraphs,
     bacaJuga,
     sourceName: readSourceName(paragraphs),
-    dateHint: findDateHint(lines.map(({ content }) => content)),
+    dateHint: dateLine ?? findDateHint(lines.map(({ content }) => content)),
+    dateLine,
     warnings,
   };
 }

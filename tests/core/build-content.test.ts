@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../src/lib/content/build-content.ts';
+import { formatError } from '../../src/lib/errors/index.ts';
+import { article, source } from '../helpers/article-source.ts';
+
+const now = new Date('2025-01-01T00:00:00Z');
+
+const target = (path: string, title: string, front = '') => article(path, { title, front, body: 'MEDAN - Isi target.' });
+
+describe('buildContent: "Baca juga"', () => {
+  const targets = [
+    target('nasional/banjir-rob.md', 'Banjir Rob Genangi Pesisir Utara Jakarta'),
+    target('ekonomi/harga-cabai.md', 'Harga Cabai “Melonjak” Jelang Tahun Baru'),
+    target('gempa-cianjur.md', 'Gempa Guncang Cianjur'),
+  ];
+
+  it('resolves file links, slug or URL links and plain headlines, in place', () => {
+    const body = [
+      'JAKARTA - Paragraf pertama.',
+      '',
+      'BACA JUGA',
+      '- [judul lama](../nasional/banjir-rob.md)',
+      '- [Apa saja](/berita/harga-cabai/)',
+      '- gempa guncang CIANJUR!',
+      '',
+      'Paragraf terakhir.',
+    ].join('\n');
+    const result = buildContent([...targets, article('berita/utama.md', { title: 'Berita Utama', body })], { now });
+    expect(result.errors.map(formatError)).toEqual([]);
+    const main = result.articles.find((a) => a.data.slug === 'utama');
+    expect(main?.data.bacaJuga.map((l) => l.slug)).toEqual(['banjir-rob', 'harga-cabai', 'gempa-cianjur']);
+    expect(main?.html).toContain(
+      '<aside data-related="baca-juga" aria-label="Baca juga" class="not-prose">\n<p class="baca-juga-label">Baca juga</p>\n<ul>\n' +
+        '<li><a href="/berita/banjir-rob/">Banjir Rob Genangi Pesisir Utara Jakarta</a></li>\n' +
+        '<li><a href="/berita/harga-cabai/">Harga Cabai “Melonjak” Jelang Tahun Baru</a></li>\n' +
+        '<li><a href="/berita/gempa-cianjur/">Gempa Guncang Cianjur</a></li>\n</ul>\n</aside>',
+    );
+    // The block stays where the editor put it: between the two paragraphs.
+    expect(main?.html.indexOf('Paragraf pertama')).toBeLessThan(main?.html.indexOf('<aside') ?? -1);
+    expect(main?.html.indexOf('</aside>')).toBeLessThan(main?.html.indexOf('Paragraf terakhir') ?? -1);
+    expect(main?.html).toContain('<p><span class="dateline">JAKARTA -</span> Paragraf pertama.</p>');
+    expect(result.stats.bacaJugaLinks).toBe(3);
+  });
+
+  it('accepts "Baca Juga :" and a bare slug, and leaves a label without list alone', () => {
+    const body = 'Isi.\n\nBaca Juga :\n\n- [x](gempa-cianjur)\n\nBaca juga: paragraf biasa.\n';
+    const result = buildContent([...targets, article('utama.md', { body })], { now });
+    expect(result.errors).toEqual([]);
+    expect(result.articles.find((a) => a.data.slug === 'utama')?.data.bacaJuga).toEqual([{ slug: 'gempa-cianjur', title: 'Gempa Guncang Cianjur' }]);
+  });
+
+  it('reports every unresolved item with file, line, column and close titles', () => {
+    const body = 'Isi.\n\nBaca juga:\n\n- Banjir Rob Genangi Pesisir Jakarta Utara\n- [Utama](utama.md)\n- [Tidak ada](/berita/tidak-ada/)\n- [Situs lain](https://contoh.com/berita)\n';
+    const result = buildContent([...targets, article('utama.md', { title: 'Berita Utama', body })], { now });
+    expect(result.articles).toEqual([]);
+    expect(result.errors.map((e) => `${e.name} ${e.position?.file}:${e.position?.line}:${e.position?.column}`)).toEqual([
+      'BacaJugaUnresolved content/utama.md:11:1',
+      'BacaJugaSelf content/utama.md:12:1',
+      'BacaJugaUnresolved content/utama.md:13:1',
+      'BacaJugaUnsupportedLink content/utama.md:14:1',
+    ]);
+    expect(result.errors[0]?.message).toContain('Closest titles:\n  - Banjir Rob Genangi Pesisir Utara Jakarta');
+  });
+
+  it('refuses links to drafts and scheduled articles, but allows them when unpublished articles are shown', () => {
+    const sources = [
+      target('konsep.md', 'Konsep', 'draft: true\n'),
+      source('nanti.md', '---\ntitle: Nanti\ndate: 2030-01-01\ncategory: Nasional\n---\n\nIsi.\n'),
+      article('utama.md', { body: 'Isi.\n\nBaca juga:\n\n- Konsep\n- [Nanti](nanti.md)\n' }),
+    ];
+    const strict = buildContent(sources, { now });
+    expect(strict.errors.map((e) => e.name)).toEqual(['BacaJugaUnpublished', 'BacaJugaUnpublished']);
+    expect(strict.errors[1]?.message).toContain('scheduled');
+    expect(strict.stats).toMatchObject({ found: 3, published: 1, drafts: 1, scheduled: 1 });
+    const dev = buildContent(sources, { now, includeUnpublished: true });
+    expect(dev.errors).toEqual([]);
+    expect(dev.articles.map((a) => a.data.slug)).toEqual(['nanti', 'konsep', 'utama']);
+  });
+
+  it('reports an ambiguous headline', () => {
+    const sources = [target('a.md', 'Sama'), target('b.md', 'Sama'), article('utama.md', { body: 'Isi.\n\nBaca juga:\n\n- Sama\n' })];
+    expect(buildContent(sources, { now }).errors.map((e) => e.name)).toEqual(['BacaJugaAmbiguous']);
+  });
+});
+
+describe('buildContent: site rules', () => {
+  it('names both files of a duplicate slug', () => {
+    const result = buildContent([article('a/sama.md'), article('b/sama.md')], { now });
+    expect(result.errors.map((e) => `${e.position?.file}: ${e.message}`)).toEqual([
+      'content/a/sama.md: The slug "sama" is also used by content/b/sama.md; two articles cannot share /berita/sama/.',
+      'content/b/sama.md: The slug "sama" is also used by content/a/sama.md; two articles cannot share /berita/sama/.',
+    ]);
+  });
+
+  it('keeps drafts and scheduled articles off the site', () => {
+    const result = buildContent(
+      [article('terbit.md'), article('konsep.md', { front: 'draft: true\n' }), source('nanti.md', '---\ntitle: N\ndate: 2025-01-01T08:00:00\ncategory: A\n---\n\nIsi.\n')],
+      { now },
+    );
+    expect(result.articles.map((a) => a.data.slug)).toEqual(['terbit']);
+  });
+
+  it('lists hand-picked related articles first and checks them', () => {
+    const ok = buildContent([article('a.md', { front: 'related: [b]\n' }), article('b.md', { title: 'Bee' })], { now });
+    expect(ok.articles.find((a) => a.data.slug === 'a')?.data.related.map((r) => r.title)).toEqual(['Bee']);
+    const bad = buildContent([article('a.md', { front: 'related:\n  - b\n  - hilang\n' }), article('b.md')], { now });
+    expect(bad.errors.map((e) => `${e.name} ${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([
+      'RelatedUnresolved 7:3 related: "hilang" names no published article.',
+    ]);
+  });
+
+  it('derives summary, dateline, reading time and term slugs', () => {
+    const words = Array.from({ length: 620 }, (_, i) => `kata${i}`).join(' ');
+    const result = buildContent([article('a.md', { front: 'tags: [Korea Utara, "Korea  Utara", Ékonomi]\n', body: `PYONGYANG, KCNA - Ringkasan singkat.\n\n${words}` })], { now });
+    const data = result.articles[0]?.data;
+    expect(data?.summary).toBe('Ringkasan singkat.');
+    expect(data?.dateline).toBe('PYONGYANG');
+    expect(data?.readingMinutes).toBe(3);
+    expect(data?.tags).toEqual([{ name: 'Korea Utara', slug: 'korea-utara' }, { name: 'Ékonomi', slug: 'ekonomi' }]);
+    expect(data?.category).toEqual({ name: 'Nasional', slug: 'nasional' });
+  });
+
+  it('drops raw HTML instead of publishing it', () => {
+    const result = buildContent([article('a.md', { body: 'Isi <script>alert(1)</script> teks.\n\n<img src=x onerror=alert(1)>\n' })], { now });
+    expect(result.articles[0]?.html).not.toMatch(/<script|onerror/);
+  });
+});
