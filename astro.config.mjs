@@ -1,6 +1,7 @@
 // @ts-check
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { wartaIntegration } from './src/integrations/warta-integration.ts';
 import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
@@ -12,5 +13,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [wartaIntegration()],
   vite: { plugins: [tailwindcss()] },
 });

@@ -6,7 +6,7 @@ import { wartaLoader } from './loaders/warta-loader.ts';
 // Glue only: the environment is read here and passed into the core.
 const directory = path.resolve(process.env['WARTA_CONTENT_DIR'] ?? 'content');
 const fixedNow = process.env['WARTA_NOW'];
-const isDev = import.meta.env.DEV;
+const isDev = process.env['WARTA_COMMAND'] === 'dev';
 
 const articles = defineCollection({
   loader: wartaLoader({

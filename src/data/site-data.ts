@@ -10,7 +10,7 @@ let cached: Promise<SiteIndex> | undefined;
  * every page; the dev server recomputes it so edits show up.
  */
 export function getSiteIndex(): Promise<SiteIndex> {
-  if (import.meta.env.DEV || !cached) cached = load();
+  if (process.env['WARTA_COMMAND'] === 'dev' || !cached) cached = load();
   return cached;
 }
 

@@ -10,8 +10,15 @@ import { inverseDocumentFrequency } from './vectors.ts';
 export interface Postings {
   readonly start: Uint32Array;
   readonly docs: Uint32Array;
-  /** Keys whose list was cut or dropped because it exceeded the bound. */
-  readonly overLimit: number;
+  /** 1 for a key whose list was cut or dropped because it exceeded the bound. */
+  readonly limited: Uint8Array;
+  /** How many keys are limited. */
+  readonly limitedCount: number;
+}
+
+/** Term postings also carry the document's (unit-vector) weight for the term. */
+export interface TermPostings extends Postings {
+  readonly weights: Float32Array;
 }
 
 /** Tag data for scoring and candidate generation. */
@@ -30,7 +37,7 @@ export interface TagIndex {
  * Inverts the term vectors, keeping per term only the `maxPostings` documents in which it
  * weighs most (a "champion list"), ties by `tieRanks`.
  */
-export function buildTermPostings(vectors: TermVectors, termCount: number, maxPostings: number, tieRanks: Uint32Array): Postings {
+export function buildTermPostings(vectors: TermVectors, termCount: number, maxPostings: number, tieRanks: Uint32Array): TermPostings {
   const fullStart = new Uint32Array(termCount + 1);
   for (const term of vectors.terms) fullStart[term + 1] = (fullStart[term + 1] ?? 0) + 1;
   for (let t = 0; t < termCount; t++) fullStart[t + 1] = (fullStart[t + 1] ?? 0) + (fullStart[t] ?? 0);
@@ -50,30 +57,38 @@ export function buildTermPostings(vectors: TermVectors, termCount: number, maxPo
   // Over-common terms keep their champions rather than being dropped outright,
   // so an article whose every strong term is common still finds neighbours.
   const start = new Uint32Array(termCount + 1);
-  const docs = new Uint32Array(Math.min(fullDocs.length, termCount * maxPostings));
+  const kept = Math.min(fullDocs.length, termCount * maxPostings);
+  const docs = new Uint32Array(kept);
+  const weights = new Float32Array(kept);
+  const limited = new Uint8Array(termCount);
   const champions = new TopK(maxPostings);
   let out = 0;
-  let overLimit = 0;
+  let limitedCount = 0;
   for (let t = 0; t < termCount; t++) {
     start[t] = out;
     const from = fullStart[t] ?? 0;
     const to = fullStart[t + 1] ?? 0;
     if (to - from <= maxPostings) {
       docs.set(fullDocs.subarray(from, to), out);
+      weights.set(fullWeights.subarray(from, to), out);
       out += to - from;
       continue;
     }
-    overLimit++;
+    limited[t] = 1;
+    limitedCount++;
     champions.clear();
     for (let i = from; i < to; i++) {
       const doc = fullDocs[i] ?? 0;
       champions.offer(doc, fullWeights[i] ?? 0, tieRanks[doc] ?? 0);
     }
-    docs.set(champions.ids.subarray(0, champions.size), out);
-    out += champions.size;
+    for (let k = 0; k < champions.size; k++) {
+      docs[out] = champions.ids[k] ?? 0;
+      weights[out] = champions.keys[k] ?? 0;
+      out++;
+    }
   }
   start[termCount] = out;
-  return { start, docs: docs.slice(0, out), overLimit };
+  return { start, docs: docs.slice(0, out), weights: weights.slice(0, out), limited, limitedCount };
 }
 
 /**
@@ -88,12 +103,16 @@ export function buildTagIndex(raw: RawCorpus, maxPostings: number): TagIndex {
   for (const tag of tags) frequency[tag] = (frequency[tag] ?? 0) + 1;
   const idf = new Float64Array(tagCount);
   const postingStart = new Uint32Array(tagCount + 1);
-  let overLimit = 0;
+  const limited = new Uint8Array(tagCount);
+  let limitedCount = 0;
   for (let g = 0; g < tagCount; g++) {
     const f = frequency[g] ?? 0;
     idf[g] = f >= 2 ? inverseDocumentFrequency(documents, f) : 0;
     const listed = f >= 2 && f <= maxPostings;
-    if (f > maxPostings) overLimit++;
+    if (f > maxPostings) {
+      limited[g] = 1;
+      limitedCount++;
+    }
     postingStart[g + 1] = (postingStart[g] ?? 0) + (listed ? f : 0);
   }
   const fill = postingStart.slice(0, tagCount);
@@ -112,5 +131,5 @@ export function buildTagIndex(raw: RawCorpus, maxPostings: number): TagIndex {
     }
     norms[d] = Math.sqrt(norm);
   }
-  return { start: start.slice(), tags: tags.slice(), idf, norms, postings: { start: postingStart, docs, overLimit } };
+  return { start: start.slice(), tags: tags.slice(), idf, norms, postings: { start: postingStart, docs, limited, limitedCount } };
 }

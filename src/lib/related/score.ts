@@ -30,8 +30,13 @@ export interface ScoringTables {
 export interface Scorer {
   /** Makes `doc` the article candidates are compared with. */
   focus(doc: number): void;
-  /** Weighted score of `candidate` against the focused article. */
+  /** Exact weighted score of `candidate` against the focused article. */
   score(candidate: number): number;
+  /**
+   * The same formula from partial sums gathered off posting lists: `textDot` (term weight
+   * products) and `tagDot` (shared tags' squared IDF). Exact when no list was capped.
+   */
+  combine(candidate: number, textDot: number, tagDot: number): number;
   /** Clears what focus() set up; call before focusing another article. */
   release(): void;
 }
@@ -60,6 +65,14 @@ export function createScorer(config: RelatedConfig, tables: ScoringTables): Scor
     }
   };
 
+  const combine = (candidate: number, textDot: number, tagDot: number): number => {
+    const candidateTagNorm = tags.norms[candidate] ?? 0;
+    const tagCosine = tagDot > 0 ? tagDot / (focusedTagNorm * candidateTagNorm) : 0;
+    const sameCategory = focusedCategory >= 0 && categories[candidate] === focusedCategory ? 1 : 0;
+    const recency = Math.exp(-decayPerMs * Math.abs((times[candidate] ?? 0) - focusedTime));
+    return textWeight * textDot + tagWeight * tagCosine + categoryWeight * sameCategory + recencyWeight * recency;
+  };
+
   return {
     focus(doc) {
       if (focused !== -1) throw new Error('related: scorer is already focused');
@@ -70,23 +83,18 @@ export function createScorer(config: RelatedConfig, tables: ScoringTables): Scor
       scatter(doc, false);
     },
     score(candidate) {
-      let textScore = 0;
+      let textDot = 0;
       for (let i = vectors.start[candidate] ?? 0; i < (vectors.start[candidate + 1] ?? 0); i++) {
-        textScore += (termScratch[vectors.terms[i] ?? 0] ?? 0) * (vectors.weights[i] ?? 0);
+        textDot += (termScratch[vectors.terms[i] ?? 0] ?? 0) * (vectors.weights[i] ?? 0);
       }
-      let tagScore = 0;
-      const candidateTagNorm = tags.norms[candidate] ?? 0;
-      if (focusedTagNorm > 0 && candidateTagNorm > 0) {
-        for (let i = tags.start[candidate] ?? 0; i < (tags.start[candidate + 1] ?? 0); i++) {
-          const tag = tags.tags[i] ?? 0;
-          tagScore += (tagScratch[tag] ?? 0) * (tags.idf[tag] ?? 0);
-        }
-        tagScore /= focusedTagNorm * candidateTagNorm;
+      let tagDot = 0;
+      for (let i = tags.start[candidate] ?? 0; i < (tags.start[candidate + 1] ?? 0); i++) {
+        const tag = tags.tags[i] ?? 0;
+        tagDot += (tagScratch[tag] ?? 0) * (tags.idf[tag] ?? 0);
       }
-      const sameCategory = focusedCategory >= 0 && categories[candidate] === focusedCategory ? 1 : 0;
-      const recency = Math.exp(-decayPerMs * Math.abs((times[candidate] ?? 0) - focusedTime));
-      return textWeight * textScore + tagWeight * tagScore + categoryWeight * sameCategory + recencyWeight * recency;
+      return combine(candidate, textDot, tagDot);
     },
+    combine,
     release() {
       if (focused === -1) return;
       scatter(focused, true);

@@ -28,7 +28,7 @@ const MONTHS: Readonly<Record<string, number>> = {
   desember: 12, des: 12, december: 12, dec: 12,
 };
 // Index = Date#getUTCDay(); "Jum'at" and "Ahad" are common spellings too.
-const WEEKDAYS = ['minggu', 'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu'];
+const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
 const WEEKDAY_ALIASES: Readonly<Record<string, number>> = { ahad: 0, "jum'at": 5, 'jum’at': 5 };
 
 // Offsets of the Indonesian time zones a wire story may quote.
@@ -94,7 +94,7 @@ function readDateHint(line: string, lineNumber: number): DateHint | undefined {
 function checkWeekday(weekday: string | undefined, year: number, month: number, day: number): string | undefined {
   if (weekday === undefined) return undefined;
   const name = weekday.toLowerCase();
-  const written = WEEKDAY_ALIASES[name] ?? WEEKDAYS.indexOf(name);
+  const written = WEEKDAY_ALIASES[name] ?? WEEKDAYS.findIndex((day) => day.toLowerCase() === name);
   const actual = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return written === actual ? undefined : WEEKDAYS[actual];
 }

@@ -5,17 +5,48 @@
  * alone so the Markdown source stays readable.
  */
 export function escapeMarkdownText(text: string): string {
-  const inline = text
-    // Backslash first, so the escapes added below are not doubled. It only escapes ASCII
-    // punctuation (and makes a hard break at the end of a line); "C:\data" stays as it is.
-    .replace(/\\(?=[!-/:-@[-`{-~]|$)/g, '\\\\')
-    // Emphasis, code spans, strikethrough (GFM also reads a single ~), links and images.
-    .replace(/[*_`~[]/g, '\\$&')
-    // Raw HTML and autolinks: "<" only matters before a tag-like character.
-    .replace(/<(?=[\p{L}/!?])/gu, '\\<')
-    // Character references such as "&amp;" or "&#169;" would be decoded.
-    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&');
-  return escapeBlockStart(inline);
+  let escaped = '';
+  let last = 0;
+  for (const match of text.matchAll(URL_LITERAL)) {
+    const end = match.index + match[0].length;
+    // An escaped "<" right after the URL would put its backslash inside the link.
+    const touchesTag = /^<(?=[\p{L}/!?])/u.test(text.slice(end));
+    escaped += escapeInline(text.slice(last, match.index)) + escapeUrl(match[0], touchesTag);
+    last = end;
+  }
+  return escapeBlockStart(escaped + escapeInline(text.slice(last)));
+}
+
+// What GFM turns into a link by itself ("www.bps.go.id", "https://bps.go.id/x"): it runs to
+// whitespace or "<", and backslash escapes inside it are not read as escapes.
+const URL_LITERAL = /(?:https?:\/\/|www\.)[^\s<]*/giu;
+
+/**
+ * A URL without Markdown specials is left as it is (GFM links it, text unchanged). One with
+ * specials is escaped and kept from being linked (`http\://`, `www\.`), since escapes inside
+ * a GFM link would show.
+ */
+function escapeUrl(url: string, forceUnlink: boolean): string {
+  const inline = escapeInline(url);
+  if (inline === url && !forceUnlink) return url;
+  return inline.replace(/^(https?):|^(www)\./iu, (_, scheme: string | undefined, www: string | undefined) =>
+    scheme !== undefined ? `${scheme}\\:` : `${www ?? ''}\\.`,
+  );
+}
+
+function escapeInline(text: string): string {
+  return (
+    text
+      // Backslash first, so the escapes added below are not doubled. It only escapes ASCII
+      // punctuation (and makes a hard break at the end of a line); "C:\\data" stays as it is.
+      .replace(/\\(?=[!-/:-@[-`{-~]|$)/g, '\\\\')
+      // Emphasis, code spans, strikethrough (GFM also reads a single ~), links and images.
+      .replace(/[*_`~[]/g, '\\$&')
+      // Raw HTML and autolinks: "<" only matters before a tag-like character.
+      .replace(/<(?=[\p{L}/!?])/gu, '\\<')
+      // Character references such as "&amp;" or "&#169;" would be decoded.
+      .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&')
+  );
 }
 
 /**

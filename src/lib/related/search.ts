@@ -1,0 +1,123 @@
+// One search: walk the focused article's posting lists accumulating partial
+// dot products (score-at-a-time), combine them with category and recency, and
+// keep the best. Touching only listed articles is what keeps the whole run
+// near-linear in the archive size.
+import type { TagIndex, TermPostings } from './postings.ts';
+import type { Scorer } from './score.ts';
+import { TopK } from './top-k.ts';
+import type { TermVectors } from './vectors.ts';
+
+/** Finalized tables a search reads. */
+export interface SearchTables {
+  readonly vectors: TermVectors;
+  readonly termPostings: TermPostings;
+  readonly tags: TagIndex;
+  readonly tieRanks: Uint32Array;
+  readonly scorer: Scorer;
+}
+
+/** Runs searches over one finalized index, reusing its scratch buffers (not re-entrant). */
+export class Searcher {
+  readonly #tables: SearchTables;
+  readonly #rescoreDepth: number;
+  // seen[d] === stamp: d was met (or excluded) in the current search, so its
+  // accumulators are live; stamps avoid clearing n-sized arrays per search.
+  readonly #seen: Uint32Array;
+  readonly #textDot: Float64Array;
+  readonly #tagDot: Float64Array;
+  readonly #candidates: Uint32Array;
+  #stamp = 0;
+  #shortlist: TopK;
+
+  constructor(tables: SearchTables, documents: number, rescoreDepth: number) {
+    this.#tables = tables;
+    this.#rescoreDepth = rescoreDepth;
+    this.#seen = new Uint32Array(documents);
+    this.#textDot = new Float64Array(documents);
+    this.#tagDot = new Float64Array(documents);
+    this.#candidates = new Uint32Array(documents);
+    this.#shortlist = new TopK(Math.max(1, rescoreDepth));
+  }
+
+  /** Fills `best` with the top related documents of `doc`, never `doc` or an `excluded` id. */
+  search(doc: number, excluded: Iterable<number>, best: TopK): void {
+    const { vectors, termPostings, tags, tieRanks, scorer } = this.#tables;
+    const seen = this.#seen;
+    const textDot = this.#textDot;
+    const tagDot = this.#tagDot;
+    const candidates = this.#candidates;
+    const stamp = this.#nextStamp();
+    seen[doc] = stamp;
+    for (const id of excluded) seen[id] = stamp;
+    let count = 0;
+    // Partial sums are exact unless a list this article uses was capped or dropped.
+    let approximate = false;
+
+    for (let i = vectors.start[doc] ?? 0; i < (vectors.start[doc + 1] ?? 0); i++) {
+      const term = vectors.terms[i] ?? 0;
+      const queryWeight = vectors.weights[i] ?? 0;
+      if (termPostings.limited[term] === 1) approximate = true;
+      for (let p = termPostings.start[term] ?? 0; p < (termPostings.start[term + 1] ?? 0); p++) {
+        const candidate = termPostings.docs[p] ?? 0;
+        const product = queryWeight * (termPostings.weights[p] ?? 0);
+        if (seen[candidate] === stamp) {
+          textDot[candidate] = (textDot[candidate] ?? 0) + product;
+        } else {
+          seen[candidate] = stamp;
+          textDot[candidate] = product;
+          tagDot[candidate] = 0;
+          candidates[count++] = candidate;
+        }
+      }
+    }
+    for (let i = tags.start[doc] ?? 0; i < (tags.start[doc + 1] ?? 0); i++) {
+      const tag = tags.tags[i] ?? 0;
+      if (tags.postings.limited[tag] === 1) approximate = true;
+      const squared = (tags.idf[tag] ?? 0) ** 2;
+      for (let p = tags.postings.start[tag] ?? 0; p < (tags.postings.start[tag + 1] ?? 0); p++) {
+        const candidate = tags.postings.docs[p] ?? 0;
+        if (seen[candidate] === stamp) {
+          tagDot[candidate] = (tagDot[candidate] ?? 0) + squared;
+        } else {
+          seen[candidate] = stamp;
+          textDot[candidate] = 0;
+          tagDot[candidate] = squared;
+          candidates[count++] = candidate;
+        }
+      }
+    }
+
+    scorer.focus(doc);
+    try {
+      // With capped lists the partial sums undercount; shortlist by them, then
+      // rank the shortlist by the exact score from the full vectors.
+      const first = approximate ? this.#shortlistFor(best.ids.length) : best;
+      for (let k = 0; k < count; k++) {
+        const candidate = candidates[k] ?? 0;
+        first.offer(candidate, scorer.combine(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0), tieRanks[candidate] ?? 0);
+      }
+      if (first !== best) {
+        for (let k = 0; k < first.size; k++) {
+          const candidate = first.ids[k] ?? 0;
+          best.offer(candidate, scorer.score(candidate), tieRanks[candidate] ?? 0);
+        }
+      }
+    } finally {
+      scorer.release();
+    }
+  }
+
+  #shortlistFor(limit: number): TopK {
+    if (this.#shortlist.ids.length < limit) this.#shortlist = new TopK(limit);
+    this.#shortlist.clear();
+    return this.#shortlist;
+  }
+
+  #nextStamp(): number {
+    if (this.#stamp === 0xffffffff) {
+      this.#seen.fill(0);
+      this.#stamp = 0;
+    }
+    return ++this.#stamp;
+  }
+}

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+
+/** A finished `astro build` of some content directory. */
+export interface SiteBuild {
+  readonly outDir: string;
+  readonly status: number | null;
+  /** stdout and stderr together. */
+  readonly output: string;
+  /** Reads an emitted file, e.g. `berita/x/index.html`. */
+  read(file: string): string;
+  exists(file: string): boolean;
+}
+
+/**
+ * Builds the site from `contentDir` into a fresh temporary folder, exactly as `npm run build`
+ * would, with WARTA_CONTENT_DIR. `env` adds variables such as WARTA_NOW.
+ */
+export function buildSite(contentDir: string, env: Record<string, string> = {}): SiteBuild {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-build-'));
+  const outDir = path.join(work, 'dist');
+  const result = spawnSync(process.execPath, [astro, 'build', '--silent'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      WARTA_CONTENT_DIR: path.resolve(contentDir),
+      WARTA_OUT_DIR: outDir,
+      WARTA_CACHE_DIR: path.join(work, 'cache'),
+      ...env,
+    },
+  });
+  return {
+    outDir,
+    status: result.status,
+    output: `${result.stdout}${result.stderr}`,
+    read: (file) => fs.readFileSync(path.join(outDir, file), 'utf8'),
+    exists: (file) => fs.existsSync(path.join(outDir, file)),
+  };
+}
+
+/** Every file under `dir`, relative, with `/` separators. */
+export function listFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}

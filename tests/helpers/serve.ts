@@ -1,0 +1,28 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+
+/** A static server for a built site on 127.0.0.1, on a free port. */
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` like a static host: `/x/` → `x/index.html`, unknown paths → 404.html with status 404. */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const assets = sirv(dir, { dev: false, etag: true });
+  const server = http.createServer((req, res) =>
+    assets(req, res, () => {
+      res.statusCode = 404;
+      const notFound = sirv(dir, { dev: false });
+      req.url = '/404.html';
+      notFound(req, res, () => res.end('Not found'));
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
