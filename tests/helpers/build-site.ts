@@ -27,15 +27,12 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}):
   const result = spawnSync(process.execPath, [astro, 'build', '--silent'], {
     cwd: root,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
+    env: childEnv({
       WARTA_CONTENT_DIR: path.resolve(contentDir),
       WARTA_OUT_DIR: outDir,
       WARTA_CACHE_DIR: path.join(work, 'cache'),
       ...env,
-    },
+    }),
   });
   return {
     outDir,
@@ -52,4 +49,16 @@ export function listFiles(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/**
+ * The environment for a child `astro` process: this one's without Vitest's markers, which make
+ * Astro behave as if it were embedded in a test runner (no listening dev server, test mode).
+ */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(VITEST|VITEST_.*|NODE_ENV|TEST|MODE)$/.test(key)) env[key] = value;
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
 }

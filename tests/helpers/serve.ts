@@ -14,9 +14,10 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   const server = http.createServer((req, res) =>
     assets(req, res, () => {
       res.statusCode = 404;
-      const notFound = sirv(dir, { dev: false });
       req.url = '/404.html';
-      notFound(req, res, () => res.end('Not found'));
+      assets(req, res, () => {
+        res.end('Not found');
+      });
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

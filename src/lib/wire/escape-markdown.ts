@@ -11,7 +11,8 @@ export function escapeMarkdownText(text: string): string {
     const end = match.index + match[0].length;
     // An escaped "<" right after the URL would put its backslash inside the link.
     const touchesTag = /^<(?=[\p{L}/!?])/u.test(text.slice(end));
-    escaped += escapeInline(text.slice(last, match.index)) + escapeUrl(match[0], touchesTag);
+    // "<" just before it would make "<http://...>" an autolink.
+    escaped += escapeInline(text.slice(last, match.index)).replace(/<$/, '\\<') + escapeUrl(match[0], touchesTag);
     last = end;
   }
   return escapeBlockStart(escaped + escapeInline(text.slice(last)));
@@ -29,7 +30,8 @@ const URL_LITERAL = /(?:https?:\/\/|www\.)[^\s<]*/giu;
 function escapeUrl(url: string, forceUnlink: boolean): string {
   const inline = escapeInline(url);
   if (inline === url && !forceUnlink) return url;
-  return inline.replace(/^(https?):|^(www)\./iu, (_, scheme: string | undefined, www: string | undefined) =>
+  // Every place a link could start inside it is broken, "www.http://..." included.
+  return inline.replace(/(https?):(?=\/\/)|(www)\./giu, (_, scheme: string | undefined, www: string | undefined) =>
     scheme !== undefined ? `${scheme}\\:` : `${www ?? ''}\\.`,
   );
 }
@@ -58,8 +60,8 @@ function escapeBlockStart(line: string): string {
   return (
     line
       // ATX heading "# ..." (not "#tagar"), block quote "> ...", bullet list "- ", "+ ",
-      // and the thematic breaks "---", "- - -".
-      .replace(/^(#(?=#{0,5}(?:\s|$))|>|[-+](?=\s|$)|-(?= *-(?: *-)+ *$))/, '\\$1')
+      // and dashes only ("---", "- -"), a thematic break here or after a "- " list marker.
+      .replace(/^(#(?=#{0,5}(?:\s|$))|>|[-+](?=\s|$)|-(?=[ -]*$))/, '\\$1')
       // "=" or "-" alone would only be a setext underline after a paragraph line, never here.
       // Ordered list "2024. Tahun ..." or "1) ...".
       .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')

@@ -6,7 +6,7 @@ import { normalizeWireText, decodeWireBytes } from './normalize-text.ts';
 import { parseWireStory, type WireStory } from './parse-wire-story.ts';
 import { MAX_SLUG_LENGTH, placeStories, type ExistingArticle, type Placement } from './place-stories.ts';
 import { createTitleIndex, type TitleIndex } from './resolve-baca-juga.ts';
-import { renderArticle, type ArticleBlock } from './to-markdown.ts';
+import { renderArticle, type ArticleBlock, type ArticleFrontMatter } from './to-markdown.ts';
 import type { ImportSettings } from './import-options.ts';
 
 /** One wire file to import. */
@@ -139,7 +139,7 @@ function buildBlocks(entry: Prepared, path: string, index: TitleIndex, shownPath
   return blocks;
 }
 
-function frontMatterFor(entry: Prepared, placement: Placement, settings: ImportSettings) {
+function frontMatterFor(entry: Prepared, placement: Placement, settings: ImportSettings): ArticleFrontMatter {
   const sourceName = settings.source ?? entry.story.sourceName;
   // A file kept under another name (overwrite of a file that had `slug:`) keeps its slug.
   const fileSlug = posix.basename(placement.path, '.md');
