@@ -1,21 +1,58 @@
+import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { restrictEmbeds } from './embeds.ts';
+import { DEFAULT_EMBED_HOSTS, newsSchema } from './sanitize-schema.ts';
+
+/** Options of {@link renderMarkdownTree}. */
+export interface RenderOptions {
+  /** Hosts allowed in `<iframe src>`. Default: {@link DEFAULT_EMBED_HOSTS}. */
+  readonly embedHosts?: readonly string[];
+}
 
 // Frozen once: building a processor per article would dominate large builds.
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-const renderer = unified().use(remarkRehype).use(rehypeStringify).freeze();
+const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).freeze();
+// rehype-raw re-parses the whole tree with parse5, so it runs only for bodies with raw HTML.
+const raw = unified().use(rehypeRaw).freeze();
+const finish = unified()
+  .use(rehypeSanitize, newsSchema)
+  .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
+  .use(rehypeStringify)
+  .freeze();
 
 /** Parses a Markdown body (GFM) into an mdast tree; positions are relative to `markdown`. */
 export function parseMarkdown(markdown: string): Root {
   return parser.parse(markdown);
 }
 
-/** Turns an mdast tree into an HTML string. Raw HTML in the Markdown is dropped. */
-export function renderMarkdownTree(tree: Root): string {
-  const hast = renderer.runSync(tree);
-  return renderer.stringify(hast);
+/** Whether the tree holds raw HTML that needs parsing and sanitizing. */
+function hasRawHtml(tree: Root): boolean {
+  const stack: { type: string; children?: unknown[] }[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === 'html') return true;
+    if (node.children) stack.push(...(node.children as { type: string; children?: unknown[] }[]));
+  }
+  return false;
+}
+
+/**
+ * Turns an mdast tree into safe HTML: raw HTML is parsed and reduced to the news allowlist,
+ * iframes are kept only from allowed hosts, and external links get rel="noopener noreferrer".
+ */
+export function renderMarkdownTree(tree: Root, options: RenderOptions = {}): string {
+  let hast = toHast.runSync(tree) as HastRoot;
+  if (hasRawHtml(tree)) hast = raw.runSync(hast) as HastRoot;
+  hast = finish.runSync(hast) as HastRoot;
+  restrictEmbeds(hast, options.embedHosts ?? DEFAULT_EMBED_HOSTS);
+  return finish.stringify(hast);
 }

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../src/lib/content/build-content.ts';
+import { WartaError } from '../../src/lib/errors/index.ts';
+import { source } from '../helpers/article-source.ts';
+
+const now = new Date('2025-01-01T00:00:00Z');
+
+/** Runs a build and fails unless it returns normally with only positioned WartaErrors. */
+function expectOnlyWartaErrors(files: ReturnType<typeof source>[]): void {
+  let result;
+  try {
+    result = buildContent(files, { now });
+  } catch (error) {
+    throw new Error(`buildContent threw ${String(error)}`);
+  }
+  for (const error of result.errors) {
+    expect(error).toBeInstanceOf(WartaError);
+    expect(error.position?.file).toMatch(/^content\//);
+    expect(error.hint.length).toBeGreaterThan(0);
+  }
+}
+
+const markdownChars = fc.constantFrom('\n', '\n\n', '- ', '* ', '[', ']', '(', ')', '.md', '/berita/', 'Baca juga:', '#', '>', '<', '`', '|', '---', '<script>', 'a', 'Judul', ' ', ':', '"', '\u00a0', '\r\n');
+const markdown = fc.array(fc.oneof(markdownChars, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(''));
+const fieldNames = fc.constantFrom('title', 'date', 'category', 'tags', 'author', 'dateline', 'source', 'image', 'summary', 'updated', 'draft', 'related', 'slug', 'extra');
+const frontMatter = fc.dictionary(fieldNames, fc.anything({ maxDepth: 2, withDate: true, withNullPrototype: false }), { maxKeys: 8 });
+
+describe('property: the build never throws on arbitrary content', () => {
+  it('arbitrary front matter values', () => {
+    fc.assert(
+      fc.property(frontMatter, markdown, (data, body) => {
+        let fm: string;
+        try {
+          fm = yaml.dump(data, { skipInvalid: true });
+        } catch {
+          return;
+        }
+        expectOnlyWartaErrors([source('a.md', `---\n${fm}---\n\n${body}`)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('arbitrary file text and bytes', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }).map((b) => b as Uint8Array)), (text) => {
+        expectOnlyWartaErrors([source('a.md', text)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('valid front matter with arbitrary bodies linking each other', () => {
+    const valid = (title: string, body: string): string => `---\ntitle: ${JSON.stringify(title || 'T')}\ndate: 2024-12-20\ncategory: Nasional\n---\n\n${body}`;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 20 }), markdown), { minLength: 1, maxLength: 4 }), (docs) => {
+        expectOnlyWartaErrors(docs.map(([title, body], i) => source(`d${i}.md`, valid(title, `Baca juga:\n\n- ${title}\n- [x](d${(i + 1) % docs.length}.md)\n\n${body}`))));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
