@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import path from 'node:path';
 import { siteConfig } from './site.config.ts';
+import { recordContentSummary } from './integrations/warta-integration.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
 
 // Glue only: the environment is read here and passed into the core.
@@ -15,6 +16,7 @@ const articles = defineCollection({
     includeUnpublished: isDev,
     tolerateErrors: isDev,
     relatedLimit: siteConfig.relatedLimit,
+    onLoaded: recordContentSummary,
   }),
 });
 

@@ -1,7 +1,8 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { articleSchema } from '../lib/content/article.ts';
-import { buildContent, type BuildContentOptions, type ContentStats } from '../lib/content/build-content.ts';
+import { buildContent, type BuildContentOptions } from '../lib/content/build-content.ts';
+import type { ContentSummary } from '../lib/content/build-report.ts';
 import { readContentDirectory } from '../lib/content/read-sources.ts';
 import { WartaBuildError, WartaError, formatErrorReport } from '../lib/errors/index.ts';
 
@@ -13,8 +14,8 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly now?: () => Date;
   /** Keep serving the last good content and log errors instead of failing (dev server). */
   readonly tolerateErrors?: boolean;
-  /** Called after each successful load with its counts, for the end-of-build report. */
-  readonly onLoaded?: (stats: ContentStats) => void;
+  /** Called after each successful load with its counts and slugs, for the end-of-build report. */
+  readonly onLoaded?: (summary: ContentSummary) => void;
 }
 
 /** Astro content loader that runs Warta's own parsing, resolution and rendering over a folder of articles. */
@@ -68,5 +69,5 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     store.set({ id, data, digest, rendered: { html: article.html } });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  if (result.stats) options.onLoaded?.(result.stats);
+  if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep] });
 }

@@ -92,6 +92,20 @@ describe('buildContent: site rules', () => {
     ]);
   });
 
+  it('refuses two category or tag names that share a slug, naming both', () => {
+    const result = buildContent(
+      [
+        article('a.md', { front: 'tags: [Korea Utara]\n' }),
+        source('b.md', '---\ntitle: B\ndate: 2024-12-20\ncategory: NASIONAL\ntags:\n  - Pemilu\n  - Korea-Utara\n---\n\nIsi.\n'),
+      ],
+      { now },
+    );
+    expect(result.errors.map((e) => `${e.position?.file}:${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([
+      'content/b.md:4:1 The category "NASIONAL" and the category "Nasional" (in content/a.md) both become /kategori/nasional/, so their articles would be mixed on one page.',
+      'content/b.md:7:3 The tag "Korea-Utara" and the tag "Korea Utara" (in content/a.md) both become /tag/korea-utara/, so their articles would be mixed on one page.',
+    ]);
+  });
+
   it('keeps drafts and scheduled articles off the site', () => {
     const result = buildContent(
       [article('terbit.md'), article('konsep.md', { front: 'draft: true\n' }), source('nanti.md', '---\ntitle: N\ndate: 2025-01-01T08:00:00\ncategory: A\n---\n\nIsi.\n')],

@@ -24,7 +24,7 @@ export interface SiteBuild {
 export function buildSite(contentDir: string, env: Record<string, string> = {}): SiteBuild {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-build-'));
   const outDir = path.join(work, 'dist');
-  const result = spawnSync(process.execPath, [astro, 'build', '--silent'], {
+  const result = spawnSync(process.execPath, [astro, 'build'], {
     cwd: root,
     encoding: 'utf8',
     env: childEnv({

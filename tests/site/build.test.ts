@@ -25,6 +25,13 @@ describe('building tests/fixtures/site-basic', () => {
     expect(site.read('index.html')).not.toContain('Berita Terjadwal');
   });
 
+  it('ends with a report that accounts for every article', () => {
+    expect(site.output).toContain('Articles: 6 found, 4 published, 1 draft, 1 scheduled');
+    expect(site.output).toMatch(/Pages: \d+ written \(404 1, beranda 1, berita 4, /);
+    expect(site.output).toContain('"Baca juga" links resolved: 3');
+    expect(site.output).toContain('Every published article has its page (4).');
+  });
+
   it('renders the article page in Indonesian with its metadata', () => {
     expect(page.querySelector('html')?.getAttribute('lang')).toBe('id');
     expect(page.querySelector('h1')?.text).toBe('Putin Kirim Pesan Tahun Baru ke Kim Jong-un');

@@ -101,6 +101,8 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
   const isVisible = (target: LinkTarget): boolean => visibleSlugs.has(target.slug);
   const visible = candidates.filter((c) => c.visible).map((c) => c.parsed);
 
+  checkTermSlugs(visible, errors);
+
   const bacaJuga = new Map<string, BacaJugaLink[][]>();
   const pinned = new Map<string, string[]>();
   for (const article of visible) {
@@ -144,6 +146,29 @@ function uniqueBySlug(parsed: readonly ParsedArticle[], errors: WartaError[]): P
     }
   }
   return [...first.values()].filter((a) => !duplicated.has(a.slug));
+}
+
+/** Two different category (or tag) names that slug alike would share one page; report both. */
+function checkTermSlugs(articles: readonly ParsedArticle[], errors: WartaError[]): void {
+  for (const kind of ['category', 'tag'] as const) {
+    const seen = new Map<string, { name: string; file: string }>();
+    for (const article of articles) {
+      const names = kind === 'category' ? [article.frontMatter.category] : article.frontMatter.tags;
+      names.forEach((name, i) => {
+        const slug = slugify(name);
+        const first = seen.get(slug);
+        if (!first) {
+          seen.set(slug, { name, file: article.source.displayPath });
+          return;
+        }
+        if (first.name === name) return;
+        const found = locateFrontMatterField(article.frontMatterText, kind === 'category' ? ['category'] : ['tags', i]);
+        errors.push(
+          createError(ContentErrors.TermSlugCollision, { kind, name, otherName: first.name, otherFile: first.file, slug }, { file: article.source.displayPath, ...found }),
+        );
+      });
+    }
+  }
 }
 
 function slugPosition(article: ParsedArticle): SourcePosition {

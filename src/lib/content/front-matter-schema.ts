@@ -5,6 +5,8 @@ import { parseArticleDate } from '../dates/parse-date.ts';
 export const DATE_ISSUE = 'warta-date';
 
 const text = z.string().trim().min(1, 'must not be empty');
+/** A name (category, tag): runs of white space count as one space, so "Korea  Utara" is "Korea Utara". */
+const name = text.transform((value) => value.replace(/\s+/g, ' '));
 
 /** An ISO 8601 date or date-time; no offset means Asia/Jakarta. */
 const dateField = z.unknown().transform((value, ctx) => {
@@ -44,9 +46,9 @@ export const frontMatterSchema = z.strictObject({
   /** Publication time, ISO 8601; without offset it means WIB (Asia/Jakarta). Required. */
   date: dateField,
   /** Section name, e.g. `Internasional`. Required. */
-  category: text,
+  category: name,
   /** Topic names. Default: none. */
-  tags: z.array(text).default([]),
+  tags: z.array(name).default([]),
   /** Byline. */
   author: text.optional(),
   /** City of the dateline, e.g. `JAKARTA`. Default: read from a `CITY - ` lead. */

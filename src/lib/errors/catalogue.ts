@@ -96,6 +96,14 @@ export const DuplicateSlug: ErrorDefinition<{ slug: string; otherFile: string }>
   hint: 'Rename one file, or give one article a different `slug:` in its front matter.',
 };
 
+export const TermSlugCollision: ErrorDefinition<{ kind: 'category' | 'tag'; name: string; otherName: string; otherFile: string; slug: string }> = {
+  name: 'TermSlugCollision',
+  title: 'Two names share one URL',
+  message: ({ kind, name, otherName, otherFile, slug }) =>
+    `The ${kind} "${name}" and the ${kind} "${otherName}" (in ${otherFile}) both become /${kind === 'category' ? 'kategori' : 'tag'}/${slug}/, so their articles would be mixed on one page.`,
+  hint: ({ otherName }) => `Write the name exactly as "${otherName}" if they are the same, or rename one so their slugs differ.`,
+};
+
 export const EmptyBody: ErrorDefinition<Record<string, never>> = {
   name: 'EmptyBody',
   title: 'Article body is empty',

@@ -1,0 +1,39 @@
+import type { ContentStats } from './build-content.ts';
+
+/** What the content layer hands to the end-of-build report. */
+export interface ContentSummary {
+  readonly stats: ContentStats;
+  /** Slugs of the articles that must each have one page. */
+  readonly slugs: readonly string[];
+}
+
+/** Page kind from its URL path, for the report: `berita/x/` → `berita`. */
+export function pageKind(pathname: string): string {
+  const first = pathname.replace(/^\/+/, '').split('/')[0] ?? '';
+  if (first === '' || first === 'halaman') return 'beranda';
+  return first.replace(/\.html$/, '');
+}
+
+/** Counts written pages by kind, sorted by kind. */
+export function countPages(pathnames: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const p of pathnames) counts.set(pageKind(p), (counts.get(pageKind(p)) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** Slugs whose `/berita/<slug>/index.html` is not among `existing` (the files written). */
+export function missingArticlePages(slugs: readonly string[], exists: (file: string) => boolean): string[] {
+  return slugs.filter((slug) => !exists(`berita/${slug}/index.html`));
+}
+
+/** The one-screen report printed at the end of a build. */
+export function formatBuildReport(summary: ContentSummary, pages: readonly [string, number][]): string {
+  const { stats } = summary;
+  const total = pages.reduce((n, [, c]) => n + c, 0);
+  return [
+    `Articles: ${stats.found} found, ${stats.published} published, ${stats.drafts} draft, ${stats.scheduled} scheduled`,
+    `Pages: ${total} written (${pages.map(([kind, n]) => `${kind} ${n}`).join(', ')})`,
+    `"Baca juga" links resolved: ${stats.bacaJugaLinks}`,
+    `"Berita Terkait" lists computed: ${stats.relatedLists}`,
+  ].join('\n');
+}
