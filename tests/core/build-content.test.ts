@@ -119,7 +119,7 @@ describe('buildContent: site rules', () => {
     expect(ok.articles.find((a) => a.data.slug === 'a')?.data.related.map((r) => r.title)).toEqual(['Bee']);
     const bad = buildContent([article('a.md', { front: 'related:\n  - b\n  - hilang\n' }), article('b.md')], { now });
     expect(bad.errors.map((e) => `${e.name} ${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([
-      'RelatedUnresolved 7:3 related: "hilang" names no published article.',
+      'RelatedUnresolved 7:3 related: "hilang" names no article.',
     ]);
   });
 

@@ -67,7 +67,7 @@ describe('parseArticle', () => {
     const text = result.errors.map(formatError).join('\n');
     expect(text).toContain('content/a.md:2:1  Invalid front matter field [FrontMatterField]');
     expect(text).toContain('title: must be text, not number 42');
-    expect(text).toContain('category: is required (expected string)');
+    expect(text).toContain('category: is required (text)');
     expect(text).toContain('Hint:');
   });
 

@@ -107,7 +107,7 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
   const pinned = new Map<string, string[]>();
   for (const article of visible) {
     bacaJuga.set(article.slug, resolveBlocks(article, index, isVisible, errors));
-    pinned.set(article.slug, resolvePinned(article, visibleSlugs, errors));
+    pinned.set(article.slug, resolvePinned(article, visibleSlugs, index, errors));
   }
   if (errors.length > 0) return { articles: [], errors: sortErrors(errors), stats };
 
@@ -195,12 +195,20 @@ function resolveBlocks(
   );
 }
 
-function resolvePinned(article: ParsedArticle, visibleSlugs: ReadonlySet<string>, errors: WartaError[]): string[] {
+function resolvePinned(
+  article: ParsedArticle,
+  visibleSlugs: ReadonlySet<string>,
+  index: ReturnType<typeof createLinkIndex>,
+  errors: WartaError[],
+): string[] {
   const resolved: string[] = [];
   article.frontMatter.related.forEach((slug, i) => {
     let reason: string | undefined;
     if (slug === article.slug) reason = 'is this article itself';
-    else if (!visibleSlugs.has(slug)) reason = 'names no published article';
+    else if (!visibleSlugs.has(slug)) {
+      const state = index.bySlug(slug)?.state;
+      reason = state === 'draft' ? 'is a draft' : state === 'scheduled' ? 'is scheduled for later' : 'names no article';
+    }
     if (reason === undefined) {
       if (!resolved.includes(slug)) resolved.push(slug);
       return;

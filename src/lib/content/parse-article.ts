@@ -149,11 +149,12 @@ function issueToError(
   const value = valueAt(data, issue.path);
   if (field === 'image.alt') return createError(ContentErrors.ImageAltMissing, {}, fieldAt(value === undefined ? ['image'] : issue.path));
   if (issue.code === 'custom' && (issue.params as { kind?: string } | undefined)?.kind === DATE_ISSUE) {
+    if (value === undefined) return createError(ContentErrors.FrontMatterField, { field, problem: 'is required (an ISO 8601 date, e.g. 2024-12-27T10:15:00+07:00)' }, fieldAt([]));
     return createError(ContentErrors.InvalidDate, { field, value: String(value), reason: issue.message }, fieldAt(issue.path));
   }
   let problem = issue.message;
   if (issue.code === 'invalid_type') {
-    problem = value === undefined ? `is required (expected ${issue.expected})` : `must be ${article(issue.expected)}, not ${describe(value)}`;
+    problem = value === undefined ? `is required (${article(issue.expected)})` : `must be ${article(issue.expected)}, not ${describe(value)}`;
   } else if (issue.code === 'invalid_union' && field === 'source') {
     problem = 'must be a publication name, or { name, url }';
   }
