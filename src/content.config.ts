@@ -2,6 +2,8 @@ import { defineCollection } from 'astro:content';
 import path from 'node:path';
 import { siteConfig } from './site.config.ts';
 import { recordContentSummary } from './integrations/warta-integration.ts';
+import { createRelatedRanker } from './lib/content/related-ranker.ts';
+import { parseRelatedConfig } from './lib/related/index.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
 
 // Glue only: the environment is read here and passed into the core.
@@ -16,6 +18,7 @@ const articles = defineCollection({
     includeUnpublished: isDev,
     tolerateErrors: isDev,
     relatedLimit: siteConfig.relatedLimit,
+    rankRelated: createRelatedRanker(parseRelatedConfig({ limit: siteConfig.relatedLimit })),
     onLoaded: recordContentSummary,
   }),
 });
