@@ -4,6 +4,7 @@ import { replaceBacaJugaBlocks, type BacaJugaLink } from '../markdown/baca-juga.
 import { markDateline, stripDateline } from '../markdown/dateline.ts';
 import { countWords, firstParagraphText, plainText, readingMinutes } from '../markdown/plain-text.ts';
 import { renderMarkdownTree } from '../markdown/processor.ts';
+import type { RelatedDocument } from '../related/index.ts';
 import { slugify } from '../slug.ts';
 import type { Article, ArticleLink } from './article.ts';
 import { createLinkIndex, type LinkTarget, type PublicationState } from './link-index.ts';
@@ -11,18 +12,7 @@ import { locateFrontMatterField, parseArticle, type ArticleSource, type ParsedAr
 import { resolveBacaJugaItem } from './resolve-baca-juga.ts';
 
 /** Finds computed related articles; see `src/lib/related`. Receives every article on the site. */
-export type RelatedRanker = (documents: readonly RelatedInput[]) => (slug: string, exclude: ReadonlySet<string>) => string[];
-
-/** What the related ranker sees of an article. */
-export interface RelatedInput {
-  readonly slug: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly body: string;
-  readonly tags: readonly string[];
-  readonly category: string;
-  readonly date: Date;
-}
+export type RelatedRanker = (documents: readonly RelatedDocument[]) => (slug: string, exclude: ReadonlySet<string>) => string[];
 
 /** Options of {@link buildContent}. */
 export interface BuildContentOptions {
@@ -232,7 +222,7 @@ function withoutBacaJuga(article: ParsedArticle): Root {
   return { type: 'root', children: article.tree.children.filter((_, i) => !skip.has(i)) };
 }
 
-function relatedInput(article: ParsedArticle): RelatedInput {
+function relatedInput(article: ParsedArticle): RelatedDocument {
   const fm = article.frontMatter;
   return {
     slug: article.slug,
