@@ -69,5 +69,5 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     store.set({ id, data, digest, rendered: { html: article.html } });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep] });
+  if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep], articles: result.articles.map(({ data, text }) => ({ data, text })) });
 }

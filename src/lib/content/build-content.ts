@@ -30,6 +30,8 @@ export interface BuildContentOptions {
 export interface BuiltArticle {
   readonly data: Article;
   readonly html: string;
+  /** Plain text of the body without its "Baca juga" blocks, one paragraph per line (for search). */
+  readonly text: string;
 }
 
 /** Counts for the end-of-build report. */
@@ -104,6 +106,7 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
   const bySlug = new Map(visible.map((a) => [a.slug, a]));
   const inputs = visible.map((article) => relatedInput(article));
   const search = options.rankRelated?.(inputs);
+  const textBySlug = new Map(inputs.map((input) => [input.slug, input.body]));
   const limit = options.relatedLimit ?? 5;
 
   const articles = visible.map((article): BuiltArticle => {
@@ -114,7 +117,7 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
     const related = [...picked, ...computed].map((slug) => linkTo(bySlug.get(slug)));
     stats.bacaJugaLinks += links.reduce((n, block) => n + block.length, 0);
     if (related.length > 0) stats.relatedLists++;
-    return render(article, links, related.filter((r): r is ArticleLink => r !== undefined));
+    return render(article, links, related.filter((r): r is ArticleLink => r !== undefined), textBySlug.get(article.slug) ?? '');
   });
   articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || (a.data.slug < b.data.slug ? -1 : 1));
   return { articles, errors, stats };
@@ -241,9 +244,9 @@ function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
   return { slug: article.slug, title: fm.title, date: fm.date, category: fm.category, categorySlug: slugify(fm.category) };
 }
 
-function render(article: ParsedArticle, bacaJuga: readonly BacaJugaLink[][], related: ArticleLink[]): BuiltArticle {
+function render(article: ParsedArticle, bacaJuga: readonly BacaJugaLink[][], related: ArticleLink[], text: string): BuiltArticle {
   const fm = article.frontMatter;
-  const words = countWords(plainText(article.tree, bacaJugaIndices(article)));
+  const words = countWords(text);
   const summary = summaryOf(article);
   // Rendering mutates the tree; every read of it happens above.
   markDateline(article.tree);
@@ -272,5 +275,5 @@ function render(article: ParsedArticle, bacaJuga: readonly BacaJugaLink[][], rel
     related,
     sourceFile: article.source.path,
   };
-  return { data, html: renderMarkdownTree(article.tree) };
+  return { data, html: renderMarkdownTree(article.tree), text };
 }
