@@ -45,9 +45,18 @@ export function wartaLoader(options: WartaLoaderOptions): Loader {
 async function loadInto(context: LoaderContext, options: WartaLoaderOptions, directory: string): Promise<void> {
   const { store, logger, parseData, generateDigest } = context;
   let result;
+  const phases: string[] = [];
+  const started = performance.now();
   try {
     const sources = readContentDirectory(directory, process.cwd());
-    result = buildContent(sources, { ...options, now: options.now?.() ?? new Date() });
+    phases.push(`read ${seconds(performance.now() - started)}`);
+    result = buildContent(sources, {
+      ...options,
+      now: options.now?.() ?? new Date(),
+      clock: () => performance.now(),
+      onPhase: (phase, ms) => phases.push(`${phase} ${seconds(ms)}`),
+      ...(showProgress() ? { onProgress: printProgress } : {}),
+    });
   } catch (error) {
     if (!(error instanceof WartaError)) throw error;
     result = { articles: [], errors: [error], stats: undefined };
@@ -59,6 +68,8 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     }
     throw new WartaBuildError(result.errors);
   }
+  if (showProgress()) process.stdout.write('\r\x1b[K');
+  logger.info(`${result.articles.length} articles in ${seconds(performance.now() - started)} (${phases.join(', ')})`);
   const keep = new Set<string>();
   for (const article of result.articles) {
     const id = article.data.slug;
@@ -70,4 +81,17 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep], articles: result.articles.map(({ data, text }) => ({ data, text })) });
+}
+
+function seconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+/** Progress lines only on an interactive terminal; CI logs stay quiet. */
+function showProgress(): boolean {
+  return process.stdout.isTTY === true && !process.env['CI'];
+}
+
+function printProgress(phase: string, done: number, total: number): void {
+  process.stdout.write(`\r\x1b[K  ${phase}: ${done}/${total} articles`);
 }

@@ -24,7 +24,19 @@ export interface BuildContentOptions {
   readonly rankRelated?: RelatedRanker;
   /** Most entries in a "Berita Terkait" list, hand-picked ones included. Default: 5. */
   readonly relatedLimit?: number;
+  /** Monotonic clock in milliseconds for phase timings, e.g. `performance.now`. Default: no timings. */
+  readonly clock?: () => number;
+  /** Receives each phase's duration in milliseconds (needs `clock`). */
+  readonly onPhase?: (phase: BuildPhase, milliseconds: number) => void;
+  /** Receives progress of the long per-article phases. */
+  readonly onProgress?: (phase: BuildPhase, done: number, total: number) => void;
 }
+
+/** The phases of {@link buildContent}, in order. */
+export type BuildPhase = 'parse' | 'resolve' | 'related' | 'render';
+
+/** How often, in articles, progress is reported. */
+const PROGRESS_EVERY = 500;
 
 /** One article ready for a page: its data and its rendered body. */
 export interface BuiltArticle {
@@ -64,13 +76,27 @@ interface Candidate {
  * renders bodies. Collects every problem instead of stopping at the first.
  */
 export function buildContent(sources: readonly ArticleSource[], options: BuildContentOptions): ContentBuild {
+  const { clock, onPhase, onProgress } = options;
+  let phaseStart = clock?.() ?? 0;
+  const endPhase = (phase: BuildPhase): void => {
+    if (!clock) return;
+    const now = clock();
+    onPhase?.(phase, now - phaseStart);
+    phaseStart = now;
+  };
+  const progress = (phase: BuildPhase, done: number, total: number): void => {
+    if (onProgress && (done % PROGRESS_EVERY === 0 || done === total)) onProgress(phase, done, total);
+  };
+
   const errors: WartaError[] = [];
   const parsed: ParsedArticle[] = [];
-  for (const source of sources) {
+  sources.forEach((source, i) => {
     const result = parseArticle(source);
     if (result.ok) parsed.push(result.article);
     else errors.push(...result.errors);
-  }
+    progress('parse', i + 1, sources.length);
+  });
+  endPhase('parse');
 
   const candidates = uniqueBySlug(parsed, errors).map((article): Candidate => {
     const state: PublicationState = article.frontMatter.draft ? 'draft' : article.frontMatter.date > options.now ? 'scheduled' : 'published';
@@ -101,6 +127,7 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
     bacaJuga.set(article.slug, resolveBlocks(article, index, isVisible, errors));
     pinned.set(article.slug, resolvePinned(article, visibleSlugs, index, errors));
   }
+  endPhase('resolve');
   if (errors.length > 0) return { articles: [], errors: sortErrors(errors), stats };
 
   const bySlug = new Map(visible.map((a) => [a.slug, a]));
@@ -109,16 +136,25 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
   const textBySlug = new Map(inputs.map((input) => [input.slug, input.body]));
   const limit = options.relatedLimit ?? 5;
 
-  const articles = visible.map((article): BuiltArticle => {
+  const relatedBySlug = new Map<string, ArticleLink[]>();
+  for (const article of visible) {
     const links = bacaJuga.get(article.slug) ?? [];
     const picked = pinned.get(article.slug) ?? [];
     const exclude = new Set([article.slug, ...picked, ...links.flat().map((l) => l.slug)]);
     const computed = search ? search(article.slug, exclude).slice(0, Math.max(0, limit - picked.length)) : [];
-    const related = [...picked, ...computed].map((slug) => linkTo(bySlug.get(slug)));
+    const related = [...picked, ...computed].map((slug) => linkTo(bySlug.get(slug))).filter((r): r is ArticleLink => r !== undefined);
     stats.bacaJugaLinks += links.reduce((n, block) => n + block.length, 0);
     if (related.length > 0) stats.relatedLists++;
-    return render(article, links, related.filter((r): r is ArticleLink => r !== undefined), textBySlug.get(article.slug) ?? '');
+    relatedBySlug.set(article.slug, related);
+  }
+  endPhase('related');
+
+  const articles = visible.map((article, i): BuiltArticle => {
+    const built = render(article, bacaJuga.get(article.slug) ?? [], relatedBySlug.get(article.slug) ?? [], textBySlug.get(article.slug) ?? '');
+    progress('render', i + 1, visible.length);
+    return built;
   });
+  endPhase('render');
   articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || (a.data.slug < b.data.slug ? -1 : 1));
   return { articles, errors, stats };
 }
