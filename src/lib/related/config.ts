@@ -32,10 +32,12 @@ export const relatedConfigSchema = z
     halfLifeDays: z.number().finite().gt(0).default(30),
     /** Strongest TF-IDF terms kept per article, both for scoring and as index keys (count; default 25). */
     termsPerDocument: z.number().int().min(1).max(1000).default(25),
-    /** Postings kept per term; only the articles where the term weighs most survive (count; default 48). */
-    maxPostingsPerTerm: z.number().int().min(1).default(48),
-    /** A tag on more articles than this no longer proposes candidates, it only scores (count; default 200). */
-    maxPostingsPerTag: z.number().int().min(1).default(200),
+    /** Postings kept per term; only the articles where the term weighs most survive (count; default 32). */
+    maxPostingsPerTerm: z.number().int().min(1).default(32),
+    /** A tag on more articles than this no longer proposes candidates, it only scores (count; default 100). */
+    maxPostingsPerTag: z.number().int().min(1).default(100),
+    /** Candidates re-scored from full vectors when a posting list was capped (count; default 25). */
+    rescoreDepth: z.number().int().min(1).max(10_000).default(25),
     /** Tokens shorter than this are ignored (characters; default 3). */
     minTokenLength: z.number().int().min(1).max(20).default(3),
   })

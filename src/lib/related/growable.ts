@@ -1,79 +1,70 @@
 // Append-only typed arrays. The index buffers tens of millions of (term, count)
 // pairs while adding articles; typed storage keeps that off the JS heap's
 // per-object overhead and avoids GC pauses that plain arrays of numbers cause.
+// Fields are plain (not #private) because push() runs per term occurrence and
+// V8 optimises ordinary property access in such loops markedly better.
 
 /** An append-only Uint32Array that doubles its capacity when full. */
 export class GrowableUint32Array {
-  #data: Uint32Array;
-  #length = 0;
+  /** Backing store; entries at and past `length` are unused. Do not keep a reference across a push. */
+  data: Uint32Array;
+  /** Number of values appended so far; read-only outside this class. */
+  length = 0;
 
   constructor(initialCapacity = 1024) {
-    this.#data = new Uint32Array(Math.max(16, initialCapacity));
-  }
-
-  /** Number of values appended so far. */
-  get length(): number {
-    return this.#length;
+    this.data = new Uint32Array(Math.max(16, initialCapacity));
   }
 
   /** Appends one value. */
   push(value: number): void {
-    if (this.#length === this.#data.length) this.#data = grow(this.#data, new Uint32Array(this.#data.length * 2));
-    this.#data[this.#length++] = value;
+    if (this.length === this.data.length) this.data = grown(this.data, new Uint32Array(this.data.length * 2));
+    this.data[this.length++] = value;
   }
 
   /** Adds `delta` to the value at `index`, growing with zeros so `index` exists. */
   increment(index: number, delta = 1): void {
-    while (index >= this.#data.length) this.#data = grow(this.#data, new Uint32Array(this.#data.length * 2));
-    if (index >= this.#length) this.#length = index + 1;
-    this.#data[index] = (this.#data[index] ?? 0) + delta;
+    while (index >= this.data.length) this.data = grown(this.data, new Uint32Array(this.data.length * 2));
+    if (index >= this.length) this.length = index + 1;
+    this.data[index] = (this.data[index] ?? 0) + delta;
   }
 
   /** The values without copying; valid until the next push. */
   view(): Uint32Array {
-    return this.#data.subarray(0, this.#length);
+    return this.data.subarray(0, this.length);
   }
 
-  /** A right-sized copy of the values, safe to keep after this buffer is dropped. */
-  toArray(length = this.#length): Uint32Array {
+  /** A copy of the first `length` values (zero-padded), safe to keep after this buffer is dropped. */
+  toArray(length = this.length): Uint32Array {
     const out = new Uint32Array(length);
-    out.set(this.#data.subarray(0, Math.min(length, this.#length)));
+    out.set(this.data.subarray(0, Math.min(length, this.length)));
     return out;
   }
 }
 
 /** An append-only Float32Array that doubles its capacity when full. */
 export class GrowableFloat32Array {
-  #data: Float32Array;
-  #length = 0;
+  /** Backing store; entries at and past `length` are unused. Do not keep a reference across a push. */
+  data: Float32Array;
+  /** Number of values appended so far; read-only outside this class. */
+  length = 0;
 
   constructor(initialCapacity = 1024) {
-    this.#data = new Float32Array(Math.max(16, initialCapacity));
-  }
-
-  /** Number of values appended so far. */
-  get length(): number {
-    return this.#length;
+    this.data = new Float32Array(Math.max(16, initialCapacity));
   }
 
   /** Appends one value. */
   push(value: number): void {
-    if (this.#length === this.#data.length) this.#data = grow(this.#data, new Float32Array(this.#data.length * 2));
-    this.#data[this.#length++] = value;
+    if (this.length === this.data.length) this.data = grown(this.data, new Float32Array(this.data.length * 2));
+    this.data[this.length++] = value;
   }
 
   /** The values without copying; valid until the next push. */
   view(): Float32Array {
-    return this.#data.subarray(0, this.#length);
-  }
-
-  /** A right-sized copy of the values. */
-  toArray(): Float32Array {
-    return this.#data.slice(0, this.#length);
+    return this.data.subarray(0, this.length);
   }
 }
 
-function grow<T extends Uint32Array | Float32Array>(from: T, to: T): T {
+function grown<T extends Uint32Array | Float32Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }

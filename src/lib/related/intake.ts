@@ -4,7 +4,8 @@
 import type { RelatedConfig } from './config.ts';
 import { foldLabel } from './fold.ts';
 import { GrowableFloat32Array, GrowableUint32Array } from './growable.ts';
-import { forEachToken } from './tokenize.ts';
+import type { TermCounter } from './term-counter.ts';
+import { createTermCounter } from './term-counter.ts';
 import type { RelatedDocument } from './types.ts';
 
 /** Everything counted while adding articles, indexed by document id (add order). */
@@ -32,13 +33,12 @@ export interface RawCorpus {
 export class DocumentIntake {
   readonly #titleWeight: number;
   readonly #summaryWeight: number;
-  readonly #minTokenLength: number;
   readonly #slugs: string[] = [];
   readonly #slugToId = new Map<string, number>();
   readonly #times: number[] = [];
   readonly #categories: number[] = [];
   readonly #categoryIds = new Map<string, number>();
-  readonly #termDictionary = new Map<string, number>();
+  readonly #terms: TermCounter;
   readonly #termDocFrequency = new GrowableUint32Array(4096);
   readonly #termStart = new GrowableUint32Array(1024);
   readonly #termIds = new GrowableUint32Array(1 << 16);
@@ -46,37 +46,13 @@ export class DocumentIntake {
   readonly #tagDictionary = new Map<string, number>();
   readonly #tagStart = new GrowableUint32Array(1024);
   readonly #tagIds = new GrowableUint32Array(1024);
-  // Per-document scratch: counts by term id, plus which ids were touched, so
-  // resetting costs the document's size rather than the vocabulary's.
-  #scratch = new Float64Array(4096);
-  readonly #touched: number[] = [];
-  #fieldWeight = 1;
-  readonly #visit = (token: string): void => {
-    let id = this.#termDictionary.get(token);
-    if (id === undefined) {
-      id = this.#termDictionary.size;
-      this.#termDictionary.set(token, id);
-      if (id >= this.#scratch.length) {
-        const bigger = new Float64Array(this.#scratch.length * 2);
-        bigger.set(this.#scratch);
-        this.#scratch = bigger;
-      }
-    }
-    if (this.#scratch[id] === 0) this.#touched.push(id);
-    this.#scratch[id] = (this.#scratch[id] ?? 0) + this.#fieldWeight;
-  };
 
   constructor(config: RelatedConfig) {
     this.#titleWeight = config.titleWeight;
     this.#summaryWeight = config.summaryWeight;
-    this.#minTokenLength = config.minTokenLength;
+    this.#terms = createTermCounter(config.minTokenLength);
     this.#termStart.push(0);
     this.#tagStart.push(0);
-  }
-
-  /** Number of documents added. */
-  get size(): number {
-    return this.#slugs.length;
   }
 
   /** Whether a document with `slug` was added. */
@@ -93,16 +69,10 @@ export class DocumentIntake {
     this.#slugs.push(doc.slug);
     this.#times.push(time);
     this.#categories.push(this.#categoryId(doc.category));
-    this.#countField(doc.title, this.#titleWeight);
-    this.#countField(doc.summary, this.#summaryWeight);
-    this.#countField(doc.body, 1);
-    for (const id of this.#touched) {
-      this.#termIds.push(id);
-      this.#termCounts.push(this.#scratch[id] ?? 0);
-      this.#termDocFrequency.increment(id);
-      this.#scratch[id] = 0;
-    }
-    this.#touched.length = 0;
+    this.#terms.count(doc.title, this.#titleWeight);
+    this.#terms.count(doc.summary, this.#summaryWeight);
+    this.#terms.count(doc.body, 1);
+    this.#terms.flush(this.#termIds, this.#termCounts, this.#termDocFrequency);
     this.#termStart.push(this.#termIds.length);
     for (const id of this.#tagIdsOf(doc.tags)) this.#tagIds.push(id);
     this.#tagStart.push(this.#tagIds.length);
@@ -118,17 +88,11 @@ export class DocumentIntake {
       termStart: this.#termStart.view(),
       termIds: this.#termIds.view(),
       termCounts: this.#termCounts.view(),
-      termDocFrequency: this.#termDocFrequency.toArray(this.#termDictionary.size),
+      termDocFrequency: this.#termDocFrequency.toArray(this.#terms.vocabularySize()),
       tagStart: this.#tagStart.view(),
       tagIds: this.#tagIds.view(),
       tagCount: this.#tagDictionary.size,
     };
-  }
-
-  #countField(text: string, weight: number): void {
-    if (weight === 0 || text.length === 0) return;
-    this.#fieldWeight = weight;
-    forEachToken(text, this.#minTokenLength, this.#visit);
   }
 
   #categoryId(category: string): number {

@@ -6,55 +6,40 @@ import type { RelatedConfig } from './config.ts';
 import { defaultRelatedConfig } from './config.ts';
 import { DocumentIntake } from './intake.ts';
 import { buildTieRanks } from './order.ts';
-import type { Postings, TagIndex } from './postings.ts';
 import { buildTagIndex, buildTermPostings } from './postings.ts';
-import type { Scorer } from './score.ts';
 import { createScorer } from './score.ts';
+import { Searcher } from './search.ts';
 import { TopK } from './top-k.ts';
 import type { RelatedIndex, RelatedIndexStats, RelatedMatch, RelatedSearchOptions } from './types.ts';
-import type { TermVectors } from './vectors.ts';
 import { buildTermVectors } from './vectors.ts';
 
 interface FinalIndex {
   readonly slugs: readonly string[];
   readonly slugToId: ReadonlyMap<string, number>;
-  readonly vectors: TermVectors;
-  readonly termPostings: Postings;
-  readonly tags: TagIndex;
-  readonly tieRanks: Uint32Array;
-  readonly scorer: Scorer;
+  readonly searcher: Searcher;
   readonly stats: RelatedIndexStats;
-  /** seen[d] === stamp marks d as already scored or excluded in the current search. */
-  readonly seen: Uint32Array;
-  stamp: number;
 }
 
 function finalizeIndex(intake: DocumentIntake, config: RelatedConfig): FinalIndex {
+  // The raw counts go out of scope here; only the compact tables stay alive.
   const raw = intake.finish();
+  const documents = raw.slugs.length;
   const termCount = raw.termDocFrequency.length;
   const tieRanks = buildTieRanks(raw.slugs, raw.times);
   const vectors = buildTermVectors(raw, config.termsPerDocument);
   const termPostings = buildTermPostings(vectors, termCount, config.maxPostingsPerTerm, tieRanks);
   const tags = buildTagIndex(raw, config.maxPostingsPerTag);
   const scorer = createScorer(config, { vectors, tags, categories: raw.categories, times: raw.times, termCount });
+  const searcher = new Searcher({ vectors, termPostings, tags, tieRanks, scorer }, documents, config.rescoreDepth);
   const stats: RelatedIndexStats = {
-    documents: raw.slugs.length,
+    documents,
     terms: termCount,
-    cappedTerms: termPostings.overLimit,
+    cappedTerms: termPostings.limitedCount,
     tags: raw.tagCount,
-    droppedTags: tags.postings.overLimit,
+    droppedTags: tags.postings.limitedCount,
     postings: termPostings.docs.length + tags.postings.docs.length,
   };
-  const seen = new Uint32Array(raw.slugs.length);
-  return { slugs: raw.slugs, slugToId: raw.slugToId, vectors, termPostings, tags, tieRanks, scorer, stats, seen, stamp: 0 };
-}
-
-function nextStamp(index: FinalIndex): number {
-  if (index.stamp === 0xffffffff) {
-    index.seen.fill(0);
-    index.stamp = 0;
-  }
-  return ++index.stamp;
+  return { slugs: raw.slugs, slugToId: raw.slugToId, searcher, stats };
 }
 
 function resolveLimit(limit: number | undefined, fallback: number): number {
@@ -63,39 +48,22 @@ function resolveLimit(limit: number | undefined, fallback: number): number {
   return value;
 }
 
-function searchIndex(index: FinalIndex, doc: number, exclude: ReadonlySet<string> | undefined, best: TopK): void {
-  const { vectors, termPostings, tags, tieRanks, scorer, seen, slugToId } = index;
-  const stamp = nextStamp(index);
-  seen[doc] = stamp;
-  if (exclude !== undefined) {
+function excludedIds(index: FinalIndex, exclude: ReadonlySet<string> | undefined): number[] {
+  const ids: number[] = [];
+  if (exclude === undefined) return ids;
+  for (const slug of exclude) {
     // Unknown slugs are ignored: a "Baca juga" target may be unpublished.
-    for (const slug of exclude) {
-      const id = slugToId.get(slug);
-      if (id !== undefined) seen[id] = stamp;
-    }
+    const id = index.slugToId.get(slug);
+    if (id !== undefined) ids.push(id);
   }
-  const visit = (postings: Postings, key: number): void => {
-    for (let p = postings.start[key] ?? 0; p < (postings.start[key + 1] ?? 0); p++) {
-      const candidate = postings.docs[p] ?? 0;
-      if (seen[candidate] === stamp) continue;
-      seen[candidate] = stamp;
-      best.offer(candidate, scorer.score(candidate), tieRanks[candidate] ?? 0);
-    }
-  };
-  scorer.focus(doc);
-  try {
-    for (let i = vectors.start[doc] ?? 0; i < (vectors.start[doc + 1] ?? 0); i++) visit(termPostings, vectors.terms[i] ?? 0);
-    for (let i = tags.start[doc] ?? 0; i < (tags.start[doc + 1] ?? 0); i++) visit(tags.postings, tags.tags[i] ?? 0);
-  } finally {
-    scorer.release();
-  }
+  return ids;
 }
 
 /** Creates an empty related index for an already validated config (see parseRelatedConfig). */
 export function createRelatedIndex(config: RelatedConfig = defaultRelatedConfig): RelatedIndex {
   let intake: DocumentIntake | undefined = new DocumentIntake(config);
   let final: FinalIndex | undefined;
-  const defaultBest = new TopK(Math.max(1, config.limit));
+  const defaultBest = new TopK(config.limit);
 
   const finalized = (): FinalIndex => {
     if (final === undefined) throw new Error('related: call finalize() before search() or stats()');
@@ -121,7 +89,7 @@ export function createRelatedIndex(config: RelatedConfig = defaultRelatedConfig)
       // The common case reuses one buffer; only a custom limit allocates.
       const best = limit === config.limit ? defaultBest : new TopK(limit);
       best.clear();
-      searchIndex(index, doc, options.exclude, best);
+      index.searcher.search(doc, excludedIds(index, options.exclude), best);
       const matches: RelatedMatch[] = [];
       for (let k = 0; k < best.size; k++) {
         matches.push({ slug: index.slugs[best.ids[k] ?? 0] ?? '', score: best.keys[k] ?? 0 });

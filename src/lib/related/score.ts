@@ -33,10 +33,14 @@ export interface Scorer {
   /** Exact weighted score of `candidate` against the focused article. */
   score(candidate: number): number;
   /**
-   * The same formula from partial sums gathered off posting lists: `textDot` (term weight
-   * products) and `tagDot` (shared tags' squared IDF). Exact when no list was capped.
+   * The score without its recency term, from partial sums gathered off posting lists:
+   * `textDot` (term weight products) and `tagDot` (shared tags' squared IDF).
    */
-  combine(candidate: number, textDot: number, tagDot: number): number;
+  combineWithoutRecency(candidate: number, textDot: number, tagDot: number): number;
+  /** The weighted recency term; at most `recencyWeight`, so a search can skip exp() for hopeless candidates. */
+  recency(candidate: number): number;
+  /** Upper bound of recency(). */
+  readonly recencyWeight: number;
   /** Clears what focus() set up; call before focusing another article. */
   release(): void;
 }
@@ -65,13 +69,16 @@ export function createScorer(config: RelatedConfig, tables: ScoringTables): Scor
     }
   };
 
-  const combine = (candidate: number, textDot: number, tagDot: number): number => {
-    const candidateTagNorm = tags.norms[candidate] ?? 0;
-    const tagCosine = tagDot > 0 ? tagDot / (focusedTagNorm * candidateTagNorm) : 0;
+  const combineWithoutRecency = (candidate: number, textDot: number, tagDot: number): number => {
+    const tagCosine = tagDot > 0 ? tagDot / (focusedTagNorm * (tags.norms[candidate] ?? 0)) : 0;
     const sameCategory = focusedCategory >= 0 && categories[candidate] === focusedCategory ? 1 : 0;
-    const recency = Math.exp(-decayPerMs * Math.abs((times[candidate] ?? 0) - focusedTime));
-    return textWeight * textDot + tagWeight * tagCosine + categoryWeight * sameCategory + recencyWeight * recency;
+    return textWeight * textDot + tagWeight * tagCosine + categoryWeight * sameCategory;
   };
+  const recency = (candidate: number): number =>
+    recencyWeight * Math.exp(-decayPerMs * Math.abs((times[candidate] ?? 0) - focusedTime));
+  // Summed in one fixed order everywhere, so equal inputs give bit-equal scores.
+  const combine = (candidate: number, textDot: number, tagDot: number): number =>
+    combineWithoutRecency(candidate, textDot, tagDot) + recency(candidate);
 
   return {
     focus(doc) {
@@ -94,7 +101,9 @@ export function createScorer(config: RelatedConfig, tables: ScoringTables): Scor
       }
       return combine(candidate, textDot, tagDot);
     },
-    combine,
+    combineWithoutRecency,
+    recency,
+    recencyWeight,
     release() {
       if (focused === -1) return;
       scatter(focused, true);

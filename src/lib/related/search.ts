@@ -41,7 +41,7 @@ export class Searcher {
 
   /** Fills `best` with the top related documents of `doc`, never `doc` or an `excluded` id. */
   search(doc: number, excluded: Iterable<number>, best: TopK): void {
-    const { vectors, termPostings, tags, tieRanks, scorer } = this.#tables;
+    const { vectors, termPostings, tags, scorer } = this.#tables;
     const seen = this.#seen;
     const textDot = this.#textDot;
     const tagDot = this.#tagDot;
@@ -89,26 +89,52 @@ export class Searcher {
 
     scorer.focus(doc);
     try {
-      // With capped lists the partial sums undercount; shortlist by them, then
-      // rank the shortlist by the exact score from the full vectors.
-      const first = approximate ? this.#shortlistFor(best.ids.length) : best;
-      for (let k = 0; k < count; k++) {
-        const candidate = candidates[k] ?? 0;
-        first.offer(candidate, scorer.combine(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0), tieRanks[candidate] ?? 0);
-      }
-      if (first !== best) {
-        for (let k = 0; k < first.size; k++) {
-          const candidate = first.ids[k] ?? 0;
-          best.offer(candidate, scorer.score(candidate), tieRanks[candidate] ?? 0);
-        }
-      }
+      if (approximate) this.#rankApproximate(count, best);
+      else this.#rankExact(count, best);
     } finally {
       scorer.release();
     }
   }
 
+  // Every list was complete, so the partial sums are the exact dot products.
+  #rankExact(count: number, best: TopK): void {
+    const { tieRanks, scorer } = this.#tables;
+    const candidates = this.#candidates;
+    const textDot = this.#textDot;
+    const tagDot = this.#tagDot;
+    const recencyBound = scorer.recencyWeight;
+    for (let k = 0; k < count; k++) {
+      const candidate = candidates[k] ?? 0;
+      const base = scorer.combineWithoutRecency(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
+      // Cannot reach the kept set even with full recency: skip the exp().
+      if (base + recencyBound < best.threshold) continue;
+      best.offer(candidate, base + scorer.recency(candidate), tieRanks[candidate] ?? 0);
+    }
+  }
+
+  // A capped or dropped list made the partial sums undercount: shortlist by the
+  // relatedness signals (text, tags, category), then rank the shortlist by the
+  // exact score from the full vectors, where recency re-ranks.
+  #rankApproximate(count: number, best: TopK): void {
+    const { tieRanks, scorer } = this.#tables;
+    const candidates = this.#candidates;
+    const textDot = this.#textDot;
+    const tagDot = this.#tagDot;
+    const shortlist = this.#shortlistFor(best.ids.length);
+    for (let k = 0; k < count; k++) {
+      const candidate = candidates[k] ?? 0;
+      const base = scorer.combineWithoutRecency(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
+      if (base >= shortlist.threshold) shortlist.offer(candidate, base, tieRanks[candidate] ?? 0);
+    }
+    for (let k = 0; k < shortlist.size; k++) {
+      const candidate = shortlist.ids[k] ?? 0;
+      best.offer(candidate, scorer.score(candidate), tieRanks[candidate] ?? 0);
+    }
+  }
+
   #shortlistFor(limit: number): TopK {
-    if (this.#shortlist.ids.length < limit) this.#shortlist = new TopK(limit);
+    const capacity = Math.max(limit, this.#rescoreDepth);
+    if (this.#shortlist.ids.length !== capacity) this.#shortlist = new TopK(capacity);
     this.#shortlist.clear();
     return this.#shortlist;
   }

@@ -10,6 +10,8 @@ const NEWSROOM_STOPWORDS = [
   'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu',
   'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus',
   'september', 'oktober', 'november', 'desember',
+  // Clitics hyphenated onto acronyms and names ("KPU-nya", "Jakarta-lah").
+  'nya', 'lah', 'kah',
 ];
 
 /** Folded Indonesian stopwords, single words and reduplicated forms ("masing-masing"). */

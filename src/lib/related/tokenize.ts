@@ -6,7 +6,6 @@ import { INDONESIAN_STOPWORDS } from './stopwords.ts';
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 // A word may be joined by hyphens ("jong-un", "anak-anak") or apostrophes ("jum'at").
-const ASCII_WORD = /[a-z0-9]+(?:['-][a-z0-9]+)*/g;
 const UNICODE_WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc\u002d\u2010\u2011][\p{L}\p{N}]+)*/gu;
 const JOINER = /['\u2019\u02bc\u002d\u2010\u2011]/;
 const APOSTROPHES = /['\u2019\u02bc]/g;
@@ -37,7 +36,8 @@ function isContent(token: string, minLength: number): boolean {
 // Reduplication ("anak-anak") means plural, so it counts as its base word;
 // other compounds give their parts, and are kept whole only when splitting
 // would lose a piece ("jong-un", "covid-19", "g-20"), never for particles ("ke-3").
-function visitCompound(word: string, minLength: number, visit: TokenVisitor): void {
+/** Tokens of one folded word joined by hyphens or apostrophes; shared with the byte scanner. */
+export function visitCompound(word: string, minLength: number, visit: TokenVisitor): void {
   const merged = word.replace(APOSTROPHES, '');
   const parts = merged.split(HYPHENS);
   const first = parts[0] ?? '';
@@ -61,13 +61,53 @@ function visitCompound(word: string, minLength: number, visit: TokenVisitor): vo
 
 /** Streams the folded content tokens of `text` to `visit` (stopwords, numbers and short tokens dropped). */
 export function forEachToken(text: string, minLength: number, visit: TokenVisitor): void {
-  const folded = foldText(text);
-  const ascii = !NON_ASCII.test(folded);
-  const pattern = ascii ? ASCII_WORD : UNICODE_WORD;
-  for (const match of folded.matchAll(pattern)) {
+  const lower = text.toLowerCase();
+  if (NON_ASCII.test(lower)) {
+    forEachUnicodeToken(foldText(lower), minLength, visit);
+    return;
+  }
+  // ASCII fast path, most news copy: a char-code scanner that slices a string
+  // only for tokens long enough to keep (regex matching cost 2x more here).
+  const end = lower.length;
+  let i = 0;
+  while (i < end) {
+    if (!isAsciiWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let joined = false;
+    let hasLetter = false;
+    for (;;) {
+      let code = lower.charCodeAt(i);
+      while (isAsciiWordChar(code)) {
+        if (code >= 97) hasLetter = true;
+        code = lower.charCodeAt(++i);
+      }
+      if ((code === 45 || code === 39) && isAsciiWordChar(lower.charCodeAt(i + 1))) {
+        joined = true;
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (joined) visitCompound(lower.slice(start, i), minLength, visit);
+    else if (hasLetter && i - start >= minLength) {
+      const word = lower.slice(start, i);
+      if (!INDONESIAN_STOPWORDS.has(word)) visit(word);
+    }
+  }
+}
+
+function isAsciiWordChar(code: number): boolean {
+  // Lowercased input: a-z or 0-9 (NaN past the end compares false).
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+function forEachUnicodeToken(folded: string, minLength: number, visit: TokenVisitor): void {
+  for (const match of folded.matchAll(UNICODE_WORD)) {
     const word = match[0];
-    const joined = ascii ? word.includes('-') || word.includes("'") : JOINER.test(word);
-    if (joined) visitCompound(word, minLength, visit);
+    if (JOINER.test(word)) visitCompound(word, minLength, visit);
     else if (isContent(word, minLength)) visit(word);
   }
 }

@@ -9,37 +9,39 @@ export class TopK {
   readonly ids: Uint32Array;
   /** Keys of the kept entries, parallel to `ids`. */
   readonly keys: Float64Array;
-  readonly #ranks: Float64Array;
-  #size = 0;
+  /** Tie ranks of the kept entries, parallel to `ids`. */
+  readonly ranks: Float64Array;
+  // Plain public fields rather than #private ones or getters: this sits in the
+  // innermost loop, where V8 optimises plain property loads best.
+  /** Number of entries kept so far; read-only outside this class. */
+  size = 0;
+  /** Key an offer must reach to be kept: the worst kept key once full, else -Infinity; read-only outside. */
+  threshold = -Infinity;
 
   constructor(capacity: number) {
     this.ids = new Uint32Array(capacity);
     this.keys = new Float64Array(capacity);
-    this.#ranks = new Float64Array(capacity);
-  }
-
-  /** Number of entries kept so far. */
-  get size(): number {
-    return this.#size;
+    this.ranks = new Float64Array(capacity);
   }
 
   /** Empties the selection for reuse. */
   clear(): void {
-    this.#size = 0;
+    this.size = 0;
+    this.threshold = -Infinity;
   }
 
   /** Offers `id` with `key`; equal keys are ordered by `tieRank`, lower first (ranks must be distinct). */
   offer(id: number, key: number, tieRank: number): void {
     const { ids, keys } = this;
-    const ranks = this.#ranks;
+    const ranks = this.ranks;
     const capacity = ids.length;
-    let at = this.#size;
+    let at = this.size;
     if (at === capacity) {
       const lastKey = keys[at - 1] ?? 0;
       if (key < lastKey || (key === lastKey && tieRank > (ranks[at - 1] ?? 0))) return;
       at -= 1;
     } else {
-      this.#size += 1;
+      this.size += 1;
     }
     // Shift worse entries down; insertion beats a heap for the small k used here.
     while (at > 0) {
@@ -53,5 +55,6 @@ export class TopK {
     ids[at] = id;
     keys[at] = key;
     ranks[at] = tieRank;
+    if (this.size === capacity) this.threshold = keys[capacity - 1] ?? 0;
   }
 }
