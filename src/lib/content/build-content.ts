@@ -1,9 +1,6 @@
-import type { Root } from 'mdast';
 import { ContentErrors, createError, sortErrors, type SourcePosition, type WartaError } from '../errors/index.ts';
-import { replaceBacaJugaBlocks, type BacaJugaLink } from '../markdown/baca-juga.ts';
-import { markDateline, stripDateline } from '../markdown/dateline.ts';
-import { countWords, firstParagraphText, plainText, readingMinutes } from '../markdown/plain-text.ts';
-import { renderMarkdownTree } from '../markdown/processor.ts';
+import { fillBacaJugaMarkers, type BacaJugaLink } from '../markdown/baca-juga.ts';
+import { readingMinutes } from '../markdown/plain-text.ts';
 import type { RelatedDocument } from '../related/index.ts';
 import { slugify } from '../slug.ts';
 import type { Article, ArticleLink } from './article.ts';
@@ -248,26 +245,13 @@ function resolvePinned(
   return resolved;
 }
 
-function bacaJugaIndices(article: ParsedArticle): Set<number> {
-  return new Set(article.bacaJuga.flatMap((b) => [b.index, b.index + 1]));
-}
-
-function summaryOf(article: ParsedArticle): string {
-  return article.frontMatter.summary ?? stripDateline(firstParagraphText(withoutBacaJuga(article)) ?? article.frontMatter.title);
-}
-
-function withoutBacaJuga(article: ParsedArticle): Root {
-  const skip = bacaJugaIndices(article);
-  return { type: 'root', children: article.tree.children.filter((_, i) => !skip.has(i)) };
-}
-
 function relatedInput(article: ParsedArticle): RelatedDocument {
   const fm = article.frontMatter;
   return {
     slug: article.slug,
     title: fm.title,
-    summary: summaryOf(article),
-    body: plainText(article.tree, bacaJugaIndices(article)),
+    summary: article.summary,
+    body: article.text,
     tags: fm.tags,
     category: fm.category,
     date: fm.date,
@@ -282,11 +266,7 @@ function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
 
 function render(article: ParsedArticle, bacaJuga: readonly BacaJugaLink[][], related: ArticleLink[], text: string): BuiltArticle {
   const fm = article.frontMatter;
-  const words = countWords(text);
-  const summary = summaryOf(article);
-  // Rendering mutates the tree; every read of it happens above.
-  markDateline(article.tree);
-  replaceBacaJugaBlocks(article.tree, article.bacaJuga, bacaJuga);
+  const summary = article.summary;
   const seenTags = new Set<string>();
   const data: Article = {
     slug: article.slug,
@@ -305,11 +285,11 @@ function render(article: ParsedArticle, bacaJuga: readonly BacaJugaLink[][], rel
     ...(fm.source ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } } : {}),
     ...(fm.image ? { image: fm.image } : {}),
     summary,
-    readingMinutes: readingMinutes(words),
+    readingMinutes: readingMinutes(article.words),
     draft: fm.draft,
     bacaJuga: bacaJuga.flat(),
     related,
     sourceFile: article.source.path,
   };
-  return { data, html: renderMarkdownTree(article.tree), text };
+  return { data, html: fillBacaJugaMarkers(article.html, bacaJuga), text };
 }

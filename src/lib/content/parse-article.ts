@@ -1,11 +1,11 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import type { Root } from 'mdast';
 import type { z } from 'zod';
 import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
-import { findBacaJugaBlocks, type BacaJugaBlock } from '../markdown/baca-juga.ts';
-import { leadText, readDateline } from '../markdown/dateline.ts';
-import { parseMarkdown } from '../markdown/processor.ts';
+import { findBacaJugaBlocks, markBacaJugaBlocks, type BacaJugaBlock } from '../markdown/baca-juga.ts';
+import { leadText, markDateline, readDateline, stripDateline } from '../markdown/dateline.ts';
+import { countWords, firstParagraphText, plainText } from '../markdown/plain-text.ts';
+import { parseMarkdown, renderMarkdownTree, type RenderOptions } from '../markdown/processor.ts';
 import { isValidSlug } from '../slug.ts';
 import { DATE_ISSUE, frontMatterSchema, type FrontMatter } from './front-matter-schema.ts';
 import { locateField } from './locate-field.ts';
@@ -20,19 +20,31 @@ export interface ArticleSource {
   readonly bytes: Uint8Array;
 }
 
-/** An article whose front matter is valid and whose body is parsed, before links are resolved. */
+/** Where an article came from, without its bytes. */
+export type ArticleOrigin = Omit<ArticleSource, 'bytes'>;
+
+/**
+ * An article whose front matter is valid and whose body is rendered, before links are resolved.
+ * It depends on its own file only, so it can be cached by the file's digest and made in a worker.
+ */
 export interface ParsedArticle {
-  readonly source: ArticleSource;
+  readonly source: ArticleOrigin;
   readonly slug: string;
   readonly frontMatter: FrontMatter;
   /** Raw front matter text, for locating fields in messages. */
   readonly frontMatterText: string;
   /** Line of the file on which the Markdown body starts (1-based). */
   readonly bodyLine: number;
-  readonly tree: Root;
   readonly bacaJuga: readonly BacaJugaBlock[];
   /** Dateline from the front matter or the lead. */
   readonly dateline: string | undefined;
+  /** Body HTML, sanitized, with a marker paragraph where each "Baca juga" block goes. */
+  readonly html: string;
+  /** Plain text of the body without "Baca juga" blocks, one paragraph per line. */
+  readonly text: string;
+  /** Front matter summary, or the first paragraph without its dateline. */
+  readonly summary: string;
+  readonly words: number;
 }
 
 /** Result of {@link parseArticle}: the article, or every problem found in the file. */
@@ -44,7 +56,7 @@ const lenientDecoder = new TextDecoder('utf-8');
 const matterOptions = { engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object } };
 
 /** Parses one article file: decoding, front matter, slug and Markdown body. Never throws for bad content. */
-export function parseArticle(source: ArticleSource): ParseResult {
+export function parseArticle(source: ArticleSource, options: RenderOptions = {}): ParseResult {
   const at = (line?: number, column?: number): SourcePosition => ({
     file: source.displayPath,
     ...(line === undefined ? {} : { line }),
@@ -118,15 +130,25 @@ export function parseArticle(source: ArticleSource): ParseResult {
 
   const tree = parseMarkdown(body);
   const lead = leadText(tree);
+  const bacaJuga = findBacaJugaBlocks(tree);
+  const skip = new Set(bacaJuga.flatMap((b) => [b.index, b.index + 1]));
+  const bodyText = plainText(tree, skip);
+  const firstParagraph = firstParagraphText({ type: 'root', children: tree.children.filter((_, i) => !skip.has(i)) });
+  // Rendering mutates the tree; every read of it happens above.
+  markDateline(tree);
+  markBacaJugaBlocks(tree, bacaJuga);
   const article: ParsedArticle = {
-    source,
+    source: { path: source.path, displayPath: source.displayPath },
     slug,
     frontMatter: parsed.data,
     frontMatterText,
     bodyLine,
-    tree,
-    bacaJuga: findBacaJugaBlocks(tree),
+    bacaJuga,
     dateline: parsed.data.dateline ?? (lead === undefined ? undefined : readDateline(lead)),
+    html: renderMarkdownTree(tree, options),
+    text: bodyText,
+    summary: parsed.data.summary ?? stripDateline(firstParagraph ?? parsed.data.title),
+    words: countWords(bodyText),
   };
   return { ok: true, article };
 }

@@ -1,4 +1,6 @@
-import type { Link, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Link, ListItem, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 /** How a "Baca juga" item names its target. */
@@ -79,36 +81,60 @@ function soleLink(paragraph: Paragraph): Link | undefined {
   return meaningful.length === 1 && first?.type === 'link' ? first : undefined;
 }
 
+// A private-use character cannot come from an editor's keyboard, so the marker cannot clash with copy.
+const MARK = '\uE000';
+
+/** The text of the paragraph that stands in for block `n` until its links are resolved. */
+export function bacaJugaMarker(n: number): string {
+  return `${MARK}baca-juga-${n}${MARK}`;
+}
+
 /**
- * Replaces each block (label paragraph and list) with one node that renders as
- * `<aside data-related="baca-juga">`, holding links titled with each target's current title.
+ * Replaces each block (label paragraph and list) with a marker paragraph, so the body can be
+ * rendered before the links are resolved (once per file, cacheable) and the asides put in later
+ * with {@link fillBacaJugaMarkers}.
  */
-export function replaceBacaJugaBlocks(tree: Root, blocks: readonly BacaJugaBlock[], links: readonly (readonly BacaJugaLink[])[]): void {
+export function markBacaJugaBlocks(tree: Root, blocks: readonly BacaJugaBlock[]): void {
   // Walk backwards so earlier indices stay valid while splicing.
   for (let b = blocks.length - 1; b >= 0; b--) {
     const block = blocks[b];
     if (!block) continue;
-    tree.children.splice(block.index, 2, bacaJugaNode(links[b] ?? []));
+    tree.children.splice(block.index, 2, { type: 'paragraph', children: [{ type: 'text', value: bacaJugaMarker(b) }] });
   }
 }
 
-function bacaJugaNode(links: readonly BacaJugaLink[]): RootContent {
-  const list: List = {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: links.map((link) => ({
-      type: 'listItem',
-      spread: false,
-      children: [{ type: 'paragraph', children: [{ type: 'link', url: `/berita/${link.slug}/`, children: [{ type: 'text', value: link.title }] }] }],
-    })),
+/** Puts `<aside data-related="baca-juga">` with each block's links where its marker paragraph was rendered. */
+export function fillBacaJugaMarkers(html: string, links: readonly (readonly BacaJugaLink[])[]): string {
+  return html.replace(new RegExp(`<p>${MARK}baca-juga-(\\d+)${MARK}</p>`, 'g'), (_, n: string) => renderBacaJuga(links[Number(n)] ?? []));
+}
+
+/** The aside for one block: a label and a list of links titled with each target's current title. */
+export function renderBacaJuga(links: readonly BacaJugaLink[]): string {
+  const list: Element = {
+    type: 'element',
+    tagName: 'ul',
+    properties: {},
+    children: links.flatMap((link) => [
+      { type: 'text', value: '\n' },
+      {
+        type: 'element',
+        tagName: 'li',
+        properties: {},
+        children: [{ type: 'element', tagName: 'a', properties: { href: `/berita/${link.slug}/` }, children: [{ type: 'text', value: link.title }] }],
+      },
+    ]),
   };
-  return {
-    type: 'blockquote',
-    data: { hName: 'aside', hProperties: { dataRelated: 'baca-juga', ariaLabel: 'Baca juga', className: ['not-prose'] } },
+  list.children.push({ type: 'text', value: '\n' });
+  return toHtml({
+    type: 'element',
+    tagName: 'aside',
+    properties: { dataRelated: 'baca-juga', ariaLabel: 'Baca juga', className: ['not-prose'] },
     children: [
-      { type: 'paragraph', data: { hName: 'p', hProperties: { className: ['baca-juga-label'] } }, children: [{ type: 'text', value: 'Baca juga' }] },
+      { type: 'text', value: '\n' },
+      { type: 'element', tagName: 'p', properties: { className: ['baca-juga-label'] }, children: [{ type: 'text', value: 'Baca juga' }] },
+      { type: 'text', value: '\n' },
       list,
+      { type: 'text', value: '\n' },
     ],
-  };
+  });
 }
