@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import path from 'node:path';
 import { siteConfig } from './site.config.ts';
 import { recordContentSummary } from './integrations/warta-integration.ts';
+import { digestCode } from './lib/content/parse-cache.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
 import { parseRelatedConfig } from './lib/related/index.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
@@ -10,6 +11,7 @@ import { wartaLoader } from './loaders/warta-loader.ts';
 const directory = path.resolve(process.env['WARTA_CONTENT_DIR'] ?? 'content');
 const fixedNow = process.env['WARTA_NOW'];
 const isDev = process.env['WARTA_COMMAND'] === 'dev';
+const cacheDir = path.resolve(process.env['WARTA_CACHE_DIR'] ?? 'node_modules/.astro');
 
 const articles = defineCollection({
   loader: wartaLoader({
@@ -20,6 +22,9 @@ const articles = defineCollection({
     relatedLimit: siteConfig.relatedLimit,
     rankRelated: createRelatedRanker(parseRelatedConfig({ limit: siteConfig.relatedLimit })),
     onLoaded: recordContentSummary,
+    cacheFile: path.join(cacheDir, 'warta-parse-cache.bin'),
+    // Any change to the core's code (parsing, rendering, sanitizing) must re-render every article.
+    cacheVersion: digestCode(path.resolve('src/lib'), process.version),
   }),
 });
 

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { articleSchema } from '../lib/content/article.ts';
 import { buildContent, type BuildContentOptions } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
+import { openParseCache } from '../lib/content/parse-cache.ts';
+import { parseArticle, type ArticleSource } from '../lib/content/parse-article.ts';
 import { readContentDirectory } from '../lib/content/read-sources.ts';
 import { WartaBuildError, WartaError, formatErrorReport } from '../lib/errors/index.ts';
 
@@ -14,6 +16,10 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly now?: () => Date;
   /** Keep serving the last good content and log errors instead of failing (dev server). */
   readonly tolerateErrors?: boolean;
+  /** File for the parse cache (parsed and rendered articles by file digest). Default: no cache. */
+  readonly cacheFile?: string;
+  /** Identifies the parsing code; a change empties the cache. */
+  readonly cacheVersion?: string;
   /** Called after each successful load with its counts and slugs, for the end-of-build report. */
   readonly onLoaded?: (summary: ContentSummary) => void;
 }
@@ -50,13 +56,19 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   try {
     const sources = readContentDirectory(directory, process.cwd());
     phases.push(`read ${seconds(performance.now() - started)}`);
+    const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
     result = buildContent(sources, {
       ...options,
+      ...(cache ? { parse: (source: ArticleSource) => cache.parse(source, parseArticle) } : {}),
       now: options.now?.() ?? new Date(),
       clock: () => performance.now(),
       onPhase: (phase, ms) => phases.push(`${phase} ${seconds(ms)}`),
       ...(showProgress() ? { onProgress: printProgress } : {}),
     });
+    if (cache && result.errors.length === 0) {
+      cache.save();
+      phases.push(`cache ${cache.counts.hits} hit, ${cache.counts.misses} parsed`);
+    }
   } catch (error) {
     if (!(error instanceof WartaError)) throw error;
     result = { articles: [], errors: [error], stats: undefined };

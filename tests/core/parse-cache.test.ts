@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/lib/content/parse-article.ts';
+import { openParseCache } from '../../src/lib/content/parse-cache.ts';
+import { article, source } from '../helpers/article-source.ts';
+
+describe('parse cache', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-')), 'cache.bin');
+  const good = article('a.md', { body: 'JAKARTA - Isi.\n\nBaca juga:\n\n- Lain\n' });
+  const bad = source('b.md', 'tanpa front matter\n');
+  let calls = 0;
+  const counting = (s: Parameters<typeof parseArticle>[0]) => {
+    calls++;
+    return parseArticle(s);
+  };
+
+  it('returns the same result from disk on the next build, without parsing again', () => {
+    const first = openParseCache(file, 'v1');
+    const fresh = first.parse(good, counting);
+    first.parse(bad, counting);
+    first.save();
+    expect(calls).toBe(2);
+
+    const second = openParseCache(file, 'v1');
+    const cached = second.parse(good, counting);
+    expect(calls).toBe(2);
+    expect(second.counts).toEqual({ hits: 1, misses: 0 });
+    expect(cached).toEqual(fresh);
+    expect(cached.ok && cached.article.frontMatter.date).toBeInstanceOf(Date);
+  });
+
+  it('never caches a failed parse, so its errors are reported again', () => {
+    const cache = openParseCache(file, 'v1');
+    expect(cache.parse(bad, counting).ok).toBe(false);
+    expect(cache.counts.misses).toBe(1);
+  });
+
+  it('parses again when the file or the code changes', () => {
+    const edited = article('a.md', { body: 'JAKARTA - Isi yang diubah.\n' });
+    const cache = openParseCache(file, 'v1');
+    const result = cache.parse(edited, counting);
+    expect(result.ok && result.article.html).toContain('Isi yang diubah.');
+    expect(cache.counts).toEqual({ hits: 0, misses: 1 });
+    expect(openParseCache(file, 'v2').parse(good, counting)).toBeDefined();
+  });
+});
