@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import os from 'node:os';
 import path from 'node:path';
 import { siteConfig } from './site.config.ts';
 import { recordContentSummary } from './integrations/warta-integration.ts';
@@ -25,6 +26,8 @@ const articles = defineCollection({
     cacheFile: path.join(cacheDir, 'warta-parse-cache.bin'),
     // Any change to the core's code (parsing, rendering, sanitizing) must re-render every article.
     cacheVersion: digestCode(path.resolve('src/lib'), process.version),
+    threads: os.availableParallelism(),
+    workerFile: path.resolve('src/lib/content/parse-worker.ts'),
   }),
 });
 

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { articleSchema } from '../lib/content/article.ts';
 import { buildContent, type BuildContentOptions } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
-import { openParseCache } from '../lib/content/parse-cache.ts';
-import { parseArticle, type ArticleSource } from '../lib/content/parse-article.ts';
+import { parseArticle, type ArticleSource, type ParseResult } from '../lib/content/parse-article.ts';
+import { openParseCache, type ParseCache } from '../lib/content/parse-cache.ts';
+import { parseInWorkers } from '../lib/content/parse-pool.ts';
 import { readContentDirectory } from '../lib/content/read-sources.ts';
 import { WartaBuildError, WartaError, formatErrorReport } from '../lib/errors/index.ts';
 
@@ -20,6 +21,10 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly cacheFile?: string;
   /** Identifies the parsing code; a change empties the cache. */
   readonly cacheVersion?: string;
+  /** Worker threads for parsing; 1 parses on the main thread. Default: 1. */
+  readonly threads?: number;
+  /** Absolute path of src/lib/content/parse-worker.ts (bundling moves the loader away from it). */
+  readonly workerFile?: string;
   /** Called after each successful load with its counts and slugs, for the end-of-build report. */
   readonly onLoaded?: (summary: ContentSummary) => void;
 }
@@ -57,12 +62,16 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     const sources = readContentDirectory(directory, process.cwd());
     phases.push(`read ${seconds(performance.now() - started)}`);
     const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
+    const parseStart = performance.now();
+    const parsed = await parseChanged(sources, cache, options);
+    phases.push(`parse ${seconds(performance.now() - parseStart)}${parsed.threads > 1 ? ` on ${parsed.threads} threads` : ''}`);
     result = buildContent(sources, {
       ...options,
-      ...(cache ? { parse: (source: ArticleSource) => cache.parse(source, parseArticle) } : {}),
+      parse: (source: ArticleSource) => parsed.results.get(source.path) ?? parseArticle(source),
       now: options.now?.() ?? new Date(),
       clock: () => performance.now(),
-      onPhase: (phase, ms) => phases.push(`${phase} ${seconds(ms)}`),
+      // The parse phase inside buildContent only collects results parsed above.
+      onPhase: (phase, ms) => phase !== 'parse' && phases.push(`${phase} ${seconds(ms)}`),
       ...(showProgress() ? { onProgress: printProgress } : {}),
     });
     if (cache && result.errors.length === 0) {
@@ -106,4 +115,31 @@ function showProgress(): boolean {
 
 function printProgress(phase: string, done: number, total: number): void {
   process.stdout.write(`\r\x1b[K  ${phase}: ${done}/${total} articles`);
+}
+
+/** Below this many changed files, starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 400;
+
+/** Parses the files the cache does not hold, on worker threads when there are many. */
+async function parseChanged(
+  sources: readonly ArticleSource[],
+  cache: ParseCache | undefined,
+  options: WartaLoaderOptions,
+): Promise<{ results: Map<string, ParseResult>; threads: number }> {
+  const results = new Map<string, ParseResult>();
+  const changed: ArticleSource[] = [];
+  for (const source of sources) {
+    const hit = cache?.get(source);
+    if (hit) results.set(source.path, hit);
+    else changed.push(source);
+  }
+  const threads = options.workerFile && (options.threads ?? 1) > 1 && changed.length >= WORKER_THRESHOLD ? (options.threads ?? 1) : 1;
+  const fresh = threads > 1 && options.workerFile ? await parseInWorkers(changed, threads, options.workerFile) : changed.map((s) => parseArticle(s));
+  changed.forEach((source, i) => {
+    const result = fresh[i];
+    if (!result) return;
+    cache?.put(source, result);
+    results.set(source.path, result);
+  });
+  return { results, threads };
 }

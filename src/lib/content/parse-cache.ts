@@ -10,6 +10,10 @@ import type { ArticleSource, ParsedArticle, ParseResult } from './parse-article.
  * Failed parses are not cached: their errors must be reported every time.
  */
 export interface ParseCache {
+  /** The cached result for `source`, if its file is unchanged since it was remembered. */
+  get(source: ArticleSource): ParseResult | undefined;
+  /** Remembers a fresh result for `source` (failed parses are not kept). */
+  put(source: ArticleSource, result: ParseResult): void;
   /** The cached result for `source`, or a fresh one from `parse`, which is then remembered. */
   parse(source: ArticleSource, parse: (source: ArticleSource) => ParseResult): ParseResult;
   /** Cache hits and misses of this build. */
@@ -34,19 +38,27 @@ export function openParseCache(file: string, version: string): ParseCache {
   }
   const used = new Map<string, ParsedArticle>();
   const counts = { hits: 0, misses: 0 };
-  return {
+  const keyOf = (source: ArticleSource): string =>
+    createHash('sha1').update(source.path).update('\0').update(source.displayPath).update('\0').update(source.bytes).digest('base64');
+  const cache: ParseCache = {
     counts,
-    parse(source, parse) {
-      const key = createHash('sha1').update(source.path).update('\0').update(source.displayPath).update('\0').update(source.bytes).digest('base64');
+    get(source) {
+      const key = keyOf(source);
       const hit = previous.get(key);
-      if (hit) {
-        counts.hits++;
-        used.set(key, hit);
-        return { ok: true, article: hit };
-      }
+      if (!hit) return undefined;
+      counts.hits++;
+      used.set(key, hit);
+      return { ok: true, article: hit };
+    },
+    put(source, result) {
       counts.misses++;
+      if (result.ok) used.set(keyOf(source), result.article);
+    },
+    parse(source, parse) {
+      const hit = cache.get(source);
+      if (hit) return hit;
       const result = parse(source);
-      if (result.ok) used.set(key, result.article);
+      cache.put(source, result);
       return result;
     },
     save() {
@@ -56,6 +68,7 @@ export function openParseCache(file: string, version: string): ParseCache {
       fs.renameSync(temporary, file);
     },
   };
+  return cache;
 }
 
 /** A digest of every file under `directory`, naming the code version that parsed cached entries. */

@@ -1,0 +1,63 @@
+import { Worker } from 'node:worker_threads';
+import { WartaError, type SourcePosition } from '../errors/index.ts';
+import type { ArticleSource, ParseResult } from './parse-article.ts';
+
+/** A WartaError as plain data, for crossing between threads. */
+export interface ErrorData {
+  readonly name: string;
+  readonly title: string;
+  readonly message: string;
+  readonly hint: string;
+  readonly position: SourcePosition | undefined;
+}
+
+/** Turns an error into plain data. */
+export function toErrorData(error: WartaError): ErrorData {
+  return { name: error.name, title: error.title, message: error.message, hint: error.hint, position: error.position };
+}
+
+function fromErrorData(data: ErrorData): WartaError {
+  return new WartaError(data.name, data.title, data.message, data.hint, data.position);
+}
+
+type WireResult = ParseResult | { ok: false; errors: ErrorData[] };
+
+/** Files sent to a worker at once: large enough to amortise messaging, small enough to balance. */
+const BATCH = 200;
+
+/**
+ * Parses `sources` on `threads` worker threads (parsing and rendering Markdown is CPU-bound and
+ * independent per file), returning results in the order of `sources`. `workerFile` is
+ * parse-worker.ts, passed in because bundlers move this module away from its neighbours.
+ */
+export async function parseInWorkers(sources: readonly ArticleSource[], threads: number, workerFile: string): Promise<ParseResult[]> {
+  const results: ParseResult[] = new Array(sources.length);
+  let next = 0;
+  const run = (worker: Worker): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const send = (): void => {
+        if (next >= sources.length) {
+          resolve();
+          return;
+        }
+        const start = next;
+        next = Math.min(sources.length, next + BATCH);
+        worker.once('message', (batch: WireResult[]) => {
+          batch.forEach((result, i) => {
+            results[start + i] = result.ok ? result : { ok: false, errors: (result.errors as ErrorData[]).map(fromErrorData) };
+          });
+          send();
+        });
+        worker.postMessage(sources.slice(start, next));
+      };
+      worker.once('error', reject);
+      send();
+    });
+  const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(workerFile));
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
