@@ -24,8 +24,11 @@ const articles = defineCollection({
     rankRelated: createRelatedRanker(parseRelatedConfig({ limit: siteConfig.relatedLimit })),
     onLoaded: recordContentSummary,
     cacheFile: path.join(cacheDir, 'warta-parse-cache.bin'),
-    // Any change to the core's code (parsing, rendering, sanitizing) must re-render every article.
-    cacheVersion: digestCode(path.resolve('src/lib'), process.version),
+    // Any change to the code that parses, renders or sanitizes must re-render every article.
+    cacheVersion: digestCode(
+      ['content', 'markdown', 'errors', 'dates', 'slug.ts'].map((p) => path.resolve('src/lib', p)),
+      process.version,
+    ),
     threads: os.availableParallelism(),
     workerFile: path.resolve('src/lib/content/parse-worker.ts'),
   }),

@@ -71,8 +71,8 @@ export function openParseCache(file: string, version: string): ParseCache {
   return cache;
 }
 
-/** A digest of every file under `directory`, naming the code version that parsed cached entries. */
-export function digestCode(directory: string, salt = ''): string {
+/** A digest of every file under `paths` (files or folders), naming the code version that parsed cached entries. */
+export function digestCode(paths: readonly string[], salt = ''): string {
   const hash = createHash('sha1').update(salt);
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -81,6 +81,9 @@ export function digestCode(directory: string, salt = ''): string {
       else if (entry.isFile()) hash.update(entry.name).update(fs.readFileSync(full));
     }
   };
-  walk(directory);
+  for (const p of paths) {
+    if (fs.statSync(p).isDirectory()) walk(p);
+    else hash.update(path.basename(p)).update(fs.readFileSync(p));
+  }
   return hash.digest('hex');
 }
