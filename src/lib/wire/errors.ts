@@ -3,15 +3,10 @@
  * that says what is wrong and why, and a hint that says how to fix it (Astro style).
  */
 
-/** Where in an input file a problem sits; line and column are 1-based. */
-export interface WirePosition {
-  /** Path of the input file as the user named it. */
-  readonly file: string;
-  /** 1-based line, when known. */
-  readonly line?: number;
-  /** 1-based column in characters, when known. */
-  readonly column?: number;
-}
+import { WartaError, formatPosition, type SourcePosition } from '../errors/warta-error.ts';
+
+/** Where in an input file a problem sits (the input path as the user named it); 1-based. */
+export type WirePosition = SourcePosition;
 
 /** One catalogue entry. */
 export interface WireErrorData<Args extends unknown[]> {
@@ -128,21 +123,16 @@ export const WireErrors = {
 /** Name of a catalogue entry. */
 export type WireErrorName = keyof typeof WireErrors;
 
-/** An error tied to an input file, carrying its catalogue name and hint. */
-export class WireImportError extends Error {
+/** An error tied to an input file: the project's own error type, with its catalogue name as `code`. */
+export class WireImportError extends WartaError {
   /** Catalogue name, e.g. `EmptyFile`. */
   readonly code: WireErrorName;
-  /** Where the problem is. */
-  readonly position: WirePosition;
-  /** How to fix it. */
-  readonly hint: string;
+  /** Where the problem is; always known for an input file. */
+  declare readonly position: WirePosition;
 
   constructor(code: WireErrorName, position: WirePosition, message: string) {
-    super(message);
-    this.name = 'WireImportError';
+    super(code, WireErrors[code].title, message, WireErrors[code].hint, position);
     this.code = code;
-    this.position = position;
-    this.hint = WireErrors[code].hint;
   }
 }
 
@@ -154,14 +144,6 @@ export function wireError<Name extends WireErrorName>(
 ): WireImportError {
   const message = (WireErrors[code].message as (...a: unknown[]) => string)(...args);
   return new WireImportError(code, position, message);
-}
-
-/** `file:line:column` (as far as known), the form editors and terminals link. */
-export function formatPosition(position: WirePosition): string {
-  let text = position.file;
-  if (position.line !== undefined) text += `:${position.line}`;
-  if (position.line !== undefined && position.column !== undefined) text += `:${position.column}`;
-  return text;
 }
 
 /** The two-line report printed for an error: `file:line: message` and `hint: ...`. */
