@@ -1,13 +1,19 @@
-import { defineSiteConfig } from './lib/site-config.ts';
+import { defineSiteConfig, integerOverride } from './lib/site-config.ts';
 
 /** The one place to set the site's name, URL, locale, page size and related-list settings. */
 export const siteConfig = defineSiteConfig({
   name: 'Warta',
+  tagline: 'Berita terkini dari Indonesia dan dunia',
   description: 'Warta: berita terkini dari Indonesia dan dunia, ringkas dan terpercaya.',
   url: 'https://warta.example',
   locale: 'id-ID',
   timeZone: 'Asia/Jakarta',
-  pageSize: 20,
+  // Glue only: tests build small fixtures with a small page size.
+  pageSize: integerOverride('WARTA_PAGE_SIZE', process.env['WARTA_PAGE_SIZE']) ?? 20,
   categoryOrder: ['Nasional', 'Internasional', 'Ekonomi', 'Olahraga', 'Teknologi'],
+  categoryBlockSize: 4,
   relatedLimit: 5,
+  feedSize: 50,
+  newsSitemapHours: 48,
+  logo: { src: '/logo.svg', width: 600, height: 60 },
 });

@@ -4,20 +4,32 @@ import { z } from 'zod';
 export const siteConfigSchema = z.strictObject({
   /** Site name shown in the header and in titles. Default: `Warta`. */
   name: z.string().min(1).default('Warta'),
+  /** Short line beside the site name in the header. */
+  tagline: z.string().default('Berita terkini dari Indonesia dan dunia'),
   /** One-line description for the front page's metadata. */
   description: z.string().min(1).default('Berita terkini dari Indonesia dan dunia.'),
   /** Absolute URL the site is deployed at, used for canonical links, feeds and sitemaps. */
   url: z.url().default('https://warta.example'),
   /** BCP 47 locale for dates and `<html lang>`. Default: `id-ID`. */
-  locale: z.string().default('id-ID'),
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 locale such as id-ID').default('id-ID'),
   /** IANA time zone every date is shown in. Default: `Asia/Jakarta` (WIB). */
   timeZone: z.string().default('Asia/Jakarta'),
-  /** Articles per list page. Default: 20. */
+  /** Articles per list page (front page, categories, tags). Default: 20. */
   pageSize: z.number().int().positive().default(20),
   /** Category names in navigation order; categories not listed follow alphabetically. */
   categoryOrder: z.array(z.string()).default([]),
+  /** Headlines in each category block on the front page. Default: 4. */
+  categoryBlockSize: z.number().int().positive().default(4),
   /** Entries in a "Berita Terkait" list, hand-picked ones included. Default: 5. */
   relatedLimit: z.number().int().min(0).default(5),
+  /** Items in `/rss.xml` and in each category feed. Default: 50. */
+  feedSize: z.number().int().positive().default(50),
+  /** How recent an article must be, in hours before the build, to be in `/sitemap-news.xml`. Default: 48. */
+  newsSitemapHours: z.number().positive().default(48),
+  /** Publisher logo for structured data: a site path or absolute URL with its size in pixels. */
+  logo: z
+    .strictObject({ src: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() })
+    .default({ src: '/logo.svg', width: 600, height: 60 }),
 });
 
 /** Site settings as written. */
@@ -28,4 +40,11 @@ export type SiteConfig = z.output<typeof siteConfigSchema>;
 /** Validates site settings, applying defaults. */
 export function defineSiteConfig(input: SiteConfigInput): SiteConfig {
   return siteConfigSchema.parse(input);
+}
+
+/** Reads an optional positive integer override such as `WARTA_PAGE_SIZE`; anything else is an error. */
+export function integerOverride(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name} must be a positive whole number, got "${value}".`);
+  return Number(value);
 }

@@ -22,6 +22,8 @@ export interface ArticleView {
   readonly summary: string;
   readonly date: DateView;
   readonly updated: DateView | undefined;
+  /** Last modification for metadata: `updated`, or the publication time when there is none. */
+  readonly modified: DateView;
   readonly category: { readonly name: string; readonly href: string };
   readonly tags: readonly { readonly name: string; readonly href: string }[];
   readonly author: string | undefined;
@@ -62,6 +64,7 @@ export function toArticleView(article: Article): ArticleView {
     summary: article.summary,
     date: dateView(article.date),
     updated: article.updated && article.updated.getTime() !== article.date.getTime() ? dateView(article.updated) : undefined,
+    modified: dateView(article.updated ?? article.date),
     category: { name: article.category.name, href: categoryHref(article.category.slug) },
     tags: article.tags.map((t) => ({ name: t.name, href: tagHref(t.slug) })),
     author: article.author,
@@ -73,10 +76,17 @@ export function toArticleView(article: Article): ArticleView {
   };
 }
 
-/** Formats an article for a list: the same shape as a related link. */
-export function toListView(article: Article): ArticleLinkView & { readonly summary: string } {
+/** A list entry with what front and list pages add to a link: the summary and the lead image. */
+export interface ListItemView extends ArticleLinkView {
+  readonly summary: string;
+  readonly image: { readonly src: string; readonly alt: string } | undefined;
+}
+
+/** Formats an article for a list: a related link plus its summary and image. */
+export function toListView(article: Article): ListItemView {
   return {
     ...toLinkView({ slug: article.slug, title: article.title, date: article.date, category: article.category.name, categorySlug: article.category.slug }),
     summary: article.summary,
+    image: article.image ? { src: article.image.src, alt: article.image.alt } : undefined,
   };
 }

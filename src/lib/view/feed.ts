@@ -1,0 +1,45 @@
+import type { Article } from '../content/article.ts';
+import { articleHref } from './article-view.ts';
+import { escapeXml, languageCode } from './urls.ts';
+
+/** One RSS item, in the shape `@astrojs/rss` takes (links are site paths; it makes them absolute). */
+export interface FeedItem {
+  readonly title: string;
+  /** Site path of the article; `@astrojs/rss` also makes it the item's permalink `<guid>`. */
+  readonly link: string;
+  readonly pubDate: Date;
+  /** The article's plain-text summary. */
+  readonly description: string;
+  /** The article's category. */
+  readonly categories: string[];
+  /** `<dc:creator>` with the byline, when the article has one. */
+  readonly customData?: string;
+}
+
+/** XML namespaces the feed's items use. */
+export const FEED_NAMESPACES = { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' } as const;
+
+/** The newest `limit` articles (`articles` is newest first) as feed items. */
+export function toFeedItems(articles: readonly Article[], limit: number): FeedItem[] {
+  return articles.slice(0, limit).map((a) => ({
+    title: a.title,
+    link: articleHref(a.slug),
+    pubDate: a.date,
+    description: a.summary,
+    categories: [a.category.name],
+    ...(a.author ? { customData: `<dc:creator>${escapeXml(a.author)}</dc:creator>` } : {}),
+  }));
+}
+
+/**
+ * Channel elements besides title, description and link: language, the time of the newest item
+ * (the feed changes only when its articles do), and the feed's own address.
+ */
+export function feedChannelData(articles: readonly Article[], { locale, selfUrl }: { readonly locale: string; readonly selfUrl: string }): string {
+  const newest = articles[0];
+  return [
+    `<language>${escapeXml(languageCode(locale))}</language>`,
+    newest ? `<lastBuildDate>${newest.date.toUTCString()}</lastBuildDate>` : '',
+    `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
+  ].join('');
+}

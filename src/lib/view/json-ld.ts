@@ -1,0 +1,72 @@
+import type { Article } from '../content/article.ts';
+import { toJakartaIso } from '../dates/format-date.ts';
+import { articleHref } from './article-view.ts';
+import type { Crumb } from './breadcrumbs.ts';
+import { absoluteUrl } from './urls.ts';
+
+/** What structured data needs to know about the publisher. */
+export interface Publisher {
+  readonly name: string;
+  readonly url: string;
+  readonly locale: string;
+  readonly logo: { readonly src: string; readonly width: number; readonly height: number };
+}
+
+type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+/** A JSON-LD object. */
+export type JsonLd = { readonly [key: string]: JsonValue };
+
+/** Bylines that name a desk rather than a person (`Redaksi Warta`, `Tim Liputan`) are organisations. */
+const ORGANISATION_BYLINE = /^(redaksi|tim|desk|meja)\b/i;
+
+function publisherLd(p: Publisher): JsonLd {
+  return {
+    '@type': 'Organization',
+    name: p.name,
+    url: absoluteUrl('/', p.url),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(p.logo.src, p.url), width: p.logo.width, height: p.logo.height },
+  };
+}
+
+/** schema.org `NewsArticle` for an article page. */
+export function newsArticleJsonLd(article: Article, publisher: Publisher): JsonLd {
+  const url = absoluteUrl(articleHref(article.slug), publisher.url);
+  const author: JsonLd =
+    article.author === undefined
+      ? { '@type': 'Organization', name: publisher.name, url: absoluteUrl('/', publisher.url) }
+      : { '@type': ORGANISATION_BYLINE.test(article.author) ? 'Organization' : 'Person', name: article.author };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    datePublished: toJakartaIso(article.date),
+    dateModified: toJakartaIso(article.updated ?? article.date),
+    author,
+    publisher: publisherLd(publisher),
+    ...(article.image ? { image: [absoluteUrl(article.image.src, publisher.url)] } : {}),
+    articleSection: article.category.name,
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name) } : {}),
+    inLanguage: publisher.locale,
+    isAccessibleForFree: true,
+  };
+}
+
+/** schema.org `BreadcrumbList` for a trail of site paths. */
+export function breadcrumbJsonLd(crumbs: readonly Crumb[], siteUrl: string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absoluteUrl(c.href, siteUrl) })),
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` are written as
+ * `\u003c` escapes so no text (a headline with `</script>`) can end the element, and U+2028/2029 too.
+ */
+export function serializeJsonLd(data: JsonLd): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

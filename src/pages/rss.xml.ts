@@ -1,0 +1,18 @@
+import rss from '@astrojs/rss';
+import { getSiteIndex } from '../data/site-data.ts';
+import { FEED_NAMESPACES, feedChannelData, toFeedItems } from '../lib/view/feed.ts';
+import { absoluteUrl, feedHref } from '../lib/view/urls.ts';
+import { siteConfig } from '../site.config.ts';
+
+/** `/rss.xml`: the newest articles of the whole site. */
+export async function GET(): Promise<Response> {
+  const { articles } = await getSiteIndex();
+  return rss({
+    title: siteConfig.name,
+    description: siteConfig.description,
+    site: siteConfig.url,
+    items: toFeedItems(articles, siteConfig.feedSize),
+    xmlns: FEED_NAMESPACES,
+    customData: feedChannelData(articles, { locale: siteConfig.locale, selfUrl: absoluteUrl(feedHref(), siteConfig.url) }),
+  });
+}

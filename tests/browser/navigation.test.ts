@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import { parse } from 'node-html-parser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { localUrls } from '../helpers/links.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+
+const SHOTS = 'test-results/screenshots';
+
+describe('finding the way around the site in Chromium', () => {
+  /** tests/fixtures/site-pagination, 3 articles a page (see tests/site/navigation.test.ts). */
+  let fixture: SiteBuild;
+  /** The shipped content/, for screenshots of what readers see. */
+  let shipped: SiteBuild;
+  let fixtureServer: StaticServer;
+  let shippedServer: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fixture = buildSite('tests/fixtures/site-pagination', { WARTA_PAGE_SIZE: '3', WARTA_NOW: '2025-01-10T12:00:00+07:00' });
+    if (fixture.status !== 0) throw new Error(`build failed:\n${fixture.output}`);
+    shipped = buildSite('content', { WARTA_NOW: '2025-01-01T00:00:00+07:00' });
+    if (shipped.status !== 0) throw new Error(`build failed:\n${shipped.output}`);
+    fixtureServer = await serveStatic(fixture.outDir);
+    shippedServer = await serveStatic(shipped.outDir);
+    browser = await launchChromium();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fixtureServer?.close();
+    await shippedServer?.close();
+  });
+
+  async function clickTo(page: Page, link: ReturnType<Page['locator']>, path: string): Promise<void> {
+    await link.click();
+    await page.waitForURL((url) => url.pathname === path);
+  }
+
+  it('goes front page → category → article → "Baca juga" → tag → front page by clicking, with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${fixtureServer.url}/`);
+    await expect(page.locator('main .lead-story h2').textContent()).resolves.toBe('Rupiah Menguat ke Level Terkuat dalam Tiga Bulan');
+
+    await clickTo(page, page.locator('header nav[aria-label="Kategori"]').getByRole('link', { name: 'Olahraga', exact: true }), '/kategori/olahraga/');
+    expect(await page.locator('h1').textContent()).toBe('Olahraga');
+
+    await clickTo(page, page.locator('main').getByRole('link', { name: 'Timnas Menang Tipis atas Vietnam di Laga Uji Coba' }), '/berita/timnas-menang/');
+    expect(await page.locator('h1').textContent()).toBe('Timnas Menang Tipis atas Vietnam di Laga Uji Coba');
+    expect(await page.locator('nav[aria-label="Breadcrumb"] a').allTextContents()).toEqual(['Beranda', 'Olahraga', 'Timnas Menang Tipis atas Vietnam di Laga Uji Coba']);
+
+    await clickTo(page, page.locator('aside[data-related="baca-juga"] a', { hasText: 'Liga 1 Putaran Kedua Resmi Dimulai' }), '/berita/liga-dimulai/');
+    expect(await page.locator('h1').textContent()).toBe('Liga 1 Putaran Kedua Resmi Dimulai');
+
+    await clickTo(page, page.locator('article nav[aria-label="Tag"] a', { hasText: 'Sepak Bola' }), '/tag/sepak-bola/');
+    expect(await page.locator('h1').textContent()).toBe('Sepak Bola');
+    expect(await page.locator('main ol h2 a').allTextContents()).toContain('Liga 1 Putaran Kedua Resmi Dimulai');
+
+    await clickTo(page, page.locator('header nav').getByRole('link', { name: 'Beranda' }), '/');
+    await expect(page.locator('main .lead-story h2').textContent()).resolves.toBe('Rupiah Menguat ke Level Terkuat dalam Tiga Bulan');
+
+    // Older stories, and back again.
+    await clickTo(page, page.locator('nav[aria-label="Halaman"] a[rel="next"]'), '/halaman/2/');
+    expect(await page.locator('nav[aria-label="Halaman"] p').textContent()).toBe('Halaman 2 dari 4');
+    await clickTo(page, page.locator('nav[aria-label="Halaman"]').getByRole('link', { name: 'Halaman 4' }), '/halaman/4/');
+    await clickTo(page, page.locator('nav[aria-label="Halaman"] a[rel="prev"]'), '/halaman/3/');
+    await clickTo(page, page.locator('header a', { hasText: 'Warta' }).first(), '/');
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a phone reach every category from the header without JavaScript, and nothing overflows sideways', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    for (const path of ['/', '/halaman/2/', '/kategori/olahraga/', '/kategori/olahraga/halaman/2/', '/tag/', '/kategori/', '/berita/timnas-menang/', '/tidak-ada/']) {
+      await page.goto(fixtureServer.url + path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBe(0);
+    }
+    await page.goto(`${fixtureServer.url}/`);
+    const bar = page.locator('header nav[aria-label="Kategori"] ul');
+    // The bar is wider than the screen and scrolls inside itself.
+    expect(await bar.evaluate((ul) => ul.scrollWidth > ul.clientWidth)).toBe(true);
+    const names = await page.locator('header nav[aria-label="Kategori"] a').allTextContents();
+    expect(names.map((n) => n.trim())).toEqual(['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup', 'Semua Tag']);
+    for (const [name, path] of [['Gaya Hidup', '/kategori/gaya-hidup/'], ['Semua Tag', '/tag/']] as const) {
+      await page.goto(`${fixtureServer.url}/`);
+      await clickTo(page, page.locator('header nav[aria-label="Kategori"]').getByRole('link', { name, exact: true }), path);
+    }
+    await context.close();
+  });
+
+  it('reaches every published article from the front page by following links over HTTP, none of them broken', async () => {
+    const seen = new Set<string>();
+    const broken: string[] = [];
+    const queue = ['/'];
+    while (queue.length > 0) {
+      const path = queue.shift() as string;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const res = await fetch(fixtureServer.url + path);
+      if (res.status !== 200) broken.push(`${res.status} ${path}`);
+      if (!(res.headers.get('content-type') ?? '').includes('text/html')) continue;
+      for (const url of localUrls(await res.text())) queue.push(url.split('#')[0] ?? url);
+    }
+    expect(broken).toEqual([]);
+    const articles = listFiles(fixture.outDir)
+      .filter((f) => f.startsWith('berita/'))
+      .map((f) => `/${f.replace(/index\.html$/, '')}`);
+    expect(articles).toHaveLength(11);
+    expect(articles.filter((a) => !seen.has(a))).toEqual([]);
+  });
+
+  it('ships no script on article pages', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtureServer.url}/berita/rupiah-menguat/`);
+    expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+    const html = await page.content();
+    const ld = parse(html).querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.innerHTML)['@type']);
+    expect(ld).toEqual(['NewsArticle', 'BreadcrumbList']);
+    await page.close();
+  });
+
+  it('looks like a news site on a phone and a desktop, light and dark (screenshots for review)', async () => {
+    const shots: [string, StaticServer, string][] = [
+      ['beranda', shippedServer, '/'],
+      ['kategori', shippedServer, '/kategori/internasional/'],
+      ['semua-tag', shippedServer, '/tag/'],
+      ['kategori-halaman-2', fixtureServer, '/kategori/olahraga/halaman/2/'],
+    ];
+    for (const [width, scheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+      for (const [name, server, path] of shots) {
+        await page.goto(server.url + path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} ${width}`).toBe(0);
+        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
+      }
+      await page.close();
+    }
+  });
+});

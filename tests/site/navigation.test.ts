@@ -1,0 +1,323 @@
+import { parse, type HTMLElement } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+import { brokenLinks, crawl } from '../helpers/links.ts';
+
+/**
+ * tests/fixtures/site-pagination with 3 articles a page: 11 published articles in five categories
+ * (Nasional 2, Ekonomi 3 = one full page, Olahraga 4 = a page and one, Budaya 1, Gaya Hidup 1),
+ * Internasional with only a scheduled article and Teknologi with only a draft (both configured in
+ * categoryOrder), tags Jakarta 4, Sepak Bola 3, Cuaca 3.
+ */
+const FIXTURE = 'tests/fixtures/site-pagination';
+const FIXTURE_ENV = { WARTA_PAGE_SIZE: '3', WARTA_NOW: '2025-01-10T12:00:00+07:00' };
+/** Published slugs, newest first. */
+const NEWEST_FIRST = [
+  'rupiah-menguat',
+  'timnas-menang',
+  'banjir-bekasi',
+  'harga-beras',
+  'festival-wayang',
+  'liga-dimulai',
+  'cuaca-ekstrem',
+  'ihsg-dibuka',
+  'kopi-lokal',
+  'piala-asia',
+  'bulu-tangkis',
+];
+const SITE = 'https://warta.example';
+
+const slugOf = (href: string | undefined): string => /^\/berita\/([a-z0-9-]+)\/$/.exec(href ?? '')?.[1] ?? `not an article: ${href}`;
+
+describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', () => {
+  let site: SiteBuild;
+  const pages = new Map<string, HTMLElement>();
+  /** Parsed page at a URL path such as `/kategori/olahraga/`. */
+  const page = (urlPath: string): HTMLElement => {
+    let root = pages.get(urlPath);
+    if (!root) {
+      root = parse(site.read(`${urlPath.slice(1)}index.html`));
+      pages.set(urlPath, root);
+    }
+    return root;
+  };
+  /** Article slugs a list page lists, in order (front-page lists, category and tag lists). */
+  const listed = (urlPath: string): string[] => page(urlPath).querySelectorAll('main ol h2 a').map((a) => slugOf(a.getAttribute('href')));
+  const pager = (urlPath: string) => {
+    const nav = page(urlPath).querySelector('nav[aria-label="Halaman"]');
+    if (!nav) return undefined;
+    return {
+      label: nav.querySelector('p')?.text,
+      prev: nav.querySelector('a[rel="prev"]')?.getAttribute('href'),
+      next: nav.querySelector('a[rel="next"]')?.getAttribute('href'),
+      prevText: nav.querySelector('a[rel="prev"]')?.text.replace(/\W+/g, ' ').trim(),
+      nextText: nav.querySelector('a[rel="next"]')?.text.replace(/\W+/g, ' ').trim(),
+      numbers: nav.querySelectorAll('li a[aria-label^="Halaman"], li span[aria-current]').map((a) => [a.text, a.getAttribute('href') ?? 'current']),
+    };
+  };
+  const head = (urlPath: string, rel: string): string | undefined => page(urlPath).querySelector(`head link[rel="${rel}"]`)?.getAttribute('href');
+
+  beforeAll(() => {
+    site = buildSite(FIXTURE, FIXTURE_ENV);
+    if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
+  });
+
+  describe('the front page', () => {
+    it('leads with the newest story, largest and with its image, then the next ones', () => {
+      const lead = page('/').querySelector('main .lead-story');
+      expect(lead?.querySelector('h2 a')?.getAttribute('href')).toBe('/berita/rupiah-menguat/');
+      expect(lead?.querySelector('img')?.getAttribute('src')).toBe('/images/banjir-rob-jakarta-utara.svg');
+      expect(lead?.querySelector('h2')?.getAttribute('class')).toMatch(/text-3xl.*sm:text-4xl/);
+      expect(listed('/')).toEqual(NEWEST_FIRST.slice(0, 3));
+    });
+
+    it('has one block per category in configured order, then the unconfigured ones alphabetically, each with "Selengkapnya"', () => {
+      const blocks = page('/').querySelectorAll('main section.category-block');
+      expect(blocks.map((b) => b.querySelector('h2')?.text)).toEqual(['Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup']);
+      const olahraga = blocks[2];
+      expect(olahraga?.querySelectorAll('h3 a').map((a) => slugOf(a.getAttribute('href')))).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia', 'bulu-tangkis']);
+      for (const block of blocks) {
+        const more = block.querySelectorAll('a').find((a) => a.text.includes('Selengkapnya'));
+        expect(more?.getAttribute('href')).toBe(block.querySelector('h2 a')?.getAttribute('href'));
+      }
+    });
+
+    it('continues at /halaman/2/, never at /halaman/1/', () => {
+      expect(pager('/')).toMatchObject({ label: 'Halaman 1 dari 4', prev: undefined, next: '/halaman/2/', nextText: 'Berikutnya' });
+      expect(head('/', 'next')).toBe('/halaman/2/');
+      expect(head('/', 'prev')).toBeUndefined();
+      expect(site.exists('halaman/1/index.html')).toBe(false);
+      expect(site.exists('halaman/5/index.html')).toBe(false);
+    });
+  });
+
+  it('pages through every article exactly once, newest first: 3 + 3 + 3 + 2', () => {
+    expect(listed('/halaman/2/')).toEqual(NEWEST_FIRST.slice(3, 6));
+    expect(listed('/halaman/3/')).toEqual(NEWEST_FIRST.slice(6, 9));
+    expect(listed('/halaman/4/')).toEqual(NEWEST_FIRST.slice(9));
+    expect(['/', '/halaman/2/', '/halaman/3/', '/halaman/4/'].flatMap(listed)).toEqual(NEWEST_FIRST);
+    expect(page('/halaman/2/').querySelector('main ol')?.getAttribute('start')).toBe('4');
+    expect(pager('/halaman/2/')).toEqual({
+      label: 'Halaman 2 dari 4',
+      prev: '/',
+      next: '/halaman/3/',
+      prevText: 'Sebelumnya',
+      nextText: 'Berikutnya',
+      numbers: [['1', '/'], ['2', 'current'], ['3', '/halaman/3/'], ['4', '/halaman/4/']],
+    });
+    expect(pager('/halaman/4/')).toMatchObject({ label: 'Halaman 4 dari 4', prev: '/halaman/3/', next: undefined });
+    expect([head('/halaman/4/', 'prev'), head('/halaman/4/', 'next')]).toEqual(['/halaman/3/', undefined]);
+    expect(page('/halaman/3/').querySelector('title')?.text).toBe('Berita Terbaru – Halaman 3 dari 4 | Warta');
+  });
+
+  describe('category pages', () => {
+    it('fit fewer than a page, or exactly a page, on one page without a pager', () => {
+      expect(listed('/kategori/nasional/')).toEqual(['banjir-bekasi', 'cuaca-ekstrem']);
+      expect(listed('/kategori/ekonomi/')).toEqual(['rupiah-menguat', 'harga-beras', 'ihsg-dibuka']);
+      expect(listed('/kategori/budaya/')).toEqual(['festival-wayang']);
+      for (const slug of ['nasional', 'ekonomi', 'budaya', 'gaya-hidup']) {
+        expect(pager(`/kategori/${slug}/`), slug).toBeUndefined();
+        expect(site.exists(`kategori/${slug}/halaman/2/index.html`), slug).toBe(false);
+        expect(head(`/kategori/${slug}/`, 'next'), slug).toBeUndefined();
+      }
+    });
+
+    it('go on to /halaman/2/ for one article more than a page', () => {
+      expect(listed('/kategori/olahraga/')).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia']);
+      expect(listed('/kategori/olahraga/halaman/2/')).toEqual(['bulu-tangkis']);
+      expect(pager('/kategori/olahraga/')).toMatchObject({ label: 'Halaman 1 dari 2', prev: undefined, next: '/kategori/olahraga/halaman/2/' });
+      expect(pager('/kategori/olahraga/halaman/2/')).toMatchObject({ label: 'Halaman 2 dari 2', prev: '/kategori/olahraga/', next: undefined, prevText: 'Sebelumnya' });
+      expect(site.exists('kategori/olahraga/halaman/1/index.html')).toBe(false);
+      expect(site.exists('kategori/olahraga/halaman/3/index.html')).toBe(false);
+      expect(page('/kategori/olahraga/').querySelector('h1')?.text).toBe('Olahraga');
+    });
+
+    it('exist only for categories with published articles, and only those are in the navigation', () => {
+      const written = listFiles(site.outDir).filter((f) => /^kategori\/[^/]+\/index\.html$/.test(f));
+      expect(written).toEqual(['budaya', 'ekonomi', 'gaya-hidup', 'nasional', 'olahraga'].map((s) => `kategori/${s}/index.html`));
+      for (const file of listFiles(site.outDir).filter((f) => f.endsWith('.html'))) {
+        const nav = parse(site.read(file)).querySelector('header nav[aria-label="Kategori"]');
+        expect(nav?.querySelectorAll('a').map((a) => a.text.trim()), file).toEqual(['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup', 'Semua Tag']);
+        const html = site.read(file);
+        expect(html, file).not.toContain('/kategori/internasional/');
+        expect(html, file).not.toContain('/kategori/teknologi/');
+      }
+    });
+
+    it('mark their own entry in the navigation as the current page', () => {
+      const current = (urlPath: string) => page(urlPath).querySelector('header nav a[aria-current="page"]')?.getAttribute('href');
+      expect(current('/')).toBe('/');
+      expect(current('/kategori/olahraga/halaman/2/')).toBe('/kategori/olahraga/');
+      expect(current('/berita/liga-dimulai/')).toBe('/kategori/olahraga/');
+      expect(current('/tag/')).toBe('/tag/');
+    });
+
+    it('are listed with their counts at /kategori/', () => {
+      const rows = page('/kategori/').querySelectorAll('main li h2');
+      expect(rows.map((h) => [h.querySelector('a')?.getAttribute('href'), h.querySelector('span')?.text])).toEqual([
+        ['/kategori/nasional/', '2 berita'],
+        ['/kategori/ekonomi/', '3 berita'],
+        ['/kategori/olahraga/', '4 berita'],
+        ['/kategori/budaya/', '1 berita'],
+        ['/kategori/gaya-hidup/', '1 berita'],
+      ]);
+    });
+  });
+
+  describe('tag pages', () => {
+    it('paginate the same way: exactly a page, and a page and one', () => {
+      expect(listed('/tag/sepak-bola/')).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia']);
+      expect(pager('/tag/sepak-bola/')).toBeUndefined();
+      expect(site.exists('tag/sepak-bola/halaman/2/index.html')).toBe(false);
+      expect(listed('/tag/jakarta/')).toEqual(['rupiah-menguat', 'timnas-menang', 'cuaca-ekstrem']);
+      expect(listed('/tag/jakarta/halaman/2/')).toEqual(['ihsg-dibuka']);
+      expect(pager('/tag/jakarta/halaman/2/')).toMatchObject({ label: 'Halaman 2 dari 2', prev: '/tag/jakarta/', next: undefined });
+    });
+
+    it('are all listed at /tag/ ("Semua Tag") with their counts, and no tag of an unpublished article', () => {
+      const index = page('/tag/');
+      expect(index.querySelector('h1')?.text).toBe('Semua Tag');
+      const rows = index.querySelectorAll('main section li a').map((a) => [a.getAttribute('href'), [a.querySelector('span')?.text, a.querySelector('.tag-count')?.text]]);
+      expect(rows).toEqual([
+        ['/tag/banjir/', ['Banjir', '1 berita']],
+        ['/tag/bulu-tangkis/', ['Bulu Tangkis', '1 berita']],
+        ['/tag/cuaca/', ['Cuaca', '3 berita']],
+        ['/tag/jakarta/', ['Jakarta', '4 berita']],
+        ['/tag/kopi/', ['Kopi', '1 berita']],
+        ['/tag/pasar/', ['Pasar', '3 berita']],
+        ['/tag/rupiah/', ['Rupiah', '1 berita']],
+        ['/tag/saham/', ['Saham', '1 berita']],
+        ['/tag/sepak-bola/', ['Sepak Bola', '3 berita']],
+        ['/tag/timnas/', ['Timnas', '2 berita']],
+        ['/tag/wayang/', ['Wayang', '1 berita']],
+      ]);
+      expect(site.exists('tag/diplomasi/index.html')).toBe(false);
+      expect(site.exists('tag/kecerdasan-buatan/index.html')).toBe(false);
+    });
+  });
+
+  describe('article pages', () => {
+    it('have breadcrumbs Beranda › Kategori › Judul, also as a JSON-LD BreadcrumbList', () => {
+      const article = page('/berita/festival-wayang/');
+      const nav = article.querySelector('nav[aria-label="Breadcrumb"]');
+      expect(nav?.querySelectorAll('li a').map((a) => [a.text, a.getAttribute('href')])).toEqual([
+        ['Beranda', '/'],
+        ['Budaya', '/kategori/budaya/'],
+        ['Festival Wayang Kulit Digelar Tiga Malam di Solo', '/berita/festival-wayang/'],
+      ]);
+      expect(nav?.querySelector('[aria-current="page"]')?.text).toBe('Festival Wayang Kulit Digelar Tiga Malam di Solo');
+      const crumbs = jsonLd(article).find((d) => d['@type'] === 'BreadcrumbList');
+      expect(crumbs?.['itemListElement']).toEqual([
+        { '@type': 'ListItem', position: 1, name: 'Beranda', item: `${SITE}/` },
+        { '@type': 'ListItem', position: 2, name: 'Budaya', item: `${SITE}/kategori/budaya/` },
+        { '@type': 'ListItem', position: 3, name: 'Festival Wayang Kulit Digelar Tiga Malam di Solo', item: `${SITE}/berita/festival-wayang/` },
+      ]);
+    });
+
+    it('carry a NewsArticle JSON-LD with the required fields, parsed from the emitted script', () => {
+      const [news] = jsonLd(page('/berita/rupiah-menguat/')).filter((d) => d['@type'] === 'NewsArticle');
+      expect(news).toMatchObject({
+        '@context': 'https://schema.org',
+        headline: 'Rupiah Menguat ke Level Terkuat dalam Tiga Bulan',
+        description: 'Nilai tukar rupiah menguat ke level terkuat dalam tiga bulan terakhir pada perdagangan Jumat pagi.',
+        datePublished: '2025-01-10T09:00:00+07:00',
+        dateModified: '2025-01-10T11:30:00+07:00',
+        author: { '@type': 'Person', name: 'Dewi Lestari' },
+        publisher: { '@type': 'Organization', name: 'Warta', logo: { '@type': 'ImageObject', url: `${SITE}/logo.svg` } },
+        image: [`${SITE}/images/banjir-rob-jakarta-utara.svg`],
+        mainEntityOfPage: { '@type': 'WebPage', '@id': `${SITE}/berita/rupiah-menguat/` },
+        articleSection: 'Ekonomi',
+        inLanguage: 'id-ID',
+      });
+      expect(site.exists('logo.svg')).toBe(true);
+      const desk = jsonLd(page('/berita/timnas-menang/')).find((d) => d['@type'] === 'NewsArticle');
+      expect(desk?.['author']).toEqual({ '@type': 'Organization', name: 'Redaksi Uji' });
+      const unsigned = jsonLd(page('/berita/harga-beras/')).find((d) => d['@type'] === 'NewsArticle');
+      expect(unsigned).toMatchObject({ headline: 'Harga Beras & Minyak Goreng “Meroket” Jelang Imlek', author: { '@type': 'Organization', name: 'Warta' } });
+      expect(unsigned?.['dateModified']).toBe(unsigned?.['datePublished']);
+    });
+
+    it('escape JSON-LD so it cannot end its script element, and ship no other script', () => {
+      for (const file of listFiles(site.outDir).filter((f) => f.startsWith('berita/'))) {
+        const html = site.read(file);
+        const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+        expect(scripts.length, file).toBe(2);
+        for (const [, attrs, body] of scripts) {
+          expect(attrs, file).toContain('type="application/ld+json"');
+          expect(body, file).not.toMatch(/[<>]/);
+        }
+      }
+      // The "&" of a headline is escaped too (\u0026), and still reads back as "&".
+      expect(site.read('berita/harga-beras/index.html')).toContain('Harga Beras \\u0026 Minyak');
+    });
+
+    it('have Open Graph and Twitter tags for articles, with an absolute image URL when there is an image', () => {
+      const article = page('/berita/rupiah-menguat/');
+      const meta = (key: string): string[] => article.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`).map((m) => m.getAttribute('content') ?? '');
+      expect(meta('og:type')).toEqual(['article']);
+      expect(meta('og:image')).toEqual([`${SITE}/images/banjir-rob-jakarta-utara.svg`]);
+      expect(meta('twitter:card')).toEqual(['summary_large_image']);
+      expect(meta('twitter:image')).toEqual([`${SITE}/images/banjir-rob-jakarta-utara.svg`]);
+      expect(meta('article:published_time')).toEqual(['2025-01-10T09:00:00+07:00']);
+      expect(meta('article:modified_time')).toEqual(['2025-01-10T11:30:00+07:00']);
+      expect(meta('article:section')).toEqual(['Ekonomi']);
+      expect(meta('article:tag')).toEqual(['Rupiah', 'Pasar', 'Jakarta']);
+      const plain = page('/berita/kopi-lokal/');
+      expect(plain.querySelector('meta[property="og:image"]')).toBeNull();
+      expect(plain.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
+      expect(plain.querySelector('meta[property="article:modified_time"]')?.getAttribute('content')).toBe('2025-01-03T10:00:00+07:00');
+    });
+  });
+
+  it('gives every page a title, description, canonical URL, Open Graph and Twitter tags', () => {
+    const htmlFiles = listFiles(site.outDir).filter((f) => f.endsWith('.html') && f !== '404.html' && !f.startsWith('cari/'));
+    expect(htmlFiles.length).toBeGreaterThan(30);
+    const titles = new Set<string>();
+    for (const file of htmlFiles) {
+      const root = parse(site.read(file));
+      const url = `${SITE}/${file.replace(/index\.html$/, '')}`;
+      const prop = (p: string) => root.querySelector(`meta[property="${p}"]`)?.getAttribute('content');
+      const title = root.querySelector('title')?.text ?? '';
+      expect(title, file).toMatch(/\S.* \| Warta$|^Warta: Berita Terkini$/);
+      titles.add(title);
+      expect(root.querySelector('meta[name="description"]')?.getAttribute('content'), file).toMatch(/\S{3}/);
+      expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(url);
+      expect(prop('og:url'), file).toBe(url);
+      expect(prop('og:title'), file).toMatch(/\S/);
+      expect(prop('og:description'), file).toMatch(/\S/);
+      expect(prop('og:type'), file).toBe(file.startsWith('berita/') ? 'article' : 'website');
+      expect(prop('og:site_name'), file).toBe('Warta');
+      expect(prop('og:locale'), file).toBe('id_ID');
+      expect(root.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), file).toMatch(/^summary(_large_image)?$/);
+      expect(root.querySelector('meta[name="twitter:title"]')?.getAttribute('content'), file).toMatch(/\S/);
+      expect(root.querySelector('meta[http-equiv="Content-Security-Policy"]'), file).not.toBeNull();
+    }
+    expect(titles.size).toBe(htmlFiles.length);
+  });
+
+  it('has an Indonesian 404 page kept out of search engines', () => {
+    const notFound = parse(site.read('404.html'));
+    expect(notFound.querySelector('h1')?.text).toBe('Halaman tidak ditemukan');
+    expect(notFound.querySelector('html')?.getAttribute('lang')).toBe('id');
+    expect(notFound.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(notFound.querySelector('main a[href="/"]')?.text).toBe('Kembali ke Beranda');
+  });
+
+  it('links only to pages and files that exist, in every href and src of every page', () => {
+    expect(brokenLinks(site.outDir)).toEqual([]);
+  });
+
+  it('reaches every published article, and every list page, from the front page by following links', () => {
+    const reached = crawl(site.outDir, '/');
+    const articles = listFiles(site.outDir).filter((f) => f.startsWith('berita/'));
+    expect(articles).toHaveLength(NEWEST_FIRST.length);
+    expect(articles.filter((f) => !reached.has(f))).toEqual([]);
+    const lists = listFiles(site.outDir).filter((f) => /^(halaman|kategori|tag)\/.*index\.html$/.test(f));
+    expect(lists.filter((f) => !reached.has(f))).toEqual([]);
+  });
+
+  /** The JSON-LD objects of a page, parsed from its script elements. */
+  function jsonLd(root: HTMLElement): Record<string, unknown>[] {
+    return root.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.innerHTML) as Record<string, unknown>);
+  }
+});

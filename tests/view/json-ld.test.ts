@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { articleBreadcrumbs } from '../../src/lib/view/breadcrumbs.ts';
+import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, type Publisher } from '../../src/lib/view/json-ld.ts';
+import { makeArticle } from './make-article.ts';
+
+const publisher: Publisher = { name: 'Warta', url: 'https://warta.example', locale: 'id-ID', logo: { src: '/logo.svg', width: 600, height: 60 } };
+
+describe('newsArticleJsonLd', () => {
+  const article = makeArticle('rupiah-menguat', {
+    title: 'Rupiah Menguat',
+    summary: 'Rupiah menguat pagi ini.',
+    date: new Date('2025-01-10T02:00:00Z'),
+    updated: new Date('2025-01-10T04:30:00Z'),
+    category: 'Ekonomi',
+    tags: [{ name: 'Rupiah', slug: 'rupiah' }],
+    author: 'Dewi Lestari',
+    image: { src: '/images/pasar.jpg', alt: 'Pasar' },
+  });
+
+  it('has every field Google News reads', () => {
+    expect(newsArticleJsonLd(article, publisher)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Rupiah Menguat',
+      description: 'Rupiah menguat pagi ini.',
+      url: 'https://warta.example/berita/rupiah-menguat/',
+      mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://warta.example/berita/rupiah-menguat/' },
+      datePublished: '2025-01-10T09:00:00+07:00',
+      dateModified: '2025-01-10T11:30:00+07:00',
+      author: { '@type': 'Person', name: 'Dewi Lestari' },
+      publisher: {
+        '@type': 'Organization',
+        name: 'Warta',
+        url: 'https://warta.example/',
+        logo: { '@type': 'ImageObject', url: 'https://warta.example/logo.svg', width: 600, height: 60 },
+      },
+      image: ['https://warta.example/images/pasar.jpg'],
+      articleSection: 'Ekonomi',
+      keywords: ['Rupiah'],
+      inLanguage: 'id-ID',
+      isAccessibleForFree: true,
+    });
+  });
+
+  it('credits a desk byline or no byline to an organisation, and keeps an absolute image URL', () => {
+    const desk = newsArticleJsonLd(makeArticle('a', { author: 'Redaksi Warta', image: { src: 'https://cdn.example/x.jpg', alt: 'x' } }), publisher);
+    expect(desk['author']).toEqual({ '@type': 'Organization', name: 'Redaksi Warta' });
+    expect(desk['image']).toEqual(['https://cdn.example/x.jpg']);
+    const none = newsArticleJsonLd(makeArticle('b'), publisher);
+    expect(none['author']).toEqual({ '@type': 'Organization', name: 'Warta', url: 'https://warta.example/' });
+    expect(none['dateModified']).toBe(none['datePublished']);
+    expect(none).not.toHaveProperty('image');
+    expect(none).not.toHaveProperty('keywords');
+  });
+});
+
+describe('breadcrumbs', () => {
+  it('go Beranda › category › headline, in the page and in JSON-LD', () => {
+    const crumbs = articleBreadcrumbs(makeArticle('banjir', { title: 'Banjir Bekasi', category: 'Gaya Hidup' }));
+    expect(crumbs).toEqual([
+      { name: 'Beranda', href: '/' },
+      { name: 'Gaya Hidup', href: '/kategori/gaya-hidup/' },
+      { name: 'Banjir Bekasi', href: '/berita/banjir/' },
+    ]);
+    expect(breadcrumbJsonLd(crumbs, 'https://warta.example')).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'Beranda', item: 'https://warta.example/' },
+        { '@type': 'ListItem', position: 2, name: 'Gaya Hidup', item: 'https://warta.example/kategori/gaya-hidup/' },
+        { '@type': 'ListItem', position: 3, name: 'Banjir Bekasi', item: 'https://warta.example/berita/banjir/' },
+      ],
+    });
+  });
+});
+
+describe('serializeJsonLd', () => {
+  it('cannot close its script element, and parses back to the same data', () => {
+    const data = { headline: 'Awas </script><script>alert(1)</script> & <!-- lain', note: 'baris\u2028baru' };
+    const json = serializeJsonLd(data);
+    expect(json).not.toMatch(/<|>|&|\u2028/);
+    expect(JSON.parse(json)).toEqual(data);
+  });
+});
