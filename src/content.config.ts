@@ -5,7 +5,6 @@ import { siteConfig } from './site.config.ts';
 import { recordContentSummary } from './integrations/warta-integration.ts';
 import { digestCode } from './lib/content/parse-cache.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
-import { parseRelatedConfig } from './lib/related/index.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
 
 // Glue only: the environment is read here and passed into the core.
@@ -20,8 +19,8 @@ const articles = defineCollection({
     ...(fixedNow ? { now: () => new Date(fixedNow) } : {}),
     includeUnpublished: isDev,
     tolerateErrors: isDev,
-    relatedLimit: siteConfig.relatedLimit,
-    rankRelated: createRelatedRanker(parseRelatedConfig({ limit: siteConfig.relatedLimit })),
+    relatedLimit: siteConfig.related.limit,
+    rankRelated: createRelatedRanker(siteConfig.related),
     onLoaded: recordContentSummary,
     cacheFile: path.join(cacheDir, 'warta-parse-cache.bin'),
     // Any change to the code that parses, renders or sanitizes must re-render every article.

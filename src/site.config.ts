@@ -12,7 +12,11 @@ export const siteConfig = defineSiteConfig({
   pageSize: integerOverride('WARTA_PAGE_SIZE', process.env['WARTA_PAGE_SIZE']) ?? 20,
   categoryOrder: ['Nasional', 'Internasional', 'Ekonomi', 'Olahraga', 'Teknologi'],
   categoryBlockSize: 4,
-  relatedLimit: 5,
+  related: {
+    limit: 5,
+    weights: { text: 1, tags: 0.5, category: 0.1, recency: 0.1 },
+    halfLifeDays: 30,
+  },
   feedSize: 50,
   newsSitemapHours: 48,
   logo: { src: '/logo.svg', width: 600, height: 60 },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relatedConfigSchema } from './related/config.ts';
 
 /** Site-wide settings; the values live in `src/site.config.ts`. */
 export const siteConfigSchema = z.strictObject({
@@ -20,8 +21,8 @@ export const siteConfigSchema = z.strictObject({
   categoryOrder: z.array(z.string()).default([]),
   /** Headlines in each category block on the front page. Default: 4. */
   categoryBlockSize: z.number().int().positive().default(4),
-  /** Entries in a "Berita Terkait" list, hand-picked ones included. Default: 5. */
-  relatedLimit: z.number().int().min(0).default(5),
+  /** "Berita Terkait": list length (`limit`, default 5, hand-picked included) and signal weights; see src/lib/related/config.ts. */
+  related: relatedConfigSchema.prefault({}),
   /** Items in `/rss.xml` and in each category feed. Default: 50. */
   feedSize: z.number().int().positive().default(50),
   /** How recent an article must be, in hours before the build, to be in `/sitemap-news.xml`. Default: 48. */

@@ -6,7 +6,8 @@ import { absoluteUrl, escapeXml, feedHref, languageCode, ogLocale } from '../../
 describe('site config', () => {
   it('fills in defaults for what is not set', () => {
     const config = defineSiteConfig({ name: 'Kabar' });
-    expect(config).toMatchObject({ name: 'Kabar', locale: 'id-ID', pageSize: 20, feedSize: 50, newsSitemapHours: 48, categoryBlockSize: 4, relatedLimit: 5 });
+    expect(config).toMatchObject({ name: 'Kabar', locale: 'id-ID', pageSize: 20, feedSize: 50, newsSitemapHours: 48, categoryBlockSize: 4 });
+    expect(config.related).toMatchObject({ limit: 5, weights: { text: 1, tags: 0.5, category: 0.1, recency: 0.1 }, halfLifeDays: 30 });
   });
 
   it('rejects unknown keys and bad values', () => {
