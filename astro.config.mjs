@@ -1,7 +1,9 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { wartaIntegration } from './src/integrations/warta-integration.ts';
+import { searchIntegration } from './src/integrations/search-integration.ts';
 import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
@@ -13,6 +15,14 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  integrations: [wartaIntegration()],
+  integrations: [
+    wartaIntegration(),
+    searchIntegration(),
+    // /sitemap-index.xml: every HTML page (not feeds or other endpoints), plus the Google News sitemap.
+    sitemap({
+      filter: (page) => page.endsWith('/'),
+      customSitemaps: [new URL('/sitemap-news.xml', siteConfig.url).href],
+    }),
+  ],
   vite: { plugins: [tailwindcss()] },
 });

@@ -1,0 +1,73 @@
+import type { Article } from '../content/article.ts';
+import { formatLongDate, toJakartaIso } from '../dates/format-date.ts';
+import { articleHref } from '../view/article-view.ts';
+import { SEARCH_FILTERS, SEARCH_LANGUAGE, SEARCH_SORT_DATE } from './fields.ts';
+
+/**
+ * One article as Pagefind indexes it (the shape of Pagefind's `addCustomRecord` argument), built from
+ * the article's data rather than its page, so navigation, "Baca juga" and "Berita Terkait" never
+ * match a search.
+ */
+export interface SearchRecord {
+  readonly url: string;
+  /** Summary and body text: the words a search matches besides the metadata, and what excerpts quote. */
+  readonly content: string;
+  readonly language: string;
+  /**
+   * What a result prints: `title`, `date` (Indonesian), `category`, and `image`, `image_alt` when
+   * the article has one. Pagefind also makes every meta value searchable, so nothing machine-ish
+   * (ISO dates, URLs of categories) goes here: `12` or `kategori` would match every article.
+   */
+  readonly meta: Record<string, string>;
+  readonly filters: Record<string, string[]>;
+  readonly sort: Record<string, string>;
+}
+
+/**
+ * Turns a published article and its plain body text (without "Baca juga" blocks) into its search
+ * record.
+ *
+ * The headline is indexed as `meta.title`, which Pagefind searches and weights above body text;
+ * it is not repeated in `content`, or every excerpt of a headline match would quote the headline
+ * printed right above it. The summary goes into `content` only when the body does not already
+ * contain it (the default summary is the lead paragraph).
+ */
+export function toSearchRecord(article: Article, text: string): SearchRecord {
+  const body = text.trim();
+  const summary = article.summary.trim();
+  const parts: string[] = [];
+  if (summary !== '' && !normaliseSpace(body).includes(normaliseSpace(summary))) parts.push(endSentence(summary));
+  if (body !== '') parts.push(body);
+  // Pagefind needs some content; an article with neither body nor summary is found by its headline.
+  if (parts.length === 0) parts.push(endSentence(article.title.trim()));
+
+  const meta: Record<string, string> = {
+    title: article.title,
+    date: formatLongDate(article.date),
+    category: article.category.name,
+  };
+  if (article.image) {
+    meta['image'] = article.image.src;
+    meta['image_alt'] = article.image.alt;
+  }
+
+  return {
+    url: articleHref(article.slug),
+    content: parts.join('\n'),
+    language: SEARCH_LANGUAGE,
+    meta,
+    filters: {
+      [SEARCH_FILTERS.category]: [article.category.name],
+      [SEARCH_FILTERS.tag]: article.tags.map((t) => t.name),
+    },
+    sort: { [SEARCH_SORT_DATE]: toJakartaIso(article.date) },
+  };
+}
+
+function normaliseSpace(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
+function endSentence(s: string): string {
+  return /[.!?…"'”’)]$/.test(s) ? s : `${s}.`;
+}

@@ -1,0 +1,254 @@
+/**
+ * The search page's script (/cari/ only): searches the Pagefind index in the browser as the reader
+ * types, keeps the query in the URL (?q=, ?kategori=, ?urut=) and prints results as a list of
+ * articles. Builds every node with the DOM API; nothing from the index is parsed as HTML.
+ */
+import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS } from '../lib/search/fields.ts';
+import {
+  EMPTY_QUERY_TEXT,
+  LOAD_ERROR_TEXT,
+  RESULTS_PAGE_SIZE,
+  SEARCHING_TEXT,
+  categoryOptionText,
+  excerptCuts,
+  excerptParts,
+  moreButtonText,
+  notFoundHint,
+  notFoundText,
+  pagefindOptions,
+  readSearchState,
+  resultCountText,
+  searchStateUrl,
+  type SearchState,
+} from '../lib/search/results-view.ts';
+
+/** The parts of Pagefind's browser API this page uses (pagefind.js has no published types). */
+interface Pagefind {
+  options(options: { excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
+  /** Loads the filter index (so searches report counts per category) and returns the counts over all articles. */
+  filters(): Promise<FilterCounts>;
+  search(term: string, options: ReturnType<typeof pagefindOptions>): Promise<PagefindResponse | null>;
+}
+type FilterCounts = Record<string, Record<string, number> | undefined>;
+interface PagefindResponse {
+  readonly results: readonly PagefindResult[];
+  /** Counts per filter value for this query without the filters applied. */
+  readonly totalFilters: FilterCounts;
+}
+interface PagefindResult {
+  readonly id: string;
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindResultData {
+  readonly url: string;
+  readonly excerpt: string;
+  readonly content: string;
+  readonly meta: Record<string, string | undefined>;
+}
+
+/** How long typing must pause before a search runs. */
+const TYPING_PAUSE_MS = 150;
+const PAGEFIND_URL = `/${SEARCH_BUNDLE_DIR}/pagefind.js`;
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) setUpSearch(root);
+
+function setUpSearch(root: HTMLElement): void {
+  const form = need<HTMLFormElement>(root, '[data-search-form]');
+  const input = need<HTMLInputElement>(form, 'input[name="q"]');
+  const controls = need<HTMLElement>(root, '[data-search-controls]');
+  const categorySelect = need<HTMLSelectElement>(root, '[data-search-category]');
+  const sortSelect = need<HTMLSelectElement>(root, '[data-search-sort]');
+  const status = need<HTMLElement>(root, '[data-search-status]');
+  const hint = need<HTMLElement>(root, '[data-search-hint]');
+  const list = need<HTMLOListElement>(root, '[data-search-results]');
+  const more = need<HTMLButtonElement>(root, '[data-search-more]');
+  const categoryHrefs = new Map([...categorySelect.options].flatMap((o) => (o.dataset['href'] ? [[o.value, o.dataset['href']] as const] : [])));
+
+  let pagefind: Promise<Pagefind> | undefined;
+  /** Each search takes a ticket; a slower, older search never overwrites a newer one. */
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: { ticket: number; results: readonly PagefindResult[]; shown: number } | undefined;
+
+  const loadPagefind = (): Promise<Pagefind> => {
+    pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
+      await module.options({ excerptLength: 32 });
+      await module.init();
+      await module.filters();
+      return module;
+    });
+    return pagefind;
+  };
+
+  const readForm = (): SearchState => ({
+    query: input.value.trim(),
+    category: categorySelect.value,
+    newest: sortSelect.value !== '',
+  });
+
+  const showState = (state: SearchState): void => {
+    input.value = state.query;
+    if ([...categorySelect.options].some((o) => o.value === state.category)) categorySelect.value = state.category;
+    sortSelect.value = state.newest ? sortSelect.options[1]?.value ?? '' : '';
+  };
+
+  const setCategoryCounts = (counts: Record<string, number> | undefined): void => {
+    for (const option of categorySelect.options) {
+      if (option.value === '') continue;
+      option.text = categoryOptionText(option.value, counts ? (counts[option.value] ?? 0) : undefined);
+    }
+  };
+
+  const clearResults = (): void => {
+    list.replaceChildren();
+    list.removeAttribute('aria-busy');
+    hint.hidden = true;
+    more.hidden = true;
+    current = undefined;
+  };
+
+  /** Loads the next page of results' data; `fresh` replaces the list (a new search), otherwise appends. */
+  const showPage = async (ticket: number, fresh: boolean): Promise<HTMLLIElement[] | undefined> => {
+    if (!current || current.ticket !== ticket) return undefined;
+    const { results, shown } = current;
+    const data = await Promise.all(results.slice(shown, shown + RESULTS_PAGE_SIZE).map((r) => r.data()));
+    if (ticket !== latest) return undefined;
+    const items = data.map((d) => resultItem(d, categoryHrefs));
+    if (fresh) list.replaceChildren(...items);
+    else list.append(...items);
+    current.shown = shown + items.length;
+    more.hidden = current.shown >= results.length;
+    more.textContent = moreButtonText(current.shown, results.length);
+    return items;
+  };
+
+  const search = async (): Promise<void> => {
+    clearTimeout(timer);
+    const state = readForm();
+    const ticket = ++latest;
+    // Busy from the moment the state changes until its results are on screen (tests wait on this too).
+    list.setAttribute('aria-busy', 'true');
+    history.replaceState(history.state, '', `${location.pathname}${searchStateUrl(state)}`);
+    if (state.query === '') {
+      clearResults();
+      setCategoryCounts(undefined);
+      status.textContent = EMPTY_QUERY_TEXT;
+      return;
+    }
+    let response: PagefindResponse | null;
+    try {
+      if (!pagefind) status.textContent = SEARCHING_TEXT;
+      const api = await loadPagefind();
+      response = await api.search(state.query, pagefindOptions(state));
+    } catch (error) {
+      if (ticket !== latest) return;
+      console.error('Pagefind failed:', error);
+      clearResults();
+      status.textContent = LOAD_ERROR_TEXT;
+      pagefind = undefined;
+      return;
+    }
+    // Pagefind answers null when a newer search superseded this one.
+    if (ticket !== latest || response === null) return;
+    setCategoryCounts(response.totalFilters[SEARCH_FILTERS.category]);
+    if (response.results.length === 0) {
+      clearResults();
+      status.textContent = notFoundText(state);
+      hint.textContent = notFoundHint(state);
+      hint.hidden = false;
+      return;
+    }
+    // The old results stay until the new ones are ready, so the list never flashes empty.
+    current = { ticket, results: response.results, shown: 0 };
+    if (!(await showPage(ticket, true))) return;
+    hint.hidden = true;
+    list.removeAttribute('aria-busy');
+    status.textContent = resultCountText(response.results.length, state);
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void search(), TYPING_PAUSE_MS);
+  });
+  categorySelect.addEventListener('change', () => void search());
+  sortSelect.addEventListener('change', () => void search());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void search();
+  });
+  more.addEventListener('click', () => {
+    if (!current) return;
+    // Keyboard and screen-reader users land on the first new result.
+    void showPage(current.ticket, false).then((items) => items?.[0]?.querySelector<HTMLElement>('h2 a')?.focus());
+  });
+
+  controls.hidden = false;
+  const initial = readSearchState(location.search);
+  showState(initial);
+  if (initial.query !== '') void search();
+  else {
+    status.textContent = EMPTY_QUERY_TEXT;
+    // Fetch the index code while the reader types the first word.
+    void loadPagefind().catch(() => undefined);
+  }
+}
+
+/** One result: category and date, headline linking to the article, and the excerpt with matches marked. */
+function resultItem(data: PagefindResultData, categoryHrefs: ReadonlyMap<string, string>): HTMLLIElement {
+  const { meta } = data;
+  const categoryHref = meta['category'] ? categoryHrefs.get(meta['category']) : undefined;
+  const li = element('li', 'py-4');
+  const article = element('article', 'flex gap-4');
+  const body = element('div', 'min-w-0 flex-1');
+
+  const kicker = element('p', 'text-xs font-semibold tracking-wider uppercase');
+  if (meta['category']) {
+    const category = element(categoryHref ? 'a' : 'span', 'text-brand dark:text-brand-dark', meta['category']);
+    if (category instanceof HTMLAnchorElement && categoryHref) category.href = categoryHref;
+    kicker.append(category);
+  }
+  if (meta['date']) {
+    kicker.append(element('span', 'text-zinc-500 dark:text-zinc-400', `${meta['category'] ? ' · ' : ''}${meta['date']}`));
+  }
+
+  const heading = element('h2', 'mt-1 font-serif text-xl leading-snug font-bold');
+  const link = element('a', 'hover:underline', meta['title'] ?? data.url);
+  link.href = data.url;
+  heading.append(link);
+
+  const excerpt = element('p', 'mt-1 text-zinc-700 dark:text-zinc-300');
+  const cuts = excerptCuts(data.excerpt, data.content);
+  if (cuts.before) excerpt.append('… ');
+  for (const part of excerptParts(data.excerpt)) {
+    excerpt.append(part.mark ? element('mark', 'rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-400/30 dark:text-amber-50', part.text) : part.text);
+  }
+  if (cuts.after) excerpt.append(' …');
+
+  body.append(kicker, heading, excerpt);
+  article.append(body);
+  if (meta['image']) {
+    const img = element('img', 'mt-1 hidden size-24 shrink-0 rounded-sm bg-zinc-100 object-cover sm:block dark:bg-zinc-800');
+    img.src = meta['image'];
+    img.alt = '';
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    article.append(img);
+  }
+  li.append(article);
+  return li;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function need<T extends Element>(scope: ParentNode, selector: string): T {
+  const found = scope.querySelector<T>(selector);
+  if (!found) throw new Error(`Search page: ${selector} is missing`);
+  return found;
+}

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type SiteBuild } from '../helpers/build-site.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+
+const SEED = '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/';
+const SHOTS = 'test-results/screenshots';
+
+describe('search on the shipped site in Chromium', () => {
+  let site: SiteBuild;
+  let server: StaticServer;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  /** A page that records script errors and failed requests of the site's own files. */
+  async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+    page.on('pageerror', (e) => problems.push(`pageerror ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400 && /\/(pagefind|_astro)\//.test(r.url())) problems.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+    await page.goto(server.url + path);
+    return page;
+  }
+  const status = (page: Page) => page.locator('[data-search-status]');
+  const results = (page: Page) => page.locator('[data-search-results] > li');
+  const resultHrefs = (page: Page) => page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+
+  beforeAll(async () => {
+    site = buildSite('content');
+    if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
+    server = await serveStatic(site.outDir);
+    browser = await launchChromium();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists the seed article first for "Kim Jong-un", as the reader types, with the match highlighted', async () => {
+    const page = await open('/cari/');
+    await expect(status(page).textContent()).resolves.toBe('Ketik kata kunci untuk mencari berita.');
+    await page.getByLabel('Cari berita', { exact: true }).pressSequentially('Kim Jong-un', { delay: 30 });
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk "Kim Jong-un"'));
+    expect((await resultHrefs(page))[0]).toBe(SEED);
+    const first = results(page).first();
+    expect(await first.locator('h2').textContent()).toContain('Kirim Pesan Tahun Baru ke Kim Jong-un');
+    expect(await first.locator('p').first().textContent()).toMatch(/^Internasional · \w+, \d{1,2} \w+ \d{4}$/);
+    expect((await first.locator('mark').allTextContents()).join(' ')).toMatch(/Kim/);
+    expect(await status(page).textContent()).toMatch(new RegExp(`^${await results(page).count()} hasil untuk "Kim Jong-un"$`));
+    // The URL keeps the query, so the page can be shared or reloaded.
+    expect(new URL(page.url()).search).toBe('?q=Kim+Jong-un');
+    // The result opens the article.
+    await first.locator('h2 a').click();
+    await page.waitForURL((url) => url.pathname === SEED);
+    await page.close();
+  });
+
+  it('finds the base form from an inflected Indonesian query: "bekerja" matches "kerja sama"', async () => {
+    const page = await open('/cari/?q=bekerja');
+    await page.waitForFunction(() => /hasil untuk|Tidak ditemukan/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    expect(await resultHrefs(page)).toContain(SEED);
+    const seed = results(page).filter({ has: page.locator(`a[href="${SEED}"]`) });
+    const marked = await seed.locator('mark').allTextContents();
+    // The highlighted words are forms of "kerja" other than the one typed (e.g. "Kerja" of "Kerja Sama").
+    expect(marked.some((w) => /^kerja\W*$/i.test(w))).toBe(true);
+    await page.close();
+  });
+
+  it('narrows the results with the category filter built from Pagefind\'s counts', async () => {
+    const page = await open('/cari/?q=pemerintah');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+    const total = await results(page).count();
+    const options = await page.locator('select[name="kategori"] option').allTextContents();
+    expect(options[0]).toBe('Semua kategori');
+    const counted = options.slice(1).map((o) => /^(.+) \((\d+)\)$/.exec(o)).map((m) => ({ name: m![1]!, count: Number(m![2]) }));
+    expect(counted.reduce((n, c) => n + c.count, 0)).toBe(total);
+    const narrower = counted.find((c) => c.count > 0 && c.count < total);
+    expect(narrower, `a category with fewer than ${total} results`).toBeDefined();
+
+    await page.locator('#cari-kategori').selectOption(narrower!.name);
+    await page.waitForFunction((name) => document.querySelector('[data-search-status]')?.textContent?.includes(`di kategori ${name}`), narrower!.name);
+    expect(await results(page).count()).toBe(narrower!.count);
+    const categories = await page.locator('[data-search-results] li p:first-child > :first-child').allTextContents();
+    expect(new Set(categories)).toEqual(new Set([narrower!.name]));
+    expect(await status(page).textContent()).toBe(`${narrower!.count} hasil untuk "pemerintah" di kategori ${narrower!.name}`);
+    expect(new URL(page.url()).searchParams.get('kategori')).toBe(narrower!.name);
+
+    // Newest first keeps the same results.
+    await page.locator('#cari-urut').selectOption('terbaru');
+    await page.waitForURL((url) => url.searchParams.get('urut') === 'terbaru');
+    await page.locator('[data-search-results]:not([aria-busy])').waitFor({ state: 'attached' });
+    expect(await results(page).count()).toBe(narrower!.count);
+    await page.close();
+  });
+
+  it('shows ten results at a time and more on request, moving focus to the first new one', async () => {
+    // Every shipped article is dated December, and the Indonesian date is searchable metadata.
+    const page = await open('/cari/?q=Desember');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+    const total = Number(/^(\d+) hasil/.exec((await status(page).textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(10);
+    expect(await results(page).count()).toBe(10);
+    const more = page.locator('[data-search-more]');
+    expect(await more.textContent()).toBe(`Tampilkan ${Math.min(10, total - 10)} hasil lagi`);
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length === n, Math.min(20, total));
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-search-results] > li')[10])).toBe(true);
+    if (total <= 20) expect(await more.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('says "Tidak ditemukan" when nothing matches', async () => {
+    const page = await open('/cari/');
+    await page.getByLabel('Cari berita', { exact: true }).fill('xyzzyplugh');
+    await page.getByLabel('Cari berita', { exact: true }).press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Tidak ditemukan'));
+    expect(await status(page).textContent()).toBe('Tidak ditemukan hasil untuk "xyzzyplugh".');
+    expect(await results(page).count()).toBe(0);
+    expect(await page.locator('[data-search-hint]').isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/search-none-390-light.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('shows results for /cari/?q=Pyongyang without typing', async () => {
+    const page = await open('/cari/?q=Pyongyang');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+    expect(await page.getByLabel('Cari berita', { exact: true }).inputValue()).toBe('Pyongyang');
+    expect(await resultHrefs(page)).toContain(SEED);
+    expect(await page.locator('[data-search-results] mark', { hasText: 'Pyongyang' }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('explains without JavaScript that search needs it, and still shows the form', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/cari/?q=Pyongyang`);
+    // (Playwright's text selectors skip <noscript>, so locate the element itself.)
+    const note = page.locator('noscript p');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('Pencarian memerlukan JavaScript');
+    expect(await page.getByLabel('Cari berita', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Cari' }).isVisible()).toBe(true);
+    // The filter controls do nothing without the script, so they stay hidden.
+    expect(await page.locator('[data-search-controls]').isVisible()).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/search-nojs-390-light.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('reads well on a phone and in dark mode (screenshots for review)', async () => {
+    for (const [width, scheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']] as const) {
+      const page = await open('/cari/?q=pemerintah', { viewport: { width, height: 844 }, colorScheme: scheme });
+      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      await page.screenshot({ path: `${SHOTS}/search-${width}-${scheme}.png`, fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('ran without script errors or failed requests', () => {
+    expect(problems).toEqual([]);
+  });
+});

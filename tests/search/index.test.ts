@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContent } from '../../src/lib/content/build-content.ts';
+import { formatError } from '../../src/lib/errors/index.ts';
+import { formatSearchIndexReport, writeSearchIndex, type SearchIndexReport } from '../../src/lib/search/build-index.ts';
+import { article, source } from '../helpers/article-source.ts';
+import { listFiles } from '../helpers/build-site.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { openPagefind, type LoadedResult } from './pagefind-client.ts';
+
+// A small archive indexed by the real Pagefind binary and searched by Pagefind's own client code.
+const sources = [
+  source(
+    'internasional/putin.md',
+    [
+      '---',
+      'title: "Putin Harapkan Kerja Sama Berkelanjutan dengan Korut"',
+      'date: 2024-12-27T10:15:00+07:00',
+      'category: Internasional',
+      'tags: [Rusia, Korea Utara]',
+      '---',
+      '',
+      'JAKARTA - Presiden Vladimir Putin mengharapkan kerja sama dengan Pyongyang terus berlanjut.',
+      '',
+      'Baca juga:',
+      '',
+      '- [x](../nasional/banjir.md)',
+      '',
+      'Hubungan kedua negara disebut kemitraan strategis, kata juru bicara < Kremlin >.',
+    ].join('\n'),
+  ),
+  article('nasional/banjir.md', {
+    title: 'Banjir Rob Genangi Pesisir Utara Jakarta',
+    body: 'JAKARTA - Ratusan warga mengungsi setelah air laut pasang menggenangi permukiman. Para pengungsi ditampung di masjid.',
+  }),
+  article('ekonomi/pekerja.md', {
+    title: 'Upah Minimum Naik, Pekerja Pabrik Menyambut Baik',
+    body: 'BEKASI - Serikat pekerja menyambut kenaikan upah. Mereka tetap bekerja seperti biasa. Kabar serupa datang dari Korut.',
+  }),
+];
+
+describe('the search index, searched with Pagefind in Node', () => {
+  let built: ReturnType<typeof buildContent>;
+  let work: string;
+  let server: StaticServer;
+  let report: SearchIndexReport;
+  let pagefind: Awaited<ReturnType<typeof openPagefind>>;
+  const urls = (results: readonly LoadedResult[]) => results.map((r) => new URL(r.url, 'http://x').pathname);
+
+  beforeAll(async () => {
+    built = buildContent(sources, { now: new Date('2025-01-01T00:00:00Z') });
+    expect(built.errors.map(formatError)).toEqual([]);
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-search-'));
+    report = await writeSearchIndex(built.articles, path.join(work, 'pagefind'));
+    server = await serveStatic(work);
+    pagefind = await openPagefind(path.join(work, 'pagefind'), server.url);
+  });
+  afterAll(async () => {
+    await pagefind?.close();
+    await server?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes the JS API, its worker, the Indonesian WebAssembly and the index, without the unused UIs', () => {
+    const files = fs.readdirSync(path.join(work, 'pagefind'));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.id.pagefind', 'index', 'fragment', 'filter']));
+    expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
+    const entry = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    expect(Object.keys(entry.languages)).toEqual(['id']);
+    expect(report.records).toBe(3);
+    expect(report.bytes).toBeGreaterThan(50_000);
+    expect(formatSearchIndexReport(report)).toMatch(/^Pagefind: indexed 3 articles in \d+\.\d\d s \(records \d+\.\d\d s, write \d+\.\d\d s\), \d+\.\d\d MB in \d+ files$/);
+  });
+
+  it('writes the same bytes for the same articles (reproducible builds)', async () => {
+    const again = path.join(work, 'again');
+    await writeSearchIndex(built.articles, again);
+    const snapshot = (dir: string) =>
+      listFiles(dir).map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+    expect(snapshot(again)).toEqual(snapshot(path.join(work, 'pagefind')));
+    fs.rmSync(again, { recursive: true });
+  });
+
+  it('finds words with the excerpt marking them, and shows the metadata', async () => {
+    const { results } = await pagefind.search('Pyongyang');
+    expect(urls(results)).toEqual(['/berita/putin/']);
+    expect(results[0]!.excerpt).toContain('<mark>Pyongyang</mark>');
+    expect(results[0]!.meta).toMatchObject({ title: 'Putin Harapkan Kerja Sama Berkelanjutan dengan Korut', date: 'Jumat, 27 Desember 2024', category: 'Internasional' });
+    expect(results[0]!.filters).toEqual({ kategori: ['Internasional'], tag: ['Rusia', 'Korea Utara'] });
+  });
+
+  it('searches headlines (meta.title) and ranks a headline match above a mention in the body', async () => {
+    // "Pabrik" is only in the pekerja headline; the excerpt then quotes the lead, not the headline.
+    const { results } = await pagefind.search('pabrik');
+    expect(urls(results)).toEqual(['/berita/pekerja/']);
+    expect(results[0]!.excerpt).toMatch(/^BEKASI - Serikat pekerja/);
+    // "Korut" is in the Putin headline and in the body of the pekerja article.
+    expect(urls((await pagefind.search('korut')).results)).toEqual(['/berita/putin/', '/berita/pekerja/']);
+  });
+
+  it('stems Indonesian: bekerja, pekerja and kerja find each other; mengungsi finds pengungsi', async () => {
+    for (const q of ['bekerja', 'pekerja', 'kerja']) {
+      expect(urls((await pagefind.search(q)).results).sort(), q).toEqual(['/berita/pekerja/', '/berita/putin/']);
+    }
+    const { results } = await pagefind.search('pengungsi');
+    expect(urls(results)).toEqual(['/berita/banjir/']);
+    expect(results[0]!.excerpt).toContain('<mark>mengungsi</mark>');
+  });
+
+  it('narrows by category and counts every category for the query', async () => {
+    const all = await pagefind.search('kerja');
+    // (The fixture helper files every article without its own front matter under Nasional.)
+    expect(all.totalFilters['kategori']).toEqual({ Internasional: 1, Nasional: 1 });
+    const narrowed = await pagefind.search('kerja', { filters: { kategori: 'Nasional' } });
+    expect(urls(narrowed.results)).toEqual(['/berita/pekerja/']);
+    const byTag = await pagefind.search('kerja', { filters: { tag: 'Rusia' } });
+    expect(urls(byTag.results)).toEqual(['/berita/putin/']);
+  });
+
+  it('sorts by publication date', async () => {
+    // The fixture helper dates every article 2024-12-20 except Putin (27 Dec); ties keep any order.
+    const newest = await pagefind.search('jakarta', { sort: { date: 'desc' } });
+    expect(urls(newest.results)[0]).toBe('/berita/putin/');
+    const oldest = await pagefind.search('jakarta', { sort: { date: 'asc' } });
+    expect(urls(oldest.results).at(-1)).toBe('/berita/putin/');
+  });
+
+  it('indexes nothing but headline, body and metadata: a "Baca juga" link does not match its target\'s title', async () => {
+    // The Putin article links the banjir article under "Baca juga", whose item text is its headline.
+    expect(urls((await pagefind.search('genangi')).results)).toEqual(['/berita/banjir/']);
+    expect((await pagefind.search('xyzzy')).results).toEqual([]);
+  });
+
+  it('escapes angle brackets of the text in excerpts', async () => {
+    const { results } = await pagefind.search('Kremlin');
+    expect(results[0]!.excerpt).toContain('juru bicara &lt; <mark>Kremlin</mark>');
+    expect(results[0]!.excerpt).not.toMatch(/<(?!\/?mark>)/);
+  });
+});
