@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type SiteBuild } from '../helpers/build-site.ts';
 import { launchChromium } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
 
 const SEED = '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/';
 const SEED_LINKS = [
@@ -15,14 +14,11 @@ const SEED_LINKS = [
 const SHOTS = 'test-results/screenshots';
 
 describe('the shipped site in Chromium', () => {
-  let site: SiteBuild;
   let server: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    site = buildSite('content');
-    if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
-    server = await serveStatic(site.outDir);
+    ({ server } = await buildAndServe('content'));
     browser = await launchChromium();
     fs.mkdirSync(SHOTS, { recursive: true });
   });

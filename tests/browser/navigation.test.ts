@@ -2,29 +2,24 @@ import fs from 'node:fs';
 import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+import { listFiles, type SiteBuild } from '../helpers/build-site.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { localUrls } from '../helpers/links.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
 
 const SHOTS = 'test-results/screenshots';
 
 describe('finding the way around the site in Chromium', () => {
   /** tests/fixtures/site-pagination, 3 articles a page (see tests/site/navigation.test.ts). */
   let fixture: SiteBuild;
-  /** The shipped content/, for screenshots of what readers see. */
-  let shipped: SiteBuild;
   let fixtureServer: StaticServer;
+  /** The shipped content/, for screenshots of what readers see. */
   let shippedServer: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    fixture = buildSite('tests/fixtures/site-pagination', { WARTA_PAGE_SIZE: '3', WARTA_NOW: '2025-01-10T12:00:00+07:00' });
-    if (fixture.status !== 0) throw new Error(`build failed:\n${fixture.output}`);
-    shipped = buildSite('content', { WARTA_NOW: '2025-01-01T00:00:00+07:00' });
-    if (shipped.status !== 0) throw new Error(`build failed:\n${shipped.output}`);
-    fixtureServer = await serveStatic(fixture.outDir);
-    shippedServer = await serveStatic(shipped.outDir);
+    ({ site: fixture, server: fixtureServer } = await buildAndServe('tests/fixtures/site-pagination', { WARTA_PAGE_SIZE: '3', WARTA_NOW: '2025-01-10T12:00:00+07:00' }));
+    ({ server: shippedServer } = await buildAndServe('content', { WARTA_NOW: '2025-01-01T00:00:00+07:00' }));
     browser = await launchChromium();
     fs.mkdirSync(SHOTS, { recursive: true });
   });

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type SiteBuild } from '../helpers/build-site.ts';
 import { launchChromium } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
 
 const SEED = '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/';
 const SHOTS = 'test-results/screenshots';
 
 describe('search on the shipped site in Chromium', () => {
-  let site: SiteBuild;
   let server: StaticServer;
   let browser: Browser;
   const problems: string[] = [];
@@ -33,9 +31,7 @@ describe('search on the shipped site in Chromium', () => {
   const resultHrefs = (page: Page) => page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
   beforeAll(async () => {
-    site = buildSite('content');
-    if (site.status !== 0) throw new Error(`build failed:\n${site.output}`);
-    server = await serveStatic(site.outDir);
+    ({ server } = await buildAndServe('content'));
     browser = await launchChromium();
     fs.mkdirSync(SHOTS, { recursive: true });
   });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import { buildSite, type SiteBuild } from './build-site.ts';
 
 /** A static server for a built site on 127.0.0.1, on a free port. */
 export interface StaticServer {
@@ -26,4 +27,11 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
+}
+
+/** Builds `contentDir` (see buildSite) and serves the result; throws with the build log if it fails. */
+export async function buildAndServe(contentDir: string, env: Record<string, string> = {}): Promise<{ site: SiteBuild; server: StaticServer }> {
+  const site = buildSite(contentDir, env);
+  if (site.status !== 0) throw new Error(`build of ${contentDir} failed:\n${site.output}`);
+  return { site, server: await serveStatic(site.outDir) };
 }
