@@ -15,6 +15,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Article pages return a cacheKey, so a rebuild re-renders only the articles whose data changed.
+  experimental: { incrementalBuild: true },
   integrations: [
     wartaIntegration(),
     searchIntegration(),
