@@ -59,7 +59,7 @@ function build(label: string, clean: boolean): BuildRun {
   const phases = /\[warta-loader\] (.*)/.exec(log)?.[1] ?? '?';
   // Astro's "generating static routes" step is the last "✓ Completed in" before the page count.
   const completions = [...log.matchAll(/✓ Completed in ([\d.]+m?s)/g)].map((m) => m[1]);
-  const search = /\[search\] (.*)/.exec(log)?.[1];
+  const search = /\[warta-search\] (.*)/.exec(log)?.[1];
   return {
     wallSeconds: Number(secs),
     peakRssMb: Math.round(Number(kb) / 1024),
