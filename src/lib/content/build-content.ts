@@ -1,12 +1,13 @@
-import { ContentErrors, createError, sortErrors, type SourcePosition, type WartaError } from '../errors/index.ts';
+import { sortErrors, type WartaError } from '../errors/index.ts';
 import { fillBacaJugaMarkers, type BacaJugaLink } from '../markdown/baca-juga.ts';
 import { readingMinutes } from '../markdown/plain-text.ts';
 import type { RelatedDocument } from '../related/index.ts';
 import { slugify } from '../slug.ts';
 import type { Article, ArticleLink } from './article.ts';
 import { createLinkIndex, type LinkTarget, type PublicationState } from './link-index.ts';
-import { locateFrontMatterField, parseArticle, type ArticleSource, type ParsedArticle, type ParseResult } from './parse-article.ts';
-import { resolveBacaJugaItem } from './resolve-baca-juga.ts';
+import { parseArticle, type ArticleSource, type ParsedArticle, type ParseResult } from './parse-article.ts';
+import { resolveBlocks, resolvePinned } from './resolve-article-links.ts';
+import { checkTermSlugs, dropDuplicateSlugs } from './site-rules.ts';
 
 /** Finds computed related articles; see `src/lib/related`. Receives every article on the site. */
 export type RelatedRanker = (documents: readonly RelatedDocument[]) => (slug: string, exclude: ReadonlySet<string>) => string[];
@@ -98,7 +99,7 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
   });
   endPhase('parse');
 
-  const candidates = uniqueBySlug(parsed, errors).map((article): Candidate => {
+  const candidates = dropDuplicateSlugs(parsed, errors).map((article): Candidate => {
     const state: PublicationState = article.frontMatter.draft ? 'draft' : article.frontMatter.date > options.now ? 'scheduled' : 'published';
     return { parsed: article, state, visible: state === 'published' || options.includeUnpublished === true };
   });
@@ -157,95 +158,6 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
   endPhase('render');
   articles.sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || (a.data.slug < b.data.slug ? -1 : 1));
   return { articles, errors, stats };
-}
-
-function uniqueBySlug(parsed: readonly ParsedArticle[], errors: WartaError[]): ParsedArticle[] {
-  const first = new Map<string, ParsedArticle>();
-  const duplicated = new Set<string>();
-  for (const article of parsed) {
-    const other = first.get(article.slug);
-    if (!other) {
-      first.set(article.slug, article);
-      continue;
-    }
-    duplicated.add(article.slug);
-    errors.push(createError(ContentErrors.DuplicateSlug, { slug: article.slug, otherFile: other.source.displayPath }, slugPosition(article)));
-    if (!errors.some((e) => e.name === 'DuplicateSlug' && e.position?.file === other.source.displayPath)) {
-      errors.push(createError(ContentErrors.DuplicateSlug, { slug: other.slug, otherFile: article.source.displayPath }, slugPosition(other)));
-    }
-  }
-  return [...first.values()].filter((a) => !duplicated.has(a.slug));
-}
-
-/** Two different category (or tag) names that slug alike would share one page; report both. */
-function checkTermSlugs(articles: readonly ParsedArticle[], errors: WartaError[]): void {
-  for (const kind of ['category', 'tag'] as const) {
-    const seen = new Map<string, { name: string; file: string }>();
-    for (const article of articles) {
-      const names = kind === 'category' ? [article.frontMatter.category] : article.frontMatter.tags;
-      names.forEach((name, i) => {
-        const slug = slugify(name);
-        const first = seen.get(slug);
-        if (!first) {
-          seen.set(slug, { name, file: article.source.displayPath });
-          return;
-        }
-        if (first.name === name) return;
-        const found = locateFrontMatterField(article.frontMatterText, kind === 'category' ? ['category'] : ['tags', i]);
-        errors.push(
-          createError(ContentErrors.TermSlugCollision, { kind, name, otherName: first.name, otherFile: first.file, slug }, { file: article.source.displayPath, ...found }),
-        );
-      });
-    }
-  }
-}
-
-function slugPosition(article: ParsedArticle): SourcePosition {
-  const found = article.frontMatter.slug === undefined ? undefined : locateFrontMatterField(article.frontMatterText, ['slug']);
-  return { file: article.source.displayPath, ...found };
-}
-
-function resolveBlocks(
-  article: ParsedArticle,
-  index: ReturnType<typeof createLinkIndex>,
-  isVisible: (target: LinkTarget) => boolean,
-  errors: WartaError[],
-): BacaJugaLink[][] {
-  return article.bacaJuga.map((block) =>
-    block.items.flatMap((item) => {
-      const position = { file: article.source.displayPath, line: article.bodyLine + item.line - 1, column: item.column };
-      const result = resolveBacaJugaItem(item, { path: article.source.path, slug: article.slug }, index, isVisible, position);
-      if (!result.ok) {
-        errors.push(result.error);
-        return [];
-      }
-      return [{ slug: result.target.slug, title: result.target.title }];
-    }),
-  );
-}
-
-function resolvePinned(
-  article: ParsedArticle,
-  visibleSlugs: ReadonlySet<string>,
-  index: ReturnType<typeof createLinkIndex>,
-  errors: WartaError[],
-): string[] {
-  const resolved: string[] = [];
-  article.frontMatter.related.forEach((slug, i) => {
-    let reason: string | undefined;
-    if (slug === article.slug) reason = 'is this article itself';
-    else if (!visibleSlugs.has(slug)) {
-      const state = index.bySlug(slug)?.state;
-      reason = state === 'draft' ? 'is a draft' : state === 'scheduled' ? 'is scheduled for later' : 'names no article';
-    }
-    if (reason === undefined) {
-      if (!resolved.includes(slug)) resolved.push(slug);
-      return;
-    }
-    const found = locateFrontMatterField(article.frontMatterText, ['related', i]);
-    errors.push(createError(ContentErrors.RelatedUnresolved, { slug, reason }, { file: article.source.displayPath, ...found }));
-  });
-  return resolved;
 }
 
 function relatedInput(article: ParsedArticle): RelatedDocument {

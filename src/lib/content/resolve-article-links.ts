@@ -1,0 +1,50 @@
+import { ContentErrors, createError, type WartaError } from '../errors/index.ts';
+import type { BacaJugaLink } from '../markdown/baca-juga.ts';
+import type { LinkIndex, LinkTarget } from './link-index.ts';
+import { locateFrontMatterField, type ParsedArticle } from './parse-article.ts';
+import { resolveBacaJugaItem } from './resolve-baca-juga.ts';
+
+/** Resolves every item of an article's "Baca juga" blocks; unresolvable items become errors. */
+export function resolveBlocks(
+  article: ParsedArticle,
+  index: LinkIndex,
+  isVisible: (target: LinkTarget) => boolean,
+  errors: WartaError[],
+): BacaJugaLink[][] {
+  return article.bacaJuga.map((block) =>
+    block.items.flatMap((item) => {
+      const position = { file: article.source.displayPath, line: article.bodyLine + item.line - 1, column: item.column };
+      const result = resolveBacaJugaItem(item, { path: article.source.path, slug: article.slug }, index, isVisible, position);
+      if (!result.ok) {
+        errors.push(result.error);
+        return [];
+      }
+      return [{ slug: result.target.slug, title: result.target.title }];
+    }),
+  );
+}
+
+/** Checks an article's `related:` slugs; returns those that name a published article, in order. */
+export function resolvePinned(
+  article: ParsedArticle,
+  visibleSlugs: ReadonlySet<string>,
+  index: LinkIndex,
+  errors: WartaError[],
+): string[] {
+  const resolved: string[] = [];
+  article.frontMatter.related.forEach((slug, i) => {
+    let reason: string | undefined;
+    if (slug === article.slug) reason = 'is this article itself';
+    else if (!visibleSlugs.has(slug)) {
+      const state = index.bySlug(slug)?.state;
+      reason = state === 'draft' ? 'is a draft' : state === 'scheduled' ? 'is scheduled for later' : 'names no article';
+    }
+    if (reason === undefined) {
+      if (!resolved.includes(slug)) resolved.push(slug);
+      return;
+    }
+    const found = locateFrontMatterField(article.frontMatterText, ['related', i]);
+    errors.push(createError(ContentErrors.RelatedUnresolved, { slug, reason }, { file: article.source.displayPath, ...found }));
+  });
+  return resolved;
+}
