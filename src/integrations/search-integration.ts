@@ -1,10 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ContentSummary } from '../lib/content/build-report.ts';
 import { formatSearchIndexReport, writeSearchIndex } from '../lib/search/build-index.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
-import { CONTENT_SUMMARY } from './warta-integration.ts';
+import { readContentSummary } from './warta-integration.ts';
 
 /**
  * Builds the Pagefind search index at the end of every `astro build`, from the published articles'
@@ -16,7 +15,7 @@ export function searchIntegration(): AstroIntegration {
     name: 'warta-search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const summary = (globalThis as Record<symbol, unknown>)[CONTENT_SUMMARY] as ContentSummary | undefined;
+        const summary = readContentSummary();
         if (!summary) throw new Error('Warta search: the content loader reported nothing; there is nothing to index.');
         const outputPath = path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR);
         const report = await writeSearchIndex(summary.articles, outputPath);

@@ -6,6 +6,11 @@ import { countPages, formatBuildReport, missingArticlePages, type ContentSummary
 /** Where the content loader leaves its summary for this integration (same process, other module graph). */
 export const CONTENT_SUMMARY = Symbol.for('warta.content-summary');
 
+/** The summary the content loader recorded in this process, if it ran. */
+export function readContentSummary(): ContentSummary | undefined {
+  return (globalThis as Record<symbol, unknown>)[CONTENT_SUMMARY] as ContentSummary | undefined;
+}
+
 /** Records the content layer's summary for the end-of-build report. */
 export function recordContentSummary(summary: ContentSummary): void {
   (globalThis as Record<symbol, unknown>)[CONTENT_SUMMARY] = summary;
@@ -24,7 +29,7 @@ export function wartaIntegration(): AstroIntegration {
         process.env['WARTA_COMMAND'] = command;
       },
       'astro:build:done': ({ dir, pages, logger }) => {
-        const summary = (globalThis as Record<symbol, unknown>)[CONTENT_SUMMARY] as ContentSummary | undefined;
+        const summary = readContentSummary();
         if (!summary) throw new Error('Warta: the content loader reported nothing; the articles collection did not load.');
         const outDir = fileURLToPath(dir);
         logger.info(`\n${formatBuildReport(summary, countPages(pages.map((p) => p.pathname)))}`);
