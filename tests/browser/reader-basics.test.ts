@@ -1,0 +1,102 @@
+import { gzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SiteBuild } from '../helpers/build-site.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
+
+const ARTICLE = '/berita/banjir-rob-genangi-pesisir-utara-jakarta-warga-mengungsi/';
+/** Issue 9's budget for an article page: HTML plus CSS, gzipped. */
+const MAX_ARTICLE_BYTES = 35 * 1024;
+
+describe('keyboard, print, page weight and layout stability', () => {
+  let site: SiteBuild;
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    ({ site, server } = await buildAndServe('content'));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('offers a visible skip link first and reaches every header link by keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url + ARTICLE);
+    await page.keyboard.press('Tab');
+    const skip = page.locator(':focus');
+    expect(await skip.textContent()).toBe('Langsung ke konten');
+    expect(await skip.evaluate((el) => el.getBoundingClientRect().width > 20 && getComputedStyle(el).position !== 'static')).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#konten');
+
+    await page.goto(server.url + ARTICLE);
+    const navLinks = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const reached: string[] = [];
+    for (let i = 0; i < 40 && reached.length < navLinks.length; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return null;
+        const style = getComputedStyle(el);
+        return { href: el.getAttribute('href'), inNav: !!el.closest('header nav'), outline: style.outlineStyle, width: style.outlineWidth };
+      });
+      if (focused?.inNav && focused.href) {
+        reached.push(focused.href);
+        // Focus must be visible: the site's :focus-visible outline.
+        expect(focused.outline).not.toBe('none');
+        expect(focused.width).not.toBe('0px');
+      }
+    }
+    expect(reached).toEqual(navLinks);
+    await page.close();
+  });
+
+  it('prints the article without header, navigation or footer', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + ARTICLE);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) => page.locator(selector).first().isVisible();
+    expect(await shown('body > header')).toBe(false);
+    expect(await shown('nav[aria-label="Kategori"]')).toBe(false);
+    expect(await shown('nav[aria-label="Breadcrumb"]')).toBe(false);
+    expect(await shown('body > footer')).toBe(false);
+    expect(await shown('article h1')).toBe(true);
+    expect(await shown('article .prose')).toBe(true);
+    await page.close();
+  });
+
+  it('keeps an article page under 35 KB of HTML and CSS gzipped, with no JavaScript', () => {
+    const html = site.read(`${ARTICLE.slice(1)}index.html`);
+    const dom = parse(html);
+    expect(dom.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json')).toEqual([]);
+    const css = dom
+      .querySelectorAll('link[rel="stylesheet"]')
+      .map((l) => site.read(decodeURI(l.getAttribute('href') ?? '').slice(1)))
+      .join('');
+    const bytes = gzipSync(html).length + gzipSync(css).length;
+    expect(bytes).toBeLessThanOrEqual(MAX_ARTICLE_BYTES);
+  });
+
+  it('does not shift its layout while loading (CLS 0)', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(server.url + ARTICLE, { waitUntil: 'load' });
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+              if (!entry.hadRecentInput) total += entry.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 1000);
+        }),
+    );
+    expect(shift).toBe(0);
+    await page.close();
+  });
+});
