@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import sirv from 'sirv';
 import { buildSite, type SiteBuild } from './build-site.ts';
 
@@ -9,17 +10,29 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` like a static host: `/x/` → `x/index.html`, unknown paths → 404.html with status 404. */
+/**
+ * Serves `dir` like a static host: gzip, long caching for Astro's hashed assets, `/x/` →
+ * `x/index.html`, unknown paths → 404.html with status 404.
+ */
 export async function serveStatic(dir: string): Promise<StaticServer> {
-  const assets = sirv(dir, { dev: false, etag: true });
+  const gzip = compression();
+  const assets = sirv(dir, {
+    dev: false,
+    etag: true,
+    setHeaders: (res, pathname) => {
+      if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
   const server = http.createServer((req, res) =>
-    assets(req, res, () => {
-      res.statusCode = 404;
-      req.url = '/404.html';
+    gzip(req as Parameters<typeof gzip>[0], res as Parameters<typeof gzip>[1], () =>
       assets(req, res, () => {
-        res.end('Not found');
-      });
-    }),
+        res.statusCode = 404;
+        req.url = '/404.html';
+        assets(req, res, () => {
+          res.end('Not found');
+        });
+      }),
+    ),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

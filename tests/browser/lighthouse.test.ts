@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH } from '../helpers/chromium.ts';
+import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
+
+const REPORTS = 'test-results/lighthouse';
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const PAGES = [
+  ['front-page', '/'],
+  ['article', '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/'],
+] as const;
+
+// Lighthouse's default config emulates a mid-range phone on a throttled network ("mobile").
+describe('Lighthouse, mobile emulation', () => {
+  let server: StaticServer;
+  let chrome: chromeLauncher.LaunchedChrome;
+  beforeAll(async () => {
+    ({ server } = await buildAndServe('content'));
+    chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM_PATH,
+      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    fs.mkdirSync(REPORTS, { recursive: true });
+  });
+  afterAll(async () => {
+    chrome?.kill();
+    await server?.close();
+  });
+
+  for (const [name, path] of PAGES) {
+    it(`scores at least 0.95 in every category on the ${name}`, { timeout: 180_000 }, async () => {
+      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      if (!result) throw new Error('Lighthouse returned no result');
+      fs.writeFileSync(`${REPORTS}/${name}.json`, String(result.report));
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, result.lhr.categories[c]?.score ?? 0]));
+      const failing = Object.values(result.lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+        .map((a) => `${a.id}: ${a.title}`);
+      expect({ scores, failing }).toMatchObject({
+        scores: Object.fromEntries(CATEGORIES.map((c) => [c, expect.toSatisfy((s: number) => s >= 0.95)])),
+      });
+    });
+  }
+});
