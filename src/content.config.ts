@@ -26,8 +26,9 @@ const articles = defineCollection({
     // Any change to the code that parses, renders or sanitizes must re-render every article.
     cacheVersion: digestCode(
       ['content', 'markdown', 'errors', 'dates', 'slug.ts'].map((p) => path.resolve('src/lib', p)),
-      process.version,
+      `${process.version}|${siteConfig.embedHosts.join(',')}`,
     ),
+    render: { embedHosts: siteConfig.embedHosts },
     threads: os.availableParallelism(),
     workerFile: path.resolve('src/lib/content/parse-worker.ts'),
   }),

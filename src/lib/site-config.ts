@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_EMBED_HOSTS } from './markdown/sanitize-schema.ts';
 import { relatedConfigSchema } from './related/config.ts';
 
 /** Site-wide settings; the values live in `src/site.config.ts`. */
@@ -27,6 +28,8 @@ export const siteConfigSchema = z.strictObject({
   feedSize: z.number().int().positive().default(50),
   /** How recent an article must be, in hours before the build, to be in `/sitemap-news.xml`. Default: 48. */
   newsSitemapHours: z.number().positive().default(48),
+  /** Hosts allowed in `<iframe src>` inside articles (https only); every other iframe is removed. Default: YouTube, Vimeo, Instagram, X/Twitter, Facebook, Spotify, Google Maps. */
+  embedHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name such as www.youtube.com')).default([...DEFAULT_EMBED_HOSTS]),
   /** Publisher logo for structured data: a site path or absolute URL with its size in pixels. */
   logo: z
     .strictObject({ src: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() })

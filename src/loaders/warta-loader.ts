@@ -6,6 +6,7 @@ import type { ContentSummary } from '../lib/content/build-report.ts';
 import { parseArticle, type ArticleSource, type ParseResult } from '../lib/content/parse-article.ts';
 import { openParseCache, type ParseCache } from '../lib/content/parse-cache.ts';
 import { parseInWorkers } from '../lib/content/parse-pool.ts';
+import type { RenderOptions } from '../lib/markdown/processor.ts';
 import { readContentDirectory } from '../lib/content/read-sources.ts';
 import { WartaBuildError, WartaError, formatErrorReport } from '../lib/errors/index.ts';
 
@@ -25,6 +26,8 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly threads?: number;
   /** Absolute path of src/lib/content/parse-worker.ts (bundling moves the loader away from it). */
   readonly workerFile?: string;
+  /** Rendering options for article bodies, such as the allowed iframe hosts. */
+  readonly render?: RenderOptions;
   /** Called after each successful load with its counts and slugs, for the end-of-build report. */
   readonly onLoaded?: (summary: ContentSummary) => void;
 }
@@ -67,7 +70,7 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     phases.push(`parse ${seconds(performance.now() - parseStart)}${parsed.threads > 1 ? ` on ${parsed.threads} threads` : ''}`);
     result = buildContent(sources, {
       ...options,
-      parse: (source: ArticleSource) => parsed.results.get(source.path) ?? parseArticle(source),
+      parse: (source: ArticleSource) => parsed.results.get(source.path) ?? parseArticle(source, options.render),
       now: options.now?.() ?? new Date(),
       clock: () => performance.now(),
       // The parse phase inside buildContent only collects results parsed above.
@@ -134,7 +137,10 @@ async function parseChanged(
     else changed.push(source);
   }
   const threads = options.workerFile && (options.threads ?? 1) > 1 && changed.length >= WORKER_THRESHOLD ? (options.threads ?? 1) : 1;
-  const fresh = threads > 1 && options.workerFile ? await parseInWorkers(changed, threads, options.workerFile) : changed.map((s) => parseArticle(s));
+  const fresh =
+    threads > 1 && options.workerFile
+      ? await parseInWorkers(changed, threads, options.workerFile, options.render)
+      : changed.map((s) => parseArticle(s, options.render));
   changed.forEach((source, i) => {
     const result = fresh[i];
     if (!result) return;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
+import { parseArticle } from '../../src/lib/content/parse-article.ts';
 import { DEFAULT_EMBED_HOSTS } from '../../src/lib/markdown/sanitize-schema.ts';
 import { article } from '../helpers/article-source.ts';
 import { buildSite, listFiles } from '../helpers/build-site.ts';
@@ -51,6 +52,17 @@ describe('sanitizing article bodies', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('<a href="https://contoh.example/berita" rel="noopener noreferrer">Situs luar</a>');
     expect(html).toContain('<a href="/berita/uji/">dalam</a>');
+  });
+});
+
+describe('configurable embed hosts', () => {
+  it('keeps iframes only from the configured hosts', () => {
+    const body = 'Isi.\n\n<iframe src="https://video.contoh.id/embed/1" title="A"></iframe>\n\n<iframe src="https://www.youtube.com/embed/abc" title="B"></iframe>\n';
+    const result = parseArticle(article('uji.md', { body }), { embedHosts: ['video.contoh.id'] });
+    expect(result.ok).toBe(true);
+    const html = result.ok ? result.article.html : '';
+    expect(html).toContain('src="https://video.contoh.id/embed/1"');
+    expect(html).not.toContain('youtube.com');
   });
 });
 

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { WartaError, type SourcePosition } from '../errors/index.ts';
+import type { RenderOptions } from '../markdown/processor.ts';
 import type { ArticleSource, ParseResult } from './parse-article.ts';
 
 /** A WartaError as plain data, for crossing between threads. */
@@ -30,7 +31,12 @@ const BATCH = 200;
  * independent per file), returning results in the order of `sources`. `workerFile` is
  * parse-worker.ts, passed in because bundlers move this module away from its neighbours.
  */
-export async function parseInWorkers(sources: readonly ArticleSource[], threads: number, workerFile: string): Promise<ParseResult[]> {
+export async function parseInWorkers(
+  sources: readonly ArticleSource[],
+  threads: number,
+  workerFile: string,
+  options: RenderOptions = {},
+): Promise<ParseResult[]> {
   const results: ParseResult[] = new Array(sources.length);
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
@@ -48,7 +54,7 @@ export async function parseInWorkers(sources: readonly ArticleSource[], threads:
           });
           send();
         });
-        worker.postMessage(sources.slice(start, next));
+        worker.postMessage({ sources: sources.slice(start, next), options });
       };
       worker.once('error', reject);
       send();
