@@ -14,8 +14,6 @@ export interface ParseCache {
   get(source: ArticleSource): ParseResult | undefined;
   /** Remembers a fresh result for `source` (failed parses are not kept). */
   put(source: ArticleSource, result: ParseResult): void;
-  /** The cached result for `source`, or a fresh one from `parse`, which is then remembered. */
-  parse(source: ArticleSource, parse: (source: ArticleSource) => ParseResult): ParseResult;
   /** Cache hits and misses of this build. */
   readonly counts: { hits: number; misses: number };
   /** Writes the entries used in this build to disk, dropping the rest. */
@@ -53,13 +51,6 @@ export function openParseCache(file: string, version: string): ParseCache {
     put(source, result) {
       counts.misses++;
       if (result.ok) used.set(keyOf(source), result.article);
-    },
-    parse(source, parse) {
-      const hit = cache.get(source);
-      if (hit) return hit;
-      const result = parse(source);
-      cache.put(source, result);
-      return result;
     },
     save() {
       fs.mkdirSync(path.dirname(file), { recursive: true });
