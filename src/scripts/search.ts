@@ -205,8 +205,7 @@ function resultItem(data: PagefindResultData, categoryHrefs: ReadonlyMap<string,
 
   const kicker = element('p', 'text-xs font-semibold tracking-wider uppercase');
   if (meta['category']) {
-    // Underlined: a link inside a line of text must not rely on colour alone (WCAG 1.4.1).
-    const category = element(categoryHref ? 'a' : 'span', 'text-brand underline decoration-brand/30 underline-offset-4 dark:text-brand-dark dark:decoration-brand-dark/40', meta['category']);
+    const category = element(categoryHref ? 'a' : 'span', 'category-kicker', meta['category']);
     if (category instanceof HTMLAnchorElement && categoryHref) category.href = categoryHref;
     kicker.append(category);
   }
