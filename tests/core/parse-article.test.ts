@@ -71,6 +71,16 @@ describe('parseArticle', () => {
     expect(text).toContain('Hint:');
   });
 
+  it('names a date that is not text without failing on odd YAML values', () => {
+    // Found by the property test: a list holding a mapping with a `toString` key.
+    const result = parseArticle(source('a.md', '---\ntitle: T\ncategory: A\ndate:\n  - toString: 1970-01-01\n---\n\nIsi.\n'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => `${e.name} ${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([
+      'InvalidDate 4:1 date: "[{"toString":"1970-01-01"}]" must be an ISO 8601 date text, not a list.',
+    ]);
+  });
+
   it('rejects unsafe or invalid slugs', () => {
     expect(problems(article('Judul Besar.md').bytes, 'Judul Besar.md')).toEqual(['InvalidSlug -:-']);
     expect(problems('---\ntitle: T\ndate: 2024-12-20\ncategory: A\nslug: ../../etc/passwd\n---\n\nIsi.\n')).toEqual(['InvalidSlug 5:1']);

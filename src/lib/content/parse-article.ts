@@ -172,7 +172,7 @@ function issueToError(
   if (field === 'image.alt') return createError(ContentErrors.ImageAltMissing, {}, fieldAt(value === undefined ? ['image'] : issue.path));
   if (issue.code === 'custom' && (issue.params as { kind?: string } | undefined)?.kind === DATE_ISSUE) {
     if (value === undefined) return createError(ContentErrors.FrontMatterField, { field, problem: 'is required (an ISO 8601 date, e.g. 2024-12-27T10:15:00+07:00)' }, fieldAt([]));
-    return createError(ContentErrors.InvalidDate, { field, value: String(value), reason: issue.message }, fieldAt(issue.path));
+    return createError(ContentErrors.InvalidDate, { field, value: showValue(value), reason: issue.message }, fieldAt(issue.path));
   }
   let problem = issue.message;
   if (issue.code === 'invalid_type') {
@@ -188,6 +188,16 @@ function issueToError(
 export function locateFrontMatterField(frontMatterText: string, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
   const found = locateField(frontMatterText.replace(/^\n/, ''), path);
   return found ? { line: found.line + 1, column: found.column } : undefined;
+}
+
+/** A front matter value as text for a message; YAML can yield objects that String() cannot convert. */
+function showValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
