@@ -6,18 +6,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** One generated article: its Markdown file plus the parsed fields, so callers need no parser. */
-export interface GeneratedArticle {
+/** The fields drawn for an article before its text is written. */
+interface Skeleton {
   readonly slug: string;
-  readonly fileName: string;
-  /** Full file text: YAML front matter, blank line, Markdown body. */
-  readonly source: string;
   readonly title: string;
   readonly date: Date;
   readonly category: string;
   readonly tags: readonly string[];
   readonly author: string;
   readonly dateline: string;
+}
+
+/** One generated article: its Markdown file plus the parsed fields, so callers need no parser. */
+export interface GeneratedArticle extends Skeleton {
+  readonly fileName: string;
+  /** Full file text: YAML front matter, blank line, Markdown body. */
+  readonly source: string;
   readonly summary: string;
   /** Markdown body after the front matter, "Baca juga:" block included. */
   readonly body: string;
@@ -49,16 +53,6 @@ tersebut setelah sebelum selama antara terhadap hingga sejak menurut seperti nam
 const NAMES = ['Budi Santoso', 'Siti Rahmawati', 'Andi Pratama', 'Dewi Lestari', 'Rizky Hidayat', 'Putri Maharani', 'Agus Salim', 'Nur Aini', 'Hendra Wijaya', 'Rina Kusuma', 'Fajar Nugroho', 'Maya Sari'];
 const CITIES = ['JAKARTA', 'SURABAYA', 'BANDUNG', 'MEDAN', 'MAKASSAR', 'SEMARANG', 'YOGYAKARTA', 'DENPASAR', 'PALEMBANG', 'BALIKPAPAN', 'MOSKOW', 'SEOUL', 'WASHINGTON', 'BEIJING', 'TOKYO', 'KAIRO', 'LONDON'];
 const CATS = ['Nasional', 'Internasional', 'Ekonomi', 'Olahraga', 'Teknologi', 'Kesehatan', 'Metro', 'Daerah'];
-
-interface Skeleton {
-  readonly slug: string;
-  readonly title: string;
-  readonly date: Date;
-  readonly category: string;
-  readonly tags: readonly string[];
-  readonly author: string;
-  readonly dateline: string;
-}
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 const y = (v: unknown): string => JSON.stringify(v);
