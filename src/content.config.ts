@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import os from 'node:os';
 import path from 'node:path';
 import { siteConfig } from './site.config.ts';
+import { bodyDirectory, cacheDir } from './data/cache-paths.ts';
 import { recordContentSummary } from './integrations/warta-integration.ts';
 import { digestCode } from './lib/content/parse-cache.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
@@ -11,7 +12,6 @@ import { wartaLoader } from './loaders/warta-loader.ts';
 const directory = path.resolve(process.env['WARTA_CONTENT_DIR'] ?? 'content');
 const fixedNow = process.env['WARTA_NOW'];
 const isDev = process.env['WARTA_COMMAND'] === 'dev';
-const cacheDir = path.resolve(process.env['WARTA_CACHE_DIR'] ?? 'node_modules/.astro');
 
 const articles = defineCollection({
   loader: wartaLoader({
@@ -28,6 +28,8 @@ const articles = defineCollection({
       ['content', 'markdown', 'errors', 'dates', 'slug.ts'].map((p) => path.resolve('src/lib', p)),
       `${process.version}|${siteConfig.embedHosts.join(',')}`,
     ),
+    bodyDirectory,
+    pruneBodies: !isDev,
     render: { embedHosts: siteConfig.embedHosts },
     threads: os.availableParallelism(),
     workerFile: path.resolve('src/lib/content/parse-worker.ts'),

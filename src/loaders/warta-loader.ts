@@ -1,6 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { articleSchema } from '../lib/content/article.ts';
+import { openBodyStore } from '../lib/content/body-store.ts';
 import { buildContent, type BuildContentOptions } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
 import { parseArticle, type ArticleSource, type ParseResult } from '../lib/content/parse-article.ts';
@@ -26,6 +27,13 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly threads?: number;
   /** Absolute path of src/lib/content/parse-worker.ts (bundling moves the loader away from it). */
   readonly workerFile?: string;
+  /**
+   * Folder of the rendered bodies (see body-store.ts): entries carry only data, and the article page
+   * reads its body from here by the entry's digest.
+   */
+  readonly bodyDirectory: string;
+  /** Delete bodies no longer used after each load (builds; the dev server keeps them). */
+  readonly pruneBodies?: boolean;
   /** Rendering options for article bodies, such as the allowed iframe hosts. */
   readonly render?: RenderOptions;
   /** Called after each successful load with its counts and slugs, for the end-of-build report. */
@@ -95,15 +103,20 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   if (showProgress()) process.stdout.write('\r\x1b[K');
   logger.info(`${result.articles.length} articles in ${seconds(performance.now() - started)} (${phases.join(', ')})`);
   const keep = new Set<string>();
+  const bodies = openBodyStore(options.bodyDirectory);
+  const digests = new Set<string>();
   for (const article of result.articles) {
     const id = article.data.slug;
     keep.add(id);
     const digest = generateDigest({ html: article.html, data: JSON.stringify(article.data) });
+    digests.add(digest);
+    bodies.write(digest, article.html);
     if (store.get(id)?.digest === digest) continue;
     const data = await parseData({ id, data: article.data, filePath: path.join(directory, article.data.sourceFile) });
-    store.set({ id, data, digest, rendered: { html: article.html } });
+    store.set({ id, data, digest });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+  if (options.pruneBodies) bodies.prune(digests);
   if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep], articles: result.articles.map(({ data, text }) => ({ data, text })) });
 }
 
