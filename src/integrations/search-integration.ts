@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatSearchIndexReport, writeSearchIndex, type SearchIndexReport } from '../lib/search/build-index.ts';
+import { formatSearchIndexReport, writeSearchIndexInWorker, type SearchIndexReport } from '../lib/search/build-index.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
 import { readContentSummary } from './warta-integration.ts';
 
@@ -13,7 +13,8 @@ import { readContentSummary } from './warta-integration.ts';
  * The records need nothing from the rendered pages, so indexing starts as soon as the content layer
  * has loaded (`astro:build:start`) and Pagefind's own process works while Astro renders the pages;
  * on a 10,000-article site that hides most of the indexing time. The bundle is written to a staging
- * folder in the cache and moved into the output at the end.
+ * folder in the cache and moved into the output at the end. The records are handed over on a worker
+ * thread (see writeSearchIndexInWorker).
  */
 export function searchIntegration(): AstroIntegration {
   let staging = '';
@@ -27,7 +28,7 @@ export function searchIntegration(): AstroIntegration {
       'astro:build:start': () => {
         const summary = readContentSummary();
         if (!summary) throw new Error('Warta search: the content loader reported nothing; there is nothing to index.');
-        pending = writeSearchIndex(summary.articles, staging);
+        pending = writeSearchIndexInWorker(summary.articles, staging, path.resolve('src/lib/search/index-worker.ts'));
         // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
         pending.catch(() => undefined);
       },
