@@ -13,7 +13,9 @@ export default defineConfig({
   outDir: process.env.WARTA_OUT_DIR ?? './dist',
   cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages render while earlier ones are written: at the default of 1 a profile of 12,600 pages showed
+  // the main thread idle 11 of 25 s, waiting on mkdir/open/write/close of each page in turn.
+  build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },
   // Article pages return a cacheKey, so a rebuild re-renders only the articles whose data changed.
   experimental: { incrementalBuild: true },

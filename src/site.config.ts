@@ -17,6 +17,8 @@ export const siteConfig = defineSiteConfig({
     weights: { text: 1, tags: 0.5, category: 0.1, recency: 0.1 },
     halfLifeDays: 30,
   },
+  // Glue only: tests search a small fixture split into several shards.
+  searchShardSize: integerOverride('WARTA_SEARCH_SHARD_SIZE', process.env['WARTA_SEARCH_SHARD_SIZE']) ?? 3000,
   feedSize: 50,
   newsSitemapHours: 48,
   logo: { src: '/logo.svg', width: 600, height: 60 },

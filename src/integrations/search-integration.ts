@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSearchIndexReport, writeSearchIndexInWorker, type SearchIndexReport } from '../lib/search/build-index.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
+import { siteConfig } from '../site.config.ts';
 import { readContentSummary } from './warta-integration.ts';
 
 /**
@@ -18,17 +19,22 @@ import { readContentSummary } from './warta-integration.ts';
  */
 export function searchIntegration(): AstroIntegration {
   let staging = '';
+  let shardCache = '';
   let pending: Promise<SearchIndexReport> | undefined;
   return {
     name: 'warta-search',
     hooks: {
       'astro:config:done': ({ config }) => {
         staging = path.join(fileURLToPath(config.cacheDir), 'warta-search-bundle');
+        shardCache = path.join(fileURLToPath(config.cacheDir), 'warta-search-shards');
       },
       'astro:build:start': () => {
         const summary = readContentSummary();
         if (!summary) throw new Error('Warta search: the content loader reported nothing; there is nothing to index.');
-        pending = writeSearchIndexInWorker(summary.articles, staging, path.resolve('src/lib/search/index-worker.ts'));
+        pending = writeSearchIndexInWorker(summary.articles, staging, path.resolve('src/lib/search/index-worker.ts'), {
+          shardSize: siteConfig.searchShardSize,
+          cacheDirectory: shardCache,
+        });
         // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
         pending.catch(() => undefined);
       },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_EMBED_HOSTS } from './markdown/sanitize-schema.ts';
 import { relatedConfigSchema } from './related/config.ts';
+import { DEFAULT_SHARD_SIZE } from './search/fields.ts';
 
 /** Site-wide settings; the values live in `src/site.config.ts`. */
 export const siteConfigSchema = z.strictObject({
@@ -28,6 +29,8 @@ export const siteConfigSchema = z.strictObject({
   feedSize: z.number().int().positive().default(50),
   /** How recent an article must be, in hours before the build, to be in `/sitemap-news.xml`. Default: 48. */
   newsSitemapHours: z.number().positive().default(48),
+  /** Articles per Pagefind index: the archive is searched as shards of this size, so indexing needs bounded memory (see src/lib/search/shards.ts). Default: 3000. */
+  searchShardSize: z.number().int().positive().default(DEFAULT_SHARD_SIZE),
   /** Hosts allowed in `<iframe src>` inside articles (https only); every other iframe is removed. Default: YouTube, Vimeo, Instagram, X/Twitter, Facebook, Spotify, Google Maps. */
   embedHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name such as www.youtube.com')).default([...DEFAULT_EMBED_HOSTS]),
   /** Publisher logo for structured data: a site path or absolute URL with its size in pixels. */

@@ -3,7 +3,8 @@
  * types, keeps the query in the URL (?q=, ?kategori=, ?urut=) and prints results as a list of
  * articles. Builds every node with the DOM API; nothing from the index is parsed as HTML.
  */
-import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS } from '../lib/search/fields.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS, SHARD_MANIFEST } from '../lib/search/fields.ts';
+import { joinShards, type PagefindApi } from '../lib/search/sharded-search.ts';
 import {
   EMPTY_QUERY_TEXT,
   LOAD_ERROR_TEXT,
@@ -22,34 +23,29 @@ import {
   type SearchState,
 } from '../lib/search/results-view.ts';
 
-/** The parts of Pagefind's browser API this page uses (pagefind.js has no published types). */
-interface Pagefind {
-  options(options: { excerptLength?: number }): Promise<void>;
-  init(): Promise<void>;
-  /** Loads the filter index (so searches report counts per category) and returns the counts over all articles. */
-  filters(): Promise<FilterCounts>;
-  search(term: string, options: ReturnType<typeof pagefindOptions>): Promise<PagefindResponse | null>;
-}
-type FilterCounts = Record<string, Record<string, number> | undefined>;
-interface PagefindResponse {
-  readonly results: readonly PagefindResult[];
-  /** Counts per filter value for this query without the filters applied. */
-  readonly totalFilters: FilterCounts;
-}
-interface PagefindResult {
-  readonly id: string;
-  data(): Promise<PagefindResultData>;
-}
 interface PagefindResultData {
   readonly url: string;
   readonly excerpt: string;
   readonly content: string;
   readonly meta: Record<string, string | undefined>;
 }
+type Pagefind = PagefindApi<PagefindResultData>;
+type PagefindResponse = NonNullable<Awaited<ReturnType<Pagefind['search']>>>;
+type PagefindResult = PagefindResponse['results'][number];
 
 /** How long typing must pause before a search runs. */
 const TYPING_PAUSE_MS = 150;
-const PAGEFIND_URL = `/${SEARCH_BUNDLE_DIR}/pagefind.js`;
+const BUNDLE_URL = `/${SEARCH_BUNDLE_DIR}/`;
+
+/** Loads every shard of the index (the list is written with it) as one Pagefind. */
+async function loadShards(): Promise<Pagefind> {
+  const response = await fetch(`${BUNDLE_URL}${SHARD_MANIFEST}`);
+  if (!response.ok) throw new Error(`${SHARD_MANIFEST}: HTTP ${response.status}`);
+  const { shards } = (await response.json()) as { shards: string[] };
+  // Each shard's pagefind.js is its own module, with its own index, worker and WebAssembly.
+  const modules = await Promise.all(shards.map((name) => import(/* @vite-ignore */ `${BUNDLE_URL}${name}/pagefind.js`) as Promise<Pagefind>));
+  return joinShards(modules);
+}
 
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) setUpSearch(root);
@@ -73,7 +69,7 @@ function setUpSearch(root: HTMLElement): void {
   let current: { ticket: number; results: readonly PagefindResult[]; shown: number } | undefined;
 
   const loadPagefind = (): Promise<Pagefind> => {
-    pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
+    pagefind ??= loadShards().then(async (module) => {
       await module.options({ excerptLength: 32 });
       await module.init();
       await module.filters();

@@ -31,7 +31,8 @@ describe('search on the shipped site in Chromium', () => {
   const resultHrefs = (page: Page) => page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
   beforeAll(async () => {
-    ({ server } = await buildAndServe('content'));
+    // Shards of 4 articles: the page searches 13 articles in 4 Pagefind indexes joined in the browser.
+    ({ server } = await buildAndServe('content', { WARTA_SEARCH_SHARD_SIZE: '4' }));
     browser = await launchChromium();
     fs.mkdirSync(SHOTS, { recursive: true });
   });

@@ -65,14 +65,18 @@ describe('the search index, searched with Pagefind in Node', () => {
   });
 
   it('writes the JS API, its worker, the Indonesian WebAssembly and the index, without the unused UIs', () => {
-    const files = fs.readdirSync(path.join(work, 'pagefind'));
+    expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: ['arsip-0000'] });
+    const files = fs.readdirSync(path.join(work, 'pagefind/arsip-0000'));
     expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.id.pagefind', 'index', 'fragment', 'filter']));
     expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
-    const entry = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    const entry = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/arsip-0000/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
     expect(Object.keys(entry.languages)).toEqual(['id']);
     expect(report.records).toBe(3);
+    expect(report.shards).toBe(1);
     expect(report.bytes).toBeGreaterThan(50_000);
-    expect(formatSearchIndexReport(report)).toMatch(/^Pagefind: indexed 3 articles in \d+\.\d\d s \(records \d+\.\d\d s, write \d+\.\d\d s\), \d+\.\d\d MB in \d+ files$/);
+    expect(formatSearchIndexReport(report)).toMatch(
+      /^Pagefind: indexed 3 articles in 1 shard \(0 reused\) in \d+\.\d\d s \(records \d+\.\d\d s, write \d+\.\d\d s\), \d+\.\d\d MB in \d+ files$/,
+    );
   });
 
   it('writes the same bytes for the same articles (reproducible builds)', async () => {
@@ -138,5 +142,65 @@ describe('the search index, searched with Pagefind in Node', () => {
     const { results } = await pagefind.search('Kremlin');
     expect(results[0]!.excerpt).toContain('juru bicara &lt; <mark>Kremlin</mark>');
     expect(results[0]!.excerpt).not.toMatch(/<(?!\/?mark>)/);
+  });
+});
+
+describe('the search index split into shards, searched as one', () => {
+  let built: ReturnType<typeof buildContent>;
+  let work: string;
+  let server: StaticServer;
+  let pagefind: Awaited<ReturnType<typeof openPagefind>>;
+  let first: SearchIndexReport;
+  const urls = (results: readonly LoadedResult[]) => results.map((r) => new URL(r.url, 'http://x').pathname);
+  const write = (articles: typeof built.articles) =>
+    writeSearchIndex(articles, path.join(work, 'pagefind'), { shardSize: 1, cacheDirectory: path.join(work, 'cache') });
+
+  beforeAll(async () => {
+    built = buildContent(sources, { now: new Date('2025-01-01T00:00:00Z') });
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-shards-'));
+    first = await write(built.articles);
+    server = await serveStatic(work);
+    pagefind = await openPagefind(path.join(work, 'pagefind'), server.url);
+  });
+  afterAll(async () => {
+    await pagefind?.close();
+    await server?.close();
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes one bundle per shard, listed newest first (banjir and pekerja 20 Dec, putin 27 Dec)', () => {
+    expect(first).toMatchObject({ records: 3, shards: 3, reused: 0 });
+    expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: ['arsip-0002', 'arsip-0001', 'arsip-0000'] });
+    const pageCount = (shard: string) =>
+      (JSON.parse(fs.readFileSync(path.join(work, 'pagefind', shard, 'pagefind-entry.json'), 'utf8')) as { languages: { id: { page_count: number } } }).languages.id.page_count;
+    expect(['arsip-0000', 'arsip-0001', 'arsip-0002'].map(pageCount)).toEqual([1, 1, 1]);
+  });
+
+  it('finds across shards, adds up the category counts and filters', async () => {
+    const all = await pagefind.search('kerja');
+    expect(urls(all.results).sort()).toEqual(['/berita/pekerja/', '/berita/putin/']);
+    expect(all.totalFilters['kategori']).toEqual({ Internasional: 1, Nasional: 1 });
+    expect(urls((await pagefind.search('kerja', { filters: { kategori: 'Nasional' } })).results)).toEqual(['/berita/pekerja/']);
+    expect(urls((await pagefind.search('pengungsi')).results)).toEqual(['/berita/banjir/']);
+  });
+
+  it('sorts by date across shards', async () => {
+    expect(urls((await pagefind.search('jakarta', { sort: { date: 'desc' } })).results)[0]).toBe('/berita/putin/');
+    expect(urls((await pagefind.search('jakarta', { sort: { date: 'asc' } })).results)[0]).not.toBe('/berita/putin/');
+  });
+
+  it('reuses the cached shards, and re-indexes only the shard of an edited article', async () => {
+    const again = await write(built.articles);
+    expect(again).toMatchObject({ shards: 3, reused: 3 });
+    const edited = built.articles.map((a) => (a.data.slug === 'banjir' ? { ...a, text: `${a.text} Tanggul jebol di Muara Baru.` } : a));
+    expect(await write(edited)).toMatchObject({ shards: 3, reused: 2 });
+    await pagefind.close();
+    await server.close();
+    // A new server: the static server lists the files once, when it starts.
+    server = await serveStatic(work);
+    pagefind = await openPagefind(path.join(work, 'pagefind'), server.url);
+    expect(urls((await pagefind.search('tanggul')).results)).toEqual(['/berita/banjir/']);
+    // Only the shards in use stay in the cache.
+    expect(fs.readdirSync(path.join(work, 'cache')).length).toBe(3);
   });
 });

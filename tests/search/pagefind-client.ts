@@ -1,5 +1,8 @@
 import { pathToFileURL } from 'node:url';
+import fs from 'node:fs';
 import path from 'node:path';
+import { SHARD_MANIFEST } from '../../src/lib/search/fields.ts';
+import { joinShards, type PagefindApi } from '../../src/lib/search/sharded-search.ts';
 
 /** A search result as Pagefind's browser API returns it, with its data loaded. */
 export interface LoadedResult {
@@ -22,25 +25,38 @@ interface PagefindModule {
 }
 
 /**
- * Pagefind's own browser bundle (`pagefind.js` from a written bundle) run in Node, on the main
- * thread, fetching its index over HTTP from `baseUrl` (a static server of the bundle's parent).
- * The same code the search page runs, without a browser.
+ * Pagefind's own browser bundles (`pagefind.js` of each shard listed in `shards.json`) run in Node,
+ * on the main thread, fetching their indexes over HTTP from `baseUrl` (a static server of the
+ * bundle folder's parent), and joined as the search page joins them. The same code the search page
+ * runs, without a browser.
  */
 export async function openPagefind(bundleDir: string, baseUrl: string): Promise<{
   search(term: string, options?: Record<string, unknown>): Promise<{ results: LoadedResult[]; totalFilters: Record<string, Record<string, number>> }>;
   close(): Promise<void>;
 }> {
-  const href = `${pathToFileURL(path.join(bundleDir, 'pagefind.js')).href}?t=${Date.now()}`;
-  const pagefind = (await import(/* @vite-ignore */ href)) as PagefindModule;
-  await pagefind.options({ basePath: `${baseUrl}/pagefind/`, noWorker: true });
+  const { shards } = JSON.parse(fs.readFileSync(path.join(bundleDir, SHARD_MANIFEST), 'utf8')) as { shards: string[] };
+  const modules: PagefindModule[] = [];
+  for (const name of shards) {
+    const href = `${pathToFileURL(path.join(bundleDir, name, 'pagefind.js')).href}?t=${Date.now()}`;
+    const module = (await import(/* @vite-ignore */ href)) as PagefindModule;
+    await module.options({ basePath: `${baseUrl}/${path.basename(bundleDir)}/${name}/`, noWorker: true });
+    modules.push(module);
+  }
+  const pagefind = joinShards<LoadedResult>(modules as unknown as PagefindApi<LoadedResult>[]);
   await pagefind.init();
   // As the search page does: load the filter index, so every search counts results per filter.
   await pagefind.filters();
   return {
     async search(term, options = {}) {
       const response = await pagefind.search(term, options);
-      return { results: await Promise.all(response.results.map((r) => r.data())), totalFilters: response.totalFilters };
+      if (!response) throw new Error(`search for "${term}" was superseded`);
+      return {
+        results: await Promise.all(response.results.map((r) => r.data())),
+        totalFilters: response.totalFilters as Record<string, Record<string, number>>,
+      };
     },
-    close: () => pagefind.destroy(),
+    close: async () => {
+      await Promise.all(modules.map((m) => m.destroy()));
+    },
   };
 }

@@ -25,11 +25,14 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
   });
 
   it('writes the Pagefind bundle into the build output and logs what it cost', () => {
-    expect(site.exists('pagefind/pagefind.js')).toBe(true);
-    expect(site.exists('pagefind/pagefind-worker.js')).toBe(true);
-    expect(site.exists('pagefind/wasm.id.pagefind')).toBe(true);
-    expect(JSON.parse(site.read('pagefind/pagefind-entry.json'))).toMatchObject({ languages: { id: { page_count: 4 } } });
-    expect(site.output).toMatch(/Pagefind: indexed 4 articles in \d+\.\d\d s \(records \d+\.\d\d s, write \d+\.\d\d s\), \d+\.\d\d MB in \d+ files/);
+    expect(JSON.parse(site.read('pagefind/shards.json'))).toEqual({ shards: ['arsip-0000'] });
+    expect(site.exists('pagefind/arsip-0000/pagefind.js')).toBe(true);
+    expect(site.exists('pagefind/arsip-0000/pagefind-worker.js')).toBe(true);
+    expect(site.exists('pagefind/arsip-0000/wasm.id.pagefind')).toBe(true);
+    expect(JSON.parse(site.read('pagefind/arsip-0000/pagefind-entry.json'))).toMatchObject({ languages: { id: { page_count: 4 } } });
+    expect(site.output).toMatch(
+      /Pagefind: indexed 4 articles in 1 shard \(0 reused\) in \d+\.\d\d s \(records \d+\.\d\d s, write \d+\.\d\d s\), \d+\.\d\d MB in \d+ files/,
+    );
   });
 
   it('indexes the published articles and neither the draft nor the scheduled one', async () => {

@@ -11,3 +11,15 @@ export const SEARCH_SORT_DATE = 'date';
 
 /** Where the Pagefind bundle is published, relative to the site root. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** The list of shard folders the search page loads, newest first, in the bundle folder. */
+export const SHARD_MANIFEST = 'shards.json';
+
+/**
+ * Articles per Pagefind index. Pagefind holds a whole index in memory while it writes it, about
+ * 170 KB per 4 KB article (1.7 GB for 10,000; a single index of 30,000 pages is reported to run out
+ * of memory: Pagefind issue #842), so the archive is split into indexes of this many articles,
+ * built one after another, which the search page queries together. 3,000 keeps Pagefind near
+ * 500 MB whatever the size of the archive.
+ */
+export const DEFAULT_SHARD_SIZE = 3000;

@@ -1,0 +1,94 @@
+/**
+ * The archive's search index is several Pagefind bundles (shards.ts); this joins them into one
+ * object with the Pagefind API the search page uses. Runs in the browser and in tests.
+ *
+ * Pagefind's own `mergeIndex` is not used: it orders merged results by score even when a sort is
+ * asked for, which would break "Terbaru" across shards. Shards hold adjacent date ranges and are
+ * listed newest first, so for a date sort their results, each already sorted, are concatenated.
+ */
+
+/** Counts per value of each filter, e.g. `{ kategori: { Nasional: 3 } }`. */
+export type FilterCounts = Record<string, Record<string, number> | undefined>;
+
+/** Search options as the search page passes them to Pagefind. */
+export interface SearchOptions {
+  readonly filters?: Record<string, string>;
+  readonly sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** One result, with its data loaded on demand. */
+export interface PagefindResult<Data = unknown> {
+  readonly id: string;
+  readonly score: number;
+  data(): Promise<Data>;
+}
+
+export interface PagefindResponse<Data = unknown> {
+  readonly results: readonly PagefindResult<Data>[];
+  /** Counts per filter value for this query without the filters applied. */
+  readonly totalFilters: FilterCounts;
+  readonly unfilteredResultCount: number;
+}
+
+/** The parts of Pagefind's browser API (pagefind.js, which has no published types) the search page uses. */
+export interface PagefindApi<Data = unknown> {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  /** Loads the filter index (so searches report counts per filter) and returns the counts over all articles. */
+  filters(): Promise<FilterCounts>;
+  /** `null` when a newer search superseded this one. */
+  search(term: string, options?: SearchOptions): Promise<PagefindResponse<Data> | null>;
+}
+
+/** Searches `shards` (newest first) as one index. */
+export function joinShards<Data>(shards: readonly PagefindApi<Data>[]): PagefindApi<Data> {
+  if (shards.length === 0) throw new Error('The search index has no shards.');
+  return {
+    async options(options) {
+      await Promise.all(shards.map((s) => s.options(options)));
+    },
+    async init() {
+      await Promise.all(shards.map((s) => s.init()));
+    },
+    async filters() {
+      return sumCounts(await Promise.all(shards.map((s) => s.filters())));
+    },
+    async search(term, options = {}) {
+      const responses = await Promise.all(shards.map((s) => s.search(term, options)));
+      if (responses.some((r) => r === null)) return null;
+      const direction = options.sort ? Object.values(options.sort)[0] : undefined;
+      const ordered = responses as PagefindResponse<Data>[];
+      // Oldest first: the shards' order reversed (each shard already sorts its own results).
+      return mergeResponses(direction === 'asc' ? [...ordered].reverse() : ordered, direction !== undefined);
+    },
+  };
+}
+
+/**
+ * Joins the shards' answers to one search: sorted by date, the shards' own orders one after
+ * another, in the order given; by relevance, all results by score, ties in the order given.
+ */
+export function mergeResponses<Data>(responses: readonly PagefindResponse<Data>[], sortedByDate: boolean): PagefindResponse<Data> {
+  const results = responses.flatMap((r) => r.results);
+  if (!sortedByDate) {
+    const position = new Map(results.map((r, i) => [r, i]));
+    results.sort((a, b) => b.score - a.score || (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  }
+  return {
+    results,
+    totalFilters: sumCounts(responses.map((r) => r.totalFilters)),
+    unfilteredResultCount: responses.reduce((sum, r) => sum + r.unfilteredResultCount, 0),
+  };
+}
+
+/** Adds up counts per filter value. */
+export function sumCounts(all: readonly FilterCounts[]): FilterCounts {
+  const total: Record<string, Record<string, number>> = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts)) {
+      const into = (total[filter] ??= {});
+      for (const [value, count] of Object.entries(values ?? {})) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return total;
+}

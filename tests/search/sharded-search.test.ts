@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { joinShards, mergeResponses, sumCounts, type PagefindApi, type PagefindResponse } from '../../src/lib/search/sharded-search.ts';
+
+const response = (scores: Record<string, number>, counts: Record<string, number> = {}): PagefindResponse<string> => ({
+  results: Object.entries(scores).map(([id, score]) => ({ id, score, data: async () => id })),
+  totalFilters: { kategori: counts },
+  unfilteredResultCount: Object.keys(scores).length,
+});
+const ids = (r: PagefindResponse<string> | null) => r?.results.map((x) => x.id);
+
+describe('joining shard answers', () => {
+  it('orders by score across shards, ties in shard order (newer shard first)', () => {
+    const merged = mergeResponses([response({ a: 1, b: 5 }), response({ c: 5, d: 3 })], false);
+    expect(ids(merged)).toEqual(['b', 'c', 'd', 'a']);
+    expect(merged.unfilteredResultCount).toBe(4);
+  });
+
+  it('keeps each shard\'s date order, newest shard first, when sorted by date', () => {
+    expect(ids(mergeResponses([response({ a: 1, b: 5 }), response({ c: 9, d: 3 })], true))).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('adds up counts per filter value', () => {
+    expect(sumCounts([{ kategori: { Nasional: 2 } }, { kategori: { Nasional: 1, Ekonomi: 4 }, tag: { Banjir: 1 } }, { kategori: undefined }])).toEqual({
+      kategori: { Nasional: 3, Ekonomi: 4 },
+      tag: { Banjir: 1 },
+    });
+  });
+
+  it('passes options to every shard and gives up a search any shard superseded', async () => {
+    const seen: unknown[] = [];
+    const shard = (answer: PagefindResponse<string> | null): PagefindApi<string> => ({
+      options: async (o) => void seen.push(o),
+      init: async () => undefined,
+      filters: async () => ({ kategori: { Nasional: 1 } }),
+      search: async (_term, o) => (seen.push(o), answer),
+    });
+    const joined = joinShards([shard(response({ a: 2 })), shard(response({ b: 3 }))]);
+    await joined.options({ excerptLength: 32 });
+    expect(await joined.filters()).toEqual({ kategori: { Nasional: 2 } });
+    expect(ids(await joined.search('x', { sort: { date: 'desc' } }))).toEqual(['a', 'b']);
+    expect(seen).toEqual([{ excerptLength: 32 }, { excerptLength: 32 }, { sort: { date: 'desc' } }, { sort: { date: 'desc' } }]);
+    expect(await joinShards([shard(response({ a: 2 })), shard(null)]).search('x')).toBeNull();
+    expect(() => joinShards([])).toThrow('no shards');
+  });
+});
