@@ -19,11 +19,12 @@ export interface SiteBuild {
 
 /**
  * Builds the site from `contentDir` into a fresh temporary folder, exactly as `npm run build`
- * would, with WARTA_CONTENT_DIR. `env` adds variables such as WARTA_NOW.
+ * would, with WARTA_CONTENT_DIR. `env` adds variables such as WARTA_NOW, or other output and cache
+ * folders (WARTA_OUT_DIR, WARTA_CACHE_DIR).
  */
 export function buildSite(contentDir: string, env: Record<string, string> = {}): SiteBuild {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-build-'));
-  const outDir = path.join(work, 'dist');
+  const outDir = env['WARTA_OUT_DIR'] ?? path.join(work, 'dist');
   const result = spawnSync(process.execPath, [astro, 'build'], {
     cwd: root,
     encoding: 'utf8',

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+
+// A warm rebuild reuses the parse cache, the rendered bodies, Astro's incremental page cache and the
+// cached search shards. Whatever it reuses, its output must be exactly a clean build's.
+const NATO = 'nato-serukan-penyelidikan-menyeluruh-jatuhnya-pesawat-azerbaijan-airlines';
+const LAVROV = 'sebut-gencatan-senjata-jalan-buntu-menlu-lavrov-kita-butuh-perjanjian-final-yang';
+const OLD_TITLE = 'NATO Serukan Penyelidikan Menyeluruh Jatuhnya Pesawat Azerbaijan Airlines';
+const NEW_TITLE = 'NATO Desak Penyelidikan Independen atas Jatuhnya Pesawat Azerbaijan Airlines';
+
+describe('a warm rebuild after editing one article', () => {
+  let work: string;
+  let content: string;
+  let cold: SiteBuild;
+  let warm: SiteBuild;
+  let restored: SiteBuild;
+  let clean: SiteBuild;
+  let coldCategoryPage: string;
+  const env = (name: string, cache: string) => ({
+    WARTA_NOW: '2025-01-01T00:00:00+07:00',
+    WARTA_SEARCH_SHARD_SIZE: '4',
+    WARTA_OUT_DIR: path.join(work, name),
+    WARTA_CACHE_DIR: path.join(work, cache),
+  });
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-rebuild-'));
+    content = path.join(work, 'content');
+    fs.cpSync('content', content, { recursive: true });
+    cold = buildSite(content, env('dist', 'cache'));
+    if (cold.status !== 0) throw new Error(`cold build failed:\n${cold.output}`);
+    coldCategoryPage = cold.read('kategori/internasional/index.html');
+    // The edit changes a headline that the seed's "Baca juga" box, lists and feeds all print (and
+    // that the Lavrov article links by headline, so its editor updates that link too).
+    const edit = (name: string, change: (text: string) => string) => {
+      const file = path.join(content, `${name}.md`);
+      fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
+    };
+    edit(NATO, (text) => text.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`).replace('38 orang', '38 orang dan melukai 29 lainnya'));
+    edit(LAVROV, (text) => text.replace(OLD_TITLE, NEW_TITLE));
+    // Into the same output folder, and into an empty one (pages restored from the cache).
+    warm = buildSite(content, env('dist', 'cache'));
+    restored = buildSite(content, env('dist-restored', 'cache'));
+    clean = buildSite(content, env('dist-clean', 'cache-clean'));
+    for (const build of [warm, restored, clean]) if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  }, 180_000);
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const snapshot = (dir: string) => listFiles(dir).map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+
+  it('reuses the unchanged work: parsed articles, pages and search shards', () => {
+    expect(warm.output).toMatch(/cache 11 hit, 2 parsed/);
+    expect(warm.output).toMatch(/Pagefind: indexed 13 articles in 4 shards \(3 reused\)/);
+    // Astro empties the output folder first, so reused pages are copied back from its cache ("restored").
+    const restoredPages = (build: SiteBuild) => build.output.split('\n').filter((line) => /\.html \((restored|cached)\)/.test(line)).length;
+    const renderedPages = (build: SiteBuild) => build.output.split('\n').filter((line) => /\.html( \(\+\d+ms\))?\s*$/.test(line)).length;
+    expect(restoredPages(warm)).toBeGreaterThan(30);
+    // The third build changes nothing since the second: every page with a key comes from the cache.
+    expect(restoredPages(restored)).toBeGreaterThan(restoredPages(warm));
+    expect(restoredPages(cold)).toBe(0);
+    expect(renderedPages(cold)).toBeGreaterThan(restoredPages(warm));
+  });
+
+  it('shows the edit on the article, in the seed\'s "Baca juga" box and on its category page', () => {
+    expect(warm.read(`berita/${NATO}/index.html`)).toContain('38 orang dan melukai 29 lainnya');
+    expect(warm.read('berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/index.html')).toContain(NEW_TITLE);
+    expect(warm.read('kategori/internasional/index.html')).toContain(NEW_TITLE);
+    expect(coldCategoryPage).not.toContain(NEW_TITLE);
+  });
+
+  it('writes exactly what a clean build writes, into the same folder and into an empty one', () => {
+    const expected = snapshot(clean.outDir);
+    expect(snapshot(warm.outDir)).toEqual(expected);
+    expect(snapshot(restored.outDir)).toEqual(expected);
+  });
+});
