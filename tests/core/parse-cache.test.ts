@@ -53,3 +53,36 @@ describe('parse cache', () => {
     expect(newCode.counts).toEqual({ hits: 0, misses: 1 });
   });
 });
+
+describe('parse cache file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-file-'));
+
+  it('reads back many entries, including ones larger than its read buffer', () => {
+    const file = path.join(dir, 'many.bin');
+    const sources = Array.from({ length: 300 }, (_, i) => article(`a${i}.md`, { body: `JAKARTA - Isi ${i}. ${'kata '.repeat(i === 7 ? 1_000_000 : 50)}` }));
+    const cache = openParseCache(file, 'v1');
+    const fresh = sources.map((s) => {
+      const result = parseArticle(s);
+      cache.put(s, result);
+      return result;
+    });
+    cache.save();
+    expect(fs.statSync(file).size).toBeGreaterThan(5 * 1024 * 1024);
+    const again = openParseCache(file, 'v1');
+    expect(sources.map((s) => again.get(s))).toEqual(fresh);
+    expect(again.counts).toEqual({ hits: 300, misses: 0 });
+  });
+
+  it('starts empty from a file of another format, a truncated file or garbage', () => {
+    const s = article('a.md', { body: 'JAKARTA - Isi.\n' });
+    const file = path.join(dir, 'odd.bin');
+    const cache = openParseCache(file, 'v1');
+    cache.put(s, parseArticle(s));
+    cache.save();
+    const whole = fs.readFileSync(file);
+    for (const bytes of [whole.subarray(0, whole.length - 3), Buffer.from([0xff, 0xff, 0xff, 0x7f, 1, 2]), Buffer.from('bukan cache')]) {
+      fs.writeFileSync(file, bytes);
+      expect(openParseCache(file, 'v1').get(s)).toBeUndefined();
+    }
+  });
+});
