@@ -184,6 +184,12 @@ describe('the search index split into shards, searched as one', () => {
     expect(urls((await pagefind.search('pengungsi')).results)).toEqual(['/berita/banjir/']);
   });
 
+  it('writes an empty shard list for a site with no published article', async () => {
+    const empty = path.join(work, 'empty');
+    expect(await writeSearchIndex([], path.join(empty, 'pagefind'), { cacheDirectory: path.join(empty, 'cache') })).toMatchObject({ records: 0, shards: 0 });
+    expect(JSON.parse(fs.readFileSync(path.join(empty, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: [] });
+  });
+
   it('sorts by date across shards', async () => {
     expect(urls((await pagefind.search('jakarta', { sort: { date: 'desc' } })).results)[0]).toBe('/berita/putin/');
     expect(urls((await pagefind.search('jakarta', { sort: { date: 'asc' } })).results)[0]).not.toBe('/berita/putin/');

@@ -89,6 +89,7 @@ export async function writeSearchIndex(articles: readonly IndexedArticle[], outp
   }
   fs.writeFileSync(path.join(outputPath, SHARD_MANIFEST), `${JSON.stringify({ shards: shards.map((s) => s.name) })}\n`);
   if (cache) {
+    fs.mkdirSync(cache, { recursive: true });
     const keep = new Set(shards.map((s) => `${s.name}-${s.digest}`));
     for (const name of fs.readdirSync(cache)) if (!keep.has(name)) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
   }

@@ -40,9 +40,8 @@ export interface PagefindApi<Data = unknown> {
   search(term: string, options?: SearchOptions): Promise<PagefindResponse<Data> | null>;
 }
 
-/** Searches `shards` (newest first) as one index. */
+/** Searches `shards` (newest first) as one index; with none (a site with no articles yet) nothing is found. */
 export function joinShards<Data>(shards: readonly PagefindApi<Data>[]): PagefindApi<Data> {
-  if (shards.length === 0) throw new Error('The search index has no shards.');
   return {
     async options(options) {
       await Promise.all(shards.map((s) => s.options(options)));
