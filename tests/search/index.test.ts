@@ -42,25 +42,38 @@ const sources = [
   }),
 ];
 
+const urls = (results: readonly LoadedResult[]) => results.map((r) => new URL(r.url, 'http://x').pathname);
+
+/** Serves `work` over HTTP and opens `work/pagefind` as the search page does. */
+async function openServed(work: string): Promise<{ pagefind: Awaited<ReturnType<typeof openPagefind>>; close(): Promise<void> }> {
+  const server: StaticServer = await serveStatic(work);
+  const pagefind = await openPagefind(path.join(work, 'pagefind'), server.url);
+  return {
+    pagefind,
+    close: async () => {
+      await pagefind.close();
+      await server.close();
+    },
+  };
+}
+
 describe('the search index, searched with Pagefind in Node', () => {
   let built: ReturnType<typeof buildContent>;
   let work: string;
-  let server: StaticServer;
   let report: SearchIndexReport;
+  let served: Awaited<ReturnType<typeof openServed>>;
   let pagefind: Awaited<ReturnType<typeof openPagefind>>;
-  const urls = (results: readonly LoadedResult[]) => results.map((r) => new URL(r.url, 'http://x').pathname);
 
   beforeAll(async () => {
     built = buildContent(sources, { now: new Date('2025-01-01T00:00:00Z') });
     expect(built.errors.map(formatError)).toEqual([]);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-search-'));
     report = await writeSearchIndex(built.articles, path.join(work, 'pagefind'));
-    server = await serveStatic(work);
-    pagefind = await openPagefind(path.join(work, 'pagefind'), server.url);
+    served = await openServed(work);
+    pagefind = served.pagefind;
   });
   afterAll(async () => {
-    await pagefind?.close();
-    await server?.close();
+    await served?.close();
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -148,10 +161,9 @@ describe('the search index, searched with Pagefind in Node', () => {
 describe('the search index split into shards, searched as one', () => {
   let built: ReturnType<typeof buildContent>;
   let work: string;
-  let server: StaticServer;
+  let served: Awaited<ReturnType<typeof openServed>>;
   let pagefind: Awaited<ReturnType<typeof openPagefind>>;
   let first: SearchIndexReport;
-  const urls = (results: readonly LoadedResult[]) => results.map((r) => new URL(r.url, 'http://x').pathname);
   const write = (articles: typeof built.articles) =>
     writeSearchIndex(articles, path.join(work, 'pagefind'), { shardSize: 1, cacheDirectory: path.join(work, 'cache') });
 
@@ -159,12 +171,11 @@ describe('the search index split into shards, searched as one', () => {
     built = buildContent(sources, { now: new Date('2025-01-01T00:00:00Z') });
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-shards-'));
     first = await write(built.articles);
-    server = await serveStatic(work);
-    pagefind = await openPagefind(path.join(work, 'pagefind'), server.url);
+    served = await openServed(work);
+    pagefind = served.pagefind;
   });
   afterAll(async () => {
-    await pagefind?.close();
-    await server?.close();
+    await served?.close();
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -200,11 +211,10 @@ describe('the search index split into shards, searched as one', () => {
     expect(again).toMatchObject({ shards: 3, reused: 3 });
     const edited = built.articles.map((a) => (a.data.slug === 'banjir' ? { ...a, text: `${a.text} Tanggul jebol di Muara Baru.` } : a));
     expect(await write(edited)).toMatchObject({ shards: 3, reused: 2 });
-    await pagefind.close();
-    await server.close();
     // A new server: the static server lists the files once, when it starts.
-    server = await serveStatic(work);
-    pagefind = await openPagefind(path.join(work, 'pagefind'), server.url);
+    await served.close();
+    served = await openServed(work);
+    pagefind = served.pagefind;
     expect(urls((await pagefind.search('tanggul')).results)).toEqual(['/berita/banjir/']);
     // Only the shards in use stay in the cache.
     expect(fs.readdirSync(path.join(work, 'cache')).length).toBe(3);
