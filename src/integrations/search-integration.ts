@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { formatSearchIndexReport, writeSearchIndexInWorker, type SearchIndexReport } from '../lib/search/build-index.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
 import { siteConfig } from '../site.config.ts';
-import { readContentSummary } from './warta-integration.ts';
+import { readContentSummary, recordContentSummary } from './warta-integration.ts';
 
 /**
  * Builds the Pagefind search index of every `astro build`, from the published articles' data (never
@@ -37,6 +37,8 @@ export function searchIntegration(): AstroIntegration {
         });
         // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
         pending.catch(() => undefined);
+        // The worker has its own copy now; the build report needs only the counts and slugs.
+        recordContentSummary({ ...summary, articles: [] });
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!pending) throw new Error('Warta search: indexing never started (astro:build:start did not run).');

@@ -106,7 +106,7 @@ async function writeShard(shard: SearchShard, outputPath: string, clock: () => n
   try {
     // One record at a time: concurrent calls would make the page order, and so the bundle's
     // bytes, differ from build to build.
-    for (const { url, content, language, meta, filters, sort } of shard.records) {
+    for (const { url, content, language, meta, filters, sort } of shard.records()) {
       const response = await index.addCustomRecord({ url, content, language, meta, filters, sort });
       if (response.errors.length > 0) throw pagefindError(`index ${url}`, response.errors);
     }

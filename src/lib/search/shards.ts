@@ -8,9 +8,13 @@ import { toSearchRecord, type SearchRecord } from './record.ts';
 export interface SearchShard {
   /** Folder name under the search bundle, e.g. `arsip-0003`; shard 0 holds the oldest articles. */
   readonly name: string;
-  readonly records: readonly SearchRecord[];
   /** Digest of the records: an unchanged shard reuses the index built for it last time. */
   readonly digest: string;
+  /**
+   * The shard's search records, newest first (Pagefind's page order, its tie-break, then favours
+   * recent news). Made on demand: only shards that are rebuilt need them, one shard at a time.
+   */
+  records(): SearchRecord[];
 }
 
 /**
@@ -23,12 +27,11 @@ export function planShards(articles: readonly IndexedArticle[], size: number = D
   const ordered = [...articles].sort((a, b) => a.data.date.getTime() - b.data.date.getTime() || (a.data.slug < b.data.slug ? -1 : a.data.slug > b.data.slug ? 1 : 0));
   const shards: SearchShard[] = [];
   for (let start = 0, n = 0; start < ordered.length; start += size, n++) {
-    const records = ordered.slice(start, start + size).map(({ data, text }) => toSearchRecord(data, text));
-    // Newest first inside a shard as well, so Pagefind's page order (its tie-break) favours recent news.
-    records.reverse();
+    const articles = ordered.slice(start, start + size).reverse();
+    const records = (): SearchRecord[] => articles.map(({ data, text }) => toSearchRecord(data, text));
     const hash = createHash('sha256').update(salt);
-    for (const record of records) hash.update(JSON.stringify(record)).update('\n');
-    shards.push({ name: `arsip-${String(n).padStart(4, '0')}`, records, digest: hash.digest('hex').slice(0, 20) });
+    for (const record of records()) hash.update(JSON.stringify(record)).update('\n');
+    shards.push({ name: `arsip-${String(n).padStart(4, '0')}`, digest: hash.digest('hex').slice(0, 20), records });
   }
   return shards.reverse();
 }
