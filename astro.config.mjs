@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { wartaIntegration } from './src/integrations/warta-integration.ts';
 import { searchIntegration } from './src/integrations/search-integration.ts';
+import { cacheDir } from './src/data/cache-paths.ts';
 import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
@@ -11,7 +12,7 @@ export default defineConfig({
   output: 'static',
   // Tests and benchmarks build other content into other folders side by side.
   outDir: process.env.WARTA_OUT_DIR ?? './dist',
-  cacheDir: process.env.WARTA_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   trailingSlash: 'always',
   // Pages render while earlier ones are written: at the default of 1 a profile of 12,600 pages showed
   // the main thread idle 11 of 25 s, waiting on mkdir/open/write/close of each page in turn.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** Astro's cache folder (astro.config.mjs sets the same from WARTA_CACHE_DIR); Warta's caches live in it too. */
+/** Astro's cache folder (WARTA_CACHE_DIR; astro.config.mjs passes it to Astro); Warta's caches live in it too. */
 export const cacheDir = path.resolve(process.env['WARTA_CACHE_DIR'] ?? 'node_modules/.astro');
 
 /** Rendered article bodies, written by the content loader and read by the article page. */

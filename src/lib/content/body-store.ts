@@ -10,7 +10,6 @@ import path from 'node:path';
  * half-updated one.
  */
 export interface BodyStore {
-  readonly directory: string;
   /** Stores `html` under `digest` unless it is already there. */
   write(digest: string, html: string): void;
   /** Deletes every body whose digest is not in `keep`; returns how many went. */
@@ -20,7 +19,6 @@ export interface BodyStore {
 export function openBodyStore(directory: string): BodyStore {
   const madeShards = new Set<string>();
   return {
-    directory,
     write(digest, html) {
       const file = bodyFile(directory, digest);
       if (fs.existsSync(file)) return;
