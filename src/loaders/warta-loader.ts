@@ -1,6 +1,5 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
-import { articleSchema } from '../lib/content/article.ts';
 import { openBodyStore } from '../lib/content/body-store.ts';
 import { buildContent, type BuildContentOptions } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
@@ -9,6 +8,7 @@ import { openParseCache, type ParseCache } from '../lib/content/parse-cache.ts';
 import { parseInWorkers } from '../lib/content/parse-pool.ts';
 import type { RenderOptions } from '../lib/markdown/processor.ts';
 import { readContentDirectory } from '../lib/content/read-sources.ts';
+import { publishArticle } from '../data/published-articles.ts';
 import { WartaBuildError, WartaError, formatErrorReport } from '../lib/errors/index.ts';
 
 /** Options of {@link wartaLoader}. */
@@ -46,7 +46,6 @@ export function wartaLoader(options: WartaLoaderOptions): Loader {
   const directory = path.normalize(options.directory);
   return {
     name: 'warta-loader',
-    schema: articleSchema,
     async load(context) {
       await loadInto(context, options, directory);
       const watcher = context.watcher;
@@ -65,7 +64,7 @@ export function wartaLoader(options: WartaLoaderOptions): Loader {
 }
 
 async function loadInto(context: LoaderContext, options: WartaLoaderOptions, directory: string): Promise<void> {
-  const { store, logger, parseData, generateDigest } = context;
+  const { store, logger, generateDigest } = context;
   let result;
   const phases: string[] = [];
   const started = performance.now();
@@ -108,12 +107,13 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   for (const article of result.articles) {
     const id = article.data.slug;
     keep.add(id);
-    const digest = generateDigest({ html: article.html, data: JSON.stringify(article.data) });
+    const digest = generateDigest({ html: article.html, data: JSON.stringify(article.data), entry: ENTRY_FORMAT });
     digests.add(digest);
     bodies.write(digest, article.html);
+    publishArticle(digest, article.data);
     if (store.get(id)?.digest === digest) continue;
-    const data = await parseData({ id, data: article.data, filePath: path.join(directory, article.data.sourceFile) });
-    store.set({ id, data, digest });
+    // Only id and digest: the data reaches the pages through publishArticle (see there why).
+    store.set({ id, data: {}, digest });
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   if (options.pruneBodies) bodies.prune(digests);
@@ -132,6 +132,12 @@ function showProgress(): boolean {
 function printProgress(phase: string, done: number, total: number): void {
   process.stdout.write(`\r\x1b[K  ${phase}: ${done}/${total} articles`);
 }
+
+/**
+ * Part of every entry's digest: entries of an older format (which held the article data) must not be
+ * kept by a store that finds their digest unchanged.
+ */
+const ENTRY_FORMAT = 2;
 
 /** Below this many changed files, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 400;
