@@ -15,7 +15,7 @@ import { readContentSummary, recordContentSummary } from './warta-integration.ts
  * has loaded (`astro:build:start`) and Pagefind's own process works while Astro renders the pages;
  * on a 10,000-article site that hides most of the indexing time. The bundle is written to a staging
  * folder in the cache and moved into the output at the end. The records are handed over on a worker
- * thread (see writeSearchIndexInWorker).
+ * thread, a shard at a time from files written here (see writeSearchIndexInWorker).
  */
 export function searchIntegration(): AstroIntegration {
   let staging = '';
@@ -37,7 +37,7 @@ export function searchIntegration(): AstroIntegration {
         });
         // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
         pending.catch(() => undefined);
-        // The worker has its own copy now; the build report needs only the counts and slugs.
+        // The records are spooled to disk for the worker now; the build report needs only the counts and slugs.
         recordContentSummary({ ...summary, articles: [] });
       },
       'astro:build:done': async ({ dir, logger }) => {

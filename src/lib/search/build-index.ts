@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { Article } from '../content/article.ts';
 import { SEARCH_LANGUAGE, SHARD_MANIFEST } from './fields.ts';
-import { planShards, type SearchShard } from './shards.ts';
+import type { SearchRecord } from './record.ts';
+import { planShards } from './shards.ts';
 
 // A new Pagefind writes different bundles: cached shards of the old one must not be reused. (Its
 // package.json is not exported, so it is read next to the resolved entry point.)
@@ -58,9 +60,56 @@ const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(j
  * indexed: the caller passes published articles only.
  */
 export async function writeSearchIndex(articles: readonly IndexedArticle[], outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+  return buildSearchIndex(prepareSearchIndex(articles, outputPath, options), outputPath, options);
+}
+
+/** A shard of the bundle: taken from the shard cache, or built from the records spooled in `recordsFile`. */
+interface ShardJob {
+  readonly name: string;
+  readonly digest: string;
+  readonly recordsFile?: string;
+}
+
+/** What {@link buildSearchIndex} works from: small enough to hand to a worker thread. */
+export interface SearchIndexPlan {
+  /** Oldest first. */
+  readonly shards: readonly ShardJob[];
+  readonly records: number;
+  /** Folder of the spooled records, deleted when the bundle is written. */
+  readonly spoolDirectory: string;
+  readonly prepareMilliseconds: number;
+}
+
+/**
+ * First half of {@link writeSearchIndex}: splits the articles into shards and writes the records
+ * of each shard the cache does not hold to a file of its own (`<outputPath>.records/`). The worker
+ * that drives Pagefind then reads one shard at a time instead of receiving a copy of every
+ * article's text (measured on 100,000 articles: ... ).
+ */
+export function prepareSearchIndex(articles: readonly IndexedArticle[], outputPath: string, options: SearchIndexOptions = {}): SearchIndexPlan {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
-  const shards = planShards(articles, options.shardSize, PAGEFIND_VERSION);
+  const spoolDirectory = `${outputPath}.records`;
+  fs.rmSync(spoolDirectory, { recursive: true, force: true });
+  fs.mkdirSync(spoolDirectory, { recursive: true });
+  const shards: ShardJob[] = [];
+  for (const shard of planShards(articles, options.shardSize, PAGEFIND_VERSION)) {
+    const { name, digest } = shard;
+    if (options.cacheDirectory && fs.existsSync(cachedShard(options.cacheDirectory, shard))) {
+      shards.push({ name, digest });
+      continue;
+    }
+    const recordsFile = path.join(spoolDirectory, `${name}.bin`);
+    fs.writeFileSync(recordsFile, v8.serialize(shard.records));
+    shards.push({ name, digest, recordsFile });
+  }
+  return { shards, records: articles.length, spoolDirectory, prepareMilliseconds: clock() - started };
+}
+
+/** Second half of {@link writeSearchIndex}: builds or reuses each shard of `plan` and writes the bundle. */
+export async function buildSearchIndex(plan: SearchIndexPlan, outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
   fs.rmSync(outputPath, { recursive: true, force: true });
   fs.mkdirSync(outputPath, { recursive: true });
   const cache = options.cacheDirectory;
@@ -68,15 +117,18 @@ export async function writeSearchIndex(articles: readonly IndexedArticle[], outp
   let writeMilliseconds = 0;
   let reused = 0;
   try {
-    for (const shard of shards) {
+    for (const shard of plan.shards) {
       const target = path.join(outputPath, shard.name);
-      const cached = cache ? path.join(cache, `${shard.name}-${shard.digest}`) : undefined;
-      if (cached && fs.existsSync(cached)) {
+      const cached = cache ? cachedShard(cache, shard) : undefined;
+      if (!shard.recordsFile) {
+        if (!cached) throw new Error(`Search shard ${shard.name} left the shard cache while the site was building; run the build again.`);
         linkTree(cached, target);
         reused++;
         continue;
       }
-      const built = await writeShard(shard, cached ? `${cached}.${process.pid}.tmp` : target, clock);
+      const records = v8.deserialize(fs.readFileSync(shard.recordsFile)) as SearchRecord[];
+      fs.rmSync(shard.recordsFile);
+      const built = await writeShard(records, cached ? `${cached}.${process.pid}.tmp` : target, clock);
       addMilliseconds += built.addMilliseconds;
       writeMilliseconds += built.writeMilliseconds;
       if (cached) {
@@ -86,18 +138,33 @@ export async function writeSearchIndex(articles: readonly IndexedArticle[], outp
     }
   } finally {
     await pagefind.close();
+    fs.rmSync(plan.spoolDirectory, { recursive: true, force: true });
   }
-  fs.writeFileSync(path.join(outputPath, SHARD_MANIFEST), `${JSON.stringify({ shards: shards.map((s) => s.name) })}\n`);
+  const newestFirst = plan.shards.map((s) => s.name).reverse();
+  fs.writeFileSync(path.join(outputPath, SHARD_MANIFEST), `${JSON.stringify({ shards: newestFirst })}\n`);
   if (cache) {
     fs.mkdirSync(cache, { recursive: true });
-    const keep = new Set(shards.map((s) => `${s.name}-${s.digest}`));
+    const keep = new Set(plan.shards.map((s) => path.basename(cachedShard(cache, s))));
     for (const name of fs.readdirSync(cache)) if (!keep.has(name)) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
   }
   const { bytes, files } = folderSize(outputPath);
-  return { records: articles.length, shards: shards.length, reused, bytes, files, milliseconds: clock() - started, addMilliseconds, writeMilliseconds };
+  return {
+    records: plan.records,
+    shards: plan.shards.length,
+    reused,
+    bytes,
+    files,
+    milliseconds: plan.prepareMilliseconds + clock() - started,
+    addMilliseconds,
+    writeMilliseconds,
+  };
 }
 
-async function writeShard(shard: SearchShard, outputPath: string, clock: () => number): Promise<{ addMilliseconds: number; writeMilliseconds: number }> {
+function cachedShard(cacheDirectory: string, shard: { readonly name: string; readonly digest: string }): string {
+  return path.join(cacheDirectory, `${shard.name}-${shard.digest}`);
+}
+
+async function writeShard(records: readonly SearchRecord[], outputPath: string, clock: () => number): Promise<{ addMilliseconds: number; writeMilliseconds: number }> {
   const started = clock();
   const created = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   const index = created.index;
@@ -106,7 +173,7 @@ async function writeShard(shard: SearchShard, outputPath: string, clock: () => n
   try {
     // One record at a time: concurrent calls would make the page order, and so the bundle's
     // bytes, differ from build to build.
-    for (const { url, content, language, meta, filters, sort } of shard.records()) {
+    for (const { url, content, language, meta, filters, sort } of records) {
       const response = await index.addCustomRecord({ url, content, language, meta, filters, sort });
       if (response.errors.length > 0) throw pagefindError(`index ${url}`, response.errors);
     }
@@ -151,8 +218,14 @@ export function writeSearchIndexInWorker(
   workerFile: string,
   options: Omit<SearchIndexOptions, 'clock'> = {},
 ): Promise<SearchIndexReport> {
+  let plan: SearchIndexPlan;
+  try {
+    plan = prepareSearchIndex(articles, outputPath, options);
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: { articles, outputPath, options } });
+    const worker = new Worker(workerFile, { workerData: { plan, outputPath, options } });
     worker.once('message', (message: { ok: true; report: SearchIndexReport } | { ok: false; message: string }) => {
       if (message.ok) resolve(message.report);
       else reject(new Error(message.message));
