@@ -37,7 +37,7 @@ export function searchIntegration(): AstroIntegration {
         });
         // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
         pending.catch(() => undefined);
-        // The records are spooled to disk for the worker now; the build report needs only the counts and slugs.
+        // The articles are spooled to disk for the worker now; the build report needs only the counts and slugs.
         recordContentSummary({ ...summary, articles: [] });
       },
       'astro:build:done': async ({ dir, logger }) => {

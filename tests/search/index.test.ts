@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
 import { formatError } from '../../src/lib/errors/index.ts';
-import { formatSearchIndexReport, writeSearchIndex, type SearchIndexReport } from '../../src/lib/search/build-index.ts';
+import { buildSearchIndex, formatSearchIndexReport, prepareSearchIndex, writeSearchIndex, type SearchIndexReport } from '../../src/lib/search/build-index.ts';
 import { article, source } from '../helpers/article-source.ts';
 import { listFiles } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
@@ -218,5 +218,17 @@ describe('the search index split into shards, searched as one', () => {
     expect(urls((await pagefind.search('tanggul')).results)).toEqual(['/berita/banjir/']);
     // Only the shards in use stay in the cache.
     expect(fs.readdirSync(path.join(work, 'cache')).length).toBe(3);
+  });
+
+  it('spools the articles of each shard to disk for the worker, and removes them once indexed', async () => {
+    const output = path.join(work, 'planned');
+    await write(built.articles);
+    const edited = built.articles.map((a) => (a.data.slug === 'putin' ? { ...a, text: `${a.text} Kremlin menutup pernyataan.` } : a));
+    const plan = prepareSearchIndex(edited, output, { shardSize: 1 });
+    expect(plan.shards.map((s) => path.basename(s.articlesFile))).toEqual(['arsip-0000.bin', 'arsip-0001.bin', 'arsip-0002.bin']);
+    expect(fs.readdirSync(plan.spoolDirectory).sort()).toEqual(['arsip-0000.bin', 'arsip-0001.bin', 'arsip-0002.bin']);
+    expect(await buildSearchIndex(plan, output, { cacheDirectory: path.join(work, 'cache') })).toMatchObject({ records: 3, shards: 3, reused: 2 });
+    expect(fs.existsSync(plan.spoolDirectory)).toBe(false);
+    expect(fs.readdirSync(path.join(output, 'arsip-0002'))).toContain('pagefind.js');
   });
 });

@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
 import type { Article } from '../content/article.ts';
 import { SEARCH_LANGUAGE, SHARD_MANIFEST } from './fields.ts';
 import type { SearchRecord } from './record.ts';
-import { planShards } from './shards.ts';
+import { shardDigest, shardRecords, splitIntoShards } from './shards.ts';
 
 // A new Pagefind writes different bundles: cached shards of the old one must not be reused. (Its
 // package.json is not exported, so it is read next to the resolved entry point.)
@@ -63,71 +63,64 @@ export async function writeSearchIndex(articles: readonly IndexedArticle[], outp
   return buildSearchIndex(prepareSearchIndex(articles, outputPath, options), outputPath, options);
 }
 
-/** A shard of the bundle: taken from the shard cache, or built from the records spooled in `recordsFile`. */
-interface ShardJob {
-  readonly name: string;
-  readonly digest: string;
-  readonly recordsFile?: string;
-}
-
 /** What {@link buildSearchIndex} works from: small enough to hand to a worker thread. */
 export interface SearchIndexPlan {
-  /** Oldest first. */
-  readonly shards: readonly ShardJob[];
+  /** The shards oldest first, each with the file its articles were spooled to. */
+  readonly shards: readonly { readonly name: string; readonly articlesFile: string }[];
   readonly records: number;
-  /** Folder of the spooled records, deleted when the bundle is written. */
+  /** Folder of the spooled articles, deleted when the bundle is written. */
   readonly spoolDirectory: string;
   readonly prepareMilliseconds: number;
 }
 
 /**
- * First half of {@link writeSearchIndex}: splits the articles into shards and writes the records
- * of each shard the cache does not hold to a file of its own (`<outputPath>.records/`). The worker
- * that drives Pagefind then reads one shard at a time instead of receiving a copy of every
- * article's text (measured on 100,000 articles: ... ).
+ * First half of {@link writeSearchIndex}: splits the articles into shards and writes each shard's
+ * articles (data and plain text) to a file of its own (`<outputPath>.articles/`), which costs the
+ * main thread what handing them to a worker would. The worker that drives Pagefind then holds one
+ * shard at a time instead of a copy of every article's text (about 1 GB for 100,000 articles).
  */
 export function prepareSearchIndex(articles: readonly IndexedArticle[], outputPath: string, options: SearchIndexOptions = {}): SearchIndexPlan {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
-  const spoolDirectory = `${outputPath}.records`;
+  const spoolDirectory = `${outputPath}.articles`;
   fs.rmSync(spoolDirectory, { recursive: true, force: true });
   fs.mkdirSync(spoolDirectory, { recursive: true });
-  const shards: ShardJob[] = [];
-  for (const shard of planShards(articles, options.shardSize, PAGEFIND_VERSION)) {
-    const { name, digest } = shard;
-    if (options.cacheDirectory && fs.existsSync(cachedShard(options.cacheDirectory, shard))) {
-      shards.push({ name, digest });
-      continue;
-    }
-    const recordsFile = path.join(spoolDirectory, `${name}.bin`);
-    fs.writeFileSync(recordsFile, v8.serialize(shard.records));
-    shards.push({ name, digest, recordsFile });
-  }
+  const shards = splitIntoShards(articles, options.shardSize).map((shard) => {
+    const articlesFile = path.join(spoolDirectory, `${shard.name}.bin`);
+    fs.writeFileSync(articlesFile, v8.serialize(shard.articles));
+    return { name: shard.name, articlesFile };
+  });
   return { shards, records: articles.length, spoolDirectory, prepareMilliseconds: clock() - started };
 }
 
-/** Second half of {@link writeSearchIndex}: builds or reuses each shard of `plan` and writes the bundle. */
+/**
+ * Second half of {@link writeSearchIndex}: for each shard of `plan`, makes its records and takes
+ * its bundle from the shard cache when their digest is there, or has Pagefind build it; then writes
+ * the shard list.
+ */
 export async function buildSearchIndex(plan: SearchIndexPlan, outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   fs.rmSync(outputPath, { recursive: true, force: true });
   fs.mkdirSync(outputPath, { recursive: true });
   const cache = options.cacheDirectory;
+  const keep = new Set<string>();
   let addMilliseconds = 0;
   let writeMilliseconds = 0;
   let reused = 0;
   try {
-    for (const shard of plan.shards) {
-      const target = path.join(outputPath, shard.name);
-      const cached = cache ? cachedShard(cache, shard) : undefined;
-      if (!shard.recordsFile) {
-        if (!cached) throw new Error(`Search shard ${shard.name} left the shard cache while the site was building; run the build again.`);
+    for (const { name, articlesFile } of plan.shards) {
+      const shard = { name, articles: v8.deserialize(fs.readFileSync(articlesFile)) as IndexedArticle[] };
+      fs.rmSync(articlesFile);
+      const records = shardRecords(shard);
+      const target = path.join(outputPath, name);
+      const cached = cache ? path.join(cache, `${name}-${shardDigest(records, PAGEFIND_VERSION)}`) : undefined;
+      if (cached) keep.add(path.basename(cached));
+      if (cached && fs.existsSync(cached)) {
         linkTree(cached, target);
         reused++;
         continue;
       }
-      const records = v8.deserialize(fs.readFileSync(shard.recordsFile)) as SearchRecord[];
-      fs.rmSync(shard.recordsFile);
       const built = await writeShard(records, cached ? `${cached}.${process.pid}.tmp` : target, clock);
       addMilliseconds += built.addMilliseconds;
       writeMilliseconds += built.writeMilliseconds;
@@ -144,7 +137,6 @@ export async function buildSearchIndex(plan: SearchIndexPlan, outputPath: string
   fs.writeFileSync(path.join(outputPath, SHARD_MANIFEST), `${JSON.stringify({ shards: newestFirst })}\n`);
   if (cache) {
     fs.mkdirSync(cache, { recursive: true });
-    const keep = new Set(plan.shards.map((s) => path.basename(cachedShard(cache, s))));
     for (const name of fs.readdirSync(cache)) if (!keep.has(name)) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
   }
   const { bytes, files } = folderSize(outputPath);
@@ -158,10 +150,6 @@ export async function buildSearchIndex(plan: SearchIndexPlan, outputPath: string
     addMilliseconds,
     writeMilliseconds,
   };
-}
-
-function cachedShard(cacheDirectory: string, shard: { readonly name: string; readonly digest: string }): string {
-  return path.join(cacheDirectory, `${shard.name}-${shard.digest}`);
 }
 
 async function writeShard(records: readonly SearchRecord[], outputPath: string, clock: () => number): Promise<{ addMilliseconds: number; writeMilliseconds: number }> {
