@@ -13,9 +13,24 @@ export function readContentSummary(): ContentSummary | undefined {
   return (globalThis as Record<symbol, unknown>)[CONTENT_SUMMARY] as ContentSummary | undefined;
 }
 
-/** Records the content layer's summary for the end-of-build report. */
+/** Callbacks waiting for the next summary (in globalThis for the same reason as the summary). */
+const SUMMARY_LISTENERS = Symbol.for('warta.content-summary-listeners');
+
+function summaryListeners(): Set<(summary: ContentSummary) => void> {
+  const global = globalThis as Record<symbol, Set<(summary: ContentSummary) => void> | undefined>;
+  return (global[SUMMARY_LISTENERS] ??= new Set());
+}
+
+/** Records the content layer's summary for the end-of-build report, and tells whoever waits for it. */
 export function recordContentSummary(summary: ContentSummary): void {
   (globalThis as Record<symbol, unknown>)[CONTENT_SUMMARY] = summary;
+  for (const listener of [...summaryListeners()]) listener(summary);
+}
+
+/** Calls `listener` with each summary recorded from now on; returns the function that stops it. */
+export function onContentSummary(listener: (summary: ContentSummary) => void): () => void {
+  summaryListeners().add(listener);
+  return () => summaryListeners().delete(listener);
 }
 
 /**
