@@ -195,10 +195,12 @@ function linkTree(from: string, to: string): void {
 }
 
 /**
- * {@link writeSearchIndex} on a worker thread (`workerFile` is index-worker.ts, passed in because
- * bundlers move this module away from it). Pagefind's records go over a pipe one by one, and on the
- * main thread of a build each round trip waits behind page rendering: measured on 10,000 articles,
- * handing over the records took 31 s there against 9 s on a thread of its own.
+ * {@link writeSearchIndex} with its second half, {@link buildSearchIndex}, on a worker thread
+ * (`workerFile` is index-worker.ts, passed in because bundlers move this module away from it); the
+ * spooling of {@link prepareSearchIndex} runs on the calling thread. Pagefind's records go over a
+ * pipe one by one, and on the main thread of a build each round trip waits behind page rendering:
+ * measured on 10,000 articles, handing over the records took 31 s there against 9 s on a thread of
+ * its own.
  */
 export function writeSearchIndexInWorker(
   articles: readonly IndexedArticle[],
