@@ -6,6 +6,7 @@ import { formatSearchIndexReport, writeSearchIndexInWorker, type SearchIndexRepo
 import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
+import { digestCode } from '../lib/content/parse-cache.ts';
 import { onContentSummary, readContentSummary, recordContentSummary } from './warta-integration.ts';
 
 /**
@@ -29,6 +30,8 @@ export function searchIntegration(): AstroIntegration {
     pending = writeSearchIndexInWorker(summary.articles, staging, path.resolve('src/lib/search/index-worker.ts'), {
       shardSize: siteConfig.searchShardSize,
       cacheDirectory: shardCache,
+      // The code that turns an article into its record: a change to it must re-index every shard.
+      codeVersion: digestCode(['search', 'dates', 'view'].map((p) => path.resolve('src/lib', p))),
     });
     // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
     pending.catch(() => undefined);

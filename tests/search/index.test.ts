@@ -220,15 +220,42 @@ describe('the search index split into shards, searched as one', () => {
     expect(fs.readdirSync(path.join(work, 'cache')).length).toBe(3);
   });
 
-  it('spools the articles of each shard to disk for the worker, and removes them once indexed', async () => {
+  it('keys cached shards by their search fields: related lists do not count, a headline or the record code does', async () => {
+    await write(built.articles);
+    const withRelated = built.articles.map((a) => ({ ...a, data: { ...a.data, related: [], bacaJuga: [], readingMinutes: 99 } }));
+    expect(await write(withRelated)).toMatchObject({ shards: 3, reused: 3 });
+    const retitled = built.articles.map((a) => (a.data.slug === 'pekerja' ? { ...a, data: { ...a.data, title: 'Upah Naik' } } : a));
+    expect(await write(retitled)).toMatchObject({ shards: 3, reused: 2 });
+    const newCode = await writeSearchIndex(built.articles, path.join(work, 'pagefind'), { shardSize: 1, cacheDirectory: path.join(work, 'cache'), codeVersion: 'v2' });
+    expect(newCode).toMatchObject({ shards: 3, reused: 0 });
+    await write(built.articles);
+  });
+
+  it('spools only the shards the cache does not hold, and removes them once indexed', async () => {
     const output = path.join(work, 'planned');
     await write(built.articles);
     const edited = built.articles.map((a) => (a.data.slug === 'putin' ? { ...a, text: `${a.text} Kremlin menutup pernyataan.` } : a));
-    const plan = prepareSearchIndex(edited, output, { shardSize: 1 });
-    expect(plan.shards.map((s) => path.basename(s.articlesFile))).toEqual(['arsip-0000.bin', 'arsip-0001.bin', 'arsip-0002.bin']);
-    expect(fs.readdirSync(plan.spoolDirectory).sort()).toEqual(['arsip-0000.bin', 'arsip-0001.bin', 'arsip-0002.bin']);
+    const plan = prepareSearchIndex(edited, output, { shardSize: 1, cacheDirectory: path.join(work, 'cache') });
+    expect(plan.shards.map((s) => [s.name, s.articlesFile && path.basename(s.articlesFile)])).toEqual([
+      ['arsip-0000', undefined],
+      ['arsip-0001', undefined],
+      ['arsip-0002', 'arsip-0002.bin'],
+    ]);
+    expect(fs.readdirSync(plan.spoolDirectory)).toEqual(['arsip-0002.bin']);
     expect(await buildSearchIndex(plan, output, { cacheDirectory: path.join(work, 'cache') })).toMatchObject({ records: 3, shards: 3, reused: 2 });
     expect(fs.existsSync(plan.spoolDirectory)).toBe(false);
     expect(fs.readdirSync(path.join(output, 'arsip-0002'))).toContain('pagefind.js');
+  });
+
+  it('fails with advice when a shard planned from the cache has left it before the build', async () => {
+    await write(built.articles);
+    const output = path.join(work, 'vanished');
+    const plan = prepareSearchIndex(built.articles, output, { shardSize: 1, cacheDirectory: path.join(work, 'cache') });
+    const gone = plan.shards[1]!.cached!;
+    fs.rmSync(gone, { recursive: true });
+    await expect(buildSearchIndex(plan, output, { cacheDirectory: path.join(work, 'cache') })).rejects.toThrow(
+      `The search shard arsip-0001 was planned from the cache, but ${gone} is gone. Run the build again.`,
+    );
+    await write(built.articles);
   });
 });

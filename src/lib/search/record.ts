@@ -23,6 +23,26 @@ export interface SearchRecord {
   readonly sort: Record<string, string>;
 }
 
+/** The fields of an article its search record is made from; the rest (related lists, "Baca juga") never reach the index. */
+export type SearchSource = Pick<Article, 'slug' | 'title' | 'date' | 'category' | 'tags' | 'image' | 'summary'>;
+
+/**
+ * Copies the fields a search record needs out of `article`. The copy is what the search cache keys
+ * shards by, so an edit that changes other articles' related lists does not re-index their shards.
+ */
+export function searchSource(article: SearchSource): SearchSource {
+  const { slug, title, date, category, tags, image, summary } = article;
+  return {
+    slug,
+    title,
+    date,
+    category: { name: category.name, slug: category.slug },
+    tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
+    ...(image ? { image: { src: image.src, alt: image.alt } } : {}),
+    summary,
+  };
+}
+
 /**
  * Turns a published article and its plain body text (without "Baca juga" blocks) into its search
  * record.
@@ -32,7 +52,7 @@ export interface SearchRecord {
  * printed right above it. The summary goes into `content` only when the body does not already
  * contain it (the default summary is the lead paragraph).
  */
-export function toSearchRecord(article: Article, text: string): SearchRecord {
+export function toSearchRecord(article: SearchSource, text: string): SearchRecord {
   const body = text.trim();
   const summary = article.summary.trim();
   const parts: string[] = [];

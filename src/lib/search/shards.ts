@@ -1,14 +1,18 @@
-import { createHash } from 'node:crypto';
-import type { IndexedArticle } from './build-index.ts';
 import { DEFAULT_SHARD_SIZE } from './fields.ts';
-import { toSearchRecord, type SearchRecord } from './record.ts';
+import { toSearchRecord, type SearchRecord, type SearchSource } from './record.ts';
+
+/** What a shard holds: an article's search fields and its plain body text. */
+export interface ShardArticle {
+  readonly data: SearchSource;
+  readonly text: string;
+}
 
 /** One Pagefind index's articles: a run of articles adjacent in date order. */
-export interface ShardArticles {
+export interface ShardArticles<T extends ShardArticle = ShardArticle> {
   /** Folder name under the search bundle, e.g. `arsip-0003`; shard 0 holds the oldest articles. */
   readonly name: string;
   /** Newest first (Pagefind's page order, its tie-break, then favours recent news). */
-  readonly articles: readonly IndexedArticle[];
+  readonly articles: readonly T[];
 }
 
 /**
@@ -16,10 +20,10 @@ export interface ShardArticles {
  * lands in the newest shard and an edit changes only the shard that holds the article. Returned
  * oldest first.
  */
-export function splitIntoShards(articles: readonly IndexedArticle[], size: number = DEFAULT_SHARD_SIZE): ShardArticles[] {
+export function splitIntoShards<T extends ShardArticle>(articles: readonly T[], size: number = DEFAULT_SHARD_SIZE): ShardArticles<T>[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`Search shard size must be a positive integer, got ${size}`);
   const ordered = [...articles].sort((a, b) => a.data.date.getTime() - b.data.date.getTime() || (a.data.slug < b.data.slug ? -1 : a.data.slug > b.data.slug ? 1 : 0));
-  const shards: ShardArticles[] = [];
+  const shards: ShardArticles<T>[] = [];
   for (let start = 0, n = 0; start < ordered.length; start += size, n++) {
     shards.push({ name: `arsip-${String(n).padStart(4, '0')}`, articles: ordered.slice(start, start + size).reverse() });
   }
@@ -29,11 +33,4 @@ export function splitIntoShards(articles: readonly IndexedArticle[], size: numbe
 /** A shard's search records, in its articles' order. */
 export function shardRecords(shard: ShardArticles): SearchRecord[] {
   return shard.articles.map(({ data, text }) => toSearchRecord(data, text));
-}
-
-/** Digest of a shard's records (and `salt`, the Pagefind version): an unchanged shard reuses the index built for it last time. */
-export function shardDigest(records: readonly SearchRecord[], salt = ''): string {
-  const hash = createHash('sha256').update(salt);
-  for (const record of records) hash.update(JSON.stringify(record)).update('\n');
-  return hash.digest('hex').slice(0, 20);
 }
