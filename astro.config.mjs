@@ -18,6 +18,8 @@ export default defineConfig({
   // the main thread idle 11 of 25 s, waiting on mkdir/open/write/close of each page in turn.
   build: { format: 'directory', concurrency: 8 },
   devToolbar: { enabled: false },
+  // Astro's logger without its line per page written: a count instead (see build-logger.mjs).
+  logger: { entrypoint: new URL('./src/integrations/build-logger.mjs', import.meta.url) },
   // Article pages return a cacheKey, so a rebuild re-renders only the articles whose data changed.
   experimental: { incrementalBuild: true },
   integrations: [

@@ -32,6 +32,11 @@ describe('building tests/fixtures/site-basic', () => {
     expect(site.output).toContain('Every published article has its page (4).');
   });
 
+  it('counts the files it writes instead of logging a line for each', () => {
+    expect(site.output).toMatch(/\[build\] \d+ files written: \d+ rendered, 0 restored from the incremental build cache/);
+    expect(site.output).not.toMatch(/[├└]─ |\(\+\d+ms\)/);
+  });
+
   it('renders the article page in Indonesian with its metadata', () => {
     expect(page.querySelector('html')?.getAttribute('lang')).toBe('id');
     expect(page.querySelector('h1')?.text).toBe('Putin Kirim Pesan Tahun Baru ke Kim Jong-un');
