@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { siteConfig } from './site.config.ts';
 import { bodyDirectory, cacheDir } from './data/cache-paths.ts';
-import { recordContentSummary } from './integrations/warta-integration.ts';
+import { recordContentSummary, recordSearchArticles } from './integrations/warta-integration.ts';
 import { digestCode } from './lib/content/parse-cache.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
@@ -22,6 +22,8 @@ const articles = defineCollection({
     relatedLimit: siteConfig.related.limit,
     rankRelated: createRelatedRanker(siteConfig.related),
     onLoaded: recordContentSummary,
+    // Only builds index for search; the dev server would keep every article's text for nothing.
+    ...(isDev ? {} : { onResolved: recordSearchArticles }),
     cacheFile: path.join(cacheDir, 'warta-parse-cache.bin'),
     // Any change to the code that parses, renders or sanitizes must re-render every article.
     cacheVersion: digestCode(

@@ -5,18 +5,19 @@ import { fileURLToPath } from 'node:url';
 import { formatSearchIndexReport, writeSearchIndexInWorker, type SearchIndexReport } from '../lib/search/build-index.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
 import { siteConfig } from '../site.config.ts';
-import type { ContentSummary } from '../lib/content/build-report.ts';
+import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import { digestCode } from '../lib/content/parse-cache.ts';
-import { onContentSummary, readContentSummary, recordContentSummary } from './warta-integration.ts';
+import { onSearchArticles, takeSearchArticles } from './warta-integration.ts';
 
 /**
  * Builds the Pagefind search index of every `astro build`, from the published articles' data (never
  * from the HTML, so only headline, summary, body and metadata are indexed), into `<outDir>/pagefind/`.
  *
  * The records need nothing from the rendered pages, so indexing starts the moment the content loader
- * has its articles, before Astro has saved its data store and set up the build (22 s for 100,000
- * articles), and Pagefind's own process works while Astro renders the pages; on a 10,000-article site
- * that hides most of the indexing time. The bundle is written to a staging folder in the cache and
+ * has resolved its articles' links: before it ranks related articles and renders bodies (about 3 s
+ * for 10,000 articles) and before Astro saves its data store and sets up the build (22 s for 100,000),
+ * and Pagefind's own process works while Astro renders the pages; on a 10,000-article site that
+ * hides most of the indexing time. The bundle is written to a staging folder in the cache and
  * moved into the output at the end. The records are handed over on a worker thread, a shard at a
  * time from files written here (see writeSearchIndexInWorker).
  */
@@ -25,9 +26,11 @@ export function searchIntegration(): AstroIntegration {
   let shardCache = '';
   let pending: Promise<SearchIndexReport> | undefined;
   let stopListening: (() => void) | undefined;
-  const start = (summary: ContentSummary): void => {
+  const start = (articles: readonly ResolvedArticle[]): void => {
     stopListening?.();
-    pending = writeSearchIndexInWorker(summary.articles, staging, path.resolve('src/lib/search/index-worker.ts'), {
+    // Spooled to disk for the worker now: the loader's copy need not live on.
+    takeSearchArticles();
+    pending = writeSearchIndexInWorker(articles, staging, path.resolve('src/lib/search/index-worker.ts'), {
       shardSize: siteConfig.searchShardSize,
       cacheDirectory: shardCache,
       // The code that turns an article into its record: a change to it must re-index every shard.
@@ -35,14 +38,12 @@ export function searchIntegration(): AstroIntegration {
     });
     // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
     pending.catch(() => undefined);
-    // The articles are spooled to disk for the worker now; the build report needs only the counts and slugs.
-    recordContentSummary({ ...summary, articles: [] });
   };
   return {
     name: 'warta-search',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        if (command === 'build') stopListening = onContentSummary(start);
+        if (command === 'build') stopListening = onSearchArticles(start);
       },
       'astro:config:done': ({ config }) => {
         staging = path.join(fileURLToPath(config.cacheDir), 'warta-search-bundle');
@@ -51,9 +52,9 @@ export function searchIntegration(): AstroIntegration {
       'astro:build:start': () => {
         stopListening?.();
         if (pending) return;
-        const summary = readContentSummary();
-        if (!summary) throw new Error('Warta search: the content loader reported nothing; there is nothing to index.');
-        start(summary);
+        const articles = takeSearchArticles();
+        if (!articles) throw new Error('Warta search: the content loader reported no articles; there is nothing to index.');
+        start(articles);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!pending) throw new Error('Warta search: indexing never started (astro:build:start did not run).');

@@ -101,11 +101,6 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   }
   if (showProgress()) process.stdout.write('\r\x1b[K');
   logger.info(`${result.articles.length} articles in ${seconds(performance.now() - started)} (${phases.join(', ')})`);
-  // Before the bodies are written, so the search index (which needs only data and text) starts sooner.
-  if (result.stats) {
-    const slugs = result.articles.map(({ data }) => data.slug);
-    options.onLoaded?.({ stats: result.stats, slugs, articles: result.articles.map(({ data, text }) => ({ data, text })) });
-  }
   const keep = new Set<string>();
   const bodies = openBodyStore(options.bodyDirectory);
   const digests = new Set<string>();
@@ -122,6 +117,7 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   if (options.pruneBodies) bodies.prune(digests);
+  if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep] });
 }
 
 function seconds(milliseconds: number): string {

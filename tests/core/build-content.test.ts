@@ -114,6 +114,21 @@ describe('buildContent: site rules', () => {
     expect(result.articles.map((a) => a.data.slug)).toEqual(['terbit']);
   });
 
+  it('hands over the published articles once their links resolve, without the links, and not at all when they fail', () => {
+    const received: unknown[] = [];
+    const sources = [article('terbit.md', { front: 'related: [lain]\n', body: 'MEDAN - Isi terbit.' }), article('lain.md'), article('konsep.md', { front: 'draft: true\n' })];
+    const ok = buildContent(sources, { now, onResolved: (articles) => received.push(articles) });
+    expect(received).toHaveLength(1);
+    const handed = received[0] as { data: Record<string, unknown>; text: string }[];
+    expect(handed.map((a) => a.data['slug']).sort()).toEqual(['lain', 'terbit']);
+    const terbit = ok.articles.find((a) => a.data.slug === 'terbit')!;
+    const { related, bacaJuga, ...fields } = terbit.data;
+    expect(related.map((r) => r.slug)).toEqual(['lain']);
+    expect(handed.find((a) => a.data['slug'] === 'terbit')).toEqual({ data: fields, text: terbit.text });
+    buildContent([article('a.md', { front: 'related: [hilang]\n' })], { now, onResolved: (articles) => received.push(articles) });
+    expect(received).toHaveLength(1);
+  });
+
   it('lists hand-picked related articles first and checks them', () => {
     const ok = buildContent([article('a.md', { front: 'related: [b]\n' }), article('b.md', { title: 'Bee' })], { now });
     expect(ok.articles.find((a) => a.data.slug === 'a')?.data.related.map((r) => r.title)).toEqual(['Bee']);

@@ -18,7 +18,7 @@ describe('end-of-build report', () => {
 
   it('fits on one screen', () => {
     const report = formatBuildReport(
-      { stats: { found: 6, published: 4, drafts: 1, scheduled: 1, bacaJugaLinks: 3, relatedLists: 4 }, slugs: ['a'], articles: [] },
+      { stats: { found: 6, published: 4, drafts: 1, scheduled: 1, bacaJugaLinks: 3, relatedLists: 4 }, slugs: ['a'] },
       [['berita', 4], ['beranda', 1]],
     );
     expect(report).toBe(

@@ -28,6 +28,11 @@ export interface BuildContentOptions {
   readonly onPhase?: (phase: BuildPhase, milliseconds: number) => void;
   /** Receives progress of the long per-article phases. */
   readonly onProgress?: (phase: BuildPhase, done: number, total: number) => void;
+  /**
+   * Receives the site's articles as soon as their links resolve without errors, before related
+   * lists are ranked and bodies rendered: the search index needs nothing more, so it can start.
+   */
+  readonly onResolved?: (articles: readonly ResolvedArticle[]) => void;
   /** Parses one file; lets the caller put a cache in front of {@link parseArticle}. Default: parseArticle. */
   readonly parse?: (source: ArticleSource) => ParseResult;
 }
@@ -43,6 +48,16 @@ export interface BuiltArticle {
   readonly data: Article;
   readonly html: string;
   /** Plain text of the body without its "Baca juga" blocks, one paragraph per line (for search). */
+  readonly text: string;
+}
+
+/** An article's own fields: all of {@link Article} but the links resolved across the site. */
+export type ArticleFields = Omit<Article, 'bacaJuga' | 'related'>;
+
+/** An article on the site as {@link BuildContentOptions.onResolved} receives it. */
+export interface ResolvedArticle {
+  readonly data: ArticleFields;
+  /** As {@link BuiltArticle.text}. */
   readonly text: string;
 }
 
@@ -128,13 +143,17 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
     bacaJuga.set(article.slug, resolveBlocks(article, index, isVisible, errors));
     pinned.set(article.slug, resolvePinned(article, visibleSlugs, index, errors));
   }
+  if (errors.length > 0) {
+    endPhase('resolve');
+    return { articles: [], errors: sortErrors(errors), stats };
+  }
+  const fieldsBySlug = new Map(visible.map((article) => [article.slug, articleFields(article)]));
   endPhase('resolve');
-  if (errors.length > 0) return { articles: [], errors: sortErrors(errors), stats };
+  options.onResolved?.(visible.map((article) => ({ data: fieldsBySlug.get(article.slug) ?? articleFields(article), text: article.text })));
 
   const bySlug = new Map(visible.map((a) => [a.slug, a]));
   const inputs = visible.map((article) => relatedInput(article));
   const search = options.rankRelated?.(inputs);
-  const textBySlug = new Map(inputs.map((input) => [input.slug, input.body]));
   const limit = options.relatedLimit ?? 5;
 
   const relatedBySlug = new Map<string, ArticleLink[]>();
@@ -151,7 +170,7 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
   endPhase('related');
 
   const articles = visible.map((article, i): BuiltArticle => {
-    const built = render(article, bacaJuga.get(article.slug) ?? [], relatedBySlug.get(article.slug) ?? [], textBySlug.get(article.slug) ?? '');
+    const built = render(article, fieldsBySlug.get(article.slug) ?? articleFields(article), bacaJuga.get(article.slug) ?? [], relatedBySlug.get(article.slug) ?? []);
     progress('render', i + 1, visible.length);
     return built;
   });
@@ -179,11 +198,10 @@ function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
   return { slug: article.slug, title: fm.title, date: fm.date, category: fm.category, categorySlug: slugify(fm.category) };
 }
 
-function render(article: ParsedArticle, bacaJuga: readonly BacaJugaLink[][], related: ArticleLink[], text: string): BuiltArticle {
+function articleFields(article: ParsedArticle): ArticleFields {
   const fm = article.frontMatter;
-  const summary = article.summary;
   const seenTags = new Set<string>();
-  const data: Article = {
+  return {
     slug: article.slug,
     title: fm.title,
     date: fm.date,
@@ -199,12 +217,14 @@ function render(article: ParsedArticle, bacaJuga: readonly BacaJugaLink[][], rel
     ...(article.dateline ? { dateline: article.dateline } : {}),
     ...(fm.source ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } } : {}),
     ...(fm.image ? { image: fm.image } : {}),
-    summary,
+    summary: article.summary,
     readingMinutes: readingMinutes(article.words),
     draft: fm.draft,
-    bacaJuga: bacaJuga.flat(),
-    related,
     sourceFile: article.source.path,
   };
-  return { data, html: fillBacaJugaMarkers(article.html, bacaJuga), text };
+}
+
+function render(article: ParsedArticle, fields: ArticleFields, bacaJuga: readonly BacaJugaLink[][], related: ArticleLink[]): BuiltArticle {
+  const data: Article = { ...fields, bacaJuga: bacaJuga.flat(), related };
+  return { data, html: fillBacaJugaMarkers(article.html, bacaJuga), text: article.text };
 }

@@ -1,4 +1,3 @@
-import type { Article } from './article.ts';
 import type { ContentStats } from './build-content.ts';
 
 /** What the content layer hands to the end-of-build report. */
@@ -6,8 +5,6 @@ export interface ContentSummary {
   readonly stats: ContentStats;
   /** Slugs of the articles that must each have one page. */
   readonly slugs: readonly string[];
-  /** Every article on the site with its body as plain text, for indexes built after the pages. */
-  readonly articles: readonly { readonly data: Article; readonly text: string }[];
 }
 
 /** Page kind from its URL path, for the report: `berita/x/` → `berita`. */
