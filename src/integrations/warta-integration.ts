@@ -90,7 +90,7 @@ const GARBAGE_INTERVAL_MS = 2000;
 const GARBAGE_TIME_SHARE = 0.05;
 
 /**
- * Runs V8's full garbage collection every 2 s, or less often when a collection takes long, so it
+ * Runs V8's full garbage collection at once and then every 2 s, or less often when a collection takes long, so it
  * never costs more than 5% of the time (at a fixed 2 s, a 100,000-article build spent nearly all
  * its time collecting). Uses `gc` without starting Node with --expose-gc, since `npm run build` is
  * plain `astro build`. Returns the function that stops it.
@@ -105,6 +105,9 @@ function collectGarbageRegularly(): () => void {
     const took = performance.now() - started;
     timer = setTimeout(collect, Math.max(GARBAGE_INTERVAL_MS, took / GARBAGE_TIME_SHARE)).unref();
   };
-  timer = setTimeout(collect, GARBAGE_INTERVAL_MS).unref();
+  // At once: the content layer leaves about 200 MB of garbage, and collecting it before Vite builds
+  // lowered the build's peak by about 80 MB (two pairs of 10,000-article builds: 955 and 994 MB
+  // against 1,048 and 1,063 MB with the first collection 2 s later).
+  timer = setTimeout(collect, 0).unref();
   return () => clearTimeout(timer);
 }
