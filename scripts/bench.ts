@@ -58,7 +58,8 @@ function build(label: string, clean: boolean): BuildRun {
   const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
   const phases = /\[warta-loader\] (.*)/.exec(log)?.[1] ?? '?';
   // Astro's "generating static routes" step is the last "✓ Completed in" before the page count.
-  const completions = [...log.matchAll(/✓ Completed in ([\d.]+m?s)/g)].map((m) => m[1]);
+  // Over a minute Astro prints `6m 12s`.
+  const completions = [...log.matchAll(/✓ Completed in ((?:\d+m )?[\d.]+m?s)/g)].map((m) => m[1]);
   const search = /\[warta-search\] (.*)/.exec(log)?.[1];
   return {
     wallSeconds: Number(secs),

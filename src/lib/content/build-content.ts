@@ -147,9 +147,13 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
     endPhase('resolve');
     return { articles: [], errors: sortErrors(errors), stats };
   }
-  const fieldsBySlug = new Map(visible.map((article) => [article.slug, articleFields(article)]));
+  const fields = visible.map(articleFields);
   endPhase('resolve');
-  options.onResolved?.(visible.map((article) => ({ data: fieldsBySlug.get(article.slug) ?? articleFields(article), text: article.text })));
+  if (options.onResolved) {
+    options.onResolved(visible.map((article, i) => ({ data: fields[i]!, text: article.text })));
+    // What the receiver does (the search index times its own work) is not the related phase's.
+    phaseStart = clock?.() ?? 0;
+  }
 
   const bySlug = new Map(visible.map((a) => [a.slug, a]));
   const inputs = visible.map((article) => relatedInput(article));
@@ -170,7 +174,7 @@ export function buildContent(sources: readonly ArticleSource[], options: BuildCo
   endPhase('related');
 
   const articles = visible.map((article, i): BuiltArticle => {
-    const built = render(article, fieldsBySlug.get(article.slug) ?? articleFields(article), bacaJuga.get(article.slug) ?? [], relatedBySlug.get(article.slug) ?? []);
+    const built = render(article, fields[i]!, bacaJuga.get(article.slug) ?? [], relatedBySlug.get(article.slug) ?? []);
     progress('render', i + 1, visible.length);
     return built;
   });
