@@ -82,8 +82,15 @@ print('cold', cold);
 if (warm) {
   const files = fs.readdirSync(content).filter((f) => f.endsWith('.md')).sort();
   const target = path.join(content, files[Math.floor(files.length / 2)] ?? '');
+  const original = fs.readFileSync(target, 'utf8');
   fs.appendFileSync(target, `\nParagraf tambahan untuk uji bangun ulang ${Date.now()}.\n`);
-  const again = build('warm', false);
+  let again: BuildRun;
+  try {
+    again = build('warm', false);
+  } finally {
+    // The corpus is reused by the next run: it must stay the generated one.
+    fs.writeFileSync(target, original);
+  }
   print('warm (one article edited)', again);
   console.log(`  warm/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
 }
