@@ -88,9 +88,9 @@ export interface SearchIndexPlan {
 }
 
 /**
- * First half of {@link writeSearchIndex}: splits the articles into shards and serializes each
- * shard's search fields and text. A shard whose bytes hash to a bundle in the cache needs nothing
- * more; the others are written to a file of their own (`<outputPath>.articles/`) for the worker
+ * First half of {@link writeSearchIndex}: splits the articles into shards and hashes each shard's
+ * search fields and text. A shard whose digest names a bundle in the cache needs nothing more; the
+ * others are serialized to a file of their own (`<outputPath>.articles/`) for the worker
  * that drives Pagefind, which then holds one shard at a time instead of a copy of every article's
  * text (about 1 GB for 100,000 articles), and never reads the unchanged ones (on a rebuild of
  * 10,000 articles, reading and digesting them took the worker about 3 s).
