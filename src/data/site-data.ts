@@ -4,19 +4,31 @@ import { indexSite, type SiteIndex } from '../lib/view/site-index.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishedArticle } from './published-articles.ts';
 
-let cached: Promise<SiteIndex> | undefined;
+let cachedIndex: Promise<SiteIndex> | undefined;
+let cachedEntries: Promise<{ article: Article; digest: string }[]> | undefined;
+
+/** The dev server recomputes on every call so edits show up; a build computes once. */
+const reuse = (): boolean => process.env['WARTA_COMMAND'] !== 'dev';
 
 /**
  * The site's articles grouped for pages and navigation. Computed once per build and shared by
  * every page; the dev server recomputes it so edits show up.
  */
 export function getSiteIndex(): Promise<SiteIndex> {
-  if (process.env['WARTA_COMMAND'] === 'dev' || !cached) cached = load();
-  return cached;
+  if (!reuse() || !cachedIndex) cachedIndex = load();
+  return cachedIndex;
 }
 
-/** Every article entry with its data (entries hold only id and digest: see published-articles.ts). */
-export async function getArticleEntries(): Promise<{ article: Article; digest: string }[]> {
+/**
+ * Every article entry with its data (entries hold only id and digest: see published-articles.ts).
+ * Shared by the site index and the article pages' paths, like the index itself.
+ */
+export function getArticleEntries(): Promise<{ article: Article; digest: string }[]> {
+  if (!reuse() || !cachedEntries) cachedEntries = loadEntries();
+  return cachedEntries;
+}
+
+async function loadEntries(): Promise<{ article: Article; digest: string }[]> {
   const entries = await getCollection('articles');
   return entries.map((entry) => ({ article: publishedArticle(entry.id, entry.digest), digest: String(entry.digest) }));
 }

@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { SEARCH_LANGUAGE, SHARD_MANIFEST } from './fields.ts';
-import { searchSource, type SearchRecord, type SearchSource } from './record.ts';
+import { searchSource, type SearchRecord } from './record.ts';
 import { shardRecords, splitIntoShards, type ShardArticle } from './shards.ts';
 
 // A new Pagefind writes different bundles: cached shards of the old one must not be reused. (Its
@@ -33,10 +33,7 @@ export interface SearchIndexReport {
 }
 
 /** What the index is built from: a published article (only its search fields are read) and its plain body text. */
-export interface IndexedArticle {
-  readonly data: SearchSource;
-  readonly text: string;
-}
+export type IndexedArticle = ShardArticle;
 
 /** Options of {@link writeSearchIndex}. */
 export interface SearchIndexOptions {
