@@ -1,7 +1,8 @@
 import { readBody } from '../lib/content/body-store.ts';
 import { bodyDirectory } from './cache-paths.ts';
+import { publishedBody } from './published-articles.ts';
 
-/** The rendered, sanitized body of an article (stored by the loader under its entry's digest). */
+/** The rendered, sanitized body of an article (stored by the loader, located by its entry's digest). */
 export function articleBody(slug: string, digest: string): string {
-  return readBody(bodyDirectory, digest, slug);
+  return readBody(bodyDirectory, publishedBody(slug, digest), slug);
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../lib/content/article.ts';
+import type { BodyLocation } from '../lib/content/body-store.ts';
 
 /**
  * Article data by entry digest, handed from the content loader to the pages in memory.
@@ -10,26 +11,40 @@ import type { Article } from '../lib/content/article.ts';
  * same Node process, so the loader's own objects are shared instead. `Symbol.for` because the loader
  * and the pages load this module into different module graphs.
  *
- * Keyed by digest, like the bodies on disk, so that pages always follow Astro's entries: on the dev
- * server Astro picks up a reload a moment after the loader, and until then its entries name the
- * previous digests, which stay here.
+ * Keyed by digest, so that pages always follow Astro's entries: on the dev server Astro picks up a
+ * reload a moment after the loader, and until then its entries name the previous digests, which
+ * stay here. Each digest also has where its rendered body is on disk (body-store.ts).
  */
 const BY_DIGEST = Symbol.for('warta.articles-by-digest');
 
-function table(): Map<string, Article> {
-  const global = globalThis as Record<symbol, Map<string, Article> | undefined>;
+interface Published {
+  readonly article: Article;
+  readonly body: BodyLocation;
+}
+
+function table(): Map<string, Published> {
+  const global = globalThis as Record<symbol, Map<string, Published> | undefined>;
   return (global[BY_DIGEST] ??= new Map());
 }
 
-/** Called by the content loader for every article of a successful load. */
-export function publishArticle(digest: string, article: Article): void {
-  table().set(digest, article);
+/** Called by the content loader for every article of a successful load, once its body is on disk. */
+export function publishArticle(digest: string, article: Article, body: BodyLocation): void {
+  table().set(digest, { article, body });
 }
 
 /** The data of the content entry `id` with `digest`; throws when the loader did not publish it in this process. */
 export function publishedArticle(id: string, digest: string | number | undefined): Article {
-  const article = digest === undefined ? undefined : table().get(String(digest));
-  if (article) return article;
+  return published(id, digest).article;
+}
+
+/** Where the rendered body of the entry `id` with `digest` is stored; throws like {@link publishedArticle}. */
+export function publishedBody(id: string, digest: string | number | undefined): BodyLocation {
+  return published(id, digest).body;
+}
+
+function published(id: string, digest: string | number | undefined): Published {
+  const entry = digest === undefined ? undefined : table().get(String(digest));
+  if (entry) return entry;
   const error = new Error(
     `Warta: no data for the article entry "${id}" (digest ${String(digest)}). Pages take article data from ` +
       'the content loader (src/loaders/warta-loader.ts), which must run in the same process: build with ' +

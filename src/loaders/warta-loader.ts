@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
-import { openBodyStore } from '../lib/content/body-store.ts';
+import { startBodyPack, type BodyLocation } from '../lib/content/body-store.ts';
 import { buildContent, type BuildContentOptions } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
 import { parseArticle, type ArticleSource, type ParseResult } from '../lib/content/parse-article.ts';
@@ -32,7 +32,10 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
    * reads its body from here by the entry's digest.
    */
   readonly bodyDirectory: string;
-  /** Delete bodies no longer used after each load (builds; the dev server keeps them). */
+  /**
+   * Delete the bodies of earlier loads once a load has written its own (builds). Otherwise the
+   * two previous loads' bodies are kept (dev server: its pages switch to a reload a moment later).
+   */
   readonly pruneBodies?: boolean;
   /** Rendering options for article bodies, such as the allowed iframe hosts. */
   readonly render?: RenderOptions;
@@ -102,21 +105,24 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   if (showProgress()) process.stdout.write('\r\x1b[K');
   logger.info(`${result.articles.length} articles in ${seconds(performance.now() - started)} (${phases.join(', ')})`);
   const keep = new Set<string>();
-  const bodies = openBodyStore(options.bodyDirectory);
-  const digests = new Set<string>();
+  const pack = startBodyPack(options.bodyDirectory);
+  const entries: { id: string; digest: string; body: BodyLocation }[] = [];
   for (const article of result.articles) {
     const id = article.data.slug;
     keep.add(id);
     const digest = generateDigest({ html: article.html, data: JSON.stringify(article.data), entry: ENTRY_FORMAT });
-    digests.add(digest);
-    bodies.write(digest, article.html);
-    publishArticle(digest, article.data);
-    if (store.get(id)?.digest === digest) continue;
+    entries.push({ id, digest, body: pack.add(article.html) });
+  }
+  pack.finish(options.pruneBodies ? 0 : 2);
+  // Published only now that every body is on disk under its final name.
+  result.articles.forEach((article, i) => {
+    const { id, digest, body } = entries[i]!;
+    publishArticle(digest, article.data, body);
+    if (store.get(id)?.digest === digest) return;
     // Only id and digest: the data reaches the pages through publishArticle (see there why).
     store.set({ id, data: {}, digest });
-  }
+  });
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  if (options.pruneBodies) bodies.prune(digests);
   if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep] });
 }
 

@@ -2,36 +2,84 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBodyStore, readBody } from '../../src/lib/content/body-store.ts';
+import { readBody, startBodyPack, type BodyLocation } from '../../src/lib/content/body-store.ts';
 
-describe('body store', () => {
-  const directory = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bodies-')), 'bodies');
+const freshDirectory = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bodies-')), 'bodies');
+const packs = (directory: string): string[] => fs.readdirSync(directory).sort();
 
-  it('reads back what it wrote, by digest, in a folder per digest prefix', () => {
-    const store = openBodyStore(directory);
-    store.write('ab12cd34ef56ab78', '<p>Isi berita.</p>');
-    store.write('ff00000000000001', '<p>Lain.</p>');
-    expect(readBody(directory, 'ab12cd34ef56ab78', 'a')).toBe('<p>Isi berita.</p>');
-    expect(fs.readdirSync(directory).sort()).toEqual(['ab', 'ff']);
-    // No temporary files are left behind.
-    expect(fs.readdirSync(path.join(directory, 'ab'))).toEqual(['ab12cd34ef56ab78.html']);
+describe('body pack', () => {
+  it('reads back every body it wrote, multibyte text and bodies larger than a write included', () => {
+    const directory = freshDirectory();
+    const bodies = [
+      '<p>JAKARTA - Presiden Rusia Vladimir Putin mengirim pesan Tahun Baru.</p>',
+      '',
+      '<p>Harga cabai naik — “tajam” 🌶️ di pasar Kramat Jati.</p>',
+      `<p>${'Isi panjang. '.repeat(200_000)}</p>`, // 2.6 MB: spans several writes
+      '<p>Terakhir.</p>',
+    ];
+    const pack = startBodyPack(directory);
+    const locations = bodies.map((html) => pack.add(html));
+    pack.finish(0);
+    bodies.forEach((html, i) => expect(readBody(directory, locations[i]!, `artikel-${i}`)).toBe(html));
+    expect(packs(directory)).toEqual([locations[0]!.pack]);
+    expect(fs.statSync(path.join(directory, locations[0]!.pack)).size).toBe(bodies.reduce((n, b) => n + Buffer.byteLength(b), 0));
   });
 
-  it('keeps a body already stored under the same digest', () => {
-    openBodyStore(directory).write('ab12cd34ef56ab78', '<p>Ditulis lagi.</p>');
-    expect(readBody(directory, 'ab12cd34ef56ab78', 'a')).toBe('<p>Isi berita.</p>');
+  it('is not readable under its final name until finished', () => {
+    const directory = freshDirectory();
+    const pack = startBodyPack(directory);
+    const location = pack.add('<p>Belum.</p>');
+    expect(() => readBody(directory, location, 'belum-selesai')).toThrow(/"belum-selesai" is missing: .*does not exist/);
+    pack.finish(0);
+    expect(readBody(directory, location, 'belum-selesai')).toBe('<p>Belum.</p>');
   });
 
-  it('prunes the bodies no entry uses any more', () => {
-    expect(openBodyStore(directory).prune(new Set(['ff00000000000001']))).toBe(1);
-    expect(readBody(directory, 'ff00000000000001', 'b')).toBe('<p>Lain.</p>');
-    expect(() => readBody(directory, 'ab12cd34ef56ab78', 'putin-kirim-pesan')).toThrow(
-      /rendered body of article "putin-kirim-pesan" \(digest ab12cd34ef56ab78\) is missing from .*bodies\. .*run the build again/,
+  it('deletes older packs when a load finishes, keeping as many previous ones as asked', () => {
+    const directory = freshDirectory();
+    const write = (html: string, keepPrevious: number): BodyLocation => {
+      const pack = startBodyPack(directory);
+      const location = pack.add(html);
+      pack.finish(keepPrevious);
+      return location;
+    };
+    const first = write('<p>Satu.</p>', 2);
+    const second = write('<p>Dua.</p>', 2);
+    const third = write('<p>Tiga.</p>', 2);
+    expect(packs(directory)).toEqual([first.pack, second.pack, third.pack]);
+    const fourth = write('<p>Empat.</p>', 2);
+    expect(packs(directory)).toEqual([second.pack, third.pack, fourth.pack]);
+    expect(readBody(directory, second, 'dua')).toBe('<p>Dua.</p>');
+    const fifth = write('<p>Lima.</p>', 0);
+    expect(packs(directory)).toEqual([fifth.pack]);
+    expect(() => readBody(directory, first, 'satu')).toThrow(/"satu" is missing/);
+  });
+
+  it('cleans up temporary files of other processes and folders of the one-file-per-body format', () => {
+    const directory = freshDirectory();
+    fs.mkdirSync(path.join(directory, 'ab'), { recursive: true });
+    fs.writeFileSync(path.join(directory, 'ab', 'ab12cd34.html'), '<p>Lama.</p>');
+    const crashed = path.join(directory, '000000000000001-000000-999999999.pack.tmp');
+    fs.writeFileSync(crashed, 'setengah');
+    const pack = startBodyPack(directory);
+    const location = pack.add('<p>Baru.</p>');
+    pack.finish(0);
+    expect(packs(directory)).toEqual([location.pack]);
+  });
+
+  it('says which article lost its body, and what to do, when the pack is cut short', () => {
+    const directory = freshDirectory();
+    const pack = startBodyPack(directory);
+    pack.add('<p>Pertama.</p>');
+    const last = pack.add('<p>Putin kirim pesan ke Kim Jong-un.</p>');
+    pack.finish(0);
+    fs.truncateSync(path.join(directory, last.pack), last.offset + 5);
+    expect(() => readBody(directory, last, 'putin-kirim-pesan')).toThrow(
+      /article "putin-kirim-pesan" is missing: .* ends before it \(offset 15, 40 bytes\).*run the build again/,
     );
   });
 
-  it('refuses a digest that could name a path outside the store', () => {
-    expect(() => openBodyStore(directory).write('../etc/passwd', 'x')).toThrow('Invalid body digest');
-    expect(() => readBody(directory, 'a/b', 'x')).toThrow('Invalid body digest');
+  it('refuses pack names that could leave the body folder', () => {
+    const directory = freshDirectory();
+    expect(() => readBody(directory, { pack: '../../etc/passwd', offset: 0, length: 4 }, 'x')).toThrow('Invalid body pack name');
   });
 });
