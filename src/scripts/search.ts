@@ -37,14 +37,29 @@ type PagefindResult = PagefindResponse['results'][number];
 const TYPING_PAUSE_MS = 150;
 const BUNDLE_URL = `/${SEARCH_BUNDLE_DIR}/`;
 
+/** The part of Pagefind's module the page uses: an independent index per call, all on one web worker. */
+interface PagefindModule {
+  createInstance(options: { basePath: string }): Pagefind;
+}
+
 /** Loads every shard of the index (the list is written with it) as one Pagefind. */
 async function loadShards(): Promise<Pagefind> {
   const response = await fetch(`${BUNDLE_URL}${SHARD_MANIFEST}`);
   if (!response.ok) throw new Error(`${SHARD_MANIFEST}: HTTP ${response.status}`);
   const { shards } = (await response.json()) as { shards: string[] };
-  // Each shard's pagefind.js is its own module, with its own index, worker and WebAssembly.
-  const modules = await Promise.all(shards.map((name) => import(/* @vite-ignore */ `${BUNDLE_URL}${name}/pagefind.js`) as Promise<Pagefind>));
-  return joinShards(modules);
+  const [newest, ...older] = shards;
+  if (newest === undefined) return joinShards([]);
+  // Every shard's bundle has the same pagefind.js (one Pagefind version builds them all). One copy
+  // opens every shard, and its instances share one web worker and one WebAssembly instance; a
+  // module per shard meant 34 scripts, workers and WebAssembly instances at 100,000 articles.
+  const module = (await import(/* @vite-ignore */ `${BUNDLE_URL}${newest}/pagefind.js`)) as PagefindModule;
+  const open = (name: string): Pagefind => module.createInstance({ basePath: `${BUNDLE_URL}${name}/` });
+  // Instances that start loading the shared WebAssembly at the same moment each instantiate it and
+  // corrupt one another ("memory access out of bounds" in Chromium), so the newest shard loads it
+  // first (reading its filter index needs it) and the others then reuse it.
+  const first = open(newest);
+  await first.filters();
+  return joinShards([first, ...older.map(open)]);
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

@@ -135,6 +135,25 @@ describe('search on the shipped site in Chromium', () => {
     await page.close();
   });
 
+  it('searches all four shards with one copy of Pagefind\'s script and one web worker', async () => {
+    const requested: string[] = [];
+    const workers: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    await page.goto(`${server.url}/cari/?q=Putin`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+    expect(await resultHrefs(page)).toContain(SEED);
+    const { shards } = (await (await fetch(`${server.url}/pagefind/shards.json`)).json()) as { shards: string[] };
+    expect(shards).toHaveLength(4);
+    // Every shard's index was read (its entry file), but through one script and one worker.
+    for (const shard of shards) expect(requested.filter((p) => p.startsWith(`/pagefind/${shard}/pagefind-entry.json`))).toHaveLength(1);
+    expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual([`/pagefind/${shards[0]}/pagefind.js`]);
+    expect(requested.filter((p) => p.endsWith('/pagefind-worker.js'))).toHaveLength(1);
+    expect(workers).toHaveLength(1);
+    await page.close();
+  });
+
   it('explains without JavaScript that search needs it, and still shows the form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

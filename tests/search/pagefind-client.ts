@@ -13,7 +13,7 @@ export interface LoadedResult {
   readonly filters: Record<string, string[]>;
 }
 
-interface PagefindModule {
+interface PagefindInstance {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(
@@ -24,23 +24,32 @@ interface PagefindModule {
   destroy(): Promise<void>;
 }
 
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindInstance;
+}
+
 /**
- * Pagefind's own browser bundles (`pagefind.js` of each shard listed in `shards.json`) run in Node,
- * on the main thread, fetching their indexes over HTTP from `baseUrl` (a static server of the
- * bundle folder's parent), and joined as the search page joins them. The same code the search page
- * runs, without a browser.
+ * Pagefind's own browser code (the newest shard's `pagefind.js`, with an instance for each shard
+ * listed in `shards.json`) run in Node, on the main thread, fetching their indexes over HTTP from
+ * `baseUrl` (a static server of the bundle folder's parent), and joined as the search page joins
+ * them. The same code the search page runs, without a browser.
  */
 export async function openPagefind(bundleDir: string, baseUrl: string): Promise<{
   search(term: string, options?: Record<string, unknown>): Promise<{ results: LoadedResult[]; totalFilters: Record<string, Record<string, number>> }>;
   close(): Promise<void>;
 }> {
   const { shards } = JSON.parse(fs.readFileSync(path.join(bundleDir, SHARD_MANIFEST), 'utf8')) as { shards: string[] };
-  const modules: PagefindModule[] = [];
-  for (const name of shards) {
-    const href = `${pathToFileURL(path.join(bundleDir, name, 'pagefind.js')).href}?t=${Date.now()}`;
+  // As the search page does: the newest shard's pagefind.js opens an instance for every shard,
+  // the newest first, so that it alone instantiates the WebAssembly they share.
+  const [newest, ...older] = shards;
+  const modules: PagefindInstance[] = [];
+  if (newest !== undefined) {
+    const href = `${pathToFileURL(path.join(bundleDir, newest, 'pagefind.js')).href}?t=${Date.now()}`;
     const module = (await import(/* @vite-ignore */ href)) as PagefindModule;
-    await module.options({ basePath: `${baseUrl}/${path.basename(bundleDir)}/${name}/`, noWorker: true });
-    modules.push(module);
+    const open = (name: string): PagefindInstance => module.createInstance({ basePath: `${baseUrl}/${path.basename(bundleDir)}/${name}/`, noWorker: true });
+    modules.push(open(newest));
+    await modules[0]!.filters();
+    modules.push(...older.map(open));
   }
   const pagefind = joinShards<LoadedResult>(modules as unknown as PagefindApi<LoadedResult>[]);
   await pagefind.init();
