@@ -86,3 +86,54 @@ describe('parse cache file', () => {
     }
   });
 });
+
+describe('parse cache file across rebuilds', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-log-'));
+  const sources = (n: number, edited = -1): ArticleSource[] =>
+    Array.from({ length: n }, (_, i) => article(`a${i}.md`, { body: `JAKARTA - Isi ${i}${i === edited ? ' yang diubah' : ''}. ${'kata '.repeat(40)}` }));
+  /** One build: every source through the cache, then saved. */
+  const build = (file: string, all: readonly ArticleSource[]): ParseCache => {
+    const cache = openParseCache(file, 'v1');
+    for (const s of all) if (!cache.get(s)) cache.put(s, parseArticle(s));
+    cache.save();
+    return cache;
+  };
+
+  it('appends only the edited article, leaving the records already written as they were', () => {
+    const file = path.join(dir, 'append.bin');
+    build(file, sources(10));
+    const before = fs.readFileSync(file);
+    expect(build(file, sources(10, 3)).counts).toEqual({ hits: 9, misses: 1 });
+    const after = fs.readFileSync(file);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    // Both versions of a3.md are on file now: the next build finds either.
+    expect(build(file, sources(10, 3)).counts).toEqual({ hits: 10, misses: 0 });
+    expect(build(file, sources(10)).counts).toEqual({ hits: 10, misses: 0 });
+  });
+
+  it('rewrites the file without unused entries once they outnumber a quarter of the used ones', () => {
+    const file = path.join(dir, 'compact.bin');
+    build(file, sources(12));
+    const full = fs.statSync(file).size;
+    build(file, sources(10)); // 2 unused of 10 used: appended to (nothing new), not rewritten
+    expect(fs.statSync(file).size).toBe(full);
+    build(file, sources(6)); // 6 unused of 6 used: rewritten
+    const compacted = fs.statSync(file).size;
+    expect(compacted).toBeLessThan(full * 0.6);
+    expect(build(file, sources(6)).counts).toEqual({ hits: 6, misses: 0 });
+    expect(build(file, sources(8)).counts).toEqual({ hits: 6, misses: 2 });
+  });
+
+  it('cuts off a record torn by a crash before appending, and keeps every whole one', () => {
+    const file = path.join(dir, 'torn.bin');
+    build(file, sources(5));
+    const torn = Buffer.alloc(4 + 10);
+    torn.writeUInt32LE(5000); // a record said to be 5,000 bytes long, cut after 10
+    fs.appendFileSync(file, torn);
+    expect(build(file, sources(6)).counts).toEqual({ hits: 5, misses: 1 });
+    const again = openParseCache(file, 'v1');
+    expect(sources(6).every((s) => again.get(s)?.ok)).toBe(true);
+    expect(again.counts).toEqual({ hits: 6, misses: 0 });
+  });
+});

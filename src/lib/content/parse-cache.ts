@@ -16,7 +16,10 @@ export interface ParseCache {
   put(source: ArticleSource, result: ParseResult): void;
   /** Cache hits and misses of this build. */
   readonly counts: { hits: number; misses: number };
-  /** Writes the entries used in this build to disk, dropping the rest. */
+  /**
+   * Stores the entries used in this build: appends the fresh ones to the file, or rewrites it with
+   * only the used ones once unused entries have piled up.
+   */
   save(): void;
 }
 
@@ -25,13 +28,21 @@ export interface ParseCache {
  * 4-byte length and a v8-serialized value. Written and read a record at a time: serializing the
  * whole map at once needed one buffer the size of the file (1.2 GB for 100,000 articles) on top
  * of the entries themselves.
+ *
+ * A rebuild appends the records of the files it parsed and leaves the rest of the file alone:
+ * rewriting every record took about 1 s of each 10,000-article rebuild, on its critical path. The
+ * records nothing uses any more (edited and deleted files) are dropped by rewriting the file once
+ * they outnumber a quarter of those in use.
  */
 const READ_CHUNK = 4 * 1024 * 1024;
+const MAX_UNUSED_SHARE = 0.25;
 
 /** Opens the cache at `file`; `version` identifies the parsing code, and any change empties the cache. */
 export function openParseCache(file: string, version: string): ParseCache {
-  const previous = readEntries(file, version);
+  const stored = readEntries(file, version);
+  const previous = stored.entries;
   const used = new Map<string, ParsedArticle>();
+  const fresh: [string, ParsedArticle][] = [];
   const counts = { hits: 0, misses: 0 };
   const keyOf = (source: ArticleSource): string =>
     createHash('sha1').update(source.path).update('\0').update(source.displayPath).update('\0').update(source.bytes).digest('base64');
@@ -47,47 +58,92 @@ export function openParseCache(file: string, version: string): ParseCache {
     },
     put(source, result) {
       counts.misses++;
-      if (result.ok) used.set(keyOf(source), result.article);
+      if (!result.ok) return;
+      const key = keyOf(source);
+      if (!used.has(key)) fresh.push([key, result.article]);
+      used.set(key, result.article);
     },
     save() {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      const fd = fs.openSync(temporary, 'w');
-      try {
-        writeRecord(fd, { version });
-        for (const entry of used) writeRecord(fd, entry);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(temporary, file);
+      const kept = used.size - fresh.length;
+      const unused = stored.records - kept;
+      if (stored.end > 0 && unused <= kept * MAX_UNUSED_SHARE) appendRecords(file, stored.end, fresh);
+      else rewrite(file, version, used);
     },
   };
   return cache;
 }
 
-function writeRecord(fd: number, value: unknown): void {
+/** Writes a new file holding `entries`, under a temporary name renamed into place when complete. */
+function rewrite(file: string, version: string, entries: Map<string, ParsedArticle>): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(temporary, 'w');
+  try {
+    let position = writeRecord(fd, { version }, 0);
+    for (const entry of entries) position += writeRecord(fd, entry, position);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temporary, file);
+}
+
+/**
+ * Appends `entries` after the file's last whole record at `end`, first cutting off whatever follows
+ * it: a record torn by a crash or a full disk in an earlier append.
+ */
+function appendRecords(file: string, end: number, entries: readonly [string, ParsedArticle][]): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.ftruncateSync(fd, end);
+    let position = end;
+    for (const entry of entries) position += writeRecord(fd, entry, position);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes one record at `position`; returns its size in bytes. */
+function writeRecord(fd: number, value: unknown, position: number): number {
   const body = v8.serialize(value);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(body.length);
-  fs.writeSync(fd, length);
-  fs.writeSync(fd, body);
+  writeAll(fd, length, position);
+  writeAll(fd, body, position + 4);
+  return 4 + body.length;
 }
 
-/** The entries of a cache file written for `version`; empty when there is none, or it is of another version or unreadable. */
-function readEntries(file: string, version: string): Map<string, ParsedArticle> {
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written, position + written);
+}
+
+interface StoredEntries {
+  readonly entries: Map<string, ParsedArticle>;
+  /** Article records in the file. */
+  readonly records: number;
+  /** Byte offset just past the last whole record; 0 when the file is missing, unreadable or of another version. */
+  readonly end: number;
+}
+
+const NOTHING_STORED = (): StoredEntries => ({ entries: new Map(), records: 0, end: 0 });
+
+/** The entries of a cache file written for `version`; none when there is no file, or it is of another version or unreadable. */
+function readEntries(file: string, version: string): StoredEntries {
   const entries = new Map<string, ParsedArticle>();
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
   } catch {
-    return entries;
+    return NOTHING_STORED();
   }
   try {
     const size = fs.fstatSync(fd).size;
     let buffer = Buffer.alloc(READ_CHUNK);
+    /** File offset of buffer[0]. */
+    let bufferOffset = 0;
     let start = 0;
     let end = 0;
     let first = true;
+    let records = 0;
     for (;;) {
       if (end - start >= 4) {
         const length = buffer.readUInt32LE(start);
@@ -95,20 +151,22 @@ function readEntries(file: string, version: string): Map<string, ParsedArticle> 
           const value: unknown = v8.deserialize(buffer.subarray(start + 4, start + 4 + length));
           start += 4 + length;
           if (first) {
-            if ((value as { version?: unknown }).version !== version) return new Map();
+            if ((value as { version?: unknown }).version !== version) return NOTHING_STORED();
             first = false;
           } else {
             const [key, article] = value as [string, ParsedArticle];
             entries.set(key, article);
+            records++;
           }
           continue;
         }
         // Not a record of this format (an older cache file): start empty.
-        if (length > size) return new Map();
+        if (length > size) return NOTHING_STORED();
         // Make room for a record larger than the buffer.
         if (4 + length > buffer.length) {
           const larger = Buffer.alloc(4 + length);
           buffer.copy(larger, 0, start, end);
+          bufferOffset += start;
           end -= start;
           start = 0;
           buffer = larger;
@@ -116,6 +174,7 @@ function readEntries(file: string, version: string): Map<string, ParsedArticle> 
       }
       if (start > 0) {
         buffer.copy(buffer, 0, start, end);
+        bufferOffset += start;
         end -= start;
         start = 0;
       }
@@ -123,11 +182,11 @@ function readEntries(file: string, version: string): Map<string, ParsedArticle> 
       if (read === 0) break;
       end += read;
     }
-    // A truncated last record (a crash while writing is ruled out by the rename, but a full disk is not) is ignored.
-    return entries;
+    // A torn last record (a crash or a full disk while appending) is ignored, and cut off by the next append.
+    return first ? NOTHING_STORED() : { entries, records, end: bufferOffset + start };
   } catch {
     // Written by another version of Node, or damaged: start empty.
-    return new Map();
+    return NOTHING_STORED();
   } finally {
     fs.closeSync(fd);
   }
