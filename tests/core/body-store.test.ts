@@ -66,6 +66,19 @@ describe('body pack', () => {
     expect(packs(directory)).toEqual([location.pack]);
   });
 
+  it('leaves the packs of another running process (a dev server beside a build) alone', () => {
+    const directory = freshDirectory();
+    fs.mkdirSync(directory, { recursive: true });
+    const running = `000000000000001-000000-${process.ppid}.pack`;
+    const ended = '000000000000002-000000-999999999.pack';
+    const writing = `000000000000003-000000-${process.ppid}.pack.tmp`;
+    for (const name of [running, ended, writing]) fs.writeFileSync(path.join(directory, name), '<p>x</p>');
+    const pack = startBodyPack(directory);
+    const location = pack.add('<p>Baru.</p>');
+    pack.finish(0);
+    expect(packs(directory)).toEqual([running, writing, location.pack].sort());
+  });
+
   it('says which article lost its body, and what to do, when the pack is cut short', () => {
     const directory = freshDirectory();
     const pack = startBodyPack(directory);

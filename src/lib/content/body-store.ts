@@ -34,6 +34,7 @@ export interface BodyPackWriter {
 
 const PACK_SUFFIX = '.pack';
 const PACK_NAME = /^\d{15}-\d{6}-\d+\.pack$/;
+const TEMPORARY_NAME = /^\d{15}-\d{6}-\d+\.pack\.tmp$/;
 /** Bodies are gathered into writes of about this many bytes. */
 const WRITE_BYTES = 1 << 20;
 let packsStarted = 0;
@@ -81,19 +82,33 @@ function writeAll(fd: number, bytes: Buffer): void {
 }
 
 /**
- * Deletes packs older than `current` beyond the newest `keepPrevious`, temporary files other
- * processes left, and the folders of the earlier format (a file per body in 256 folders).
+ * Deletes packs older than `current` beyond the newest `keepPrevious`, temporary files left by
+ * processes that have ended, and the folders of the earlier format (a file per body in 256
+ * folders). Packs and temporary files of other running processes stay: a dev server and a build
+ * may share the cache folder, and each reads its own pack.
  */
 function prunePacks(directory: string, current: string, keepPrevious: number): void {
   const older = readDirectory(directory)
     .filter((name) => PACK_NAME.test(name) && name < current)
     .sort()
     .reverse();
-  for (const name of older.slice(keepPrevious)) fs.rmSync(path.join(directory, name), { force: true });
+  for (const name of older.slice(keepPrevious)) if (!ownedByOtherLiveProcess(name)) fs.rmSync(path.join(directory, name), { force: true });
   for (const name of readDirectory(directory)) {
-    const writer = /^\d{15}-\d{6}-(\d+)\.pack\.tmp$/.exec(name)?.[1];
-    if (writer !== undefined && Number(writer) !== process.pid) fs.rmSync(path.join(directory, name), { force: true });
-    else if (/^[\w-]{2}$/.test(name)) fs.rmSync(path.join(directory, name), { recursive: true, force: true });
+    if (TEMPORARY_NAME.test(name)) {
+      if (!ownedByOtherLiveProcess(name) && !name.endsWith(`-${process.pid}${PACK_SUFFIX}.tmp`)) fs.rmSync(path.join(directory, name), { force: true });
+    } else if (/^[\w-]{2}$/.test(name)) fs.rmSync(path.join(directory, name), { recursive: true, force: true });
+  }
+}
+
+/** Whether the pack or temporary file `name` was written by another process that is still running. */
+function ownedByOtherLiveProcess(name: string): boolean {
+  const pid = Number(/-(\d+)\.pack(?:\.tmp)?$/.exec(name)?.[1]);
+  if (!pid || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
