@@ -29,7 +29,7 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly workerFile?: string;
   /**
    * Folder of the rendered bodies (see body-store.ts): entries carry only data, and the article page
-   * reads its body from here by the entry's digest.
+   * reads its body from here, at the location published with the entry's digest.
    */
   readonly bodyDirectory: string;
   /**

@@ -1,4 +1,6 @@
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/lib/content/parse-article.ts';
 import { buildContent } from '../../src/lib/content/build-content.ts';
 import { formatError } from '../../src/lib/errors/index.ts';
 import { article, source } from '../helpers/article-source.ts';
@@ -40,6 +42,40 @@ describe('buildContent: "Baca juga"', () => {
     expect(main?.html.indexOf('</aside>')).toBeLessThan(main?.html.indexOf('Paragraf terakhir') ?? -1);
     expect(main?.html).toContain('<p><span class="dateline">JAKARTA -</span> Paragraf pertama.</p>');
     expect(result.stats.bacaJugaLinks).toBe(3);
+  });
+
+  it('renders a body once with a comment where each block goes, kept as one-byte text', () => {
+    const body = 'JAKARTA - Paragraf pertama.\n\nBaca juga:\n\n- Gempa Guncang Cianjur\n\nParagraf terakhir.\n';
+    const parsed = parseArticle(article('utama.md', { body }));
+    if (!parsed.ok) throw new Error('parse failed');
+    const { html } = parsed.article;
+    expect(html).toContain('<!--baca-juga-0-->');
+    expect(html).not.toMatch(/[\uE000-\uF8FF]/);
+    // A Latin-1 body stays Latin-1: V8 serializes it at one byte per character (two-byte text
+    // takes two), which halves the memory and parse cache of every such body.
+    expect(v8.serialize(html).length).toBeLessThan(html.length + 16);
+  });
+
+  it('never fills a comment an editor wrote, raw or as text', () => {
+    const body = [
+      'Isi.',
+      '',
+      '<!--baca-juga-0-->',
+      '',
+      'Teks <!--baca-juga-0--> di tengah.',
+      '',
+      '`<!--baca-juga-0-->`',
+      '',
+      'Baca juga:',
+      '',
+      '- Gempa Guncang Cianjur',
+    ].join('\n');
+    const result = buildContent([...targets, article('utama.md', { body })], { now });
+    expect(result.errors.map(formatError)).toEqual([]);
+    const html = result.articles.find((a) => a.data.slug === 'utama')?.html ?? '';
+    expect(html.match(/<aside data-related="baca-juga"/g)).toHaveLength(1);
+    expect(html).not.toContain('<!--');
+    expect(html).toContain('<code>&#x3C;!--baca-juga-0--></code>');
   });
 
   it('accepts "Baca Juga :" and a bare slug, and leaves a label without list alone', () => {

@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { commentBacaJugaMarkers } from './baca-juga.ts';
 import { restrictEmbeds } from './embeds.ts';
 import { DEFAULT_EMBED_HOSTS, newsSchema } from './sanitize-schema.ts';
 
@@ -61,12 +62,14 @@ function hasRawHtml(tree: Root): boolean {
 
 /**
  * Turns an mdast tree into safe HTML: raw HTML is parsed and reduced to the news allowlist,
- * iframes are kept only from allowed hosts, and external links get rel="noopener noreferrer".
+ * iframes are kept only from allowed hosts, external links get rel="noopener noreferrer", and
+ * "Baca juga" marker paragraphs become `<!--baca-juga-N-->` for `fillBacaJugaMarkers` (baca-juga.ts).
  */
 export function renderMarkdownTree(tree: Root, options: RenderOptions = {}): string {
   let hast = toHast.runSync(tree) as HastRoot;
   if (hasRawHtml(tree)) hast = raw.runSync(hast) as HastRoot;
   hast = finish.runSync(hast) as HastRoot;
   restrictEmbeds(hast, options.embedHosts ?? DEFAULT_EMBED_HOSTS);
+  commentBacaJugaMarkers(hast);
   return finish.stringify(hast);
 }
