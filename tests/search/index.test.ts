@@ -101,6 +101,23 @@ describe('the search index, searched with Pagefind in Node', () => {
     fs.rmSync(again, { recursive: true });
   });
 
+  it('writes the same bytes for many more articles than it sends to Pagefind at once', async () => {
+    const many = buildContent(
+      Array.from({ length: 150 }, (_, i) =>
+        article(`arsip/berita-${i}.md`, { title: `Berita Nomor ${i}`, body: `JAKARTA - Isi berita ${i} tentang ${['banjir', 'pasar', 'pemilu'][i % 3]} dan kerja sama.` }),
+      ),
+      { now: new Date('2025-01-01T00:00:00Z') },
+    );
+    expect(many.errors.map(formatError)).toEqual([]);
+    const snapshot = (dir: string) =>
+      listFiles(dir).map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+    const first = path.join(work, 'many-1');
+    const second = path.join(work, 'many-2');
+    await writeSearchIndex(many.articles, first);
+    await writeSearchIndex(many.articles, second);
+    expect(snapshot(second)).toEqual(snapshot(first));
+  });
+
   it('finds words with the excerpt marking them, and shows the metadata', async () => {
     const { results } = await pagefind.search('Pyongyang');
     expect(urls(results)).toEqual(['/berita/putin/']);

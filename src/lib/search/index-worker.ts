@@ -1,5 +1,5 @@
 // Worker entry for writeSearchIndexInWorker: drives Pagefind on its own event loop, so handing it
-// 10,000 records one at a time is not held up by the page rendering on the main thread.
+// 10,000 records over a pipe is not held up by the page rendering on the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildSearchIndex, type SearchIndexOptions, type SearchIndexPlan } from './build-index.ts';
 
