@@ -13,7 +13,7 @@ describe('search on the shipped site in Chromium', () => {
   const problems: string[] = [];
 
   /** A page that records script errors and failed requests of the site's own files. */
-  async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
+  async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}, prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
     page.on('pageerror', (e) => problems.push(`pageerror ${e.message}`));
     page.on('console', (m) => {
@@ -23,6 +23,7 @@ describe('search on the shipped site in Chromium', () => {
       if (r.status() >= 400 && /\/(pagefind|_astro)\//.test(r.url())) problems.push(`${r.status()} ${r.url()}`);
     });
     page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+    await prepare?.(page);
     await page.goto(server.url + path);
     return page;
   }
@@ -153,6 +154,26 @@ describe('search on the shipped site in Chromium', () => {
     expect(workers).toHaveLength(1);
     await page.close();
   });
+
+  it('finds the same articles when Pagefind\'s worker script arrives after its 5-second timeout (a slow connection)', async () => {
+    const search = async (delayWorker: boolean): Promise<(string | null)[]> => {
+      const page = await open('/cari/?q=pemerintah', {}, async (p) => {
+        if (!delayWorker) return;
+        await p.route('**/pagefind-worker.js', async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 6000));
+          await route.continue();
+        });
+      });
+      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'), undefined, { timeout: 30_000 });
+      const hrefs = await resultHrefs(page);
+      await page.close();
+      return hrefs;
+    };
+    // The newest shard falls back to the main thread; the others open later, on the worker.
+    const normal = await search(false);
+    expect(normal.length).toBeGreaterThan(3);
+    expect(await search(true)).toEqual(normal);
+  }, 60_000);
 
   it('explains without JavaScript that search needs it, and still shows the form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
