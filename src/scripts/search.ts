@@ -4,7 +4,7 @@
  * articles. Builds every node with the DOM API; nothing from the index is parsed as HTML.
  */
 import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS, SHARD_MANIFEST } from '../lib/search/fields.ts';
-import { joinShards, type PagefindApi, type SearchOptions } from '../lib/search/sharded-search.ts';
+import { joinShards, openShards, type CreateInstance, type PagefindApi } from '../lib/search/sharded-search.ts';
 import {
   EMPTY_QUERY_TEXT,
   LOAD_ERROR_TEXT,
@@ -37,9 +37,9 @@ type PagefindResult = PagefindResponse['results'][number];
 const TYPING_PAUSE_MS = 150;
 const BUNDLE_URL = `/${SEARCH_BUNDLE_DIR}/`;
 
-/** The part of Pagefind's module the page uses: an independent index per call, all on one web worker. */
+/** The part of Pagefind's module the page uses. */
 interface PagefindModule {
-  createInstance(options: { basePath: string; noWorker?: boolean }): Pagefind;
+  createInstance: CreateInstance<PagefindResultData>;
 }
 
 /** Loads every shard of the index (the list is written with it) as one Pagefind. */
@@ -47,23 +47,11 @@ async function loadShards(): Promise<Pagefind> {
   const response = await fetch(`${BUNDLE_URL}${SHARD_MANIFEST}`);
   if (!response.ok) throw new Error(`${SHARD_MANIFEST}: HTTP ${response.status}`);
   const { shards } = (await response.json()) as { shards: string[] };
-  const [newest, ...older] = shards;
+  const [newest] = shards;
   if (newest === undefined) return joinShards([]);
-  // Every shard's bundle has the same pagefind.js (one Pagefind version builds them all). One copy
-  // opens every shard, and its instances share one web worker and one WebAssembly instance; a
-  // module per shard meant 34 scripts, workers and WebAssembly instances at 100,000 articles.
+  // Every shard's bundle has the same pagefind.js (one Pagefind version builds them all): one copy opens them all.
   const module = (await import(/* @vite-ignore */ `${BUNDLE_URL}${newest}/pagefind.js`)) as PagefindModule;
-  const open = (name: string, noWorker: boolean): Pagefind => module.createInstance({ basePath: `${BUNDLE_URL}${name}/`, ...(noWorker ? { noWorker } : {}) });
-  // Instances that start loading the shared WebAssembly at the same moment each instantiate it and
-  // corrupt one another ("unreachable", "memory access out of bounds" in Chromium), so the newest
-  // shard loads it first (reading its filter index needs it) and the others then reuse it, on the
-  // same thread: when the worker script arrives after Pagefind's 5-second timeout, the newest shard
-  // runs on the main thread, and the others must too (the browser test delays the worker to check).
-  const first = open(newest, false);
-  await first.filters();
-  const probe = (await first.search('', { verbose: true } as SearchOptions)) as { search_environment?: string } | null;
-  const onMainThread = probe?.search_environment === 'mainthread';
-  return joinShards([first, ...older.map((name) => open(name, onMainThread))]);
+  return openShards(module.createInstance, shards.map((name) => `${BUNDLE_URL}${name}/`));
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

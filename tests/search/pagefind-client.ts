@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SHARD_MANIFEST } from '../../src/lib/search/fields.ts';
-import { joinShards, type PagefindApi } from '../../src/lib/search/sharded-search.ts';
+import { openShards, type CreateInstance, type PagefindApi } from '../../src/lib/search/sharded-search.ts';
 
 /** A search result as Pagefind's browser API returns it, with its data loaded. */
 export interface LoadedResult {
@@ -39,19 +39,18 @@ export async function openPagefind(bundleDir: string, baseUrl: string): Promise<
   close(): Promise<void>;
 }> {
   const { shards } = JSON.parse(fs.readFileSync(path.join(bundleDir, SHARD_MANIFEST), 'utf8')) as { shards: string[] };
-  // As the search page does: the newest shard's pagefind.js opens an instance for every shard,
-  // the newest first, so that it alone instantiates the WebAssembly they share.
-  const [newest, ...older] = shards;
+  // As the search page does: the newest shard's pagefind.js opens every shard (openShards), here on
+  // the main thread.
+  const [newest] = shards;
   const modules: PagefindInstance[] = [];
-  if (newest !== undefined) {
-    const href = `${pathToFileURL(path.join(bundleDir, newest, 'pagefind.js')).href}?t=${Date.now()}`;
-    const module = (await import(/* @vite-ignore */ href)) as PagefindModule;
-    const open = (name: string): PagefindInstance => module.createInstance({ basePath: `${baseUrl}/${path.basename(bundleDir)}/${name}/`, noWorker: true });
-    modules.push(open(newest));
-    await modules[0]!.filters();
-    modules.push(...older.map(open));
-  }
-  const pagefind = joinShards<LoadedResult>(modules as unknown as PagefindApi<LoadedResult>[]);
+  const module =
+    newest === undefined ? undefined : ((await import(/* @vite-ignore */ `${pathToFileURL(path.join(bundleDir, newest, 'pagefind.js')).href}?t=${Date.now()}`)) as PagefindModule);
+  const createInstance: CreateInstance<LoadedResult> = (options) => {
+    const instance = module!.createInstance({ ...options, noWorker: true });
+    modules.push(instance);
+    return instance as unknown as PagefindApi<LoadedResult>;
+  };
+  const pagefind = await openShards(createInstance, shards.map((name) => `${baseUrl}/${path.basename(bundleDir)}/${name}/`));
   await pagefind.init();
   // As the search page does: load the filter index, so every search counts results per filter.
   await pagefind.filters();

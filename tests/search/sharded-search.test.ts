@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinShards, mergeResponses, sumCounts, type PagefindApi, type PagefindResponse } from '../../src/lib/search/sharded-search.ts';
+import { joinShards, mergeResponses, openShards, sumCounts, type CreateInstance, type PagefindApi, type PagefindResponse } from '../../src/lib/search/sharded-search.ts';
 
 const response = (scores: Record<string, number>, counts: Record<string, number> = {}): PagefindResponse<string> => ({
   results: Object.entries(scores).map(([id, score]) => ({ id, score, data: async () => id })),
@@ -41,5 +41,44 @@ describe('joining shard answers', () => {
     expect(seen).toEqual([{ excerptLength: 32 }, { excerptLength: 32 }, { sort: { date: 'desc' } }, { sort: { date: 'desc' } }]);
     expect(await joinShards([shard(response({ a: 2 })), shard(null)]).search('x')).toBeNull();
     expect(await joinShards([]).search('x')).toEqual({ results: [], totalFilters: {}, unfilteredResultCount: 0 });
+  });
+});
+
+describe('opening the shards with one Pagefind module', () => {
+  /** A fake createInstance that logs each step, its newest instance reporting where it ran. */
+  const fake = (environment: string | undefined) => {
+    const log: string[] = [];
+    const createInstance: CreateInstance<string> = ({ basePath, noWorker }) => {
+      log.push(`open ${basePath}${noWorker ? ' noWorker' : ''}`);
+      return {
+        options: async () => undefined,
+        init: async () => undefined,
+        filters: async () => {
+          await Promise.resolve();
+          log.push(`filters ${basePath}`);
+          return {};
+        },
+        search: async (_term, options) => ({ ...response({}), ...(options?.verbose && environment ? { search_environment: environment } : {}) }),
+      };
+    };
+    return { log, createInstance };
+  };
+
+  it('opens the newest shard alone and lets it load the WebAssembly before opening the others', async () => {
+    const { log, createInstance } = fake(undefined);
+    await openShards(createInstance, ['/b/2/', '/b/1/', '/b/0/']);
+    expect(log).toEqual(['open /b/2/', 'filters /b/2/', 'open /b/1/', 'open /b/0/']);
+  });
+
+  it('opens the others on the main thread when the newest one fell back there from its worker', async () => {
+    const { log, createInstance } = fake('mainthread');
+    await openShards(createInstance, ['/b/2/', '/b/1/']);
+    expect(log).toEqual(['open /b/2/', 'filters /b/2/', 'open /b/1/ noWorker']);
+  });
+
+  it('opens nothing for a site without shards', async () => {
+    const { log, createInstance } = fake(undefined);
+    await expect((await openShards(createInstance, [])).search('x')).resolves.toMatchObject({ results: [] });
+    expect(log).toEqual([]);
   });
 });

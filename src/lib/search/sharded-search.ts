@@ -14,6 +14,8 @@ export type FilterCounts = Record<string, Record<string, number> | undefined>;
 export interface SearchOptions {
   readonly filters?: Record<string, string>;
   readonly sort?: Record<string, 'asc' | 'desc'>;
+  /** Logs Pagefind's steps, and reports where it ran ({@link PagefindResponse.search_environment}). */
+  readonly verbose?: boolean;
 }
 
 /** One result, with its data loaded on demand. */
@@ -28,6 +30,8 @@ export interface PagefindResponse<Data = unknown> {
   /** Counts per filter value for this query without the filters applied. */
   readonly totalFilters: FilterCounts;
   readonly unfilteredResultCount: number;
+  /** With `verbose`, `mainthread` when the instance fell back from its web worker to the page's thread. */
+  readonly search_environment?: string;
 }
 
 /** The parts of Pagefind's browser API (pagefind.js, which has no published types) the search page uses. */
@@ -38,6 +42,29 @@ export interface PagefindApi<Data = unknown> {
   filters(): Promise<FilterCounts>;
   /** `null` when a newer search superseded this one. */
   search(term: string, options?: SearchOptions): Promise<PagefindResponse<Data> | null>;
+}
+
+/** Pagefind's `createInstance`: an independent index at `basePath`, on the module's one web worker unless `noWorker`. */
+export type CreateInstance<Data> = (options: { basePath: string; noWorker?: boolean }) => PagefindApi<Data>;
+
+/**
+ * Opens the shard bundles at `basePaths` (newest first) with one Pagefind module's `createInstance`
+ * and joins them. The instances share the module's web worker and WebAssembly instance; a module
+ * per shard meant 34 scripts, workers and WebAssembly instances at 100,000 articles.
+ *
+ * Instances that start loading the shared WebAssembly at the same moment each instantiate it and
+ * corrupt one another ("unreachable", "memory access out of bounds" in Chromium), so the newest
+ * shard loads it first (reading its filter index needs it) and the others then reuse it, on the
+ * same thread: when the worker script arrives after Pagefind's 5-second timeout, the newest shard
+ * runs on the main thread, and the others must too (the browser test delays the worker to check).
+ */
+export async function openShards<Data>(createInstance: CreateInstance<Data>, basePaths: readonly string[]): Promise<PagefindApi<Data>> {
+  const [newest, ...older] = basePaths;
+  if (newest === undefined) return joinShards([]);
+  const first = createInstance({ basePath: newest });
+  await first.filters();
+  const noWorker = (await first.search('', { verbose: true }))?.search_environment === 'mainthread';
+  return joinShards([first, ...older.map((basePath) => createInstance({ basePath, ...(noWorker ? { noWorker } : {}) }))]);
 }
 
 /** Searches `shards` (newest first) as one index; with none (a site with no articles yet) nothing is found. */
