@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFully } from './write-fully.ts';
 
 /**
  * Rendered article bodies on disk, read by the article page when it renders. Astro's data store
@@ -50,7 +51,7 @@ export function startBodyPack(directory: string): BodyPackWriter {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   const flush = (): void => {
-    writeAll(fd, Buffer.concat(pending, pendingBytes));
+    writeFully(fd, Buffer.concat(pending, pendingBytes), offset - pendingBytes);
     pending = [];
     pendingBytes = 0;
   };
@@ -77,10 +78,6 @@ export function startBodyPack(directory: string): BodyPackWriter {
   };
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written);
-}
-
 /**
  * Deletes packs older than `current` beyond the newest `keepPrevious`, temporary files left by
  * processes that have ended, and the folders of the earlier format (a file per body in 256
@@ -92,18 +89,26 @@ function prunePacks(directory: string, current: string, keepPrevious: number): v
     .filter((name) => PACK_NAME.test(name) && name < current)
     .sort()
     .reverse();
-  for (const name of older.slice(keepPrevious)) if (!ownedByOtherLiveProcess(name)) fs.rmSync(path.join(directory, name), { force: true });
+  for (const name of older.slice(keepPrevious)) {
+    const writer = writerOf(name);
+    if (writer === process.pid || !isRunning(writer)) fs.rmSync(path.join(directory, name), { force: true });
+  }
   for (const name of readDirectory(directory)) {
     if (TEMPORARY_NAME.test(name)) {
-      if (!ownedByOtherLiveProcess(name) && !name.endsWith(`-${process.pid}${PACK_SUFFIX}.tmp`)) fs.rmSync(path.join(directory, name), { force: true });
+      if (!isRunning(writerOf(name))) fs.rmSync(path.join(directory, name), { force: true });
     } else if (/^[\w-]{2}$/.test(name)) fs.rmSync(path.join(directory, name), { recursive: true, force: true });
   }
 }
 
-/** Whether the pack or temporary file `name` was written by another process that is still running. */
-function ownedByOtherLiveProcess(name: string): boolean {
-  const pid = Number(/-(\d+)\.pack(?:\.tmp)?$/.exec(name)?.[1]);
-  if (!pid || pid === process.pid) return false;
+/** The process that wrote a pack or temporary file: the last number of its name. */
+function writerOf(name: string): number {
+  return Number(/-(\d+)\.pack(?:\.tmp)?$/.exec(name)?.[1]);
+}
+
+/** Whether process `pid` is running (this one included). */
+function isRunning(pid: number): boolean {
+  // 0 and below would signal process groups.
+  if (!(pid > 0)) return false;
   try {
     process.kill(pid, 0);
     return true;

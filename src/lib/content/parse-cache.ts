@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArticleSource, ParsedArticle, ParseResult } from './parse-article.ts';
+import { writeFully } from './write-fully.ts';
 
 /**
  * Parsed articles from the previous build, keyed by a digest of each file's path and bytes (and
@@ -107,13 +108,9 @@ function writeRecord(fd: number, value: unknown, position: number): number {
   const body = v8.serialize(value);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(body.length);
-  writeAll(fd, length, position);
-  writeAll(fd, body, position + 4);
+  writeFully(fd, length, position);
+  writeFully(fd, body, position + 4);
   return 4 + body.length;
-}
-
-function writeAll(fd: number, bytes: Buffer, position: number): void {
-  for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written, position + written);
 }
 
 interface StoredEntries {
