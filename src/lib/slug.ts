@@ -1,4 +1,5 @@
 import slugifyLibrary from '@sindresorhus/slugify';
+import { trimEndMatching } from './text/trim.ts';
 
 /** A valid article, category or tag slug: lowercase ASCII words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -23,7 +24,7 @@ export function slugify(text: string, options: SlugifyOptions = {}): string {
   const cut = slug.slice(0, maxLength + 1);
   const boundary = cut.lastIndexOf('-');
   // A single word longer than the cap is cut mid-word rather than dropped.
-  return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, maxLength)).replace(/-+$/, '');
+  return trimEndMatching(boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, maxLength), /-/);
 }
 
 /** Whether `value` is a valid slug (see {@link SLUG_PATTERN}). */

@@ -32,8 +32,18 @@ export interface BacaJugaLink {
   readonly title: string;
 }
 
-// "Baca juga", "BACA JUGA:", "Baca Juga :" — the colon is optional.
-const LABEL = /^\s*baca\s+juga\s*:?\s*$/i;
+// "Baca juga", "BACA JUGA:", "Baca Juga :" — the colon is optional. Tested on the text with its
+// white space collapsed: `/^\s*baca\s+juga\s*:?\s*$/` backtracked quadratically on a label
+// followed by a long run of spaces (issue #16).
+const LABEL = /^baca juga ?:?$/i;
+/** Longest text that can still be a label once its white space is collapsed. */
+const LABEL_MAX = 64;
+
+/** Whether a paragraph's text is a "Baca juga" label. */
+export function isBacaJugaLabel(text: string): boolean {
+  const collapsed = text.trim().replace(/\s+/g, ' ');
+  return collapsed.length <= LABEL_MAX && LABEL.test(collapsed);
+}
 const ARTICLE_URL = /^(?:https?:\/\/[^/]+)?\/berita\/([^/?#]+)\/?(?:[?#].*)?$/;
 const BARE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -44,7 +54,7 @@ export function findBacaJugaBlocks(tree: Root): BacaJugaBlock[] {
   for (let i = 0; i < nodes.length - 1; i++) {
     const node = nodes[i];
     const next = nodes[i + 1];
-    if (node?.type !== 'paragraph' || next?.type !== 'list' || !LABEL.test(toString(node))) continue;
+    if (node?.type !== 'paragraph' || next?.type !== 'list' || !isBacaJugaLabel(toString(node))) continue;
     blocks.push({ index: i, items: next.children.map(readItem) });
     i++;
   }
@@ -68,7 +78,9 @@ function classify(item: ListItem, text: string): BacaJugaReference {
   } catch {
     // Keep the raw URL; resolution reports it if it matches nothing.
   }
-  if (/\.md(?:#.*)?$/i.test(url) && !/^[a-z]+:/i.test(url)) return { kind: 'file', path: url.replace(/#.*$/, '') };
+  const hash = url.indexOf('#');
+  const path = hash === -1 ? url : url.slice(0, hash);
+  if (path.toLowerCase().endsWith('.md') && !/^[a-z]+:/i.test(url)) return { kind: 'file', path };
   const article = ARTICLE_URL.exec(url);
   if (article?.[1]) return { kind: 'slug', slug: article[1] };
   if (BARE_SLUG.test(url)) return { kind: 'slug', slug: url };

@@ -3,7 +3,10 @@ import type { Root } from 'mdast';
 // "JAKARTA - ", "JAKARTA, KOMPAS.com - ", "KUALA LUMPUR — ": an upper-case city, an optional
 // agency after a comma, then a dash. Upper case only, so an ordinary sentence with a dash is
 // never taken for a dateline.
-const DATELINE = /^([A-Z][A-Z.'’ ]{1,40}?[A-Z.])(?:\s*,\s*[^-–—\n]{1,40}?)?\s+[-–—]\s+/;
+// Every run of white space before the dash is bounded: with `\s*` and `\s+` a lead such as
+// "JAKARTA," followed by thousands of spaces backtracked quadratically (issue #16), and no real
+// dateline has more than a few spaces there.
+const DATELINE = /^([A-Z][A-Z.'’ ]{1,40}?[A-Z.])(?:\s{0,4},\s{0,4}[^-–—\n]{1,40}?)?\s{1,4}[-–—]\s+/;
 
 /** The dateline city at the start of `text`, e.g. `JAKARTA`, or undefined. */
 export function readDateline(text: string): string | undefined {

@@ -1,3 +1,5 @@
+import { trimEndMatching } from '../text/trim.ts';
+
 /** Longest `<title>` in characters: search results and browser tabs cut longer ones (html-validate's limit too). */
 export const MAX_TITLE_LENGTH = 70;
 
@@ -13,5 +15,5 @@ export function pageTitle(title: string | undefined, siteName: string, maxLength
   if (title.length <= maxLength) return title;
   const cut = title.slice(0, maxLength - 1);
   const boundary = cut.lastIndexOf(' ');
-  return `${(boundary > maxLength / 2 ? cut.slice(0, boundary) : cut).replace(/[\s,.:;–-]+$/, '')}…`;
+  return `${trimEndMatching(boundary > maxLength / 2 ? cut.slice(0, boundary) : cut, /[\s,.:;–-]/)}…`;
 }

@@ -1,4 +1,5 @@
 import { formatJakartaDate, instantFromParts } from './date.ts';
+import { trimEndMatching } from '../text/trim.ts';
 
 /** A full date found in the story text, for `--date-from-text`. */
 export interface DateHint {
@@ -82,7 +83,7 @@ function readDateHint(line: string, lineNumber: number): DateHint | undefined {
     );
     if (!instant) continue;
     return {
-      text: text.replace(/[\s,(]+$/, ''),
+      text: trimEndMatching(text, /[\s,(]/),
       line: lineNumber,
       iso: formatJakartaDate(instant),
       weekdayMismatch: checkWeekday(weekday, year, month, day),

@@ -44,7 +44,9 @@ export const MAX_HEADLINE_LENGTH = 200;
 /** A first line ending in a full stop and longer than this many characters is a paragraph, not a headline. */
 export const MAX_SENTENCE_HEADLINE_LENGTH = 120;
 
-const BACA_JUGA = /^baca\s+juga\s*(?::\s*(.*))?$/iu;
+// The text after the colon is trimmed in code: `:\s*(.*)$` backtracked quadratically on a long run
+// of white space (issue #16).
+const BACA_JUGA = /^baca\s+juga\s*(?::(.*))?$/iu;
 const LIST_ITEM = /^(?:[-*+•·–—]|\d{1,2}[.)])\s+(\S.*)$/u;
 
 /**
@@ -72,7 +74,7 @@ export function parseWireStory(text: string, file: string): WireStory {
       continue;
     }
     const headlines: BacaJugaHeadline[] = [];
-    const inline = bacaMatch[1];
+    const inline = bacaMatch[1]?.trim();
     if (inline) headlines.push({ text: inline, line: current.line });
     for (let next = rest[index + 1]; next && LIST_ITEM.test(next.content); next = rest[index + 1]) {
       headlines.push({ text: LIST_ITEM.exec(next.content)?.[1] ?? '', line: next.line });

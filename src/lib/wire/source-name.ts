@@ -1,3 +1,5 @@
+import { trimEndMatching } from '../text/trim.ts';
+
 /**
  * Reads the publication a wire story credits, from phrases such as "seperti dilansir dari
  * The Korea Times 27 Desember", "melansir Reuters," or "dikutip dari kompas.com".
@@ -36,7 +38,7 @@ function readName(text: string): string | undefined {
   for (; index < tokens.length && words.length < MAX_WORDS; index += 1) {
     const raw = (tokens[index] ?? '').replace(/^["“‘'*_]+/, '');
     // A comma, full stop, bracket or quote after the word ends the name; a dot inside ("kompas.com") does not.
-    const word = raw.replace(/[,.;:!?)"”’'*_]+$/, '');
+    const word = trimEndMatching(raw, /[,.;:!?)"”’'*_]/);
     const ends = word !== raw;
     if (!isNameWord(word, words.length > 0, tokens[index + 1])) break;
     words.push(word);
