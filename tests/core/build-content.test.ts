@@ -1,3 +1,4 @@
+import { parse } from 'node-html-parser';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
@@ -44,12 +45,15 @@ describe('buildContent: "Baca juga"', () => {
     expect(result.stats.bacaJugaLinks).toBe(3);
   });
 
-  it('renders a body once with a comment where each block goes, kept as one-byte text', () => {
+  it('renders a body once with the offset where each block goes, kept as one-byte text', () => {
     const body = 'JAKARTA - Paragraf pertama.\n\nBaca juga:\n\n- Gempa Guncang Cianjur\n\nParagraf terakhir.\n';
     const parsed = parseArticle(article('utama.md', { body }));
     if (!parsed.ok) throw new Error('parse failed');
-    const { html } = parsed.article;
-    expect(html).toContain('<!--baca-juga-0-->');
+    const { html, bacaJugaSlots } = parsed.article;
+    expect(bacaJugaSlots).toHaveLength(1);
+    expect(html.slice(0, bacaJugaSlots[0])).toMatch(/Paragraf pertama\.<\/p>\n$/);
+    expect(html.slice(bacaJugaSlots[0])).toMatch(/^\n<p>Paragraf terakhir\.<\/p>/);
+    expect(html).not.toContain('baca-juga');
     expect(html).not.toMatch(/[\uE000-\uF8FF]/);
     // A Latin-1 body stays Latin-1: V8 serializes it at one byte per character (two-byte text
     // takes two), which halves the memory and parse cache of every such body.
@@ -76,6 +80,31 @@ describe('buildContent: "Baca juga"', () => {
     expect(html.match(/<aside data-related="baca-juga"/g)).toHaveLength(1);
     expect(html).not.toContain('<!--');
     expect(html).toContain('<code>&#x3C;!--baca-juga-0--></code>');
+  });
+
+  it('never rewrites text inside an attribute: the marker in alt or title stays an attribute value (issue #16)', () => {
+    const smuggled = `<!--baca-juga-0--><meta http-equiv="refresh" content="0;url=https://evil.example">`;
+    const body = [
+      'Isi.',
+      '',
+      `<img src="/a.jpg" alt='${smuggled}' title='${smuggled}'>`,
+      '',
+      // The private-use marker typed by an editor is an ordinary paragraph.
+      '\uE000baca-juga-0\uE000',
+      '',
+      'Baca juga:',
+      '',
+      '- Gempa Guncang Cianjur',
+    ].join('\n');
+    const result = buildContent([...targets, article('utama.md', { body })], { now });
+    expect(result.errors.map(formatError)).toEqual([]);
+    const html = result.articles.find((a) => a.data.slug === 'utama')?.html ?? '';
+    const root = parse(html);
+    expect(root.querySelectorAll('meta')).toHaveLength(0);
+    expect(root.querySelectorAll('aside[data-related="baca-juga"]')).toHaveLength(1);
+    expect(root.querySelector('img')?.getAttribute('alt')).toBe(smuggled);
+    expect(root.querySelector('img')?.getAttribute('title')).toBe(smuggled);
+    expect(root.querySelectorAll('p').map((p) => p.text)).toContain('\uE000baca-juga-0\uE000');
   });
 
   it('accepts "Baca Juga :" and a bare slug, and leaves a label without list alone', () => {

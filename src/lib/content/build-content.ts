@@ -1,5 +1,5 @@
 import { sortErrors, type WartaError } from '../errors/index.ts';
-import { fillBacaJugaMarkers, type BacaJugaLink } from '../markdown/baca-juga.ts';
+import { fillBacaJuga, type BacaJugaLink } from '../markdown/baca-juga.ts';
 import { readingMinutes } from '../markdown/plain-text.ts';
 import type { RelatedDocument } from '../related/index.ts';
 import { slugify } from '../slug.ts';
@@ -230,5 +230,5 @@ function articleFields(article: ParsedArticle): ArticleFields {
 
 function render(article: ParsedArticle, fields: ArticleFields, bacaJuga: readonly BacaJugaLink[][], related: ArticleLink[]): BuiltArticle {
   const data: Article = { ...fields, bacaJuga: bacaJuga.flat(), related };
-  return { data, html: fillBacaJugaMarkers(article.html, bacaJuga), text: article.text };
+  return { data, html: fillBacaJuga(article.html, article.bacaJugaSlots, bacaJuga), text: article.text };
 }

@@ -38,8 +38,10 @@ export interface ParsedArticle {
   readonly bacaJuga: readonly BacaJugaBlock[];
   /** Dateline from the front matter or the lead. */
   readonly dateline: string | undefined;
-  /** Body HTML, sanitized, with a marker paragraph where each "Baca juga" block goes. */
+  /** Body HTML, sanitized, without its "Baca juga" blocks. */
   readonly html: string;
+  /** Offset in `html` where each "Baca juga" block goes (see `fillBacaJuga`). */
+  readonly bacaJugaSlots: readonly number[];
   /** Plain text of the body without "Baca juga" blocks, one paragraph per line. */
   readonly text: string;
   /** Front matter summary, or the first paragraph without its dateline. */
@@ -137,6 +139,7 @@ export function parseArticle(source: ArticleSource, options: RenderOptions = {})
   // Rendering mutates the tree; every read of it happens above.
   markDateline(tree);
   markBacaJugaBlocks(tree, bacaJuga);
+  const rendered = renderMarkdownTree(tree, options);
   const article: ParsedArticle = {
     source: { path: source.path, displayPath: source.displayPath },
     slug,
@@ -145,7 +148,8 @@ export function parseArticle(source: ArticleSource, options: RenderOptions = {})
     bodyLine,
     bacaJuga,
     dateline: parsed.data.dateline ?? (lead === undefined ? undefined : readDateline(lead)),
-    html: renderMarkdownTree(tree, options),
+    html: rendered.html,
+    bacaJugaSlots: rendered.bacaJugaSlots,
     text: bodyText,
     summary: parsed.data.summary ?? stripDateline(firstParagraph ?? parsed.data.title),
     words: countWords(bodyText),

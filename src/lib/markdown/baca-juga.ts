@@ -2,6 +2,7 @@ import type { Element, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Link, ListItem, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { randomBytes } from 'node:crypto';
 
 /** How a "Baca juga" item names its target. */
 export type BacaJugaReference =
@@ -93,18 +94,21 @@ function soleLink(paragraph: Paragraph): Link | undefined {
   return meaningful.length === 1 && first?.type === 'link' ? first : undefined;
 }
 
-// A private-use character cannot come from an editor's keyboard, so the marker cannot clash with copy.
+// The marker paragraph that holds a block's place while the body is rendered. Its text carries a
+// random token drawn once per process, so no paragraph an editor writes can pass for one.
 const MARK = '\uE000';
+const TOKEN = randomBytes(9).toString('base64url');
+const MARKER_TEXT = new RegExp(`^${MARK}baca-juga-${TOKEN}-(\\d+)${MARK}$`);
 
-/** The text of the paragraph that stands in for block `n` until its links are resolved. */
+/** The text of the paragraph that stands in for block `n` until the body is rendered. */
 export function bacaJugaMarker(n: number): string {
-  return `${MARK}baca-juga-${n}${MARK}`;
+  return `${MARK}baca-juga-${TOKEN}-${n}${MARK}`;
 }
 
 /**
  * Replaces each block (label paragraph and list) with a marker paragraph, so the body can be
- * rendered before the links are resolved (once per file, cacheable) and the asides put in later
- * with {@link fillBacaJugaMarkers}.
+ * rendered before the links are resolved (once per file, cacheable); {@link takeBacaJugaMarkers}
+ * then takes the markers out of the rendered tree and {@link fillBacaJuga} puts the asides in.
  */
 export function markBacaJugaBlocks(tree: Root, blocks: readonly BacaJugaBlock[]): void {
   // Walk backwards so earlier indices stay valid while splicing.
@@ -115,26 +119,34 @@ export function markBacaJugaBlocks(tree: Root, blocks: readonly BacaJugaBlock[])
   }
 }
 
-const MARKER_TEXT = new RegExp(`^${MARK}baca-juga-(\\d+)${MARK}$`);
+/** A top-level node of a sanitized tree, or the place of "Baca juga" block `block`. */
+export type BodyPart = RootContent | { readonly block: number };
 
 /**
- * Turns each marker paragraph of a sanitized tree into the comment `<!--baca-juga-N-->`. The
- * sanitizer has removed every comment an editor wrote, so the comment can only be ours, and the
- * HTML then holds no private-use character: one such character makes V8 store the whole body as
- * two-byte text, twice the memory of Latin-1 text, in every body a build holds at once and in the
- * parse cache on disk.
+ * Splits a sanitized tree's top-level nodes at its marker paragraphs. The markers are found as
+ * nodes, never as text in the HTML: issue #16 showed an HTML comment marker, rewritten by a string
+ * replace after sanitizing, matched inside an editor's `alt` attribute and broke out of it.
  */
-export function commentBacaJugaMarkers(tree: HastRoot): void {
-  tree.children = tree.children.map((node): RootContent => {
+export function takeBacaJugaMarkers(tree: HastRoot): BodyPart[] {
+  return tree.children.map((node): BodyPart => {
     const [only] = node.type === 'element' && node.tagName === 'p' && node.children.length === 1 ? node.children : [];
     const n = only?.type === 'text' ? MARKER_TEXT.exec(only.value)?.[1] : undefined;
-    return n === undefined ? node : { type: 'comment', value: `baca-juga-${n}` };
+    return n === undefined ? node : { block: Number(n) };
   });
 }
 
-/** Puts `<aside data-related="baca-juga">` with each block's links where its marker comment was rendered. */
-export function fillBacaJugaMarkers(html: string, links: readonly (readonly BacaJugaLink[])[]): string {
-  return html.replace(/<!--baca-juga-(\d+)-->/g, (_, n: string) => renderBacaJuga(links[Number(n)] ?? []));
+/**
+ * Puts `<aside data-related="baca-juga">` with block `n`'s links at offset `slots[n]` of the body,
+ * where the renderer recorded its marker. The body HTML is only cut at those offsets, never searched.
+ */
+export function fillBacaJuga(html: string, slots: readonly number[], links: readonly (readonly BacaJugaLink[])[]): string {
+  let filled = '';
+  let from = 0;
+  slots.forEach((at, n) => {
+    filled += html.slice(from, at) + renderBacaJuga(links[n] ?? []);
+    from = at;
+  });
+  return filled + html.slice(from);
 }
 
 /** The aside for one block: a label and a list of links titled with each target's current title. */

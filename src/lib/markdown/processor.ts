@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { commentBacaJugaMarkers } from './baca-juga.ts';
+import { takeBacaJugaMarkers } from './baca-juga.ts';
 import { restrictEmbeds } from './embeds.ts';
 import { DEFAULT_EMBED_HOSTS, newsSchema } from './sanitize-schema.ts';
 
@@ -60,16 +60,41 @@ function hasRawHtml(tree: Root): boolean {
   return false;
 }
 
+/** A rendered body: its HTML and where each "Baca juga" block goes. */
+export interface RenderedBody {
+  /** Sanitized HTML without the "Baca juga" blocks. */
+  readonly html: string;
+  /** Offset in `html` (UTF-16 units) of block N's place, in document order; see `fillBacaJuga`. */
+  readonly bacaJugaSlots: readonly number[];
+}
+
 /**
  * Turns an mdast tree into safe HTML: raw HTML is parsed and reduced to the news allowlist,
  * iframes are kept only from allowed hosts, external links get rel="noopener noreferrer", and
- * "Baca juga" marker paragraphs become `<!--baca-juga-N-->` for `fillBacaJugaMarkers` (baca-juga.ts).
+ * "Baca juga" marker paragraphs are taken out, their offsets kept for `fillBacaJuga` (baca-juga.ts).
  */
-export function renderMarkdownTree(tree: Root, options: RenderOptions = {}): string {
+export function renderMarkdownTree(tree: Root, options: RenderOptions = {}): RenderedBody {
   let hast = toHast.runSync(tree) as HastRoot;
   if (hasRawHtml(tree)) hast = raw.runSync(hast) as HastRoot;
   hast = finish.runSync(hast) as HastRoot;
   restrictEmbeds(hast, options.embedHosts ?? DEFAULT_EMBED_HOSTS);
-  commentBacaJugaMarkers(hast);
-  return finish.stringify(hast);
+  // Stringified a run of nodes at a time between the markers: a root's HTML is its children's
+  // HTML joined, so the offsets fall exactly between two top-level nodes.
+  let html = '';
+  const bacaJugaSlots: number[] = [];
+  let run: HastRoot['children'] = [];
+  const flush = (): void => {
+    if (run.length > 0) html += finish.stringify({ type: 'root', children: run });
+    run = [];
+  };
+  for (const part of takeBacaJugaMarkers(hast)) {
+    if (!('block' in part)) {
+      run.push(part);
+      continue;
+    }
+    flush();
+    bacaJugaSlots[part.block] = html.length;
+  }
+  flush();
+  return { html, bacaJugaSlots };
 }
