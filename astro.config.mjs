@@ -4,6 +4,8 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { wartaIntegration } from './src/integrations/warta-integration.ts';
 import { searchIntegration } from './src/integrations/search-integration.ts';
+import { buildErrors } from './src/integrations/build-errors.ts';
+import { stagedOutput } from './src/integrations/staged-output.ts';
 import { cacheDir } from './src/data/cache-paths.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -23,6 +25,8 @@ export default defineConfig({
   // Article pages return a cacheKey, so a rebuild re-renders only the articles whose data changed.
   experimental: { incrementalBuild: true },
   integrations: [
+    // Reports failures while pages render as Warta errors naming the article, without stack traces.
+    buildErrors(),
     wartaIntegration(),
     searchIntegration(),
     // /sitemap-index.xml: every HTML page (not feeds or other endpoints), plus the Google News sitemap.
@@ -30,6 +34,9 @@ export default defineConfig({
       filter: (page) => page.endsWith('/'),
       customSitemaps: [new URL('/sitemap-news.xml', siteConfig.url).href],
     }),
+    // Builds into a staging folder and swaps it in for outDir only when everything above has
+    // succeeded, so outDir only ever holds a complete site. Must stay last.
+    stagedOutput(),
   ],
   vite: { plugins: [tailwindcss()] },
 });

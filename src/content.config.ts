@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { siteConfig } from './site.config.ts';
 import { bodyDirectory, cacheDir } from './data/cache-paths.ts';
+import { contentDirectory } from './data/content-files.ts';
 import { recordContentSummary, recordSearchArticles } from './integrations/warta-integration.ts';
 import { digestCode } from './lib/content/parse-cache.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
 
 // Glue only: the environment is read here and passed into the core.
-const directory = path.resolve(process.env['WARTA_CONTENT_DIR'] ?? 'content');
+const directory = contentDirectory;
 const fixedNow = process.env['WARTA_NOW'];
 const isDev = process.env['WARTA_COMMAND'] === 'dev';
 

@@ -42,6 +42,16 @@ export function publishedBody(id: string, digest: string | number | undefined): 
   return published(id, digest).body;
 }
 
+/**
+ * The published articles that `match`, one per slug (the latest load's), for error reports that
+ * know only a page's URL. Goes through every article: not for the pages' own use.
+ */
+export function findPublishedArticles(match: (article: Article) => boolean): Article[] {
+  const bySlug = new Map<string, Article>();
+  for (const { article } of table().values()) if (match(article)) bySlug.set(article.slug, article);
+  return [...bySlug.values()];
+}
+
 function published(id: string, digest: string | number | undefined): Published {
   const entry = digest === undefined ? undefined : table().get(String(digest));
   if (entry) return entry;

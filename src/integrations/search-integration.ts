@@ -8,6 +8,8 @@ import { siteConfig } from '../site.config.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import { digestCode } from '../lib/content/parse-cache.ts';
 import { onSearchArticles, takeSearchArticles } from './warta-integration.ts';
+import { searchFailure } from './build-errors.ts';
+import { shownArticleFile } from '../data/content-files.ts';
 
 /**
  * Builds the Pagefind search index of every `astro build`, from the published articles' data (never
@@ -20,21 +22,31 @@ import { onSearchArticles, takeSearchArticles } from './warta-integration.ts';
  * hides most of the indexing time. The bundle is written to a staging folder in the cache and
  * moved into the output at the end. The records are handed over on a worker thread, a shard at a
  * time from files written here (see writeSearchIndexInWorker).
+ *
+ * A failure of the indexer is reported without a stack trace, naming the article when the error
+ * names its URL (Pagefind's do: `Pagefind could not index /berita/<slug>/: ...`).
  */
 export function searchIntegration(): AstroIntegration {
   let staging = '';
   let shardCache = '';
   let pending: Promise<SearchIndexReport> | undefined;
   let stopListening: (() => void) | undefined;
+  // Slug to source file, for naming the article in an indexing error (the articles themselves are let go).
+  let sourceFiles = new Map<string, string>();
   const start = (articles: readonly ResolvedArticle[]): void => {
     stopListening?.();
     // Spooled to disk for the worker now: the loader's copy need not live on.
     takeSearchArticles();
+    sourceFiles = new Map(articles.map(({ data }) => [data.slug, data.sourceFile]));
+    const fault = injectedFault();
     pending = writeSearchIndexInWorker(articles, staging, path.resolve('src/lib/search/index-worker.ts'), {
       shardSize: siteConfig.searchShardSize,
       cacheDirectory: shardCache,
       // The code that turns an article into its record: a change to it must re-index every shard.
       codeVersion: digestCode(['search', 'dates', 'view'].map((p) => path.resolve('src/lib', p))),
+    }).then((report) => {
+      if (fault !== undefined) throw new Error(`Pagefind could not index /berita/${fault}/: fault injected by WARTA_FAULT (tests only)`);
+      return report;
     });
     // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
     pending.catch(() => undefined);
@@ -58,10 +70,18 @@ export function searchIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!pending) throw new Error('Warta search: indexing never started (astro:build:start did not run).');
-        const report = await pending;
-        const outputPath = path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR);
-        moveFolder(staging, outputPath);
-        logger.info(formatSearchIndexReport(report));
+        const articleFile = (slug: string): string | undefined => {
+          const file = sourceFiles.get(slug);
+          return file === undefined ? undefined : shownArticleFile(file);
+        };
+        try {
+          const report = await pending;
+          const outputPath = path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR);
+          moveFolder(staging, outputPath);
+          logger.info(formatSearchIndexReport(report));
+        } catch (error) {
+          throw searchFailure(error, articleFile);
+        }
       },
     },
   };
@@ -77,4 +97,14 @@ function moveFolder(from: string, to: string): void {
     fs.cpSync(from, to, { recursive: true });
     fs.rmSync(from, { recursive: true, force: true });
   }
+}
+
+/**
+ * Test-only fault injection: WARTA_FAULT=search:<slug> fails the search step as if Pagefind had
+ * rejected that article, after the index is built and before it is published, so that tests can
+ * check what a build that fails there leaves behind (tests/site/failed-build.test.ts).
+ */
+function injectedFault(): string | undefined {
+  const match = /^search:([a-z0-9-]+)$/.exec(process.env['WARTA_FAULT'] ?? '');
+  return match?.[1];
 }

@@ -1,0 +1,232 @@
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../lib/content/article.ts';
+import { createError, formatError, WartaBuildError, WartaError, type ErrorDefinition, type SourcePosition } from '../lib/errors/index.ts';
+import { shownArticleFile } from '../data/content-files.ts';
+import { findPublishedArticles } from '../data/published-articles.ts';
+
+/**
+ * Failures of a build that are not Warta's own content errors (a Node or library error while a page
+ * renders, a file name the file system refuses, the search indexer failing) are reported like
+ * content errors: the article's file, what happened, a hint, and no stack trace into Astro's or
+ * Node's internals, unless WARTA_DEBUG=1 asks for one.
+ */
+
+/** WARTA_DEBUG=1 (any value but empty or `0`): keep stack traces, and print the original error under each report. */
+export function debugBuild(): boolean {
+  const value = process.env['WARTA_DEBUG'];
+  return value !== undefined && value !== '' && value !== '0';
+}
+
+const DEBUG_HINT = 'Run the build with WARTA_DEBUG=1 to see where it failed.';
+
+// Catalogue entries of build failures, in the form of src/lib/errors/catalogue.ts.
+
+export const PageRenderFailed: ErrorDefinition<{ page: string; reason: string }> = {
+  name: 'PageRenderFailed',
+  title: 'Page failed to render',
+  message: ({ page, reason }) => `Rendering ${page} failed: ${reason}`,
+  hint: `If the reason names a file or disk problem, fix it and build again; otherwise check this article's text and front matter. ${DEBUG_HINT}`,
+};
+
+export const PageNameTooLong: ErrorDefinition<{ page: string; name: string; bytes: number; limit: number; from: 'slug' | 'category' | 'tag' }> = {
+  name: 'PageNameTooLong',
+  title: 'URL too long for a file name',
+  message: ({ page, bytes, limit, from }) =>
+    `The page ${page} is written to a folder named after the ${from === 'slug' ? "article's slug" : `${from}'s slug`}, ` +
+    `${bytes} bytes long; file systems allow at most ${limit} bytes in a file or folder name.`,
+  hint: ({ from }) =>
+    from === 'slug'
+      ? 'Give the article a shorter `slug:` in its front matter (or a shorter file name), e.g. the first few words of the headline.'
+      : `Shorten the ${from} name in the front matter of the articles that use it.`,
+};
+
+export const PagePathTooLong: ErrorDefinition<{ page: string; bytes: number; limit: number }> = {
+  name: 'PagePathTooLong',
+  title: 'Output path too long',
+  message: ({ page, bytes, limit }) => `The page ${page} would be written to a path of ${bytes} bytes; the file system allows at most ${limit}.`,
+  hint: 'Give the article a shorter `slug:`, or build into an output folder with a shorter path (WARTA_OUT_DIR).',
+};
+
+export const SearchIndexFailed: ErrorDefinition<{ reason: string }> = {
+  name: 'SearchIndexFailed',
+  title: 'Search index failed',
+  message: ({ reason }) => `Pagefind's index of the articles could not be built: ${reason}`,
+  hint: `Nothing was published. If the reason names a file or disk problem, fix it; otherwise check the article named here, if any. ${DEBUG_HINT}`,
+};
+
+/**
+ * A build failure reported as a catalogue entry: Astro prints its message (position, title, what
+ * happened, hint) and, with no stack, nothing after it. With WARTA_DEBUG=1 it keeps its stack and
+ * carries the original error as its cause, which Astro prints with that error's stack.
+ */
+export class WartaBuildFailure extends Error {
+  readonly problem: WartaError;
+
+  constructor(problem: WartaError, cause?: unknown) {
+    super(formatError(problem));
+    this.name = problem.name;
+    this.problem = problem;
+    if (!debugBuild()) this.stack = '';
+    else if (cause !== undefined) this.cause = cause;
+  }
+
+  // Astro matches `String(error)` against browser globals to replace the hint; the reason quoted from
+  // another error must not trigger that. It also logs `String(error)` when a page fails.
+  override toString(): string {
+    return `${this.name}: ${this.problem.title}`;
+  }
+}
+
+/** A failure of the build machinery itself (no article to name): message and hint, no stack trace. */
+export function quietError(message: string, hint: string, cause?: unknown): Error {
+  const error = new Error(message) as Error & { hint: string };
+  error.hint = debugBuild() ? hint : `${hint} ${DEBUG_HINT}`;
+  if (!debugBuild()) error.stack = '';
+  else if (cause !== undefined) error.cause = cause;
+  return error;
+}
+
+/** What an error says, for quoting in a report: `TypeError: x is undefined`, `EIO: i/o error, read`. */
+export function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const message = error.message.trim() || '(no message)';
+  return error.name && error.name !== 'Error' && !message.startsWith(error.name) ? `${error.name}: ${message}` : message;
+}
+
+/** Whether `error` already reads as a Warta report (a content error, or a failure wrapped here). */
+function isReported(error: unknown): boolean {
+  return error instanceof WartaBuildError || error instanceof WartaBuildFailure || error instanceof WartaError || (error instanceof Error && error.stack === '');
+}
+
+const ARTICLE_URL = /\/berita\/([a-z0-9-]+)\//;
+
+/** The article whose URL `text` mentions (`/berita/<slug>/`), if it is published in this process. */
+export function articleNamedIn(text: string): Article | undefined {
+  const slug = ARTICLE_URL.exec(text)?.[1];
+  return slug === undefined ? undefined : findPublishedArticles((a) => a.slug === slug)[0];
+}
+
+const position = (article: Article | undefined): SourcePosition | undefined => (article ? { file: shownArticleFile(article.sourceFile) } : undefined);
+
+/** The report of `error`, thrown while page `pathname` rendered. */
+export function pageFailure(pathname: string, error: unknown): unknown {
+  if (isReported(error)) return error;
+  const page = safeDecode(pathname);
+  return new WartaBuildFailure(createError(PageRenderFailed, { page, reason: reasonOf(error) }, position(articleNamedIn(page))), error);
+}
+
+/** The report of `error` from the search step; `articleFile` names the source file of an article slug. */
+export function searchFailure(error: unknown, articleFile: (slug: string) => string | undefined): unknown {
+  if (error instanceof WartaBuildFailure || error instanceof WartaBuildError) return error;
+  const reason = reasonOf(error);
+  const slug = ARTICLE_URL.exec(reason)?.[1];
+  const file = slug === undefined ? undefined : articleFile(slug);
+  return new WartaBuildFailure(createError(SearchIndexFailed, { reason }, file ? { file } : undefined), error);
+}
+
+/** Longest file or folder name, in bytes, on the usual file systems (ext4, XFS, Btrfs, tmpfs, APFS, NTFS). */
+const NAME_MAX = 255;
+/** Longest path Linux accepts, in bytes, with its terminating NUL. */
+const PATH_MAX = 4096;
+
+/**
+ * Checks, before any page renders, that the file system can take every page's output path: a slug,
+ * tag or category of a few hundred characters otherwise fails the build with ENAMETOOLONG when Astro
+ * writes the page, naming only the folder. Reports every such page, with the articles that make its
+ * URL, as content errors.
+ */
+export function checkOutputPaths(pathnames: readonly string[], outDir: string): void {
+  const problems: WartaError[] = [];
+  const seen = new Set<string>();
+  for (const pathname of pathnames) {
+    // Astro writes each page at its encoded path (generate.js: encodeURI), `/x/` as `x/index.html`.
+    const parts = encodeURI(pathname).split('/').filter(Boolean);
+    const long = parts.find((part) => Buffer.byteLength(part) > NAME_MAX);
+    if (long !== undefined) {
+      if (seen.has(long)) continue;
+      seen.add(long);
+      problems.push(...nameTooLong(safeDecode(pathname), long));
+      continue;
+    }
+    const file = path.join(outDir, ...parts, (parts.at(-1) ?? '').includes('.') ? '' : 'index.html');
+    const bytes = Buffer.byteLength(file);
+    if (bytes >= PATH_MAX) {
+      const page = safeDecode(pathname);
+      problems.push(createError(PagePathTooLong, { page, bytes, limit: PATH_MAX - 1 }, position(articleNamedIn(page))));
+    }
+  }
+  if (problems.length > 0) throw new WartaBuildError(problems);
+}
+
+function nameTooLong(page: string, part: string): WartaError[] {
+  const name = safeDecode(part);
+  const args = { page, name, bytes: Buffer.byteLength(part), limit: NAME_MAX };
+  const bySlug = findPublishedArticles((a) => a.slug === name);
+  if (bySlug.length > 0) return bySlug.map((a) => createError(PageNameTooLong, { ...args, from: 'slug' }, position(a)));
+  const byCategory = findPublishedArticles((a) => a.category.slug === name);
+  const byTag = findPublishedArticles((a) => a.tags.some((t) => t.slug === name));
+  const from = byCategory.length > 0 ? 'category' : 'tag';
+  const users = (byCategory.length > 0 ? byCategory : byTag).sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
+  // One report per over-long tag or category, at the first article that uses it.
+  return [createError(PageNameTooLong, { ...args, from }, position(users[0]))];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Wraps Astro's page renderer so that an error while a page renders names the page and, for an
+ * article page, the article's file; checks every page's output path first (see checkOutputPaths).
+ * Unless WARTA_DEBUG is set, a build also creates errors without stack frames
+ * (`Error.stackTraceLimit = 0`), so that an error Warta cannot catch (a page Astro fails to write for
+ * lack of space, an integration's own failure) still prints as its message, not as a trace.
+ */
+export function buildErrors(): AstroIntegration {
+  let outDir = '';
+  return {
+    name: 'warta-build-errors',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        if (command === 'build' && !debugBuild()) Error.stackTraceLimit = 0;
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        setPrerenderer((inner) => reportingPrerenderer(inner, outDir));
+      },
+    },
+  };
+}
+
+function reportingPrerenderer(inner: AstroPrerenderer, outDir: string): AstroPrerenderer {
+  const { setup, collectStaticImages, teardown } = inner;
+  return {
+    name: inner.name,
+    ...(setup ? { setup: () => setup.call(inner) } : {}),
+    async getStaticPaths() {
+      const paths = await inner.getStaticPaths();
+      checkOutputPaths(
+        paths.map((p) => p.pathname),
+        outDir,
+      );
+      return paths;
+    },
+    async render(request, options) {
+      try {
+        return await inner.render(request, options);
+      } catch (error) {
+        throw pageFailure(new URL(request.url).pathname, error);
+      }
+    },
+    ...(collectStaticImages ? { collectStaticImages: () => collectStaticImages.call(inner) } : {}),
+    ...(teardown ? { teardown: () => teardown.call(inner) } : {}),
+  };
+}

@@ -1,0 +1,222 @@
+import type { AstroIntegration } from 'astro';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { quietError } from './build-errors.ts';
+
+/**
+ * Makes the output folder (`dist/`, or WARTA_OUT_DIR) only ever hold a complete build.
+ *
+ * Astro empties the output folder and then writes pages into it one by one, so a build that failed
+ * while pages rendered, or at the search step, left part of a new site there and none of the old
+ * one. For `astro build` this integration points Astro at a staging folder beside the output folder
+ * instead (`<outDir>.staging-<pid>`: same parent, so same file system, so a rename), and in the last
+ * `astro:build:done` hook, once every other integration's build work (Warta's page check, the
+ * search index, the sitemaps) has succeeded, swaps it in: output folder → `<outDir>.old-<pid>`,
+ * staging folder → output folder, then deletes the old one. A failed build deletes its staging
+ * folder when the process exits; one killed outright leaves it behind, and the next build deletes
+ * it. `astro dev` and `astro preview` keep using the real output folder.
+ *
+ * Astro's incremental build restores unchanged pages from its own copies in `<cacheDir>/dist/`,
+ * never from the output folder, so a fresh staging folder costs it nothing. It must be the last
+ * integration with an `astro:build:done` hook (checked in `astro:config:done`).
+ */
+export function stagedOutput(): AstroIntegration {
+  let target = '';
+  let staging = '';
+  let cacheDir = '';
+  let startedAt = 0;
+  let swapped = false;
+
+  const onExit = (): void => {
+    if (swapped || !staging) return;
+    // The build failed (or was stopped): its half-written site goes, the previous one stays.
+    fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+    if (cacheDir) forgetPagesOfFailedBuild(cacheDir, startedAt);
+  };
+
+  return {
+    name: 'warta-staged-output',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+        if (command !== 'build' || staging) return;
+        startedAt = Date.now();
+        target = path.resolve(fileURLToPath(config.outDir));
+        const root = path.resolve(fileURLToPath(config.root));
+        // Astro refuses an output folder that is the project itself; swapping one that holds the
+        // project would delete it with the old site.
+        if (target === path.parse(target).root || root === target || root.startsWith(`${target}${path.sep}`)) {
+          throw quietError(`The output folder ${target} holds the project (${root}); a build would replace it.`, 'Build into a folder such as dist (WARTA_OUT_DIR).');
+        }
+        staging = `${target}.staging-${process.pid}`;
+        const restored = cleanUpStaleFolders(target);
+        if (restored) logger.warn(`${restored} (a build was stopped while it replaced ${target}) was moved back to ${target}.`);
+        fs.rmSync(staging, { recursive: true, force: true });
+        const outDir = pathToFileURL(`${staging}${path.sep}`);
+        // build.client and build.server are resolved against the output folder once, when the config
+        // is read; they follow it here so nothing of a static build is written outside the staging folder.
+        updateConfig({ outDir, build: { client: new URL('client/', outDir), server: new URL('server/', outDir) } });
+        process.once('exit', onExit);
+      },
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+        const withBuildDone = config.integrations.filter((i) => i.hooks['astro:build:done']);
+        if (withBuildDone.at(-1)?.name !== 'warta-staged-output') {
+          throw quietError(
+            `The integration warta-staged-output must come after every integration with an astro:build:done hook ` +
+              `(last now: ${withBuildDone.at(-1)?.name ?? 'none'}); otherwise a failure in one of them would leave a half-built site published.`,
+            'Move stagedOutput() to the end of `integrations` in astro.config.mjs.',
+          );
+        }
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (!staging) return;
+        if (path.resolve(fileURLToPath(dir)) !== path.resolve(staging)) {
+          throw quietError(`Astro built into ${fileURLToPath(dir)}, not the staging folder ${staging}; nothing was published.`, 'Report this as a Warta bug.');
+        }
+        let warning: string | undefined;
+        try {
+          warning = swapIn(staging, target);
+        } catch (error) {
+          throw quietError(
+            `The finished build in ${staging} could not replace ${target}: ${(error as Error).message}. The previous site was left as it was.`,
+            'Check that the output folder and its parent are writable, then build again.',
+            error,
+          );
+        }
+        swapped = true;
+        logger.info(`Published the complete build to ${target}.`);
+        if (warning) logger.warn(warning);
+      },
+    },
+  };
+}
+
+/**
+ * Replaces `target` with `staging`: two renames, so `target` is missing only between them, and then
+ * the old site is deleted. A `.git` folder in the old output (a deploy repository; Astro's emptying of
+ * the output folder keeps it) moves into the new one; if it cannot, the old site is kept and this
+ * returns a warning.
+ */
+function swapIn(staging: string, target: string): string | undefined {
+  if (!fs.existsSync(target)) {
+    fs.renameSync(staging, target);
+    return undefined;
+  }
+  const old = `${target}.old-${process.pid}`;
+  fs.rmSync(old, { recursive: true, force: true });
+  try {
+    fs.renameSync(target, old);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A folder that cannot be renamed (a mount point, for one) has its contents replaced instead.
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EXDEV' || code === 'EACCES') {
+      replaceContents(staging, target);
+      return undefined;
+    }
+    throw error;
+  }
+  try {
+    fs.renameSync(staging, target);
+  } catch (error) {
+    fs.renameSync(old, target);
+    throw error;
+  }
+  const git = path.join(old, '.git');
+  if (fs.existsSync(git)) {
+    try {
+      fs.renameSync(git, path.join(target, '.git'));
+    } catch (error) {
+      return `The previous output's .git folder could not move into the new one (${(error as Error).message}); the previous output stays in ${old}.`;
+    }
+  }
+  fs.rmSync(old, { recursive: true, force: true, maxRetries: 3 });
+  return undefined;
+}
+
+function replaceContents(staging: string, target: string): void {
+  for (const name of fs.readdirSync(target)) {
+    if (name !== '.git') fs.rmSync(path.join(target, name), { recursive: true, force: true, maxRetries: 3 });
+  }
+  for (const name of fs.readdirSync(staging)) {
+    if (name === '.git' && fs.existsSync(path.join(target, '.git'))) continue;
+    const from = path.join(staging, name);
+    const to = path.join(target, name);
+    try {
+      fs.renameSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      fs.cpSync(from, to, { recursive: true });
+    }
+  }
+  fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+}
+
+const STALE = /^(.*)\.(staging|old)-(\d+)$/;
+
+/**
+ * Deletes the staging and old folders of builds of `target` that no longer run (killed before they
+ * could clean up). If one was killed between its two renames, `target` is missing and its old
+ * folder holds the previous complete site: that is moved back first. Returns the folder moved back.
+ */
+function cleanUpStaleFolders(target: string): string | undefined {
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return undefined;
+  }
+  const stale = names.flatMap((name) => {
+    const match = STALE.exec(name);
+    if (!match || match[1] !== base) return [];
+    const pid = Number(match[3]);
+    return pid === process.pid || !isRunning(pid) ? [{ file: path.join(parent, name), kind: match[2] }] : [];
+  });
+  let restored: string | undefined;
+  if (!fs.existsSync(target)) {
+    const old = stale.find((s) => s.kind === 'old');
+    if (old) {
+      fs.renameSync(old.file, target);
+      restored = old.file;
+    }
+  }
+  for (const { file } of stale) if (file !== restored) fs.rmSync(file, { recursive: true, force: true, maxRetries: 3 });
+  return restored;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Astro's incremental build keeps a copy of every rendered page in `<cacheDir>/dist/` and writes its
+ * manifest of page keys only after the last page. A build that failed in between leaves copies of
+ * new renderings under the old manifest's keys: if an article then went back to its earlier text, the
+ * next build would restore the failed build's page for it. Deleting the copies this build wrote makes
+ * the next build render those pages again instead.
+ */
+function forgetPagesOfFailedBuild(cacheDir: string, since: number): void {
+  const pages = path.join(cacheDir, 'dist');
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(pages, { recursive: true, withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    try {
+      if (fs.statSync(file).mtimeMs >= since) fs.rmSync(file, { force: true });
+    } catch {
+      // Gone already, or unreadable: nothing to restore from it either way.
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+
+// Issue 16, classes 4 and 5: a build that fails leaves the output folder exactly as it was (the
+// previous complete site, or nothing), and reports the failure naming the article, without a stack
+// trace. The failures are injected with WARTA_FAULT (test-only: src/data/article-body.ts and
+// src/integrations/search-integration.ts), except the over-long slug, which fails on its own.
+const SITE = 'tests/fixtures/failed-build/site';
+const LONG_SLUG = 'tests/fixtures/failed-build/long-slug';
+const NOW = { WARTA_NOW: '2025-01-01T00:00:00+07:00' };
+const STACK_LINE = /^\s+at /m;
+const WRITTEN = /(\d+) files written: (\d+) rendered, (\d+) restored from the incremental build cache/;
+
+const snapshot = (dir: string): string[] =>
+  listFiles(dir).map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+
+/** Folders next to `outDir` that a build stages into or swaps out (`dist.staging-<pid>`, `dist.old-<pid>`). */
+const leftovers = (outDir: string): string[] =>
+  fs.readdirSync(path.dirname(outDir)).filter((name) => name.startsWith(`${path.basename(outDir)}.`));
+
+/** The id of a process that has exited. */
+const deadPid = (): number => {
+  const child = spawnSync(process.execPath, ['-e', '0']);
+  return child.pid ?? 999_999;
+};
+
+const expectNoTrace = (build: SiteBuild): void => {
+  expect(build.output).not.toMatch(STACK_LINE);
+};
+
+describe('a build that fails after a complete one', () => {
+  let work: string;
+  let outDir: string;
+  let good: SiteBuild;
+  let goodSnapshot: string[];
+  let failedRender: SiteBuild;
+  let failedSearch: SiteBuild;
+  const afterFailures: { render: string[]; search: string[]; renderLeftovers: string[]; searchLeftovers: string[] } = {
+    render: [],
+    search: [],
+    renderLeftovers: [],
+    searchLeftovers: [],
+  };
+  let rebuild: SiteBuild;
+  let stale: string[];
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-failed-build-'));
+    outDir = path.join(work, 'dist');
+    const cache = path.join(work, 'cache');
+    good = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: cache });
+    if (good.status !== 0) throw new Error(`first build failed:\n${good.output}`);
+    goodSnapshot = snapshot(outDir);
+
+    // With a cache of its own, every page renders, and the article's page fails (an EIO reading its body).
+    failedRender = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, 'cache-render'), WARTA_FAULT: 'render:harga-cabai' });
+    afterFailures.render = snapshot(outDir);
+    afterFailures.renderLeftovers = leftovers(outDir);
+    // Every page is written and checked, then the search step fails.
+    failedSearch = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: cache, WARTA_FAULT: 'search:putin-kirim-pesan' });
+    afterFailures.search = snapshot(outDir);
+    afterFailures.searchLeftovers = leftovers(outDir);
+
+    // Folders of builds killed before they could clean up: the next build deletes them.
+    stale = [`${outDir}.staging-${deadPid()}`, `${outDir}.old-${deadPid()}`];
+    for (const dir of stale) {
+      fs.mkdirSync(path.join(dir, 'berita'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'index.html'), 'half a site');
+    }
+    rebuild = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: cache });
+    if (rebuild.status !== 0) throw new Error(`rebuild failed:\n${rebuild.output}`);
+  }, 300_000);
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('publishes a complete build into the output folder and nothing beside it', () => {
+    expect(good.output).toContain(`Published the complete build to ${outDir}.`);
+    expect(goodSnapshot.some((f) => f.startsWith('berita/harga-cabai/index.html '))).toBe(true);
+    expect(goodSnapshot.some((f) => f.startsWith('pagefind/shards.json '))).toBe(true);
+    expect(goodSnapshot.some((f) => f.startsWith('sitemap-index.xml '))).toBe(true);
+  });
+
+  it('fails while pages render: the previous site stays exactly as it was, with no staging folder beside it', () => {
+    expect(failedRender.status).not.toBe(0);
+    expect(afterFailures.render).toEqual(goodSnapshot);
+    expect(afterFailures.renderLeftovers).toEqual([]);
+  });
+
+  it('fails at the search step: the previous site stays exactly as it was, with no staging folder beside it', () => {
+    expect(failedSearch.status).not.toBe(0);
+    // Every page had been written, checked and indexed before the failure.
+    expect(failedSearch.output).toContain('Every published article has its page (4).');
+    expect(afterFailures.search).toEqual(goodSnapshot);
+    expect(afterFailures.searchLeftovers).toEqual([]);
+  });
+
+  it('names the article that failed to render, without a stack trace', () => {
+    expect(failedRender.output).toContain(`${SITE}/harga-cabai.md  Page failed to render [PageRenderFailed]`);
+    expect(failedRender.output).toContain('Rendering /berita/harga-cabai/ failed: EIO: i/o error, read');
+    expect(failedRender.output).not.toContain('Published the complete build');
+    expectNoTrace(failedRender);
+  });
+
+  it('names the article the search indexer failed on, without a stack trace', () => {
+    expect(failedSearch.output).toContain(`${SITE}/dunia/putin-kirim-pesan.md  Search index failed [SearchIndexFailed]`);
+    expect(failedSearch.output).toContain('Pagefind could not index /berita/putin-kirim-pesan/');
+    expect(failedSearch.output).not.toContain('Published the complete build');
+    expectNoTrace(failedSearch);
+  });
+
+  it('rebuilds afterwards from the incremental cache, deleting the folders of killed builds', () => {
+    const counts = WRITTEN.exec(rebuild.output);
+    expect(counts, rebuild.output).not.toBeNull();
+    const [files, rendered, restored] = counts!.slice(1).map(Number) as [number, number, number];
+    expect(rendered + restored).toBe(files);
+    // Every article, category and tag page comes from the cache (4 + 3 + 3 in this fixture).
+    expect(restored).toBeGreaterThanOrEqual(10);
+    expect(snapshot(outDir)).toEqual(goodSnapshot);
+    for (const dir of stale) expect(fs.existsSync(dir)).toBe(false);
+    expect(leftovers(outDir)).toEqual([]);
+  });
+});
+
+describe('a build that fails with no previous site', () => {
+  let work: string;
+  let failedRender: SiteBuild;
+  let longSlug: SiteBuild;
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-failed-build-'));
+    failedRender = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: path.join(work, 'dist'), WARTA_CACHE_DIR: path.join(work, 'cache'), WARTA_FAULT: 'render:gempa-guncang-cianjur' });
+    // A slug longer than a file name may be: Node's ENAMETOOLONG when Astro writes the page, unless caught first.
+    longSlug = buildSite(LONG_SLUG, { ...NOW, WARTA_OUT_DIR: path.join(work, 'long'), WARTA_CACHE_DIR: path.join(work, 'cache-long') });
+  }, 300_000);
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('leaves no output folder and no staging folder', () => {
+    expect(failedRender.status).not.toBe(0);
+    expect(failedRender.output).toContain(`${SITE}/gempa-guncang-cianjur.md  Page failed to render [PageRenderFailed]`);
+    expect(fs.readdirSync(work).sort()).toEqual(['cache', 'cache-long']);
+  });
+
+  it('reports an over-long slug as the article\'s error, before any page is written, without a stack trace', () => {
+    expect(longSlug.status).not.toBe(0);
+    expect(longSlug.output).toContain(`${LONG_SLUG}/judul-panjang.md`);
+    expect(longSlug.output).not.toContain('ENAMETOOLONG');
+    expectNoTrace(longSlug);
+    expect(fs.existsSync(path.join(work, 'long'))).toBe(false);
+  });
+});
+
+describe('a build stopped between its two renames', () => {
+  let work: string;
+  let outDir: string;
+  let previous: string[];
+  let failed: SiteBuild;
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-failed-build-'));
+    outDir = path.join(work, 'dist');
+    const good = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, 'cache') });
+    if (good.status !== 0) throw new Error(`first build failed:\n${good.output}`);
+    previous = snapshot(outDir);
+    // As if killed after moving the site aside and before moving the new one in.
+    const pid = deadPid();
+    fs.renameSync(outDir, `${outDir}.old-${pid}`);
+    fs.mkdirSync(`${outDir}.staging-${pid}`);
+    failed = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, 'cache-2'), WARTA_FAULT: 'render:harga-cabai' });
+  }, 300_000);
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('gets the previous site back at the next build, even one that fails', () => {
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toMatch(/was moved back to/);
+    expect(snapshot(outDir)).toEqual(previous);
+    expect(leftovers(outDir)).toEqual([]);
+  });
+});
