@@ -27,6 +27,16 @@ export function slugify(text: string, options: SlugifyOptions = {}): string {
   return trimEndMatching(boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, maxLength), /-/);
 }
 
+/** Longest article slug in characters: a URL path segment and a folder name in `dist/` (file systems allow 255 bytes). */
+export const MAX_ARTICLE_SLUG_LENGTH = 100;
+/** Longest category or tag slug in characters; longer names are cut on a word boundary. */
+export const MAX_TERM_SLUG_LENGTH = 80;
+
+/** The slug of a category or tag name, at most {@link MAX_TERM_SLUG_LENGTH} characters; empty when the name has no letter or digit. */
+export function termSlug(name: string): string {
+  return slugify(name, { maxLength: MAX_TERM_SLUG_LENGTH });
+}
+
 /** Whether `value` is a valid slug (see {@link SLUG_PATTERN}). */
 export function isValidSlug(value: string): boolean {
   return SLUG_PATTERN.test(value);

@@ -18,6 +18,11 @@ describe('toFeedItems', () => {
     expect(item).toEqual({ title: 'Rupiah Menguat', link: '/berita/rupiah/', pubDate: date, description: 'Rupiah menguat.', categories: ['Ekonomi'] });
   });
 
+  it('gives the summary as text a feed reader cannot take for markup (issue #16)', () => {
+    const [item] = toFeedItems([makeArticle('a', { summary: 'Harga <b>naik</b> & <script>x</script>' })], 50);
+    expect(item?.description).toBe('Harga &lt;b&gt;naik&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;');
+  });
+
   it('names the byline as dc:creator, escaped', () => {
     const [item] = toFeedItems([makeArticle('a', { author: 'Tim <Liputan> & Kawan' })], 50);
     expect(item?.customData).toBe('<dc:creator>Tim &lt;Liputan&gt; &amp; Kawan</dc:creator>');

@@ -2,7 +2,7 @@ import { sortErrors, type WartaError } from '../errors/index.ts';
 import { fillBacaJuga, type BacaJugaLink } from '../markdown/baca-juga.ts';
 import { readingMinutes } from '../markdown/plain-text.ts';
 import type { RelatedDocument } from '../related/index.ts';
-import { slugify } from '../slug.ts';
+import { termSlug } from '../slug.ts';
 import type { Article, ArticleLink } from './article.ts';
 import { createLinkIndex, type LinkTarget, type PublicationState } from './link-index.ts';
 import { parseArticle, type ArticleSource, type ParsedArticle, type ParseResult } from './parse-article.ts';
@@ -199,7 +199,7 @@ function relatedInput(article: ParsedArticle): RelatedDocument {
 function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
   if (!article) return undefined;
   const fm = article.frontMatter;
-  return { slug: article.slug, title: fm.title, date: fm.date, category: fm.category, categorySlug: slugify(fm.category) };
+  return { slug: article.slug, title: fm.title, date: fm.date, category: fm.category, categorySlug: termSlug(fm.category) };
 }
 
 function articleFields(article: ParsedArticle): ArticleFields {
@@ -210,9 +210,9 @@ function articleFields(article: ParsedArticle): ArticleFields {
     title: fm.title,
     date: fm.date,
     ...(fm.updated ? { updated: fm.updated } : {}),
-    category: { name: fm.category, slug: slugify(fm.category) },
+    category: { name: fm.category, slug: termSlug(fm.category) },
     tags: fm.tags.flatMap((name) => {
-      const slug = slugify(name);
+      const slug = termSlug(name);
       if (!slug || seenTags.has(slug)) return [];
       seenTags.add(slug);
       return [{ name, slug }];

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { parseArticleDate } from '../dates/parse-date.ts';
+import { checkPublicUrl } from '../text/safe-url.ts';
 
 /** Marks a date issue so it is reported as InvalidDate rather than a generic field error. */
 export const DATE_ISSUE = 'warta-date';
+/** Marks a URL issue so it is reported as UnsafeUrl. */
+export const URL_ISSUE = 'warta-url';
+/** Marks an `updated` earlier than `date`, reported as UpdatedBeforeDate. */
+export const UPDATED_ISSUE = 'warta-updated';
 
 const text = z.string().trim().min(1, 'must not be empty');
 /** A name (category, tag): runs of white space count as one space, so "Korea  Utara" is "Korea Utara". */
@@ -16,6 +21,14 @@ const dateField = z.unknown().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** A URL that may be emitted anywhere: http(s) or a site path (see checkPublicUrl). */
+const urlField = text.transform((value, ctx) => {
+  const checked = checkPublicUrl(value);
+  if (checked.ok) return checked.url;
+  ctx.addIssue({ code: 'custom', message: checked.reason, params: { kind: URL_ISSUE } });
+  return z.NEVER;
+});
+
 /** Where the story was first published ("seperti dilansir dari ..."). A bare string is the name. */
 const sourceSchema = z.union([
   text.transform((name): { name: string; url?: string } => ({ name })),
@@ -23,14 +36,14 @@ const sourceSchema = z.union([
     /** Publication name, e.g. `The Korea Times`. */
     name: text,
     /** Link to the original story. */
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    url: urlField.optional(),
   }),
 ]);
 
 /** The lead image. `alt` is required: screen-reader users must know what it shows. */
 const imageSchema = z.strictObject({
-  /** Image URL or site path, e.g. `/images/putin.jpg`. */
-  src: text,
+  /** Image URL (http or https) or site path, e.g. `/images/putin.jpg`. */
+  src: urlField,
   /** Text alternative describing the image; required. */
   alt: z.string({ error: 'is required when an image is given (describe the picture for screen readers)' }).trim().min(1, 'must describe the image'),
   /** Caption shown under the image. */
@@ -65,6 +78,8 @@ export const frontMatterSchema = z.strictObject({
   related: z.array(z.string()).default([]),
   /** URL slug. Default: the file name without `.md`. Must match ^[a-z0-9]+(-[a-z0-9]+)*$. */
   slug: z.string().optional(),
+}).superRefine((fm, ctx) => {
+  if (fm.updated && fm.updated < fm.date) ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is earlier than date', params: { kind: UPDATED_ISSUE } });
 });
 
 /** Front matter as written. */

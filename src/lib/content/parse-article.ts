@@ -6,8 +6,10 @@ import { findBacaJugaBlocks, markBacaJugaBlocks, type BacaJugaBlock } from '../m
 import { leadText, markDateline, readDateline, stripDateline } from '../markdown/dateline.ts';
 import { countWords, firstParagraphText, plainText } from '../markdown/plain-text.ts';
 import { parseMarkdown, renderMarkdownTree, type RenderOptions } from '../markdown/processor.ts';
-import { isValidSlug } from '../slug.ts';
-import { DATE_ISSUE, frontMatterSchema, type FrontMatter } from './front-matter-schema.ts';
+import { isValidSlug, MAX_ARTICLE_SLUG_LENGTH } from '../slug.ts';
+import { cleanText, cleanValue } from '../text/clean-text.ts';
+import { checkNesting, MAX_NESTING } from '../markdown/nesting.ts';
+import { DATE_ISSUE, frontMatterSchema, UPDATED_ISSUE, URL_ISSUE, type FrontMatter } from './front-matter-schema.ts';
 import { locateField } from './locate-field.ts';
 
 /** A content file as read from disk. */
@@ -73,7 +75,8 @@ export function parseArticle(source: ArticleSource, options: RenderOptions = {})
     const { line, column } = lineColumn(lenient, index);
     return fail(createError(ContentErrors.FileNotUtf8, { offset: Buffer.from(lenient.slice(0, index)).length }, at(line, column)));
   }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // The input boundary: nothing below meets a character XML forbids, or a name in two spellings.
+  text = cleanText(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
 
   if (!/^---[ \t]*\n/.test(text)) return fail(createError(ContentErrors.FrontMatterMissing, {}, at(1, 1)));
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) return fail(createError(ContentErrors.FrontMatterNotClosed, {}, at(1, 1)));
@@ -98,7 +101,8 @@ export function parseArticle(source: ArticleSource, options: RenderOptions = {})
     return found ? at(found.line, found.column) : at(1, 1);
   };
 
-  const data: unknown = file.data;
+  // YAML escapes ("\v", "\ud83d") can make characters the file text does not hold: clean again.
+  const data: unknown = cleanValue(file.data);
   if (data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0 && frontMatterText.trim() === '')) {
     return fail(createError(ContentErrors.FrontMatterEmpty, {}, at(1, 1)));
   }
@@ -114,7 +118,10 @@ export function parseArticle(source: ArticleSource, options: RenderOptions = {})
   const fileSlug = source.path.replace(/^.*\//, '').replace(/\.md$/i, '');
   const frontMatterSlug = parsed.success ? parsed.data.slug : undefined;
   const slug = frontMatterSlug ?? fileSlug;
-  if (!isValidSlug(slug)) {
+  if (slug.length > MAX_ARTICLE_SLUG_LENGTH) {
+    const from = frontMatterSlug === undefined ? 'file name' : 'front matter';
+    errors.push(createError(ContentErrors.SlugTooLong, { slug, max: MAX_ARTICLE_SLUG_LENGTH, from }, frontMatterSlug === undefined ? at() : fieldAt(['slug'])));
+  } else if (!isValidSlug(slug)) {
     errors.push(
       createError(
         ContentErrors.InvalidSlug,
@@ -130,6 +137,30 @@ export function parseArticle(source: ArticleSource, options: RenderOptions = {})
 
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
 
+  // Deep nesting is refused before micromark sees it: 3,000 nested quotes took it minutes, and
+  // the tree utilities after it recurse once per level.
+  const tooDeep = checkNesting(body);
+  if (tooDeep) return fail(createError(ContentErrors.BodyTooDeep, { depth: tooDeep.depth, max: MAX_NESTING }, at(bodyLine + tooDeep.line - 1, 1)));
+  try {
+    return { ok: true, article: parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options) };
+  } catch (error) {
+    // What the pre-scan cannot see (inline nesting, say) still ends as a named error for this file.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return fail(createError(ContentErrors.BodyTooDeep, { depth: MAX_NESTING + 1, max: MAX_NESTING }, at(bodyLine)));
+    }
+    throw error;
+  }
+}
+
+function parseBody(
+  source: ArticleSource,
+  frontMatter: FrontMatter,
+  slug: string,
+  frontMatterText: string,
+  bodyLine: number,
+  body: string,
+  options: RenderOptions,
+): ParsedArticle {
   const tree = parseMarkdown(body);
   const lead = leadText(tree);
   const bacaJuga = findBacaJugaBlocks(tree);
@@ -140,21 +171,20 @@ export function parseArticle(source: ArticleSource, options: RenderOptions = {})
   markDateline(tree);
   markBacaJugaBlocks(tree, bacaJuga);
   const rendered = renderMarkdownTree(tree, options);
-  const article: ParsedArticle = {
+  return {
     source: { path: source.path, displayPath: source.displayPath },
     slug,
-    frontMatter: parsed.data,
+    frontMatter: frontMatter,
     frontMatterText,
     bodyLine,
     bacaJuga,
-    dateline: parsed.data.dateline ?? (lead === undefined ? undefined : readDateline(lead)),
+    dateline: frontMatter.dateline ?? (lead === undefined ? undefined : readDateline(lead)),
     html: rendered.html,
     bacaJugaSlots: rendered.bacaJugaSlots,
     text: bodyText,
-    summary: parsed.data.summary ?? stripDateline(firstParagraph ?? parsed.data.title),
+    summary: frontMatter.summary ?? stripDateline(firstParagraph ?? frontMatter.title),
     words: countWords(bodyText),
   };
-  return { ok: true, article };
 }
 
 function issueToError(
@@ -174,7 +204,12 @@ function issueToError(
   const field = issue.path.map(String).join('.') || '(front matter)';
   const value = valueAt(data, issue.path);
   if (field === 'image.alt') return createError(ContentErrors.ImageAltMissing, {}, fieldAt(value === undefined ? ['image'] : issue.path));
-  if (issue.code === 'custom' && (issue.params as { kind?: string } | undefined)?.kind === DATE_ISSUE) {
+  const kind = issue.code === 'custom' ? (issue.params as { kind?: string } | undefined)?.kind : undefined;
+  if (kind === URL_ISSUE) return createError(ContentErrors.UnsafeUrl, { field, value: showValue(value), reason: issue.message }, fieldAt(issue.path));
+  if (kind === UPDATED_ISSUE) {
+    return createError(ContentErrors.UpdatedBeforeDate, { updated: showValue(value), date: showValue(valueAt(data, ['date'])) }, fieldAt(issue.path));
+  }
+  if (kind === DATE_ISSUE) {
     if (value === undefined) return createError(ContentErrors.FrontMatterField, { field, problem: 'is required (an ISO 8601 date, e.g. 2024-12-27T10:15:00+07:00)' }, fieldAt([]));
     return createError(ContentErrors.InvalidDate, { field, value: showValue(value), reason: issue.message }, fieldAt(issue.path));
   }

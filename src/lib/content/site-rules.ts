@@ -1,9 +1,9 @@
 import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
-import { slugify } from '../slug.ts';
+import { termSlug } from '../slug.ts';
 import { locateFrontMatterField, type ParsedArticle } from './parse-article.ts';
 
 // Site-wide rules that no single file can check: unique slugs, and category or tag names that
-// would share one page.
+// would share one page or could have none.
 
 /** Keeps the articles whose slug no other article uses; reports both files of every clash. */
 export function dropDuplicateSlugs(parsed: readonly ParsedArticle[], errors: WartaError[]): ParsedArticle[] {
@@ -24,14 +24,22 @@ export function dropDuplicateSlugs(parsed: readonly ParsedArticle[], errors: War
   return [...first.values()].filter((a) => !duplicated.has(a.slug));
 }
 
-/** Two different category (or tag) names that slug alike would share one page; report both. */
+/**
+ * Two different category (or tag) names that slug alike would share one page; report both. A name
+ * with no letter or digit would have no page at all: report it, never drop it (issue #16).
+ */
 export function checkTermSlugs(articles: readonly ParsedArticle[], errors: WartaError[]): void {
   for (const kind of ['category', 'tag'] as const) {
     const seen = new Map<string, { name: string; file: string }>();
     for (const article of articles) {
       const names = kind === 'category' ? [article.frontMatter.category] : article.frontMatter.tags;
       names.forEach((name, i) => {
-        const slug = slugify(name);
+        const slug = termSlug(name);
+        if (slug === '') {
+          const found = locateFrontMatterField(article.frontMatterText, kind === 'category' ? ['category'] : ['tags', i]);
+          errors.push(createError(ContentErrors.TermSlugEmpty, { kind, name }, { file: article.source.displayPath, ...found }));
+          return;
+        }
         const first = seen.get(slug);
         if (!first) {
           seen.set(slug, { name, file: article.source.displayPath });

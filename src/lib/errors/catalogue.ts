@@ -155,3 +155,63 @@ export const RelatedUnresolved: ErrorDefinition<{ slug: string; reason: string }
   message: ({ slug, reason }) => `related: "${slug}" ${reason}.`,
   hint: 'Use the slug of a published article (its file name without .md, or its `slug:`), or remove it.',
 };
+
+export const UnsafeUrl: ErrorDefinition<{ field: string; value: string; reason: string }> = {
+  name: 'UnsafeUrl',
+  title: 'URL that cannot be published',
+  message: ({ field, value, reason }) => `${field}: "${value}" ${reason}, so it cannot be put in a page, a feed or a share preview.`,
+  hint: ({ field }) =>
+    `Give \`${field}\` an address starting with https:// (or http://), e.g. https://foto.example.id/banjir.jpg, or a path on this site starting with /, e.g. /images/banjir.jpg.`,
+};
+
+export const TermSlugEmpty: ErrorDefinition<{ kind: 'category' | 'tag'; name: string }> = {
+  name: 'TermSlugEmpty',
+  title: 'Name without letters or digits',
+  message: ({ kind, name }) =>
+    `The ${kind} "${name}" has no letter or digit to make its URL (/${kind === 'category' ? 'kategori' : 'tag'}/<slug>/) from, so its page could not exist.`,
+  hint: ({ kind }) => `Write the ${kind} with at least one letter or digit, e.g. "Olahraga"; emoji and punctuation alone cannot be a URL.`,
+};
+
+export const SlugTooLong: ErrorDefinition<{ slug: string; max: number; from: 'front matter' | 'file name' }> = {
+  name: 'SlugTooLong',
+  title: 'Slug too long',
+  message: ({ slug, max, from }) =>
+    `The slug from the ${from} has ${slug.length} characters; at most ${max} are allowed, so that its URL and file name stay within the limits of browsers and file systems.`,
+  hint: ({ slug, max }) => `Use a shorter slug, e.g. "${slugify(slug, { maxLength: Math.min(60, max) })}", in \`slug:\` or as the file name.`,
+};
+
+export const UpdatedBeforeDate: ErrorDefinition<{ updated: string; date: string }> = {
+  name: 'UpdatedBeforeDate',
+  title: 'Update time before publication time',
+  message: ({ updated, date }) => `updated: ${updated} is earlier than date: ${date}; a story cannot be updated before it was published.`,
+  hint: 'Check both times (a missing offset means WIB); set `updated` to the time of the change, or remove it.',
+};
+
+export const BodyTooDeep: ErrorDefinition<{ depth: number; max: number }> = {
+  name: 'BodyTooDeep',
+  title: 'Body nested too deeply',
+  message: ({ depth, max }) =>
+    `The body nests quotes, lists or HTML elements ${depth} levels deep here; Warta renders at most ${max}, since deeper nesting is never news copy and would exhaust the renderer.`,
+  hint: 'Remove the extra `>` quote markers, list indentation or unclosed HTML tags at this line.',
+};
+
+export const ContentLinkNotFollowed: ErrorDefinition<{ target: string; reason: string }> = {
+  name: 'ContentLinkNotFollowed',
+  title: 'Symbolic link not followed',
+  message: ({ target, reason }) => `This file is a symbolic link to ${target}, which ${reason}, so it was not read.`,
+  hint: 'Copy the article into the content folder instead of linking to it, or remove the link.',
+};
+
+export const FileNameNotUtf8: ErrorDefinition<{ shown: string }> = {
+  name: 'FileNameNotUtf8',
+  title: 'File name is not UTF-8',
+  message: ({ shown }) => `The name of the file shown as "${shown}" is not valid UTF-8, so it cannot be read reliably or turned into a URL.`,
+  hint: 'Rename the file using lowercase letters, digits and hyphens, e.g. `harga-cabai.md`.',
+};
+
+export const FileUnreadable: ErrorDefinition<{ reason: string }> = {
+  name: 'FileUnreadable',
+  title: 'File cannot be read',
+  message: ({ reason }) => `Reading the file failed: ${reason}.`,
+  hint: 'Check that the file exists and that the build may read it (permissions), then build again.',
+};

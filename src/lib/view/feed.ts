@@ -8,12 +8,20 @@ export interface FeedItem {
   /** Site path of the article; `@astrojs/rss` also makes it the item's permalink `<guid>`. */
   readonly link: string;
   readonly pubDate: Date;
-  /** The article's plain-text summary. */
+  /**
+   * The article's plain-text summary, escaped as HTML: feed readers read `<description>` as HTML, so
+   * a summary such as `Harga <b>naik</b>` must reach them as text, not as markup (issue #16, class 7).
+   */
   readonly description: string;
   /** The article's category. */
   readonly categories: string[];
   /** `<dc:creator>` with the byline, when the article has one. */
   readonly customData?: string;
+}
+
+/** `text` with the characters that HTML reads as markup escaped. */
+function escapeHtmlText(text: string): string {
+  return text.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
 }
 
 /** XML namespaces the feed's items use. */
@@ -25,7 +33,7 @@ export function toFeedItems(articles: readonly Article[], limit: number): FeedIt
     title: a.title,
     link: articleHref(a.slug),
     pubDate: a.date,
-    description: a.summary,
+    description: escapeHtmlText(a.summary),
     categories: [a.category.name],
     ...(a.author ? { customData: `<dc:creator>${escapeXml(a.author)}</dc:creator>` } : {}),
   }));
