@@ -20,6 +20,7 @@ const articles = defineCollection({
     ...(fixedNow ? { now: () => new Date(fixedNow) } : {}),
     includeUnpublished: isDev,
     tolerateErrors: isDev,
+    debug: process.env['WARTA_DEBUG'] === '1',
     relatedLimit: siteConfig.related.limit,
     rankRelated: createRelatedRanker(siteConfig.related),
     onLoaded: recordContentSummary,

@@ -9,7 +9,7 @@ import { parseInWorkers } from '../lib/content/parse-pool.ts';
 import type { RenderOptions } from '../lib/markdown/processor.ts';
 import { readContentDirectory } from '../lib/content/read-sources.ts';
 import { publishArticle } from '../data/published-articles.ts';
-import { WartaBuildError, WartaError, formatErrorReport } from '../lib/errors/index.ts';
+import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport, sortErrors } from '../lib/errors/index.ts';
 
 /** Options of {@link wartaLoader}. */
 export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
@@ -39,6 +39,8 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly pruneBodies?: boolean;
   /** Rendering options for article bodies, such as the allowed iframe hosts. */
   readonly render?: RenderOptions;
+  /** Print the stack trace behind each error that wraps a fault (WARTA_DEBUG=1). Default: false. */
+  readonly debug?: boolean;
   /** Called after each successful load with its counts and slugs, for the end-of-build report. */
   readonly onLoaded?: (summary: ContentSummary) => void;
 }
@@ -72,7 +74,7 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   const phases: string[] = [];
   const started = performance.now();
   try {
-    const sources = readContentDirectory(directory, process.cwd());
+    const { sources, errors: readErrors } = readContentDirectory(directory, process.cwd());
     phases.push(`read ${seconds(performance.now() - started)}`);
     const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
     const parseStart = performance.now();
@@ -87,15 +89,19 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
       onPhase: (phase, ms) => phase !== 'parse' && phases.push(`${phase} ${seconds(ms)}`),
       ...(showProgress() ? { onProgress: printProgress } : {}),
     });
+    // Files that could not be read fail the build with the rest of the errors, never silently.
+    if (readErrors.length > 0) result = { ...result, articles: [], errors: sortErrors([...readErrors, ...result.errors]) };
     if (cache && result.errors.length === 0) {
       cache.save();
       phases.push(`cache ${cache.counts.hits} hit, ${cache.counts.misses} parsed`);
     }
   } catch (error) {
-    if (!(error instanceof WartaError)) throw error;
-    result = { articles: [], errors: [error], stats: undefined };
+    // Per-article faults come back from parseArticle already tied to their file; what is left here
+    // (a folder that cannot be listed, a full disk) is reported the same way, without a stack trace.
+    result = { articles: [], errors: [error instanceof WartaError ? error : loadFailure(error, directory)], stats: undefined };
   }
   if (result.errors.length > 0) {
+    if (options.debug) for (const error of result.errors) if (error.cause instanceof Error) logger.error(`${error.position?.file ?? ''}: ${error.cause.stack ?? ''}`);
     if (options.tolerateErrors) {
       logger.error(formatErrorReport(result.errors));
       return;
@@ -124,6 +130,12 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   });
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep] });
+}
+
+function loadFailure(error: unknown, directory: string): WartaError {
+  const failure = createError(ContentErrors.ContentLoadFailed, { reason: error instanceof Error ? error.message : String(error) }, { file: directory });
+  failure.cause = error;
+  return failure;
 }
 
 function seconds(milliseconds: number): string {

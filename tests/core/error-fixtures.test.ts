@@ -13,8 +13,9 @@ const now = new Date('2025-01-01T00:00:00+07:00');
 
 function report(dir: string): string {
   try {
-    const result = buildContent(readContentDirectory(dir, dir), { now });
-    return result.errors.length > 0 ? formatErrorReport(result.errors) : 'no errors';
+    const files = readContentDirectory(dir, dir);
+    const errors = [...files.errors, ...buildContent(files.sources, { now }).errors];
+    return errors.length > 0 ? formatErrorReport(errors) : 'no errors';
   } catch (error) {
     if (error instanceof WartaError) return formatErrorReport([error]).replaceAll(dir, '<content>');
     throw error;

@@ -29,16 +29,20 @@ const urlField = text.transform((value, ctx) => {
   return z.NEVER;
 });
 
-/** Where the story was first published ("seperti dilansir dari ..."). A bare string is the name. */
-const sourceSchema = z.union([
-  text.transform((name): { name: string; url?: string } => ({ name })),
+/**
+ * Where the story was first published ("seperti dilansir dari ..."). A bare string is the name.
+ * Not a union of the two forms: a union reports only that neither matched, and a bad `url` then
+ * got no message of its own.
+ */
+const sourceSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { name: value } : value),
   z.strictObject({
     /** Publication name, e.g. `The Korea Times`. */
     name: text,
-    /** Link to the original story. */
+    /** Link to the original story: http(s) only. */
     url: urlField.optional(),
   }),
-]);
+);
 
 /** The lead image. `alt` is required: screen-reader users must know what it shows. */
 const imageSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
-import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
+import { ContentErrors, createError, WartaError, type SourcePosition } from '../errors/index.ts';
 import { findBacaJugaBlocks, markBacaJugaBlocks, type BacaJugaBlock } from '../markdown/baca-juga.ts';
 import { leadText, markDateline, readDateline, stripDateline } from '../markdown/dateline.ts';
 import { countWords, firstParagraphText, plainText } from '../markdown/plain-text.ts';
@@ -59,8 +59,34 @@ const lenientDecoder = new TextDecoder('utf-8');
 // CORE_SCHEMA keeps dates as text, so `2024-12-27 10:15` is read as WIB rather than UTC by js-yaml.
 const matterOptions = { engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object } };
 
-/** Parses one article file: decoding, front matter, slug and Markdown body. Never throws for bad content. */
+/**
+ * Parses one article file: decoding, front matter, slug and Markdown body. Never throws: whatever
+ * goes wrong, even inside a library, comes back as an error naming this file (issue #16, class 4).
+ */
 export function parseArticle(source: ArticleSource, options: RenderOptions = {}): ParseResult {
+  try {
+    return parseArticleFile(source, options);
+  } catch (error) {
+    return fail(articleFailure(error, { file: source.displayPath }));
+  }
+}
+
+/**
+ * A WartaError for something that went wrong while processing one article: a stack overflow (deep
+ * inline nesting that the pre-scan in nesting.ts does not count) is BodyTooDeep, anything else
+ * ArticleFailed, with the original error as `cause` for WARTA_DEBUG.
+ */
+export function articleFailure(error: unknown, position: SourcePosition): WartaError {
+  if (error instanceof WartaError) return error;
+  const failure =
+    error instanceof RangeError && /call stack/i.test(error.message)
+      ? createError(ContentErrors.BodyTooDeep, { depth: MAX_NESTING + 1, max: MAX_NESTING }, position)
+      : createError(ContentErrors.ArticleFailed, { reason: error instanceof Error ? error.message : String(error) }, position);
+  failure.cause = error;
+  return failure;
+}
+
+function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseResult {
   const at = (line?: number, column?: number): SourcePosition => ({
     file: source.displayPath,
     ...(line === undefined ? {} : { line }),
@@ -141,15 +167,7 @@ export function parseArticle(source: ArticleSource, options: RenderOptions = {})
   // the tree utilities after it recurse once per level.
   const tooDeep = checkNesting(body);
   if (tooDeep) return fail(createError(ContentErrors.BodyTooDeep, { depth: tooDeep.depth, max: MAX_NESTING }, at(bodyLine + tooDeep.line - 1, 1)));
-  try {
-    return { ok: true, article: parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options) };
-  } catch (error) {
-    // What the pre-scan cannot see (inline nesting, say) still ends as a named error for this file.
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      return fail(createError(ContentErrors.BodyTooDeep, { depth: MAX_NESTING + 1, max: MAX_NESTING }, at(bodyLine)));
-    }
-    throw error;
-  }
+  return { ok: true, article: parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options) };
 }
 
 function parseBody(

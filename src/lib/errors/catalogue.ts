@@ -215,3 +215,18 @@ export const FileUnreadable: ErrorDefinition<{ reason: string }> = {
   message: ({ reason }) => `Reading the file failed: ${reason}.`,
   hint: 'Check that the file exists and that the build may read it (permissions), then build again.',
 };
+
+export const ArticleFailed: ErrorDefinition<{ reason: string }> = {
+  name: 'ArticleFailed',
+  title: 'Article could not be processed',
+  message: ({ reason }) =>
+    `Processing this article failed: ${reason}. That is a fault in Warta or a library it uses rather than in the text, but this file sets it off.`,
+  hint: 'Run the build with WARTA_DEBUG=1 to see where it failed and report it; meanwhile `draft: true` in this file lets the rest of the site publish.',
+};
+
+export const ContentLoadFailed: ErrorDefinition<{ reason: string }> = {
+  name: 'ContentLoadFailed',
+  title: 'Content could not be loaded',
+  message: ({ reason }) => `Loading the content folder failed outside any one article: ${reason}.`,
+  hint: 'Check that the content and cache folders can be read and written and that the disk has space; WARTA_DEBUG=1 shows where it failed.',
+};
