@@ -30,7 +30,7 @@ describe('text at the input boundary (class 6)', () => {
     expect(data?.category).toEqual({ name: 'Nasional', slug: 'nasional' });
     expect(data?.tags).toEqual([{ name: 'Korea Utara', slug: 'korea-utara' }]);
     expect(data?.author).toBe('Tim Liputan');
-    expect(data?.summary).toBe('Isi berita  di sini.');
+    expect(data?.summary).toBe('Isi berita di sini.');
     for (const value of [data?.title, data?.summary, data?.author, result.articles[0]?.html, result.articles[0]?.text]) {
       expect(value).not.toMatch(XML_FORBIDDEN);
     }
