@@ -13,21 +13,21 @@ import { findPublishedArticles } from '../data/published-articles.ts';
  * Node's internals, unless WARTA_DEBUG=1 asks for one.
  */
 
-/** WARTA_DEBUG=1 (any value but empty or `0`): keep stack traces, and print the original error under each report. */
+/** WARTA_DEBUG=1: keep stack traces, and print the original error under each report. */
 export function debugBuild(): boolean {
-  const value = process.env['WARTA_DEBUG'];
-  return value !== undefined && value !== '' && value !== '0';
+  return process.env['WARTA_DEBUG'] === '1';
 }
 
 const DEBUG_HINT = 'Run the build with WARTA_DEBUG=1 to see where it failed.';
 
 // Catalogue entries of build failures, in the form of src/lib/errors/catalogue.ts.
 
-export const PageRenderFailed: ErrorDefinition<{ page: string; reason: string }> = {
+export const PageRenderFailed: ErrorDefinition<{ page: string; reason: string; article: boolean }> = {
   name: 'PageRenderFailed',
   title: 'Page failed to render',
   message: ({ page, reason }) => `Rendering ${page} failed: ${reason}`,
-  hint: `If the reason names a file or disk problem, fix it and build again; otherwise check this article's text and front matter. ${DEBUG_HINT}`,
+  hint: ({ article }) =>
+    `If the reason names a file or disk problem, fix it and build again${article ? "; otherwise check this article's text and front matter" : ''}. ${DEBUG_HINT}`,
 };
 
 export const PageNameTooLong: ErrorDefinition<{ page: string; name: string; bytes: number; limit: number; from: 'slug' | 'category' | 'tag' }> = {
@@ -114,7 +114,8 @@ const position = (article: Article | undefined): SourcePosition | undefined => (
 export function pageFailure(pathname: string, error: unknown): unknown {
   if (isReported(error)) return error;
   const page = safeDecode(pathname);
-  return new WartaBuildFailure(createError(PageRenderFailed, { page, reason: reasonOf(error) }, position(articleNamedIn(page))), error);
+  const article = articleNamedIn(page);
+  return new WartaBuildFailure(createError(PageRenderFailed, { page, reason: reasonOf(error), article: article !== undefined }, position(article)), error);
 }
 
 /** The report of `error` from the search step; `articleFile` names the source file of an article slug. */
