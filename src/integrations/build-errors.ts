@@ -2,7 +2,7 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../lib/content/article.ts';
-import { createError, formatError, WartaBuildError, WartaError, type ErrorDefinition, type SourcePosition } from '../lib/errors/index.ts';
+import { ContentErrors, createError, formatError, WartaBuildError, WartaError, type SourcePosition } from '../lib/errors/index.ts';
 import { shownArticleFile } from '../data/content-files.ts';
 import { findPublishedArticles } from '../data/published-articles.ts';
 
@@ -22,45 +22,6 @@ const DEBUG_HINT = 'Run the build with WARTA_DEBUG=1 to see where it failed.';
 
 // Catalogue entries of build failures, in the form of src/lib/errors/catalogue.ts.
 
-export const PageRenderFailed: ErrorDefinition<{ page: string; reason: string; article: boolean }> = {
-  name: 'PageRenderFailed',
-  title: 'Page failed to render',
-  message: ({ page, reason }) => `Rendering ${page} failed: ${reason}`,
-  hint: ({ article }) =>
-    `If the reason names a file or disk problem, fix it and build again${article ? "; otherwise check this article's text and front matter" : ''}. ${DEBUG_HINT}`,
-};
-
-export const PageNameTooLong: ErrorDefinition<{ page: string; name: string; bytes: number; limit: number; from: 'slug' | 'category' | 'tag' }> = {
-  name: 'PageNameTooLong',
-  title: 'URL too long for a file name',
-  message: ({ page, bytes, limit, from }) =>
-    `The page ${page} is written to a folder named after the ${from === 'slug' ? "article's slug" : `${from}'s slug`}, ` +
-    `${bytes} bytes long; file systems allow at most ${limit} bytes in a file or folder name.`,
-  hint: ({ from }) =>
-    from === 'slug'
-      ? 'Give the article a shorter `slug:` in its front matter (or a shorter file name), e.g. the first few words of the headline.'
-      : `Shorten the ${from} name in the front matter of the articles that use it.`,
-};
-
-export const PagePathTooLong: ErrorDefinition<{ page: string; bytes: number; limit: number }> = {
-  name: 'PagePathTooLong',
-  title: 'Output path too long',
-  message: ({ page, bytes, limit }) => `The page ${page} would be written to a path of ${bytes} bytes; the file system allows at most ${limit}.`,
-  hint: 'Give the article a shorter `slug:`, or build into an output folder with a shorter path (WARTA_OUT_DIR).',
-};
-
-export const SearchIndexFailed: ErrorDefinition<{ reason: string }> = {
-  name: 'SearchIndexFailed',
-  title: 'Search index failed',
-  message: ({ reason }) => `Pagefind's index of the articles could not be built: ${reason}`,
-  hint: `Nothing was published. If the reason names a file or disk problem, fix it; otherwise check the article named here, if any. ${DEBUG_HINT}`,
-};
-
-/**
- * A build failure reported as a catalogue entry: Astro prints its message (position, title, what
- * happened, hint) and, with no stack, nothing after it. With WARTA_DEBUG=1 it keeps its stack and
- * carries the original error as its cause, which Astro prints with that error's stack.
- */
 export class WartaBuildFailure extends Error {
   readonly problem: WartaError;
 
@@ -115,7 +76,7 @@ export function pageFailure(pathname: string, error: unknown): unknown {
   if (isReported(error)) return error;
   const page = safeDecode(pathname);
   const article = articleNamedIn(page);
-  return new WartaBuildFailure(createError(PageRenderFailed, { page, reason: reasonOf(error), article: article !== undefined }, position(article)), error);
+  return new WartaBuildFailure(createError(ContentErrors.PageRenderFailed, { page, reason: reasonOf(error), article: article !== undefined }, position(article)), error);
 }
 
 /** The report of `error` from the search step; `articleFile` names the source file of an article slug. */
@@ -124,7 +85,7 @@ export function searchFailure(error: unknown, articleFile: (slug: string) => str
   const reason = reasonOf(error);
   const slug = ARTICLE_URL.exec(reason)?.[1];
   const file = slug === undefined ? undefined : articleFile(slug);
-  return new WartaBuildFailure(createError(SearchIndexFailed, { reason }, file ? { file } : undefined), error);
+  return new WartaBuildFailure(createError(ContentErrors.SearchIndexFailed, { reason }, file ? { file } : undefined), error);
 }
 
 /** Longest file or folder name, in bytes, on the usual file systems (ext4, XFS, Btrfs, tmpfs, APFS, NTFS). */
@@ -155,7 +116,7 @@ export function checkOutputPaths(pathnames: readonly string[], outDir: string): 
     const bytes = Buffer.byteLength(file);
     if (bytes >= PATH_MAX) {
       const page = safeDecode(pathname);
-      problems.push(createError(PagePathTooLong, { page, bytes, limit: PATH_MAX - 1 }, position(articleNamedIn(page))));
+      problems.push(createError(ContentErrors.PagePathTooLong, { page, bytes, limit: PATH_MAX - 1 }, position(articleNamedIn(page))));
     }
   }
   if (problems.length > 0) throw new WartaBuildError(problems);
@@ -165,13 +126,13 @@ function nameTooLong(page: string, part: string): WartaError[] {
   const name = safeDecode(part);
   const args = { page, name, bytes: Buffer.byteLength(part), limit: NAME_MAX };
   const bySlug = findPublishedArticles((a) => a.slug === name);
-  if (bySlug.length > 0) return bySlug.map((a) => createError(PageNameTooLong, { ...args, from: 'slug' }, position(a)));
+  if (bySlug.length > 0) return bySlug.map((a) => createError(ContentErrors.PageNameTooLong, { ...args, from: 'slug' }, position(a)));
   const byCategory = findPublishedArticles((a) => a.category.slug === name);
   const byTag = findPublishedArticles((a) => a.tags.some((t) => t.slug === name));
   const from = byCategory.length > 0 ? 'category' : 'tag';
   const users = (byCategory.length > 0 ? byCategory : byTag).sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
   // One report per over-long tag or category, at the first article that uses it.
-  return [createError(PageNameTooLong, { ...args, from }, position(users[0]))];
+  return [createError(ContentErrors.PageNameTooLong, { ...args, from }, position(users[0]))];
 }
 
 function safeDecode(text: string): string {

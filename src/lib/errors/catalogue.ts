@@ -230,3 +230,45 @@ export const ContentLoadFailed: ErrorDefinition<{ reason: string }> = {
   message: ({ reason }) => `Loading the content folder failed outside any one article: ${reason}.`,
   hint: 'Check that the content and cache folders can be read and written and that the disk has space; WARTA_DEBUG=1 shows where it failed.',
 };
+
+// Build failures outside the content layer (src/integrations/build-errors.ts reports them).
+
+export const PageRenderFailed: ErrorDefinition<{ page: string; reason: string; article: boolean }> = {
+  name: 'PageRenderFailed',
+  title: 'Page failed to render',
+  message: ({ page, reason }) => `Rendering ${page} failed: ${reason}`,
+  hint: ({ article }) =>
+    `If the reason names a file or disk problem, fix it and build again${article ? "; otherwise check this article's text and front matter" : ''}. Run the build with WARTA_DEBUG=1 to see where it failed.`,
+};
+
+export const PageNameTooLong: ErrorDefinition<{ page: string; name: string; bytes: number; limit: number; from: 'slug' | 'category' | 'tag' }> = {
+  name: 'PageNameTooLong',
+  title: 'URL too long for a file name',
+  message: ({ page, bytes, limit, from }) =>
+    `The page ${page} is written to a folder named after the ${from === 'slug' ? "article's slug" : `${from}'s slug`}, ` +
+    `${bytes} bytes long; file systems allow at most ${limit} bytes in a file or folder name.`,
+  hint: ({ from }) =>
+    from === 'slug'
+      ? 'Give the article a shorter `slug:` in its front matter (or a shorter file name), e.g. the first few words of the headline.'
+      : `Shorten the ${from} name in the front matter of the articles that use it.`,
+};
+
+export const PagePathTooLong: ErrorDefinition<{ page: string; bytes: number; limit: number }> = {
+  name: 'PagePathTooLong',
+  title: 'Output path too long',
+  message: ({ page, bytes, limit }) => `The page ${page} would be written to a path of ${bytes} bytes; the file system allows at most ${limit}.`,
+  hint: 'Give the article a shorter `slug:`, or build into an output folder with a shorter path (WARTA_OUT_DIR).',
+};
+
+export const SearchIndexFailed: ErrorDefinition<{ reason: string }> = {
+  name: 'SearchIndexFailed',
+  title: 'Search index failed',
+  message: ({ reason }) => `Pagefind's index of the articles could not be built: ${reason}`,
+  hint: `Nothing was published. If the reason names a file or disk problem, fix it; otherwise check the article named here, if any. Run the build with WARTA_DEBUG=1 to see where it failed.`,
+};
+
+/**
+ * A build failure reported as a catalogue entry: Astro prints its message (position, title, what
+ * happened, hint) and, with no stack, nothing after it. With WARTA_DEBUG=1 it keeps its stack and
+ * carries the original error as its cause, which Astro prints with that error's stack.
+ */
