@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss';
 import { getSiteIndex } from '../data/site-data.ts';
 import { FEED_NAMESPACES, feedChannelData, toFeedItems } from '../lib/view/feed.ts';
-import { absoluteUrl, feedHref } from '../lib/view/urls.ts';
+import { feedPath } from '../lib/routes.ts';
+import { absoluteUrl } from '../lib/view/urls.ts';
 import { siteConfig } from '../site.config.ts';
 
 /** `/rss.xml`: the newest articles of the whole site. */
@@ -13,6 +14,6 @@ export async function GET(): Promise<Response> {
     site: siteConfig.url,
     items: toFeedItems(articles, siteConfig.feedSize),
     xmlns: FEED_NAMESPACES,
-    customData: feedChannelData(articles, { locale: siteConfig.locale, selfUrl: absoluteUrl(feedHref(), siteConfig.url) }),
+    customData: feedChannelData(articles, { locale: siteConfig.locale, selfUrl: absoluteUrl(feedPath(), siteConfig.url) }),
   });
 }

@@ -1,22 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageHref, pageWindow, paginate, type PageLink } from '../../src/lib/view/pagination.ts';
+import { categoryPath, frontPagePath, tagPath } from '../../src/lib/routes.ts';
+import { pageWindow, paginate, type PageLink } from '../../src/lib/view/pagination.ts';
 
 const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 const linkNumbers = (links: readonly (PageLink | 'gap')[]): (number | 'gap')[] => links.map((l) => (l === 'gap' ? l : l.number));
 
-describe('pageHref', () => {
-  it('puts page 1 at the base and later pages under halaman/', () => {
-    expect(pageHref('/', 1)).toBe('/');
-    expect(pageHref('/', 2)).toBe('/halaman/2/');
-    expect(pageHref('/kategori/nasional/', 1)).toBe('/kategori/nasional/');
-    expect(pageHref('/kategori/nasional/', 3)).toBe('/kategori/nasional/halaman/3/');
-  });
-});
-
 describe('paginate', () => {
   it('makes one page, with no neighbours, for fewer items than a page', () => {
-    const pages = paginate(numbers(2), 3, '/tag/cuaca/');
+    const pages = paginate(numbers(2), 3, (n) => tagPath('cuaca', n));
     expect(pages).toHaveLength(1);
     expect(pages[0]).toEqual({
       items: [1, 2],
@@ -28,13 +20,13 @@ describe('paginate', () => {
   });
 
   it('makes exactly one full page for exactly a page of items', () => {
-    const pages = paginate(numbers(3), 3, '/');
+    const pages = paginate(numbers(3), 3, frontPagePath);
     expect(pages.map((p) => p.items)).toEqual([[1, 2, 3]]);
     expect(pages[0]?.pagination.nextHref).toBeUndefined();
   });
 
   it('starts a second page for one item more than a page', () => {
-    const pages = paginate(numbers(4), 3, '/kategori/olahraga/');
+    const pages = paginate(numbers(4), 3, (n) => categoryPath('olahraga', n));
     expect(pages.map((p) => p.items)).toEqual([[1, 2, 3], [4]]);
     expect(pages.map((p) => p.href)).toEqual(['/kategori/olahraga/', '/kategori/olahraga/halaman/2/']);
     expect(pages.map((p) => p.rest)).toEqual([undefined, 'halaman/2']);
@@ -49,29 +41,28 @@ describe('paginate', () => {
   });
 
   it('still has a first page when there is nothing to list', () => {
-    const pages = paginate([], 20, '/');
+    const pages = paginate([], 20, frontPagePath);
     expect(pages).toHaveLength(1);
     expect(pages[0]?.items).toEqual([]);
     expect(pages[0]?.pagination.total).toBe(1);
   });
 
   it('never links to halaman/1/', () => {
-    for (const page of paginate(numbers(50), 3, '/')) {
+    for (const page of paginate(numbers(50), 3, frontPagePath)) {
       const hrefs = [page.href, page.pagination.prevHref, page.pagination.nextHref, ...page.pagination.links.map((l) => (l === 'gap' ? '' : l.href))];
       expect(hrefs.filter((h) => h?.includes('halaman/1/'))).toEqual([]);
     }
   });
 
-  it('rejects a page size that is not a positive integer and a base without its slash', () => {
-    expect(() => paginate([1], 0, '/')).toThrow(RangeError);
-    expect(() => paginate([1], 2.5, '/')).toThrow(RangeError);
-    expect(() => paginate([1], 3, '/kategori/x')).toThrow(RangeError);
+  it('rejects a page size that is not a positive integer', () => {
+    expect(() => paginate([1], 0, frontPagePath)).toThrow(RangeError);
+    expect(() => paginate([1], 2.5, frontPagePath)).toThrow(RangeError);
   });
 
   it('keeps every item exactly once, in order, in pages of at most pageSize (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer(), { maxLength: 200 }), fc.integer({ min: 1, max: 25 }), (items, size) => {
-        const pages = paginate(items, size, '/x/');
+        const pages = paginate(items, size, (n) => tagPath('x', n));
         expect(pages.flatMap((p) => p.items)).toEqual(items);
         expect(pages).toHaveLength(Math.max(1, Math.ceil(items.length / size)));
         pages.forEach((p, i) => {
@@ -108,7 +99,7 @@ describe('pageWindow', () => {
   });
 
   it('numbers the links of paginate the same way, marking the current one', () => {
-    const page = paginate(numbers(60), 3, '/')[9];
+    const page = paginate(numbers(60), 3, frontPagePath)[9];
     expect(linkNumbers(page?.pagination.links ?? [])).toEqual([1, 'gap', 9, 10, 11, 'gap', 20]);
     expect(page?.pagination.links.filter((l) => l !== 'gap' && l.current)).toEqual([{ number: 10, href: '/halaman/10/', current: true }]);
   });

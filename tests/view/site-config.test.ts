@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineSiteConfig, integerOverride } from '../../src/lib/site-config.ts';
 import { robotsTxt } from '../../src/lib/view/robots.ts';
-import { absoluteUrl, escapeXml, feedHref, languageCode, ogLocale } from '../../src/lib/view/urls.ts';
+import { absoluteUrl, escapeXml, languageCode, ogLocale } from '../../src/lib/view/urls.ts';
 
 describe('site config', () => {
   it('fills in defaults for what is not set', () => {
@@ -35,9 +35,7 @@ describe('URLs and locales', () => {
     expect(languageCode('id-ID')).toBe('id');
   });
 
-  it('names feeds and escapes XML', () => {
-    expect(feedHref()).toBe('/rss.xml');
-    expect(feedHref('gaya-hidup')).toBe('/kategori/gaya-hidup/rss.xml');
+  it('escapes XML', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
   });
 

@@ -1,11 +1,12 @@
 /**
- * What the search page prints, as plain functions of Pagefind's answers: no DOM, no imports, so the
- * page script stays small and every wording is unit-tested. Runs in the browser.
+ * What the search page prints, as plain functions of Pagefind's answers: no DOM, and imports of
+ * constants only, so the page script stays small and every wording is unit-tested. Runs in the browser.
  */
+import { SEARCH_QUERY_PARAM } from '../routes.ts';
 import { SEARCH_FILTERS, SEARCH_SORT_DATE } from './fields.ts';
 
 /** URL parameters of the search page: `/cari/?q=banjir&kategori=Nasional&urut=terbaru`. */
-export const SEARCH_PARAMS = { query: 'q', category: 'kategori', sort: 'urut' } as const;
+export const SEARCH_PARAMS = { query: SEARCH_QUERY_PARAM, category: 'kategori', sort: 'urut' } as const;
 
 /** Value of the sort parameter for newest first; anything else means relevance. */
 export const SORT_NEWEST = 'terbaru';

@@ -1,5 +1,6 @@
 import type { Article, ArticleLink } from '../content/article.ts';
 import { formatDateTime, formatShortDate, toJakartaIso } from '../dates/format-date.ts';
+import { articlePath, categoryPath, tagPath } from '../routes.ts';
 
 /** A date as pages print it: the visible text and the machine-readable value for `<time datetime>`. */
 export interface DateView {
@@ -35,12 +36,8 @@ export interface ArticleView {
   readonly related: readonly ArticleLinkView[];
 }
 
-/** URL of an article page. */
-export const articleHref = (slug: string): string => `/berita/${slug}/`;
-/** URL of a category page. */
-export const categoryHref = (slug: string): string => `/kategori/${slug}/`;
-/** URL of a tag page. */
-export const tagHref = (slug: string): string => `/tag/${slug}/`;
+/** Path of an article page. Deprecated: import `articlePath` from src/lib/routes.ts (kept for src/lib/search/record.ts). */
+export const articleHref = articlePath;
 
 function dateView(date: Date): DateView {
   return { text: formatDateTime(date), iso: toJakartaIso(date) };
@@ -49,24 +46,24 @@ function dateView(date: Date): DateView {
 /** Formats a related-article link for lists. */
 export function toLinkView(link: ArticleLink): ArticleLinkView {
   return {
-    href: articleHref(link.slug),
+    href: articlePath(link.slug),
     title: link.title,
     date: { text: formatShortDate(link.date), iso: toJakartaIso(link.date) },
-    category: { name: link.category, href: categoryHref(link.categorySlug) },
+    category: { name: link.category, href: categoryPath(link.categorySlug) },
   };
 }
 
 /** Formats an article for its page. */
 export function toArticleView(article: Article): ArticleView {
   return {
-    href: articleHref(article.slug),
+    href: articlePath(article.slug),
     title: article.title,
     summary: article.summary,
     date: dateView(article.date),
     updated: article.updated && article.updated.getTime() !== article.date.getTime() ? dateView(article.updated) : undefined,
     modified: dateView(article.updated ?? article.date),
-    category: { name: article.category.name, href: categoryHref(article.category.slug) },
-    tags: article.tags.map((t) => ({ name: t.name, href: tagHref(t.slug) })),
+    category: { name: article.category.name, href: categoryPath(article.category.slug) },
+    tags: article.tags.map((t) => ({ name: t.name, href: tagPath(t.slug) })),
     author: article.author,
     source: article.source ? { name: article.source.name, url: article.source.url } : undefined,
     image: article.image,

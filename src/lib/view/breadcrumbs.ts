@@ -1,5 +1,5 @@
 import type { Article } from '../content/article.ts';
-import { articleHref, categoryHref } from './article-view.ts';
+import { articlePath, categoryPath, frontPagePath } from '../routes.ts';
 
 /** One step of a breadcrumb trail. */
 export interface Crumb {
@@ -10,8 +10,8 @@ export interface Crumb {
 /** Beranda › Kategori › Judul for an article page. */
 export function articleBreadcrumbs(article: Pick<Article, 'slug' | 'title' | 'category'>): Crumb[] {
   return [
-    { name: 'Beranda', href: '/' },
-    { name: article.category.name, href: categoryHref(article.category.slug) },
-    { name: article.title, href: articleHref(article.slug) },
+    { name: 'Beranda', href: frontPagePath() },
+    { name: article.category.name, href: categoryPath(article.category.slug) },
+    { name: article.title, href: articlePath(article.slug) },
   ];
 }

@@ -1,5 +1,5 @@
 import type { Article } from '../content/article.ts';
-import { articleHref } from './article-view.ts';
+import { articlePath } from '../routes.ts';
 import { escapeXml, languageCode } from './urls.ts';
 
 /** One RSS item, in the shape `@astrojs/rss` takes (links are site paths; it makes them absolute). */
@@ -31,7 +31,7 @@ export const FEED_NAMESPACES = { dc: 'http://purl.org/dc/elements/1.1/', atom: '
 export function toFeedItems(articles: readonly Article[], limit: number): FeedItem[] {
   return articles.slice(0, limit).map((a) => ({
     title: a.title,
-    link: articleHref(a.slug),
+    link: articlePath(a.slug),
     pubDate: a.date,
     description: escapeHtmlText(a.summary),
     categories: [a.category.name],

@@ -1,12 +1,14 @@
 import type { Article } from '../content/article.ts';
+import { feedPath, frontPagePath } from '../routes.ts';
 import { toListView, type ListItemView } from './article-view.ts';
 import { paginate, type Pagination } from './pagination.ts';
 import type { TermGroup } from './site-index.ts';
-import { feedHref } from './urls.ts';
 
 /** One category's block on the front page: its newest headlines and a link to the rest. */
 export interface CategoryBlock {
   readonly name: string;
+  /** The category's slug, for element ids (`blok-<slug>`). */
+  readonly slug: string;
   readonly href: string;
   readonly feedHref: string;
   /** How many articles the category has in all. */
@@ -48,7 +50,7 @@ export function buildFrontPage(
   categories: readonly TermGroup[],
   { pageSize, blockSize, headlineCount = 4 }: FrontPageOptions,
 ): FrontPageView {
-  const [firstPage] = paginate(articles, pageSize, '/');
+  const [firstPage] = paginate(articles, pageSize, frontPagePath);
   if (!firstPage) throw new Error('paginate returned no page');
   const [lead, ...rest] = firstPage.items.map(toListView);
   return {
@@ -58,8 +60,9 @@ export function buildFrontPage(
     pagination: firstPage.pagination,
     blocks: categories.map((c) => ({
       name: c.name,
+      slug: c.slug,
       href: c.href,
-      feedHref: feedHref(c.slug),
+      feedHref: feedPath(c.slug),
       count: c.articles.length,
       items: c.articles.slice(0, blockSize).map(toListView),
     })),

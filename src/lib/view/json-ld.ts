@@ -1,6 +1,6 @@
 import type { Article } from '../content/article.ts';
 import { toJakartaIso } from '../dates/format-date.ts';
-import { articleHref } from './article-view.ts';
+import { articlePath, frontPagePath } from '../routes.ts';
 import type { Crumb } from './breadcrumbs.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -23,17 +23,17 @@ function publisherLd(p: Publisher): JsonLd {
   return {
     '@type': 'Organization',
     name: p.name,
-    url: absoluteUrl('/', p.url),
+    url: absoluteUrl(frontPagePath(), p.url),
     logo: { '@type': 'ImageObject', url: absoluteUrl(p.logo.src, p.url), width: p.logo.width, height: p.logo.height },
   };
 }
 
 /** schema.org `NewsArticle` for an article page. */
 export function newsArticleJsonLd(article: Article, publisher: Publisher): JsonLd {
-  const url = absoluteUrl(articleHref(article.slug), publisher.url);
+  const url = absoluteUrl(articlePath(article.slug), publisher.url);
   const author: JsonLd =
     article.author === undefined
-      ? { '@type': 'Organization', name: publisher.name, url: absoluteUrl('/', publisher.url) }
+      ? { '@type': 'Organization', name: publisher.name, url: absoluteUrl(frontPagePath(), publisher.url) }
       : { '@type': ORGANISATION_BYLINE.test(article.author) ? 'Organization' : 'Person', name: article.author };
   return {
     '@context': 'https://schema.org',

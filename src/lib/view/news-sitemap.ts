@@ -1,6 +1,6 @@
 import type { Article } from '../content/article.ts';
 import { toJakartaIso } from '../dates/format-date.ts';
-import { articleHref } from './article-view.ts';
+import { articlePath } from '../routes.ts';
 import { absoluteUrl, escapeXml, languageCode } from './urls.ts';
 
 /**
@@ -25,7 +25,7 @@ export function newsSitemapXml(
   for (const a of articles) {
     lines.push(
       '  <url>',
-      `    <loc>${escapeXml(absoluteUrl(articleHref(a.slug), siteUrl))}</loc>`,
+      `    <loc>${escapeXml(absoluteUrl(articlePath(a.slug), siteUrl))}</loc>`,
       '    <news:news>',
       '      <news:publication>',
       `        <news:name>${escapeXml(publicationName)}</news:name>`,

@@ -1,3 +1,5 @@
+import { listPageRest } from '../routes.ts';
+
 /** A numbered link in a pagination bar. */
 export interface PageLink {
   readonly number: number;
@@ -21,18 +23,13 @@ export interface Pagination {
 /** One page of a paginated list. */
 export interface ListPage<T> {
   readonly items: readonly T[];
-  /** URL of this page: the list's base URL for page 1, `<base>halaman/<n>/` after it. */
+  /** Path of this page, from the list's route function. */
   readonly href: string;
-  /** The rest of the path after the base (`halaman/2`), undefined on page 1: an Astro rest parameter. */
+  /** Astro's rest parameter for this page (`halaman/2`), undefined on page 1; see `listPageRest`. */
   readonly rest: string | undefined;
   /** 1-based position of the page's first item in the whole list, for `<ol start>`. */
   readonly start: number;
   readonly pagination: Pagination;
-}
-
-/** URL of page `n` of the list at `base` (which ends in `/`): page 1 is `base` itself, never `base/halaman/1/`. */
-export function pageHref(base: string, n: number): string {
-  return n <= 1 ? base : `${base}halaman/${n}/`;
 }
 
 /**
@@ -58,26 +55,26 @@ export function pageWindow(current: number, total: number, radius = 1): (number 
 }
 
 /**
- * Splits `items` (already in display order) into pages of `pageSize` at `base`. An empty list
- * still has its first page, so a front page with no articles exists and says so.
+ * Splits `items` (already in display order) into pages of `pageSize`, page `n` at `pathOf(n)` (a
+ * route function of src/lib/routes.ts, e.g. `(n) => categoryPath(slug, n)`). An empty list still
+ * has its first page, so a front page with no articles exists and says so.
  */
-export function paginate<T>(items: readonly T[], pageSize: number, base: string): ListPage<T>[] {
+export function paginate<T>(items: readonly T[], pageSize: number, pathOf: (page: number) => string): ListPage<T>[] {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
-  if (!base.endsWith('/')) throw new RangeError(`base must end in "/", got ${base}`);
   const total = Math.max(1, Math.ceil(items.length / pageSize));
   const pages: ListPage<T>[] = [];
   for (let current = 1; current <= total; current++) {
     pages.push({
       items: items.slice((current - 1) * pageSize, current * pageSize),
-      href: pageHref(base, current),
-      rest: current === 1 ? undefined : `halaman/${current}`,
+      href: pathOf(current),
+      rest: listPageRest(current),
       start: (current - 1) * pageSize + 1,
       pagination: {
         current,
         total,
-        prevHref: current > 1 ? pageHref(base, current - 1) : undefined,
-        nextHref: current < total ? pageHref(base, current + 1) : undefined,
-        links: pageWindow(current, total).map((n) => (n === 'gap' ? n : { number: n, href: pageHref(base, n), current: n === current })),
+        prevHref: current > 1 ? pathOf(current - 1) : undefined,
+        nextHref: current < total ? pathOf(current + 1) : undefined,
+        links: pageWindow(current, total).map((n) => (n === 'gap' ? n : { number: n, href: pathOf(n), current: n === current })),
         label: `Halaman ${current} dari ${total}`,
       },
     });

@@ -1,3 +1,4 @@
+import { newsSitemapPath, sitemapIndexPath } from '../routes.ts';
 import { absoluteUrl } from './urls.ts';
 
 /** `robots.txt`: everything may be crawled; both sitemaps are named with absolute URLs. */
@@ -6,8 +7,8 @@ export function robotsTxt(siteUrl: string): string {
     'User-agent: *',
     'Allow: /',
     '',
-    `Sitemap: ${absoluteUrl('/sitemap-index.xml', siteUrl)}`,
-    `Sitemap: ${absoluteUrl('/sitemap-news.xml', siteUrl)}`,
+    `Sitemap: ${absoluteUrl(sitemapIndexPath(), siteUrl)}`,
+    `Sitemap: ${absoluteUrl(newsSitemapPath(), siteUrl)}`,
     '',
   ].join('\n');
 }

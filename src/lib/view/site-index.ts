@@ -1,5 +1,5 @@
 import type { Article } from '../content/article.ts';
-import { categoryHref, tagHref } from './article-view.ts';
+import { categoryPath, tagPath } from '../routes.ts';
 
 /** A category or tag with the articles filed under it, newest first. */
 export interface TermGroup {
@@ -21,11 +21,11 @@ export interface SiteIndex {
 
 /** Groups articles by category and tag. `articles` must already be newest first. */
 export function indexSite(articles: readonly Article[], categoryOrder: readonly string[]): SiteIndex {
-  const categories = group(articles, (a) => [a.category], categoryHref);
+  const categories = group(articles, (a) => [a.category], categoryPath);
   const rank = new Map(categoryOrder.map((name, i) => [name.toLowerCase(), i]));
   const order = (g: TermGroup): number => rank.get(g.name.toLowerCase()) ?? Number.POSITIVE_INFINITY;
   categories.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, 'id'));
-  const tags = group(articles, (a) => a.tags, tagHref).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  const tags = group(articles, (a) => a.tags, tagPath).sort((a, b) => a.name.localeCompare(b.name, 'id'));
   return { articles, categories, tags };
 }
 

@@ -1,6 +1,6 @@
+import { feedPath } from '../routes.ts';
 import { toListView, type ListItemView } from './article-view.ts';
 import type { TermGroup } from './site-index.ts';
-import { feedHref } from './urls.ts';
 
 /** A category or tag with how many articles it has. */
 export interface TermCount {
@@ -53,7 +53,7 @@ export function groupByInitial(terms: readonly TermCount[]): InitialGroup[] {
 export function categorySummaries(categories: readonly TermGroup[]): CategorySummary[] {
   return categories.map((c) => {
     const newest = c.articles[0];
-    return { name: c.name, href: c.href, count: c.articles.length, feedHref: feedHref(c.slug), newest: newest && toListView(newest) };
+    return { name: c.name, href: c.href, count: c.articles.length, feedHref: feedPath(c.slug), newest: newest && toListView(newest) };
   });
 }
 

@@ -13,11 +13,6 @@ export function languageCode(locale: string): string {
   return locale.split('-')[0] ?? locale;
 }
 
-/** URL of the site-wide feed, or of one category's feed. */
-export function feedHref(categorySlug?: string): string {
-  return categorySlug === undefined ? '/rss.xml' : `/kategori/${categorySlug}/rss.xml`;
-}
-
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);

@@ -3,7 +3,8 @@ import type { APIContext } from 'astro';
 import { getSiteIndex } from '../../../data/site-data.ts';
 import { FEED_NAMESPACES, feedChannelData, toFeedItems } from '../../../lib/view/feed.ts';
 import type { TermGroup } from '../../../lib/view/site-index.ts';
-import { absoluteUrl, feedHref } from '../../../lib/view/urls.ts';
+import { feedPath } from '../../../lib/routes.ts';
+import { absoluteUrl } from '../../../lib/view/urls.ts';
 import { siteConfig } from '../../../site.config.ts';
 
 /** `/kategori/<slug>/rss.xml`: one feed per category. */
@@ -21,6 +22,6 @@ export async function GET({ props }: APIContext<{ category: TermGroup }>): Promi
     site: absoluteUrl(category.href, siteConfig.url),
     items: toFeedItems(category.articles, siteConfig.feedSize),
     xmlns: FEED_NAMESPACES,
-    customData: feedChannelData(category.articles, { locale: siteConfig.locale, selfUrl: absoluteUrl(feedHref(category.slug), siteConfig.url) }),
+    customData: feedChannelData(category.articles, { locale: siteConfig.locale, selfUrl: absoluteUrl(feedPath(category.slug), siteConfig.url) }),
   });
 }

@@ -1,0 +1,103 @@
+/**
+ * The site's URL scheme (issue #21): every path a page, feed, sitemap or "Baca juga" link points
+ * to is built here, never by string elsewhere. Astro's file routes in src/pages/ serve these
+ * paths; tests/core/routes.test.ts checks that each function's output has its route file, so the
+ * two cannot drift. Paths are site-relative; page paths end in `/` (`trailingSlash: 'always'`).
+ * No imports: the search page's browser script uses this module too.
+ */
+
+/** Segment before a list page's number: `/kategori/ekonomi/halaman/2/`. */
+const PAGE_SEGMENT = 'halaman';
+
+/** Name of the search page's query parameter: `/cari/?q=banjir`. */
+export const SEARCH_QUERY_PARAM = 'q';
+
+/**
+ * An article URL as a "Baca juga" item may give it: `/berita/<slug>/`, with or without the
+ * trailing slash, a site's origin, a query or a fragment. Group 1 is the slug, undecoded.
+ */
+export const ARTICLE_URL = /^(?:https?:\/\/[^/]+)?\/berita\/([^/?#]+)\/?(?:[?#].*)?$/;
+
+/** An article path mentioned anywhere in a text, such as an error message; group 1 is the slug. */
+const ARTICLE_PATH_IN_TEXT = /\/berita\/([a-z0-9-]+)\//;
+
+/** Path of an article page: `/berita/<slug>/`. */
+export function articlePath(slug: string): string {
+  return `/berita/${slug}/`;
+}
+
+/** The slug of an article URL (see {@link ARTICLE_URL}), or undefined when `url` is none. */
+export function articleSlugFromUrl(url: string): string | undefined {
+  return ARTICLE_URL.exec(url)?.[1];
+}
+
+/** The slug of the first article path `/berita/<slug>/` that `text` mentions, if any. */
+export function articleSlugMentionedIn(text: string): string | undefined {
+  return ARTICLE_PATH_IN_TEXT.exec(text)?.[1];
+}
+
+/** Astro's rest parameter for page `page` (1-based) of a list: `halaman/<n>`, undefined for page 1. */
+export function listPageRest(page: number): string | undefined {
+  return page <= 1 ? undefined : `${PAGE_SEGMENT}/${page}`;
+}
+
+/** Page `page` of the list whose first page is `base` (ending in `/`): page 1 is `base` itself. */
+function listPagePath(base: string, page: number): string {
+  const rest = listPageRest(page);
+  return rest === undefined ? base : `${base}${rest}/`;
+}
+
+/** Path of the front page (page 1, the default) or of page `page` of the all-articles list: `/halaman/2/`. */
+export function frontPagePath(page = 1): string {
+  return listPagePath('/', page);
+}
+
+/** Path of a category's page `page` (default 1): `/kategori/<slug>/`, `/kategori/<slug>/halaman/2/`. */
+export function categoryPath(slug: string, page = 1): string {
+  return listPagePath(`/kategori/${slug}/`, page);
+}
+
+/** Path of a tag's page `page` (default 1): `/tag/<slug>/`, `/tag/<slug>/halaman/2/`. */
+export function tagPath(slug: string, page = 1): string {
+  return listPagePath(`/tag/${slug}/`, page);
+}
+
+/** Path of the list of every category: `/kategori/`. */
+export function categoryIndexPath(): string {
+  return '/kategori/';
+}
+
+/** Path of the list of every tag: `/tag/`. */
+export function tagIndexPath(): string {
+  return '/tag/';
+}
+
+/** Path of the search page, `/cari/`, or of its results for `query`: `/cari/?q=banjir`. */
+export function searchPath(query?: string): string {
+  return query ? `/cari/?${new URLSearchParams({ [SEARCH_QUERY_PARAM]: query }).toString()}` : '/cari/';
+}
+
+/** Path of the site-wide RSS feed, `/rss.xml`, or of a category's: `/kategori/<slug>/rss.xml`. */
+export function feedPath(categorySlug?: string): string {
+  return categorySlug === undefined ? '/rss.xml' : `/kategori/${categorySlug}/rss.xml`;
+}
+
+/** Path of the browser-tab icon: `/favicon.svg`. */
+export function faviconPath(): string {
+  return '/favicon.svg';
+}
+
+/** Path of the publisher logo structured data points to: `/logo.svg`. */
+export function logoPath(): string {
+  return '/logo.svg';
+}
+
+/** Path of the sitemap index @astrojs/sitemap writes: `/sitemap-index.xml`. */
+export function sitemapIndexPath(): string {
+  return '/sitemap-index.xml';
+}
+
+/** Path of the Google News sitemap: `/sitemap-news.xml`. */
+export function newsSitemapPath(): string {
+  return '/sitemap-news.xml';
+}

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ARTICLE_URL,
+  articlePath,
+  articleSlugFromUrl,
+  articleSlugMentionedIn,
+  categoryIndexPath,
+  categoryPath,
+  faviconPath,
+  feedPath,
+  frontPagePath,
+  listPageRest,
+  logoPath,
+  newsSitemapPath,
+  searchPath,
+  sitemapIndexPath,
+  tagIndexPath,
+  tagPath,
+} from '../../src/lib/routes.ts';
+import { readSearchState } from '../../src/lib/search/results-view.ts';
+
+// The routes module builds every URL; Astro serves them from file routes in src/pages/. These tests
+// tie the two together (issue #21): each function's output must be served by the route file meant
+// for it, the parameters the pages pass to Astro must lead back to that same URL, and every route
+// file must have its function.
+
+const PAGES = path.resolve(import.meta.dirname, '../../src/pages');
+
+/** A route file of src/pages/, as Astro reads it (`build.format: 'directory'`, `trailingSlash: 'always'`). */
+interface RouteFile {
+  /** Relative to src/pages/, with `/`: `kategori/[slug]/[...page].astro`. */
+  readonly file: string;
+  /** Matches the URL paths the file serves. */
+  readonly pattern: RegExp;
+  /** The URL path for the given parameters, as Astro builds it from getStaticPaths' `params`. */
+  readonly fill: (params: Readonly<Record<string, string | undefined>>) => string;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function routeFile(file: string): RouteFile {
+  // A page (.astro) is a folder with index.html: its URL ends in `/`. An endpoint (.ts) keeps its
+  // file name without `.ts`: `rss.xml.ts` serves `rss.xml`.
+  const page = file.endsWith('.astro');
+  const segments = file.replace(/\.(astro|ts)$/, '').split('/');
+  if (page && segments.at(-1) === 'index') segments.pop();
+  const parts = segments.map((segment) => {
+    const rest = /^\[\.\.\.(\w+)\]$/.exec(segment)?.[1];
+    const param = /^\[(\w+)\]$/.exec(segment)?.[1];
+    return { segment, rest, param };
+  });
+  const source = parts
+    .map(({ segment, rest, param }, i) => {
+      const last = i === parts.length - 1;
+      const slash = page || !last ? '/' : '';
+      if (rest !== undefined) return `(?:(?<${rest}>.+)${slash})?`;
+      if (param !== undefined) return `(?<${param}>[^/]+)${slash}`;
+      return `${escape(segment)}${slash}`;
+    })
+    .join('');
+  const fill = (params: Readonly<Record<string, string | undefined>>): string => {
+    const filled = parts.flatMap(({ segment, rest, param }) => {
+      const name = rest ?? param;
+      if (name === undefined) return [segment];
+      const value = params[name];
+      if (value === undefined && param !== undefined) throw new Error(`${file}: no value for [${param}]`);
+      return value === undefined ? [] : [value];
+    });
+    return `/${filled.join('/')}${page && filled.length > 0 ? '/' : ''}`;
+  };
+  return { file, pattern: new RegExp(`^/${source}$`), fill };
+}
+
+const routeFiles: RouteFile[] = fs
+  .readdirSync(PAGES, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile() && /\.(astro|ts)$/.test(entry.name))
+  .map((entry) => routeFile(path.relative(PAGES, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')))
+  .sort((a, b) => (a.file < b.file ? -1 : 1));
+
+/** Route files no link of the site points to: the web server serves them by their fixed names. */
+const UNLINKED = ['404.astro', 'robots.txt.ts'];
+
+/** Each route function's output, the route file that must serve it, and the params its page passes. */
+const CASES: readonly { name: string; path: string; file: string; params?: Record<string, string | undefined> }[] = [
+  { name: 'frontPagePath()', path: frontPagePath(), file: 'index.astro' },
+  { name: 'frontPagePath(2)', path: frontPagePath(2), file: 'halaman/[page].astro', params: { page: String(2) } },
+  { name: 'frontPagePath(12)', path: frontPagePath(12), file: 'halaman/[page].astro', params: { page: String(12) } },
+  { name: 'articlePath', path: articlePath('harga-cabai-naik'), file: 'berita/[slug].astro', params: { slug: 'harga-cabai-naik' } },
+  { name: 'categoryIndexPath', path: categoryIndexPath(), file: 'kategori/index.astro' },
+  { name: 'categoryPath', path: categoryPath('ekonomi'), file: 'kategori/[slug]/[...page].astro', params: { slug: 'ekonomi', page: listPageRest(1) } },
+  { name: 'categoryPath(…, 3)', path: categoryPath('ekonomi', 3), file: 'kategori/[slug]/[...page].astro', params: { slug: 'ekonomi', page: listPageRest(3) } },
+  { name: 'tagIndexPath', path: tagIndexPath(), file: 'tag/index.astro' },
+  { name: 'tagPath', path: tagPath('korea-utara'), file: 'tag/[slug]/[...page].astro', params: { slug: 'korea-utara', page: listPageRest(1) } },
+  { name: 'tagPath(…, 2)', path: tagPath('korea-utara', 2), file: 'tag/[slug]/[...page].astro', params: { slug: 'korea-utara', page: listPageRest(2) } },
+  { name: 'searchPath()', path: searchPath(), file: 'cari/index.astro' },
+  { name: 'searchPath(query)', path: searchPath('banjir rob'), file: 'cari/index.astro' },
+  { name: 'feedPath()', path: feedPath(), file: 'rss.xml.ts' },
+  { name: 'feedPath(category)', path: feedPath('ekonomi'), file: 'kategori/[slug]/rss.xml.ts', params: { slug: 'ekonomi' } },
+  { name: 'faviconPath', path: faviconPath(), file: 'favicon.svg.ts' },
+  { name: 'logoPath', path: logoPath(), file: 'logo.svg.ts' },
+  { name: 'newsSitemapPath', path: newsSitemapPath(), file: 'sitemap-news.xml.ts' },
+];
+
+const pathname = (urlPath: string): string => new URL(urlPath, 'https://warta.example').pathname;
+
+describe('routes and src/pages route files', () => {
+  it('finds the route files', () => {
+    expect(routeFiles.map((r) => r.file)).toContain('berita/[slug].astro');
+  });
+
+  for (const { name, path: urlPath, file } of CASES) {
+    it(`${name} (${urlPath}) is served by src/pages/${file} and no other route`, () => {
+      const serving = routeFiles.filter((r) => r.pattern.test(pathname(urlPath))).map((r) => r.file);
+      expect(serving).toEqual([file]);
+    });
+  }
+
+  it('leads back to the same URL from the params each page gives Astro', () => {
+    for (const { path: urlPath, file, params = {} } of CASES) {
+      const route = routeFiles.find((r) => r.file === file);
+      expect(route?.fill(params), file).toBe(pathname(urlPath));
+    }
+  });
+
+  it('has a route function for every route file that the site links to', () => {
+    const covered = new Set([...CASES.map((c) => c.file), ...UNLINKED]);
+    expect(routeFiles.map((r) => r.file).filter((file) => !covered.has(file))).toEqual([]);
+  });
+
+  it('leaves the sitemap index to @astrojs/sitemap, which writes it under its fixed name', () => {
+    expect(sitemapIndexPath()).toBe('/sitemap-index.xml');
+    expect(routeFiles.filter((r) => r.pattern.test(sitemapIndexPath()))).toEqual([]);
+  });
+});
+
+describe('URL scheme', () => {
+  it('keeps the stable URLs (README, "Stable hooks")', () => {
+    expect(articlePath('harga-cabai')).toBe('/berita/harga-cabai/');
+    expect(categoryPath('gaya-hidup')).toBe('/kategori/gaya-hidup/');
+    expect(tagPath('korea-utara')).toBe('/tag/korea-utara/');
+    expect(searchPath()).toBe('/cari/');
+    expect(categoryIndexPath()).toBe('/kategori/');
+    expect(tagIndexPath()).toBe('/tag/');
+    expect(feedPath()).toBe('/rss.xml');
+    expect(feedPath('gaya-hidup')).toBe('/kategori/gaya-hidup/rss.xml');
+  });
+
+  it('puts page 1 of a list at the list itself and later pages under halaman/', () => {
+    expect(frontPagePath()).toBe('/');
+    expect(frontPagePath(1)).toBe('/');
+    expect(frontPagePath(2)).toBe('/halaman/2/');
+    expect(categoryPath('nasional', 1)).toBe('/kategori/nasional/');
+    expect(categoryPath('nasional', 3)).toBe('/kategori/nasional/halaman/3/');
+    expect(tagPath('cuaca', 2)).toBe('/tag/cuaca/halaman/2/');
+    expect(listPageRest(1)).toBeUndefined();
+    expect(listPageRest(4)).toBe('halaman/4');
+  });
+
+  it('puts a search query where the search page reads it', () => {
+    expect(searchPath('banjir rob')).toBe('/cari/?q=banjir+rob');
+    expect(readSearchState(new URL(searchPath('Kim Jong-un & Putin'), 'https://warta.example').search).query).toBe('Kim Jong-un & Putin');
+    expect(searchPath('')).toBe('/cari/');
+  });
+});
+
+describe('recognising article URLs', () => {
+  it('reads the slug back from every article path (property)', () => {
+    const slug = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,4}$/);
+    fc.assert(fc.property(slug, (s) => articleSlugFromUrl(articlePath(s)) === s));
+  });
+
+  it('accepts the forms a "Baca juga" item may use', () => {
+    expect(articleSlugFromUrl('/berita/harga-cabai/')).toBe('harga-cabai');
+    expect(articleSlugFromUrl('/berita/harga-cabai')).toBe('harga-cabai');
+    expect(articleSlugFromUrl('https://warta.example/berita/harga-cabai/')).toBe('harga-cabai');
+    expect(articleSlugFromUrl('/berita/harga-cabai/?utm=x#atas')).toBe('harga-cabai');
+    expect(ARTICLE_URL.exec('/berita/harga%20cabai/')?.[1]).toBe('harga%20cabai');
+  });
+
+  it('rejects other pages', () => {
+    for (const url of ['/berita/', '/kategori/ekonomi/', '/tag/x/', '/berita/a/b/', 'berita/x/', '//host/berita/x/', '/cari/?q=/berita/x/']) {
+      expect(articleSlugFromUrl(url), url).toBeUndefined();
+    }
+  });
+
+  it('finds an article path mentioned in a message', () => {
+    expect(articleSlugMentionedIn('Pagefind could not index /berita/harga-cabai/: disk full')).toBe('harga-cabai');
+    expect(articleSlugMentionedIn('Rendering /kategori/ekonomi/ failed')).toBeUndefined();
+  });
+});
