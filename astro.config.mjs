@@ -6,15 +6,15 @@ import { wartaIntegration } from './src/integrations/warta-integration.ts';
 import { searchIntegration } from './src/integrations/search-integration.ts';
 import { buildErrors } from './src/integrations/build-errors.ts';
 import { stagedOutput } from './src/integrations/staged-output.ts';
-import { cacheDir } from './src/data/cache-paths.ts';
+import { buildSettings } from './src/data/build-context.ts';
 import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
   site: siteConfig.url,
   output: 'static',
-  // Tests and benchmarks build other content into other folders side by side.
-  outDir: process.env.WARTA_OUT_DIR ?? './dist',
-  cacheDir,
+  // Tests and benchmarks build other content into other folders side by side (WARTA_OUT_DIR, WARTA_CACHE_DIR).
+  outDir: buildSettings().outDirectory,
+  cacheDir: buildSettings().cacheDirectory,
   trailingSlash: 'always',
   // Pages render while earlier ones are written: at the default of 1 a profile of 12,600 pages showed
   // the main thread idle 11 of 25 s, waiting on mkdir/open/write/close of each page in turn.

@@ -1,4 +1,5 @@
-import { defineSiteConfig, integerOverride } from './lib/site-config.ts';
+import { buildSettings } from './data/build-context.ts';
+import { defineSiteConfig } from './lib/site-config.ts';
 
 /** The one place to set the site's name, URL, locale, page size and related-list settings. */
 export const siteConfig = defineSiteConfig({
@@ -8,8 +9,8 @@ export const siteConfig = defineSiteConfig({
   url: 'https://warta.example',
   locale: 'id-ID',
   timeZone: 'Asia/Jakarta',
-  // Glue only: tests build small fixtures with a small page size.
-  pageSize: integerOverride('WARTA_PAGE_SIZE', process.env['WARTA_PAGE_SIZE']) ?? 20,
+  // Tests build small fixtures with a small page size (WARTA_PAGE_SIZE, read by the build context).
+  pageSize: buildSettings().pageSize ?? 20,
   categoryOrder: ['Nasional', 'Internasional', 'Ekonomi', 'Olahraga', 'Teknologi'],
   categoryBlockSize: 4,
   related: {
@@ -17,8 +18,8 @@ export const siteConfig = defineSiteConfig({
     weights: { text: 1, tags: 0.5, category: 0.1, recency: 0.1 },
     halfLifeDays: 30,
   },
-  // Glue only: tests search a small fixture split into several shards.
-  searchShardSize: integerOverride('WARTA_SEARCH_SHARD_SIZE', process.env['WARTA_SEARCH_SHARD_SIZE']) ?? 3000,
+  // Tests search a small fixture split into several shards (WARTA_SEARCH_SHARD_SIZE).
+  searchShardSize: buildSettings().searchShardSize ?? 3000,
   feedSize: 50,
   newsSitemapHours: 48,
   logo: { src: '/logo.svg', width: 600, height: 60 },

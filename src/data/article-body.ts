@@ -1,10 +1,10 @@
 import { readBody } from '../lib/content/body-store.ts';
-import { bodyDirectory } from './cache-paths.ts';
-import { publishedBody } from './published-articles.ts';
+import { buildSettings, publishedBody } from './build-context.ts';
 
 /** The rendered, sanitized body of an article (stored by the loader, located by its entry's digest). */
 export function articleBody(slug: string, digest: string): string {
-  if (process.env['WARTA_FAULT'] === `render:${slug}`) throw injectedReadError();
+  const { fault, bodyDirectory } = buildSettings();
+  if (fault === `render:${slug}`) throw injectedReadError();
   return readBody(bodyDirectory, publishedBody(slug, digest), slug);
 }
 

@@ -1,7 +1,5 @@
 import path from 'node:path';
-
-/** The content folder (WARTA_CONTENT_DIR, default `content/`), absolute. */
-export const contentDirectory = path.resolve(process.env['WARTA_CONTENT_DIR'] ?? 'content');
+import { buildSettings } from './build-context.ts';
 
 /**
  * An article's source file as error reports show it: relative to the working folder, like the
@@ -9,7 +7,7 @@ export const contentDirectory = path.resolve(process.env['WARTA_CONTENT_DIR'] ??
  * `sourceFile` is the article's path inside the content folder.
  */
 export function shownArticleFile(sourceFile: string): string {
-  const absolute = path.join(contentDirectory, sourceFile);
+  const absolute = path.join(buildSettings().contentDirectory, sourceFile);
   const shown = path.relative(process.cwd(), absolute);
   return shown.startsWith('..') ? absolute : shown;
 }

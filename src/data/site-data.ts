@@ -2,13 +2,13 @@ import { getCollection } from 'astro:content';
 import type { Article } from '../lib/content/article.ts';
 import { indexSite, type SiteIndex } from '../lib/view/site-index.ts';
 import { siteConfig } from '../site.config.ts';
-import { publishedArticle } from './published-articles.ts';
+import { isDevServer, publishedArticle } from './build-context.ts';
 
 let cachedIndex: Promise<SiteIndex> | undefined;
 let cachedEntries: Promise<{ article: Article; digest: string }[]> | undefined;
 
 /** The dev server recomputes on every call so edits show up; a build computes once. */
-const reuse = (): boolean => process.env['WARTA_COMMAND'] !== 'dev';
+const reuse = (): boolean => !isDevServer();
 
 /**
  * The site's articles grouped for pages and navigation. Computed once per build and shared by

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../lib/content/article.ts';
 import { ContentErrors, createError, formatError, WartaBuildError, WartaError, type SourcePosition } from '../lib/errors/index.ts';
 import { shownArticleFile } from '../data/content-files.ts';
-import { findPublishedArticles } from '../data/published-articles.ts';
+import { buildSettings, findPublishedArticles } from '../data/build-context.ts';
 
 /**
  * Failures of a build that are not Warta's own content errors (a Node or library error while a page
@@ -15,7 +15,7 @@ import { findPublishedArticles } from '../data/published-articles.ts';
 
 /** WARTA_DEBUG=1: keep stack traces, and print the original error under each report. */
 export function debugBuild(): boolean {
-  return process.env['WARTA_DEBUG'] === '1';
+  return buildSettings().debug;
 }
 
 const DEBUG_HINT = 'Run the build with WARTA_DEBUG=1 to see where it failed.';

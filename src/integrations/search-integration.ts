@@ -7,7 +7,7 @@ import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import { digestCode } from '../lib/content/parse-cache.ts';
-import { onSearchArticles, takeSearchArticles } from './warta-integration.ts';
+import { buildSettings, onArticlesResolved, takeResolvedArticles } from '../data/build-context.ts';
 import { searchFailure } from './build-errors.ts';
 import { shownArticleFile } from '../data/content-files.ts';
 
@@ -36,7 +36,7 @@ export function searchIntegration(): AstroIntegration {
   const start = (articles: readonly ResolvedArticle[]): void => {
     stopListening?.();
     // Spooled to disk for the worker now: the loader's copy need not live on.
-    takeSearchArticles();
+    takeResolvedArticles();
     sourceFiles = new Map(articles.map(({ data }) => [data.slug, data.sourceFile]));
     const fault = injectedFault();
     pending = writeSearchIndexInWorker(articles, staging, path.resolve('src/lib/search/index-worker.ts'), {
@@ -55,7 +55,7 @@ export function searchIntegration(): AstroIntegration {
     name: 'warta-search',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        if (command === 'build') stopListening = onSearchArticles(start);
+        if (command === 'build') stopListening = onArticlesResolved(start);
       },
       'astro:config:done': ({ config }) => {
         staging = path.join(fileURLToPath(config.cacheDir), 'warta-search-bundle');
@@ -64,7 +64,7 @@ export function searchIntegration(): AstroIntegration {
       'astro:build:start': () => {
         stopListening?.();
         if (pending) return;
-        const articles = takeSearchArticles();
+        const articles = takeResolvedArticles();
         if (!articles) throw new Error('Warta search: the content loader reported no articles; there is nothing to index.');
         start(articles);
       },
@@ -105,6 +105,6 @@ function moveFolder(from: string, to: string): void {
  * check what a build that fails there leaves behind (tests/site/failed-build.test.ts).
  */
 function injectedFault(): string | undefined {
-  const match = /^search:([a-z0-9-]+)$/.exec(process.env['WARTA_FAULT'] ?? '');
+  const match = /^search:([a-z0-9-]+)$/.exec(buildSettings().fault ?? '');
   return match?.[1];
 }

@@ -3,53 +3,12 @@ import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import type { ResolvedArticle } from '../lib/content/build-content.ts';
-import { countPages, formatBuildReport, missingArticlePages, type ContentSummary } from '../lib/content/build-report.ts';
+import { readContentSummary, setCommand } from '../data/build-context.ts';
+import { countPages, formatBuildReport, missingArticlePages } from '../lib/content/build-report.ts';
 
 /**
- * A value the content loader hands to the integrations: they run in the same process but another
- * module graph, so it is kept in globalThis, with the callbacks waiting for the next one.
- */
-function handOver<T>(name: string): { record(value: T | undefined): void; read(): T | undefined; listen(listener: (value: T) => void): () => void } {
-  const global = globalThis as Record<symbol, unknown>;
-  const valueKey = Symbol.for(name);
-  const listeners = (global[Symbol.for(`${name}-listeners`)] ??= new Set<(value: T) => void>()) as Set<(value: T) => void>;
-  return {
-    record(value) {
-      global[valueKey] = value;
-      if (value !== undefined) for (const listener of [...listeners]) listener(value);
-    },
-    read: () => global[valueKey] as T | undefined,
-    listen(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
-const contentSummary = handOver<ContentSummary>('warta.content-summary');
-const searchArticles = handOver<readonly ResolvedArticle[]>('warta.search-articles');
-
-/** Records the content layer's summary for the end-of-build report. */
-export const recordContentSummary = (summary: ContentSummary): void => contentSummary.record(summary);
-/** The summary the content loader recorded in this process, if it ran. */
-export const readContentSummary = (): ContentSummary | undefined => contentSummary.read();
-
-/** Records the published articles for the search index, as soon as the loader has resolved them. */
-export const recordSearchArticles = (articles: readonly ResolvedArticle[]): void => searchArticles.record(articles);
-/** Takes the articles recorded for the search index, if any, and forgets them (they hold every article's text). */
-export function takeSearchArticles(): readonly ResolvedArticle[] | undefined {
-  const articles = searchArticles.read();
-  searchArticles.record(undefined);
-  return articles;
-}
-/** Calls `listener` with the articles each time the loader records them; returns the function that stops it. */
-export const onSearchArticles = (listener: (articles: readonly ResolvedArticle[]) => void): (() => void) => searchArticles.listen(listener);
-
-/**
- * Tells the content layer whether this is the dev server (Vite's mode is not a safe signal: NODE_ENV=test
- * or a custom --mode would turn a production build into a "dev" one and publish drafts), and ends every
- * build with a report and a check that each published article got exactly its page.
+ * Tells the build context Astro's command (see isDevServer in src/data/build-context.ts), and ends
+ * every build with a report and a check that each published article got exactly its page.
  */
 export function wartaIntegration(): AstroIntegration {
   let stopCollecting: (() => void) | undefined;
@@ -64,7 +23,7 @@ export function wartaIntegration(): AstroIntegration {
         stopCollecting = collectGarbageRegularly();
       },
       'astro:config:setup': ({ command }) => {
-        process.env['WARTA_COMMAND'] = command;
+        setCommand(command);
       },
       'astro:build:done': ({ dir, pages, logger }) => {
         stopCollecting?.();

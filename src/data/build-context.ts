@@ -1,0 +1,206 @@
+import path from 'node:path';
+import type { Article } from '../lib/content/article.ts';
+import type { BodyLocation } from '../lib/content/body-store.ts';
+import type { ResolvedArticle } from '../lib/content/build-content.ts';
+import type { ContentSummary } from '../lib/content/build-report.ts';
+import { integerOverride } from '../lib/site-config.ts';
+
+/**
+ * The build context: the one owner of everything that crosses from Astro's config and content layer
+ * to the pages, feeds and integrations (issue #21; Astro's `content/instance.ts` is the model).
+ *
+ * - the command (`dev` or `build`), set by the Warta integration from Astro's own `command`;
+ * - the settings read from the environment (content, output and cache folders, the build's clock,
+ *   the debug flag), read once, here, and nowhere else;
+ * - the published articles, handed from the content loader to the pages by entry digest;
+ * - the content summary for the end-of-build report;
+ * - the "articles resolved" event that starts the search index early.
+ *
+ * Astro loads the config, the content config and the pages into different module graphs of one
+ * Node process, so each graph gets its own copy of this module. The state therefore lives in one
+ * `globalThis` slot, created by whichever copy runs first: this file is the only place that knows.
+ */
+
+/** What Astro is doing: `dev` shows drafts and reloads; anything else is treated as a build. */
+export type WartaCommand = 'dev' | 'build' | 'preview' | 'sync';
+
+/** Settings that come from the environment; see the README's table of variables. */
+export interface BuildSettings {
+  /** WARTA_CONTENT_DIR: the content folder, absolute. Default: `content/`. */
+  readonly contentDirectory: string;
+  /** WARTA_OUT_DIR: the output folder, absolute. Default: `dist/`. */
+  readonly outDirectory: string;
+  /** WARTA_CACHE_DIR: Astro's cache folder, which holds Warta's caches too, absolute. Default: `node_modules/.astro`. */
+  readonly cacheDirectory: string;
+  /** Where the content loader writes rendered bodies and the article page reads them (in the cache folder). */
+  readonly bodyDirectory: string;
+  /** WARTA_NOW: a fixed clock for the build (tests, reproducible builds). Default: none; see {@link buildClock}. */
+  readonly fixedNow: Date | undefined;
+  /** WARTA_DEBUG=1: print stack traces behind reported failures. Default: false. */
+  readonly debug: boolean;
+  /** WARTA_FAULT: test-only failure injection (`render:<slug>`, `search:<slug>`). Default: none. */
+  readonly fault: string | undefined;
+  /** WARTA_PAGE_SIZE: articles per list page, overriding the site config (tests use small pages). */
+  readonly pageSize: number | undefined;
+  /** WARTA_SEARCH_SHARD_SIZE: articles per search shard, overriding the site config (tests). */
+  readonly searchShardSize: number | undefined;
+}
+
+/** Reads the settings from an environment; `cwd` resolves relative folders. Throws on a malformed value. */
+export function readSettings(env: Readonly<Record<string, string | undefined>>, cwd: string): BuildSettings {
+  const cacheDirectory = path.resolve(cwd, env['WARTA_CACHE_DIR'] ?? 'node_modules/.astro');
+  const fixedNow = env['WARTA_NOW'];
+  const now = fixedNow === undefined ? undefined : new Date(fixedNow);
+  if (now && Number.isNaN(now.getTime())) throw new Error(`WARTA_NOW is not a date: "${fixedNow ?? ''}". Use ISO 8601, e.g. 2025-01-01T12:00:00+07:00.`);
+  return {
+    contentDirectory: path.resolve(cwd, env['WARTA_CONTENT_DIR'] ?? 'content'),
+    outDirectory: path.resolve(cwd, env['WARTA_OUT_DIR'] ?? 'dist'),
+    cacheDirectory,
+    bodyDirectory: path.join(cacheDirectory, 'warta-bodies'),
+    fixedNow: now,
+    debug: env['WARTA_DEBUG'] === '1',
+    fault: env['WARTA_FAULT'] || undefined,
+    pageSize: integerOverride('WARTA_PAGE_SIZE', env['WARTA_PAGE_SIZE']),
+    searchShardSize: integerOverride('WARTA_SEARCH_SHARD_SIZE', env['WARTA_SEARCH_SHARD_SIZE']),
+  };
+}
+
+/** An article as the pages receive it, and where its rendered body is stored. */
+interface Published {
+  readonly article: Article;
+  readonly body: BodyLocation;
+}
+
+interface State {
+  command: WartaCommand | undefined;
+  readonly startedAt: Date;
+  readonly settings: BuildSettings;
+  readonly published: Map<string, Published>;
+  contentSummary: ContentSummary | undefined;
+  resolved: readonly ResolvedArticle[] | undefined;
+  readonly resolvedListeners: Set<(articles: readonly ResolvedArticle[]) => void>;
+}
+
+const SLOT = Symbol.for('warta.build-context');
+
+function state(): State {
+  const global = globalThis as Record<symbol, State | undefined>;
+  return (global[SLOT] ??= {
+    command: undefined,
+    startedAt: new Date(),
+    settings: readSettings(process.env, process.cwd()),
+    published: new Map(),
+    contentSummary: undefined,
+    resolved: undefined,
+    resolvedListeners: new Set(),
+  });
+}
+
+/** The settings of this process (see {@link BuildSettings}). */
+export function buildSettings(): BuildSettings {
+  return state().settings;
+}
+
+/** Records Astro's command; called by the Warta integration before the content config is loaded. */
+export function setCommand(command: WartaCommand): void {
+  state().command = command;
+}
+
+/**
+ * The build's clock: articles dated later are scheduled, and the news sitemap counts back from it.
+ * WARTA_NOW when set; otherwise one instant per build, so the loader and the sitemap agree; the dev
+ * server reads the time at each call, so a scheduled article appears when its time comes.
+ */
+export function buildClock(): Date {
+  const current = state();
+  return current.settings.fixedNow ?? (current.command === 'dev' ? new Date() : current.startedAt);
+}
+
+/**
+ * Whether this is the dev server. Not Vite's mode, which NODE_ENV=test or a custom --mode would
+ * flip, turning a production build into a "dev" one that publishes drafts.
+ */
+export function isDevServer(): boolean {
+  return state().command === 'dev';
+}
+
+/**
+ * Called by the content loader for every article of a successful load, once its body is on disk.
+ *
+ * Astro's content entries carry only the article's id and digest: Astro serializes its data store
+ * into one JavaScript module that every build bundles, compiles and hydrates into a second copy of
+ * the data (measured on 100,000 articles, 121 MB of entry data took the Vite step to 29 s and the
+ * build's peak to 7 GB). The loader and the pages run in one process, so its objects are shared
+ * instead. Keyed by digest, so pages always follow Astro's entries: on the dev server Astro picks up
+ * a reload a moment after the loader, and until then its entries name the previous digests.
+ */
+export function publishArticle(digest: string, article: Article, body: BodyLocation): void {
+  state().published.set(digest, { article, body });
+}
+
+/** The data of the content entry `id` with `digest`; throws when the loader did not publish it in this process. */
+export function publishedArticle(id: string, digest: string | number | undefined): Article {
+  return published(id, digest).article;
+}
+
+/** Where the rendered body of the entry `id` with `digest` is stored; throws like {@link publishedArticle}. */
+export function publishedBody(id: string, digest: string | number | undefined): BodyLocation {
+  return published(id, digest).body;
+}
+
+/**
+ * The published articles that `match`, one per slug (the latest load's), for error reports that
+ * know only a page's URL. Goes through every article: not for the pages' own use.
+ */
+export function findPublishedArticles(match: (article: Article) => boolean): Article[] {
+  const bySlug = new Map<string, Article>();
+  for (const { article } of state().published.values()) if (match(article)) bySlug.set(article.slug, article);
+  return [...bySlug.values()];
+}
+
+function published(id: string, digest: string | number | undefined): Published {
+  const entry = digest === undefined ? undefined : state().published.get(String(digest));
+  if (entry) return entry;
+  const error = new Error(
+    `Warta: no data for the article entry "${id}" (digest ${String(digest)}). Pages take article data from ` +
+      'the content loader (src/loaders/warta-loader.ts), which must run in the same process: build with ' +
+      '`astro build` or preview with `astro dev`.',
+  );
+  error.stack = '';
+  throw error;
+}
+
+/** Records the content layer's counts and slugs for the end-of-build report. */
+export function recordContentSummary(summary: ContentSummary): void {
+  state().contentSummary = summary;
+}
+
+/** The summary the content loader recorded in this process, if it ran. */
+export function readContentSummary(): ContentSummary | undefined {
+  return state().contentSummary;
+}
+
+/**
+ * The "articles resolved" event: the loader calls it as soon as the published articles' links
+ * resolve, before related lists are ranked and bodies rendered, so the search index can start.
+ */
+export function articlesResolved(articles: readonly ResolvedArticle[]): void {
+  const current = state();
+  current.resolved = articles;
+  for (const listener of [...current.resolvedListeners]) listener(articles);
+}
+
+/** Calls `listener` each time articles are resolved; returns the function that stops it. */
+export function onArticlesResolved(listener: (articles: readonly ResolvedArticle[]) => void): () => void {
+  const { resolvedListeners } = state();
+  resolvedListeners.add(listener);
+  return () => resolvedListeners.delete(listener);
+}
+
+/** Takes the resolved articles, if any, and forgets them: they hold every article's text. */
+export function takeResolvedArticles(): readonly ResolvedArticle[] | undefined {
+  const current = state();
+  const articles = current.resolved;
+  current.resolved = undefined;
+  return articles;
+}
