@@ -2,8 +2,8 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { ContentErrors, createError, WartaError, type SourcePosition } from '../errors/index.ts';
-import { findBacaJugaBlocks, markBacaJugaBlocks, type BacaJugaBlock } from '../markdown/baca-juga.ts';
-import { leadText, markDateline, readDateline, stripDateline } from '../markdown/dateline.ts';
+import { findBacaJugaBlocks, type BacaJugaBlock } from '../markdown/baca-juga.ts';
+import { leadText, readDateline, stripDateline } from '../markdown/dateline.ts';
 import { countWords, firstParagraphText, plainText } from '../markdown/plain-text.ts';
 import { parseMarkdown, renderMarkdownTree, type RenderOptions } from '../markdown/processor.ts';
 import { isValidSlug, MAX_ARTICLE_SLUG_LENGTH } from '../slug.ts';
@@ -186,8 +186,6 @@ function parseBody(
   const bodyText = plainText(tree, skip);
   const firstParagraph = firstParagraphText({ type: 'root', children: tree.children.filter((_, i) => !skip.has(i)) });
   // Rendering mutates the tree; every read of it happens above.
-  markDateline(tree);
-  markBacaJugaBlocks(tree, bacaJuga);
   const rendered = renderMarkdownTree(tree, options);
   return {
     source: { path: source.path, displayPath: source.displayPath },

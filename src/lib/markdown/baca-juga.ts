@@ -1,8 +1,7 @@
-import type { Element, Root as HastRoot, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+// Finding "Baca juga" blocks in an mdast tree: pure functions, no unified, so the content layer
+// can read the items (with their positions) and remark-baca-juga.ts can replace the blocks.
 import type { Link, ListItem, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { randomBytes } from 'node:crypto';
 
 /** How a "Baca juga" item names its target. */
 export type BacaJugaReference =
@@ -15,8 +14,11 @@ export type BacaJugaReference =
 export interface BacaJugaItem {
   /** What the item says, as the editor wrote it. */
   readonly text: string;
+  /** How the item names its target. */
   readonly reference: BacaJugaReference;
+  /** Line of the list item in the body, from its mdast position; the file line is `bodyLine + line - 1`. */
   readonly line: number;
+  /** Column of the list item's marker. */
   readonly column: number;
 }
 
@@ -24,12 +26,15 @@ export interface BacaJugaItem {
 export interface BacaJugaBlock {
   /** Index of the label paragraph among the root's children. */
   readonly index: number;
+  /** The list's items, in order. */
   readonly items: readonly BacaJugaItem[];
 }
 
 /** A resolved item: the target's slug and current title. */
 export interface BacaJugaLink {
+  /** The target's slug. */
   readonly slug: string;
+  /** The target's headline now, not the text the editor wrote. */
   readonly title: string;
 }
 
@@ -60,6 +65,29 @@ export function findBacaJugaBlocks(tree: Root): BacaJugaBlock[] {
     i++;
   }
   return blocks;
+}
+
+/**
+ * Label paragraphs with no list right after them: rendered as plain text, which is rarely what the
+ * editor meant (links typed as a paragraph, or a blank paragraph between label and list).
+ */
+export function findStrayBacaJugaLabels(tree: Root): Paragraph[] {
+  const stray: Paragraph[] = [];
+  tree.children.forEach((node, i) => {
+    // The first-letter test keeps toString off the long paragraphs that make up most bodies.
+    if (node.type !== 'paragraph' || tree.children[i + 1]?.type === 'list' || !startsWithB(node)) return;
+    if (isBacaJugaLabel(toString(node))) stray.push(node);
+  });
+  return stray;
+}
+
+/** Whether the text of `node`'s first leaf (through emphasis, strong or a link) starts with a `b`. */
+function startsWithB(node: Paragraph): boolean {
+  let first: Paragraph['children'][number] | undefined = node.children[0];
+  while (first && 'children' in first) first = first.children[0];
+  // The leaves mdast-util-to-string reads: a value (text, code, html) or an image's alt.
+  const text = first === undefined ? '' : 'value' in first ? first.value : 'alt' in first ? (first.alt ?? '') : '';
+  return text.trimStart().charAt(0).toLowerCase() === 'b';
 }
 
 function readItem(item: ListItem): BacaJugaItem {
@@ -94,88 +122,5 @@ function soleLink(paragraph: Paragraph): Link | undefined {
   return meaningful.length === 1 && first?.type === 'link' ? first : undefined;
 }
 
-// The marker paragraph that holds a block's place while the body is rendered. Its text carries a
-// random token drawn once per process, so no paragraph an editor writes can pass for one.
-const MARK = '\uE000';
-const TOKEN = randomBytes(9).toString('base64url');
-const MARKER_TEXT = new RegExp(`^${MARK}baca-juga-${TOKEN}-(\\d+)${MARK}$`);
-
-/** The text of the paragraph that stands in for block `n` until the body is rendered. */
-export function bacaJugaMarker(n: number): string {
-  return `${MARK}baca-juga-${TOKEN}-${n}${MARK}`;
-}
-
-/**
- * Replaces each block (label paragraph and list) with a marker paragraph, so the body can be
- * rendered before the links are resolved (once per file, cacheable); {@link takeBacaJugaMarkers}
- * then takes the markers out of the rendered tree and {@link fillBacaJuga} puts the asides in.
- */
-export function markBacaJugaBlocks(tree: Root, blocks: readonly BacaJugaBlock[]): void {
-  // Walk backwards so earlier indices stay valid while splicing.
-  for (let b = blocks.length - 1; b >= 0; b--) {
-    const block = blocks[b];
-    if (!block) continue;
-    tree.children.splice(block.index, 2, { type: 'paragraph', children: [{ type: 'text', value: bacaJugaMarker(b) }] });
-  }
-}
-
-/** A top-level node of a sanitized tree, or the place of "Baca juga" block `block`. */
-export type BodyPart = RootContent | { readonly block: number };
-
-/**
- * Splits a sanitized tree's top-level nodes at its marker paragraphs. The markers are found as
- * nodes, never as text in the HTML: issue #16 showed an HTML comment marker, rewritten by a string
- * replace after sanitizing, matched inside an editor's `alt` attribute and broke out of it.
- */
-export function takeBacaJugaMarkers(tree: HastRoot): BodyPart[] {
-  return tree.children.map((node): BodyPart => {
-    const [only] = node.type === 'element' && node.tagName === 'p' && node.children.length === 1 ? node.children : [];
-    const n = only?.type === 'text' ? MARKER_TEXT.exec(only.value)?.[1] : undefined;
-    return n === undefined ? node : { block: Number(n) };
-  });
-}
-
-/**
- * Puts `<aside data-related="baca-juga">` with block `n`'s links at offset `slots[n]` of the body,
- * where the renderer recorded its marker. The body HTML is only cut at those offsets, never searched.
- */
-export function fillBacaJuga(html: string, slots: readonly number[], links: readonly (readonly BacaJugaLink[])[]): string {
-  let filled = '';
-  let from = 0;
-  slots.forEach((at, n) => {
-    filled += html.slice(from, at) + renderBacaJuga(links[n] ?? []);
-    from = at;
-  });
-  return filled + html.slice(from);
-}
-
-/** The aside for one block: a label and a list of links titled with each target's current title. */
-export function renderBacaJuga(links: readonly BacaJugaLink[]): string {
-  const list: Element = {
-    type: 'element',
-    tagName: 'ul',
-    properties: {},
-    children: links.flatMap((link) => [
-      { type: 'text', value: '\n' },
-      {
-        type: 'element',
-        tagName: 'li',
-        properties: {},
-        children: [{ type: 'element', tagName: 'a', properties: { href: `/berita/${link.slug}/` }, children: [{ type: 'text', value: link.title }] }],
-      },
-    ]),
-  };
-  list.children.push({ type: 'text', value: '\n' });
-  return toHtml({
-    type: 'element',
-    tagName: 'aside',
-    properties: { dataRelated: 'baca-juga', ariaLabel: 'Baca juga', className: ['not-prose'] },
-    children: [
-      { type: 'text', value: '\n' },
-      { type: 'element', tagName: 'p', properties: { className: ['baca-juga-label'] }, children: [{ type: 'text', value: 'Baca juga' }] },
-      { type: 'text', value: '\n' },
-      list,
-      { type: 'text', value: '\n' },
-    ],
-  });
-}
+// The content layer takes the whole "Baca juga" API from this module; the filling lives beside the markers.
+export { fillBacaJuga } from './baca-juga-slots.ts';

@@ -36,7 +36,11 @@ export function markDateline(tree: Root): void {
   first.children.splice(
     0,
     1,
-    { type: 'emphasis', data: { hName: 'span', hProperties: { className: ['dateline'] } }, children: [{ type: 'text', value: prefix }] },
+    {
+      type: 'emphasis',
+      data: { hName: 'span', hProperties: { className: ['dateline'] } },
+      children: [{ type: 'text', value: prefix }],
+    },
     { type: 'text', value: text.value.slice(prefix.length) },
   );
 }

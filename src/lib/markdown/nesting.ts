@@ -20,7 +20,9 @@ export interface NestingProblem {
 // Elements that have no end tag, or whose end tag may be left out: they do not deepen the tree
 // the way the scan counts it.
 const NOT_NESTING = new Set(
-  'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup rb rt rp thead tbody tfoot colgroup caption'.split(' '),
+  'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup rb rt rp thead tbody tfoot colgroup caption'.split(
+    ' ',
+  ),
 );
 
 /** The first place where `markdown` nests deeper than {@link MAX_NESTING}, or undefined. */
@@ -85,7 +87,9 @@ function tagName(text: string, start: number): string {
   while (end < text.length && end - start < 32) {
     const c = text.charCodeAt(end) | 32;
     const isLetter = c >= 97 && c <= 122;
-    const isDigitOrDash = (end > start && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) || (end > start && text.charCodeAt(end) === 45);
+    const isDigitOrDash =
+      (end > start && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) ||
+      (end > start && text.charCodeAt(end) === 45);
     if (!isLetter && !isDigitOrDash) break;
     end++;
   }

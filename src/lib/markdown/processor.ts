@@ -1,16 +1,24 @@
-import type { Root as HastRoot } from 'hast';
+// The Markdown pipeline: parse with one of two frozen parsers, then one frozen `.use()` chain from
+// mdast to safe HTML. Each step is a plugin over a pure tree function in this folder; problems are
+// reported on the VFile with the node's line:column.
 import type { Root } from 'mdast';
 import rehypeExternalLinks from 'rehype-external-links';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { takeBacaJugaMarkers } from './baca-juga.ts';
-import { restrictEmbeds } from './embeds.ts';
+import { VFile } from 'vfile';
+import type { BacaJugaBlock } from './baca-juga.ts';
+import type { RenderedBody } from './baca-juga-slots.ts';
+import { rehypeEmbeds } from './rehype-embeds.ts';
+import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
+import { rehypeStringifySlots } from './rehype-stringify-slots.ts';
+import { remarkBacaJuga } from './remark-baca-juga.ts';
+import { remarkDateline } from './remark-dateline.ts';
 import { DEFAULT_EMBED_HOSTS, newsSchema } from './sanitize-schema.ts';
+
+export type { RenderedBody } from './baca-juga-slots.ts';
 
 /** Options of {@link renderMarkdownTree}. */
 export interface RenderOptions {
@@ -29,14 +37,6 @@ const commonMarkParser = unified().use(remarkParse).freeze();
  * these, so such bodies go through plain CommonMark, which gives the same tree for them.
  */
 const GFM_TRIGGER = /[|~@]|\[\^|\[[\s xX]\]|www\.|https?:\/\//i;
-const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).freeze();
-// rehype-raw re-parses the whole tree with parse5, so it runs only for bodies with raw HTML.
-const raw = unified().use(rehypeRaw).freeze();
-const finish = unified()
-  .use(rehypeSanitize, newsSchema)
-  .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
-  .use(rehypeStringify)
-  .freeze();
 
 /** Parses a Markdown body (GFM) into an mdast tree; positions are relative to `markdown`. */
 export function parseMarkdown(markdown: string): Root {
@@ -48,53 +48,55 @@ export function parseMarkdownWithGfm(markdown: string): Root {
   return gfmParser.parse(markdown);
 }
 
-/** Whether the tree holds raw HTML that needs parsing and sanitizing. */
-function hasRawHtml(tree: Root): boolean {
-  const stack: { type: string; children?: unknown[] }[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (node.type === 'html') return true;
-    if (node.children) stack.push(...(node.children as { type: string; children?: unknown[] }[]));
-  }
-  return false;
+/** The chain from mdast to sanitized HTML with "Baca juga" slots, for one list of embed hosts. */
+function createRenderer(embedHosts: readonly string[]) {
+  return unified()
+    .use(remarkDateline)
+    .use(remarkBacaJuga)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRawWhenNeeded)
+    .use(rehypeSanitize, newsSchema)
+    .use(rehypeEmbeds, { hosts: embedHosts })
+    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
+    .use(rehypeStringifySlots)
+    .freeze();
 }
 
-/** A rendered body: its HTML and where each "Baca juga" block goes. */
-export interface RenderedBody {
-  /** Sanitized HTML without the "Baca juga" blocks. */
-  readonly html: string;
-  /** Offset in `html` (UTF-16 units) of block N's place, in document order; see `fillBacaJuga`. */
-  readonly bacaJugaSlots: readonly number[];
+// One frozen chain per list of embed hosts; a build has one list, so this holds one chain.
+const renderers = new Map<string, ReturnType<typeof createRenderer>>();
+
+function rendererFor(embedHosts: readonly string[]): ReturnType<typeof createRenderer> {
+  const key = embedHosts.join('\n');
+  let renderer = renderers.get(key);
+  if (!renderer) {
+    renderer = createRenderer(embedHosts);
+    renderers.set(key, renderer);
+  }
+  return renderer;
+}
+
+/** What {@link renderMarkdownTree} gives: the HTML, its "Baca juga" blocks and slots, and the messages. */
+export interface RenderedMarkdown extends RenderedBody {
+  /** The "Baca juga" blocks found, in order: block N goes at `bacaJugaSlots[N]`. */
+  readonly bacaJuga: readonly BacaJugaBlock[];
+  /** Warnings from the plugins, each with the body-relative line:column of its node. */
+  readonly messages: VFile['messages'];
 }
 
 /**
- * Turns an mdast tree into safe HTML: raw HTML is parsed and reduced to the news allowlist,
- * iframes are kept only from allowed hosts, external links get rel="noopener noreferrer", and
- * "Baca juga" marker paragraphs are taken out, their offsets kept for `fillBacaJuga` (baca-juga.ts).
+ * Turns an mdast tree into safe HTML: the dateline is marked, "Baca juga" blocks are taken out
+ * (their offsets kept for `fillBacaJuga`), raw HTML is parsed and reduced to the news allowlist,
+ * iframes are kept only from allowed hosts, and external links get rel="noopener noreferrer".
+ * The tree is changed in place.
  */
-export function renderMarkdownTree(tree: Root, options: RenderOptions = {}): RenderedBody {
-  let hast = toHast.runSync(tree) as HastRoot;
-  if (hasRawHtml(tree)) hast = raw.runSync(hast) as HastRoot;
-  hast = finish.runSync(hast) as HastRoot;
-  restrictEmbeds(hast, options.embedHosts ?? DEFAULT_EMBED_HOSTS);
-  // Stringified a run of nodes at a time between the markers: a root's HTML is its children's
-  // HTML joined, so the offsets fall exactly between two top-level nodes.
-  let html = '';
-  const bacaJugaSlots: number[] = [];
-  let run: HastRoot['children'] = [];
-  const flush = (): void => {
-    if (run.length > 0) html += finish.stringify({ type: 'root', children: run });
-    run = [];
+export function renderMarkdownTree(tree: Root, options: RenderOptions = {}): RenderedMarkdown {
+  const renderer = rendererFor(options.embedHosts ?? DEFAULT_EMBED_HOSTS);
+  const file = new VFile();
+  const html = renderer.stringify(renderer.runSync(tree, file), file);
+  return {
+    html,
+    bacaJugaSlots: file.data.bacaJugaSlots ?? [],
+    bacaJuga: file.data.bacaJuga ?? [],
+    messages: file.messages,
   };
-  for (const part of takeBacaJugaMarkers(hast)) {
-    if (!('block' in part)) {
-      run.push(part);
-      continue;
-    }
-    flush();
-    bacaJugaSlots[part.block] = html.length;
-  }
-  flush();
-  return { html, bacaJugaSlots };
 }

@@ -21,13 +21,35 @@ export const DEFAULT_EMBED_HOSTS: readonly string[] = [
 export const newsSchema: Schema = {
   ...defaultSchema,
   // `input` is in GitHub's list only for task-list checkboxes; news copy has none, and no form controls.
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'iframe', 'aside', 'span', 'cite', 'caption', 'colgroup', 'col'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
+    'figure',
+    'figcaption',
+    'iframe',
+    'aside',
+    'span',
+    'cite',
+    'caption',
+    'colgroup',
+    'col',
+  ],
   attributes: {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.['a'] ?? []), 'rel'],
-    img: [...(defaultSchema.attributes?.['img'] ?? []), 'alt', 'width', 'height', ['loading', 'lazy'], ['decoding', 'async']],
+    img: [
+      ...(defaultSchema.attributes?.['img'] ?? []),
+      'alt',
+      'width',
+      'height',
+      ['loading', 'lazy'],
+      ['decoding', 'async'],
+    ],
     iframe: ['src', 'title', 'width', 'height', 'allowFullScreen', ['loading', 'lazy']],
-    aside: [['dataRelated', 'baca-juga'], ['ariaLabel', 'Baca juga'], ['className', 'not-prose']],
+    aside: [
+      ['dataRelated', 'baca-juga'],
+      ['ariaLabel', 'Baca juga'],
+      ['className', 'not-prose'],
+    ],
     p: [['className', 'baca-juga-label']],
     span: [['className', 'dateline']],
   },
