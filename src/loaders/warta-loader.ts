@@ -1,15 +1,19 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
-import { startBodyPack, type BodyLocation } from '../lib/content/body-store.ts';
-import { buildContent, type BuildContentOptions } from '../lib/content/build-content.ts';
+import { contentStats, type BuildContentOptions, type ContentStats, type ResolvedArticle } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
-import { parseArticle, type ArticleSource, type ParseResult } from '../lib/content/parse-article.ts';
-import { openParseCache, type ParseCache } from '../lib/content/parse-cache.ts';
-import { parseInWorkers } from '../lib/content/parse-pool.ts';
+import { parseArticle } from '../lib/content/parse-article.ts';
+import { parseSources } from '../lib/content/parse-sources.ts';
+import { rankRelatedArticles } from '../lib/content/rank-related-articles.ts';
+import { renderArticles, type BuiltArticle } from '../lib/content/render-articles.ts';
+import { resolveLinks } from '../lib/content/resolve-links.ts';
 import type { RenderOptions } from '../lib/markdown/processor.ts';
-import { readContentDirectory } from '../lib/content/read-sources.ts';
+import { startBodyPack, type BodyLocation } from '../lib/storage/body-store.ts';
+import { openParseCache } from '../lib/storage/parse-cache.ts';
+import { parseChanged } from '../lib/storage/parse-changed.ts';
+import { readContentDirectory } from '../lib/storage/read-sources.ts';
 import { publishArticle } from '../data/published-articles.ts';
-import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport, sortErrors } from '../lib/errors/index.ts';
+import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport } from '../lib/errors/index.ts';
 
 /** Options of {@link wartaLoader}. */
 export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
@@ -17,6 +21,11 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly directory: string;
   /** The build's clock. Default: the time the load runs. */
   readonly now?: () => Date;
+  /**
+   * Receives the site's articles, newest first, as soon as their links resolve without errors, before
+   * related lists are ranked and bodies rendered: the search index needs nothing more, so it can start.
+   */
+  readonly onResolved?: (articles: readonly ResolvedArticle[]) => void;
   /** Keep serving the last good content and log errors instead of failing (dev server). */
   readonly tolerateErrors?: boolean;
   /** File for the parse cache (parsed and rendered articles by file digest). Default: no cache. */
@@ -25,7 +34,7 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly cacheVersion?: string;
   /** Worker threads for parsing; 1 parses on the main thread. Default: 1. */
   readonly threads?: number;
-  /** Absolute path of src/lib/content/parse-worker.ts (bundling moves the loader away from it). */
+  /** Absolute path of src/lib/storage/parse-worker.ts (bundling moves the loader away from it). */
   readonly workerFile?: string;
   /**
    * Folder of the rendered bodies (see body-store.ts): entries carry only data, and the article page
@@ -68,37 +77,55 @@ export function wartaLoader(options: WartaLoaderOptions): Loader {
   };
 }
 
+/** What a load made: the site's articles, newest first, or every problem that stops it. */
+type LoadResult = { readonly articles: readonly BuiltArticle[]; readonly errors: readonly WartaError[]; readonly stats?: ContentStats };
+
 async function loadInto(context: LoaderContext, options: WartaLoaderOptions, directory: string): Promise<void> {
   const { store, logger, generateDigest } = context;
-  let result;
+  let result: LoadResult;
   const phases: string[] = [];
   const started = performance.now();
+  let phaseStart = started;
+  /** Ends a phase: notes its time for the log line, and starts the next one now. */
+  const endPhase = (name: string, detail = ''): void => {
+    const now = performance.now();
+    phases.push(`${name} ${seconds(now - phaseStart)}${detail}`);
+    phaseStart = now;
+  };
   try {
     const { sources, errors: readErrors } = readContentDirectory(directory, process.cwd());
-    phases.push(`read ${seconds(performance.now() - started)}`);
+    endPhase('read');
     const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
-    const parseStart = performance.now();
-    const parsed = await parseChanged(sources, cache, options);
-    phases.push(`parse ${seconds(performance.now() - parseStart)}${parsed.threads > 1 ? ` on ${parsed.threads} threads` : ''}`);
-    result = buildContent(sources, {
-      ...options,
-      parse: (source: ArticleSource) => parsed.results.get(source.path) ?? parseArticle(source, options.render),
-      now: options.now?.() ?? new Date(),
-      clock: () => performance.now(),
-      // The parse phase inside buildContent only collects results parsed above.
-      onPhase: (phase, ms) => phase !== 'parse' && phases.push(`${phase} ${seconds(ms)}`),
-      ...(showProgress() ? { onProgress: printProgress } : {}),
-    });
+    // Reading the cache file is not counted as parsing: the parse figure stays comparable with earlier logs.
+    phaseStart = performance.now();
+    const { results, threads } = await parseChanged(sources, { cache, threads: options.threads, workerFile: options.workerFile, render: options.render });
+    const parsed = parseSources(sources, (source, i) => results[i] ?? parseArticle(source, options.render), progress('parse'));
+    endPhase('parse', threads > 1 ? ` on ${threads} threads` : '');
     // Files that could not be read fail the build with the rest of the errors, never silently.
-    if (readErrors.length > 0) result = { ...result, articles: [], errors: sortErrors([...readErrors, ...result.errors]) };
-    if (cache && result.errors.length === 0) {
-      cache.save();
-      phases.push(`cache ${cache.counts.hits} hit, ${cache.counts.misses} parsed`);
+    const resolution = resolveLinks({ ...parsed, errors: [...readErrors, ...parsed.errors] }, { now: options.now?.() ?? new Date(), includeUnpublished: options.includeUnpublished });
+    endPhase('resolve');
+    if (!resolution.ok) result = { articles: [], errors: resolution.errors };
+    else {
+      const { site } = resolution;
+      if (options.onResolved) {
+        options.onResolved(site.articles);
+        // What the receiver does (the search index times its own work) is not the related phase's.
+        phaseStart = performance.now();
+      }
+      const related = rankRelatedArticles(site, options.rankRelated, options.relatedLimit);
+      endPhase('related');
+      const articles = renderArticles(site, related, progress('render'));
+      endPhase('render');
+      result = { articles, errors: [], stats: contentStats(site, related) };
+      if (cache) {
+        cache.save();
+        phases.push(`cache ${cache.counts.hits} hit, ${cache.counts.misses} parsed`);
+      }
     }
   } catch (error) {
     // Per-article faults come back from parseArticle already tied to their file; what is left here
     // (a folder that cannot be listed, a full disk) is reported the same way, without a stack trace.
-    result = { articles: [], errors: [error instanceof WartaError ? error : loadFailure(error, directory)], stats: undefined };
+    result = { articles: [], errors: [error instanceof WartaError ? error : loadFailure(error, directory)] };
   }
   if (result.errors.length > 0) {
     if (options.debug) for (const error of result.errors) if (error.cause instanceof Error) logger.error(`${error.position?.file ?? ''}: ${error.cause.stack ?? ''}`);
@@ -147,8 +174,15 @@ function showProgress(): boolean {
   return process.stdout.isTTY === true && !process.env['CI'];
 }
 
-function printProgress(phase: string, done: number, total: number): void {
-  process.stdout.write(`\r\x1b[K  ${phase}: ${done}/${total} articles`);
+/** How often, in articles, progress is printed. */
+const PROGRESS_EVERY = 500;
+
+/** A step's progress callback that prints every 500 articles and at the end, or none when progress is not shown. */
+function progress(phase: string): ((done: number, total: number) => void) | undefined {
+  if (!showProgress()) return undefined;
+  return (done, total) => {
+    if (done % PROGRESS_EVERY === 0 || done === total) process.stdout.write(`\r\x1b[K  ${phase}: ${done}/${total} articles`);
+  };
 }
 
 /**
@@ -156,33 +190,3 @@ function printProgress(phase: string, done: number, total: number): void {
  * kept by a store that finds their digest unchanged.
  */
 const ENTRY_FORMAT = 2;
-
-/** Below this many changed files, starting workers costs more than it saves. */
-const WORKER_THRESHOLD = 400;
-
-/** Parses the files the cache does not hold, on worker threads when there are many. */
-async function parseChanged(
-  sources: readonly ArticleSource[],
-  cache: ParseCache | undefined,
-  options: WartaLoaderOptions,
-): Promise<{ results: Map<string, ParseResult>; threads: number }> {
-  const results = new Map<string, ParseResult>();
-  const changed: ArticleSource[] = [];
-  for (const source of sources) {
-    const hit = cache?.get(source);
-    if (hit) results.set(source.path, hit);
-    else changed.push(source);
-  }
-  const threads = options.workerFile && (options.threads ?? 1) > 1 && changed.length >= WORKER_THRESHOLD ? (options.threads ?? 1) : 1;
-  const fresh =
-    threads > 1 && options.workerFile
-      ? await parseInWorkers(changed, threads, options.workerFile, options.render)
-      : changed.map((s) => parseArticle(s, options.render));
-  changed.forEach((source, i) => {
-    const result = fresh[i];
-    if (!result) return;
-    cache?.put(source, result);
-    results.set(source.path, result);
-  });
-  return { results, threads };
-}

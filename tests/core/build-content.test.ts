@@ -3,6 +3,10 @@ import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
 import { buildContent } from '../../src/lib/content/build-content.ts';
+import { parseSources } from '../../src/lib/content/parse-sources.ts';
+import { rankRelatedArticles } from '../../src/lib/content/rank-related-articles.ts';
+import { renderArticles } from '../../src/lib/content/render-articles.ts';
+import { resolveLinks } from '../../src/lib/content/resolve-links.ts';
 import { formatError } from '../../src/lib/errors/index.ts';
 import { article, source } from '../helpers/article-source.ts';
 
@@ -179,19 +183,22 @@ describe('buildContent: site rules', () => {
     expect(result.articles.map((a) => a.data.slug)).toEqual(['terbit']);
   });
 
-  it('hands over the published articles once their links resolve, without the links, and not at all when they fail', () => {
-    const received: unknown[] = [];
+  it('resolves the published articles without their links, for the search index to start with; nothing when a link fails', () => {
     const sources = [article('terbit.md', { front: 'related: [lain]\n', body: 'MEDAN - Isi terbit.' }), article('lain.md'), article('konsep.md', { front: 'draft: true\n' })];
-    const ok = buildContent(sources, { now, onResolved: (articles) => received.push(articles) });
-    expect(received).toHaveLength(1);
-    const handed = received[0] as { data: Record<string, unknown>; text: string }[];
-    expect(handed.map((a) => a.data['slug']).sort()).toEqual(['lain', 'terbit']);
-    const terbit = ok.articles.find((a) => a.data.slug === 'terbit')!;
+    const resolution = resolveLinks(parseSources(sources), { now });
+    if (!resolution.ok) throw new Error(resolution.errors.map(formatError).join('\n'));
+    const handed = resolution.site.articles;
+    expect(handed.map((a) => a.data.slug).sort()).toEqual(['lain', 'terbit']);
+    const built = renderArticles(resolution.site, rankRelatedArticles(resolution.site, undefined));
+    const terbit = built.find((a) => a.data.slug === 'terbit')!;
     const { related, bacaJuga, ...fields } = terbit.data;
     expect(related.map((r) => r.slug)).toEqual(['lain']);
-    expect(handed.find((a) => a.data['slug'] === 'terbit')).toEqual({ data: fields, text: terbit.text });
-    buildContent([article('a.md', { front: 'related: [hilang]\n' })], { now, onResolved: (articles) => received.push(articles) });
-    expect(received).toHaveLength(1);
+    expect(handed.find((a) => a.data.slug === 'terbit')).toEqual({ data: fields, text: terbit.text });
+    // buildContent is these steps run in order.
+    expect(buildContent(sources, { now }).articles).toEqual(built);
+    const failed = resolveLinks(parseSources([article('a.md', { front: 'related: [hilang]\n' })]), { now });
+    expect(failed.ok).toBe(false);
+    expect(failed).not.toHaveProperty('site');
   });
 
   it('lists hand-picked related articles first and checks them', () => {
@@ -217,5 +224,61 @@ describe('buildContent: site rules', () => {
   it('drops raw HTML instead of publishing it', () => {
     const result = buildContent([article('a.md', { body: 'Isi <script>alert(1)</script> teks.\n\n<img src=x onerror=alert(1)>\n' })], { now });
     expect(result.articles[0]?.html).not.toMatch(/<script|onerror/);
+  });
+});
+
+describe('content steps', () => {
+  const dated = (path: string, date: string, front = '') => source(path, `---\ntitle: ${path}\ndate: ${date}\ncategory: Nasional\n${front}---\n\nIsi ${path}.\n`);
+  const sources = [dated('b.md', '2024-12-01'), dated('c.md', '2024-12-03'), dated('a.md', '2024-12-01'), dated('d.md', '2024-11-30')];
+
+  it('resolves the site newest first, ties by slug, and keeps that order to the built articles', () => {
+    const resolution = resolveLinks(parseSources(sources), { now });
+    if (!resolution.ok) throw new Error('resolution failed');
+    const { site } = resolution;
+    expect(site.entries.map((e) => e.parsed.slug)).toEqual(['c', 'a', 'b', 'd']);
+    expect(site.articles).toEqual(site.entries.map((e) => e.article));
+    expect(site.fileOrder.map((e) => e.parsed.slug)).toEqual(['b', 'c', 'a', 'd']);
+    const built = renderArticles(site, rankRelatedArticles(site, undefined));
+    expect(built.map((a) => a.data.slug)).toEqual(['c', 'a', 'b', 'd']);
+  });
+
+  it('feeds the related ranker every article once, in file order, and caps each list at the limit', () => {
+    const added: string[] = [];
+    const searched: [string, string[]][] = [];
+    const resolution = resolveLinks(parseSources([...sources.slice(0, 3), dated('d.md', '2024-11-30', 'related: [c]\n')]), { now });
+    if (!resolution.ok) throw new Error('resolution failed');
+    const related = rankRelatedArticles(
+      resolution.site,
+      (documents) => {
+        added.push(...documents.map((d) => d.slug));
+        return (slug, exclude) => {
+          searched.push([slug, [...exclude]]);
+          return ['a', 'b', 'c', 'd'].filter((s) => !exclude.has(s));
+        };
+      },
+      2,
+    );
+    expect(added).toEqual(['b', 'c', 'a', 'd']);
+    expect(searched.find(([slug]) => slug === 'd')?.[1]).toEqual(['d', 'c']);
+    expect(related.bySlug.get('d')?.map((l) => l.slug)).toEqual(['c', 'a']);
+    expect(related.bySlug.get('a')?.map((l) => l.slug)).toEqual(['b', 'c']);
+    expect(related.listed).toBe(4);
+  });
+
+  it('takes each result from the parse function it is given, in order, with progress', () => {
+    const seen: number[] = [];
+    const progress: string[] = [];
+    const parsed = parseSources(
+      sources,
+      (s, i) => {
+        seen.push(i);
+        return parseArticle(s);
+      },
+      (done, total) => progress.push(`${done}/${total}`),
+    );
+    expect(seen).toEqual([0, 1, 2, 3]);
+    expect(progress).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    expect(parsed.articles.map((a) => a.slug)).toEqual(['b', 'c', 'a', 'd']);
+    expect(parsed.found).toBe(4);
   });
 });

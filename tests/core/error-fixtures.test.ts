@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
-import { readContentDirectory } from '../../src/lib/content/read-sources.ts';
+import { readContentDirectory } from '../../src/lib/storage/read-sources.ts';
 import { WartaError, formatErrorReport } from '../../src/lib/errors/index.ts';
 
 // One folder per content error: the files of a content directory and `expected.txt`, the report the

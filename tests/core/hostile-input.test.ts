@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
 import { articleFailure, parseArticle } from '../../src/lib/content/parse-article.ts';
-import { readContentDirectory } from '../../src/lib/content/read-sources.ts';
+import { readContentDirectory } from '../../src/lib/storage/read-sources.ts';
 import { formatError, formatErrorReport } from '../../src/lib/errors/index.ts';
 import { checkNesting } from '../../src/lib/markdown/nesting.ts';
 import { cleanText } from '../../src/lib/text/clean-text.ts';

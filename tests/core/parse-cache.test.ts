@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type ArticleSource, type ParseResult } from '../../src/lib/content/parse-article.ts';
-import { openParseCache, type ParseCache } from '../../src/lib/content/parse-cache.ts';
+import { openParseCache, type ParseCache } from '../../src/lib/storage/parse-cache.ts';
 import { article, source } from '../helpers/article-source.ts';
 
 describe('parse cache', () => {

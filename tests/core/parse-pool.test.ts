@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
-import { parseInWorkers } from '../../src/lib/content/parse-pool.ts';
+import { parseInWorkers } from '../../src/lib/storage/parse-pool.ts';
 import { WartaError } from '../../src/lib/errors/index.ts';
 import { article, source } from '../helpers/article-source.ts';
 
-const workerFile = path.resolve(import.meta.dirname, '../../src/lib/content/parse-worker.ts');
+const workerFile = path.resolve(import.meta.dirname, '../../src/lib/storage/parse-worker.ts');
 
 describe('parsing on worker threads', () => {
   it('gives the same results as the main thread, in order, errors included', async () => {

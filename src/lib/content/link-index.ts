@@ -5,8 +5,8 @@ import { titleKey } from '../slug.ts';
 /** Whether an article appears on the site being built. */
 export type PublicationState = 'published' | 'draft' | 'scheduled';
 
-/** What a link can point at. */
-export interface LinkTarget {
+/** What a "Baca juga" item or a `related:` slug can point at: any article of the content folder, whatever its state. */
+export interface ArticleTarget {
   readonly slug: string;
   readonly title: string;
   /** Content-relative path with `/` separators. */
@@ -17,20 +17,20 @@ export interface LinkTarget {
 
 /** Lookup of articles by slug, file path and normalised title; built once per build. */
 export interface LinkIndex {
-  bySlug(slug: string): LinkTarget | undefined;
+  bySlug(slug: string): ArticleTarget | undefined;
   /** `link` is relative to the file at `fromPath` (both content-relative). */
-  byFile(fromPath: string, link: string): LinkTarget | undefined;
+  byFile(fromPath: string, link: string): ArticleTarget | undefined;
   /** Every article whose title normalises like `title`. */
-  byTitle(title: string): readonly LinkTarget[];
+  byTitle(title: string): readonly ArticleTarget[];
   /** Up to `count` titles closest to `text`, for "did you mean" hints. */
   closestTitles(text: string, count?: number): string[];
 }
 
 /** Builds a {@link LinkIndex} over `targets` in one pass. */
-export function createLinkIndex(targets: readonly LinkTarget[]): LinkIndex {
-  const slugs = new Map<string, LinkTarget>();
-  const paths = new Map<string, LinkTarget>();
-  const titles = new Map<string, LinkTarget[]>();
+export function createLinkIndex(targets: readonly ArticleTarget[]): LinkIndex {
+  const slugs = new Map<string, ArticleTarget>();
+  const paths = new Map<string, ArticleTarget>();
+  const titles = new Map<string, ArticleTarget[]>();
   for (const target of targets) {
     if (!slugs.has(target.slug)) slugs.set(target.slug, target);
     paths.set(target.path, target);

@@ -1,14 +1,3 @@
-// Worker entry for parsePool: parses the files it is sent and posts the results back. Errors
-// cross the thread as plain data, since structured cloning drops an Error subclass's fields.
-import { parentPort } from 'node:worker_threads';
-import type { RenderOptions } from '../markdown/processor.ts';
-import { parseArticle, type ArticleSource } from './parse-article.ts';
-import { toErrorData } from './parse-pool.ts';
-
-parentPort?.on('message', ({ sources, options }: { sources: ArticleSource[]; options: RenderOptions }) => {
-  const results = sources.map((source) => {
-    const result = parseArticle(source, options);
-    return result.ok ? result : { ok: false as const, errors: result.errors.map(toErrorData) };
-  });
-  parentPort?.postMessage(results);
-});
+// Temporary: the parse worker moved to src/lib/storage/parse-worker.ts (issue #21). This entry
+// stays only until content.config.ts passes that path as the loader's workerFile; then delete it.
+import '../storage/parse-worker.ts';

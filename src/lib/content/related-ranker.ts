@@ -1,5 +1,5 @@
 import { createRelatedIndex, type RelatedConfig } from '../related/index.ts';
-import type { RelatedRanker } from './build-content.ts';
+import type { RelatedRanker } from './rank-related-articles.ts';
 
 /** Adapts the related-articles index to the build: index every article once, then search per article. */
 export function createRelatedRanker(config: RelatedConfig): RelatedRanker {

@@ -1,14 +1,14 @@
 import { ContentErrors, createError, type WartaError } from '../errors/index.ts';
 import type { BacaJugaLink } from '../markdown/baca-juga.ts';
-import type { LinkIndex, LinkTarget } from './link-index.ts';
+import type { ArticleTarget, LinkIndex } from './link-index.ts';
 import { locateFrontMatterField, type ParsedArticle } from './parse-article.ts';
-import { resolveBacaJugaItem } from './resolve-baca-juga.ts';
+import { resolveBacaJugaItem } from './resolve-baca-juga-item.ts';
 
 /** Resolves every item of an article's "Baca juga" blocks; unresolvable items become errors. */
 export function resolveBlocks(
   article: ParsedArticle,
   index: LinkIndex,
-  isVisible: (target: LinkTarget) => boolean,
+  isVisible: (target: ArticleTarget) => boolean,
   errors: WartaError[],
 ): BacaJugaLink[][] {
   return article.bacaJuga.map((block) =>

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { WartaError, type SourcePosition } from '../errors/index.ts';
 import type { RenderOptions } from '../markdown/processor.ts';
-import type { ArticleSource, ParseResult } from './parse-article.ts';
+import type { ArticleSource, ParseResult } from '../content/parse-article.ts';
 
 /** A WartaError as plain data, for crossing between threads. */
 export interface ErrorData {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContentErrors, createError, type WartaError } from '../errors/index.ts';
-import type { ArticleSource } from './parse-article.ts';
+import type { ArticleSource } from '../content/parse-article.ts';
 
 /** The content directory's article files, and the problems met while reading them. */
 export interface ContentFiles {

@@ -1,9 +1,9 @@
 import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
 import type { BacaJugaItem } from '../markdown/baca-juga.ts';
-import type { LinkIndex, LinkTarget } from './link-index.ts';
+import type { ArticleTarget, LinkIndex } from './link-index.ts';
 
 /** Result of resolving one "Baca juga" item. */
-export type ItemResolution = { ok: true; target: LinkTarget } | { ok: false; error: WartaError };
+export type ItemResolution = { ok: true; target: ArticleTarget } | { ok: false; error: WartaError };
 
 /**
  * Resolves one "Baca juga" item of the article at `fromPath` (slug `fromSlug`) to a target that
@@ -13,12 +13,12 @@ export function resolveBacaJugaItem(
   item: BacaJugaItem,
   from: { path: string; slug: string },
   index: LinkIndex,
-  isVisible: (target: LinkTarget) => boolean,
+  isVisible: (target: ArticleTarget) => boolean,
   position: SourcePosition,
 ): ItemResolution {
   const fail = (error: WartaError): ItemResolution => ({ ok: false, error });
   const reference = item.reference;
-  let target: LinkTarget | undefined;
+  let target: ArticleTarget | undefined;
   switch (reference.kind) {
     case 'unsupported':
       return fail(createError(ContentErrors.BacaJugaUnsupportedLink, { url: reference.url }, position));

@@ -1,0 +1,28 @@
+import { fillBacaJuga } from '../markdown/baca-juga.ts';
+import type { Article } from './article.ts';
+import type { RelatedLists } from './rank-related-articles.ts';
+import type { ResolvedSite } from './resolve-links.ts';
+
+/** One article ready for a page: its data and its rendered body. */
+export interface BuiltArticle {
+  readonly data: Article;
+  readonly html: string;
+  /** Plain text of the body without its "Baca juga" blocks, one paragraph per line (for search). */
+  readonly text: string;
+}
+
+/**
+ * Step 4, the last, of the content life cycle (see build-content.ts): each article's data with its
+ * links, and its body with the "Baca juga" blocks filled in where the editor put them. Returned in
+ * the site's order, newest first (see {@link ResolvedSite.entries}). `onProgress` is called after
+ * each article.
+ */
+export function renderArticles(site: ResolvedSite, related: RelatedLists, onProgress?: (done: number, total: number) => void): BuiltArticle[] {
+  const total = site.entries.length;
+  return site.entries.map(({ article, parsed, bacaJuga }, i): BuiltArticle => {
+    const data: Article = { ...article.data, bacaJuga: bacaJuga.flat(), related: related.bySlug.get(article.data.slug) ?? [] };
+    const built = { data, html: fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga), text: parsed.text };
+    onProgress?.(i + 1, total);
+    return built;
+  });
+}

@@ -1,0 +1,155 @@
+import { sortErrors, type WartaError } from '../errors/index.ts';
+import type { BacaJugaLink } from '../markdown/baca-juga.ts';
+import { readingMinutes } from '../markdown/plain-text.ts';
+import { termSlug } from '../slug.ts';
+import type { Article } from './article.ts';
+import { createLinkIndex, type ArticleTarget, type PublicationState } from './link-index.ts';
+import type { ParsedArticle } from './parse-article.ts';
+import type { ParsedSources } from './parse-sources.ts';
+import { resolveBlocks, resolvePinned } from './resolve-article-links.ts';
+import { checkTermSlugs, dropDuplicateSlugs } from './site-rules.ts';
+
+/** Options of {@link resolveLinks}. */
+export interface ResolveOptions {
+  /** The build's clock: articles dated after it are scheduled, not published. */
+  readonly now: Date;
+  /** Put drafts and scheduled articles on the site too (dev server). Default: false. */
+  readonly includeUnpublished?: boolean | undefined;
+}
+
+/** An article's own fields: all of {@link Article} but the links resolved across the site. */
+export type ArticleFields = Omit<Article, 'bacaJuga' | 'related'>;
+
+/**
+ * An article on the site as the search index receives it, once links resolve: its fields and the
+ * plain text of its body without "Baca juga" blocks, one paragraph per line.
+ */
+export interface ResolvedArticle {
+  readonly data: ArticleFields;
+  readonly text: string;
+}
+
+/** One article on the site with its links resolved: what ranking and rendering need of it. */
+export interface SiteArticle {
+  /** Its fields and text, as handed to the search index. */
+  readonly article: ResolvedArticle;
+  readonly parsed: ParsedArticle;
+  /** Targets of each "Baca juga" block, in order. */
+  readonly bacaJuga: readonly BacaJugaLink[][];
+  /** Its `related:` slugs, checked and without repeats. */
+  readonly pinned: readonly string[];
+}
+
+/** Counts known once links resolve, for the end-of-build report. */
+export interface ResolutionStats {
+  /** Files read, parsed or not. */
+  readonly found: number;
+  readonly published: number;
+  readonly drafts: number;
+  readonly scheduled: number;
+  /** "Baca juga" links on the site; 0 when resolution failed. */
+  readonly bacaJugaLinks: number;
+}
+
+/** The site's articles with their links resolved. */
+export interface ResolvedSite {
+  /**
+   * Newest first, ties by slug (code-unit order): the order of every list on the site. The later
+   * steps keep it, so the built articles come out in it and nothing downstream needs to sort.
+   */
+  readonly entries: readonly SiteArticle[];
+  /** {@link entries}' articles as the search index receives them, in the same order. */
+  readonly articles: readonly ResolvedArticle[];
+  /**
+   * The same entries in file path order: the order the related engine indexes them in. Its term
+   * ids, and so its ties between equally weighted terms, follow the order articles are added.
+   */
+  readonly fileOrder: readonly SiteArticle[];
+  readonly stats: ResolutionStats;
+}
+
+/** Outcome of {@link resolveLinks}: the site, or every problem found so far (sorted by position). */
+export type Resolution = { readonly ok: true; readonly site: ResolvedSite } | { readonly ok: false; readonly errors: readonly WartaError[]; readonly stats: ResolutionStats };
+
+interface Candidate {
+  readonly parsed: ParsedArticle;
+  readonly state: PublicationState;
+  readonly visible: boolean;
+}
+
+/**
+ * Step 2 of the content life cycle (see build-content.ts): decides which articles are on the site
+ * (drafts and articles dated after `now` are not, unless `includeUnpublished`), checks the rules no
+ * single file can (unique slugs, category and tag slugs), and resolves every "Baca juga" item and
+ * `related:` slug. Fails with the errors of `parsed` and its own when there is any.
+ */
+export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Resolution {
+  const errors: WartaError[] = [...parsed.errors];
+  const candidates = dropDuplicateSlugs(parsed.articles, errors).map((article): Candidate => {
+    const state: PublicationState = article.frontMatter.draft ? 'draft' : article.frontMatter.date > options.now ? 'scheduled' : 'published';
+    return { parsed: article, state, visible: state === 'published' || options.includeUnpublished === true };
+  });
+  const counts = {
+    found: parsed.found,
+    published: candidates.filter((c) => c.state === 'published').length,
+    drafts: candidates.filter((c) => c.state === 'draft').length,
+    scheduled: candidates.filter((c) => c.state === 'scheduled').length,
+  };
+
+  const targets = candidates.map(
+    (c): ArticleTarget => ({ slug: c.parsed.slug, title: c.parsed.frontMatter.title, path: c.parsed.source.path, displayPath: c.parsed.source.displayPath, state: c.state }),
+  );
+  const index = createLinkIndex(targets);
+  const visibleSlugs = new Set(candidates.filter((c) => c.visible).map((c) => c.parsed.slug));
+  const isVisible = (target: ArticleTarget): boolean => visibleSlugs.has(target.slug);
+  const visible = candidates.filter((c) => c.visible).map((c) => c.parsed);
+
+  checkTermSlugs(visible, errors);
+
+  const links = visible.map((article) => ({
+    bacaJuga: resolveBlocks(article, index, isVisible, errors),
+    pinned: resolvePinned(article, visibleSlugs, index, errors),
+  }));
+  if (errors.length > 0) return { ok: false, errors: sortErrors(errors), stats: { ...counts, bacaJugaLinks: 0 } };
+
+  let bacaJugaLinks = 0;
+  const fileOrder = visible.map((parsedArticle, i): SiteArticle => {
+    const { bacaJuga, pinned } = links[i]!;
+    bacaJugaLinks += bacaJuga.reduce((n, block) => n + block.length, 0);
+    return { article: { data: articleFields(parsedArticle), text: parsedArticle.text }, parsed: parsedArticle, bacaJuga, pinned };
+  });
+  const entries = [...fileOrder].sort((a, b) => newestFirst(a.article.data, b.article.data));
+  const site: ResolvedSite = { entries, articles: entries.map((e) => e.article), fileOrder, stats: { ...counts, bacaJugaLinks } };
+  return { ok: true, site };
+}
+
+/** Newer first, then slug ascending; slugs are unique on a site, so the order is total. */
+function newestFirst(a: ArticleFields, b: ArticleFields): number {
+  return b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : 1);
+}
+
+function articleFields(article: ParsedArticle): ArticleFields {
+  const fm = article.frontMatter;
+  const seenTags = new Set<string>();
+  return {
+    slug: article.slug,
+    title: fm.title,
+    date: fm.date,
+    ...(fm.updated ? { updated: fm.updated } : {}),
+    category: { name: fm.category, slug: termSlug(fm.category) },
+    tags: fm.tags.flatMap((name) => {
+      const slug = termSlug(name);
+      if (!slug || seenTags.has(slug)) return [];
+      seenTags.add(slug);
+      return [{ name, slug }];
+    }),
+    ...(fm.author ? { author: fm.author } : {}),
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    ...(fm.source ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } } : {}),
+    ...(fm.image ? { image: fm.image } : {}),
+    summary: article.summary,
+    readingMinutes: readingMinutes(article.words),
+    draft: fm.draft,
+    sourceFile: article.source.path,
+  };
+}
