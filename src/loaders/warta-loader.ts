@@ -12,7 +12,7 @@ import { startBodyPack, type BodyLocation } from '../lib/storage/body-store.ts';
 import { openParseCache } from '../lib/storage/parse-cache.ts';
 import { parseChanged } from '../lib/storage/parse-changed.ts';
 import { readContentDirectory } from '../lib/storage/read-sources.ts';
-import { publishArticle } from '../data/published-articles.ts';
+import { publishArticle } from '../data/build-context.ts';
 import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport } from '../lib/errors/index.ts';
 
 /** Options of {@link wartaLoader}. */
