@@ -8,10 +8,11 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { formatWireError, formatWireWarning, wireError, WireImportError } from '../src/lib/wire/errors.ts';
+import { ContentErrors, createError, formatError, type WartaError } from '../src/lib/errors/index.ts';
 import { DEFAULT_CATEGORY, resolveImportOptions } from '../src/lib/wire/import-options.ts';
 import { importWireStories, type ImportOutcome, type WireInput } from '../src/lib/wire/import-stories.ts';
 import type { ExistingArticle } from '../src/lib/wire/place-stories.ts';
+import { formatWireWarning } from '../src/lib/wire/warning.ts';
 
 const USAGE = `Usage: npm run import -- [options] <file-or-folder>...
        node scripts/import.ts [options] <file-or-folder>...
@@ -78,12 +79,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (options.categoryDefaulted && outcomes.some((outcome) => outcome.ok)) {
     console.error(`warning: no --category given; the stories are filed under "${DEFAULT_CATEGORY}". Pass --category to choose the section.`);
   }
-  for (const error of errors) console.error(formatWireError(error));
+  for (const error of errors) console.error(formatError(error));
   let written = 0;
   for (const outcome of outcomes) {
     for (const warning of outcome.warnings) console.error(formatWireWarning(warning));
     if (!outcome.ok) {
-      console.error(formatWireError(outcome.error));
+      console.error(formatError(outcome.error));
       errors.push(outcome.error);
     } else if (await emit(outcome, options.outDir, options.dryRun, errors)) written += 1;
   }
@@ -101,7 +102,7 @@ function usageError(problems: readonly string[]): number {
 }
 
 /** Writes (or, in a dry run, prints) one article; reports and records a write failure. */
-async function emit(outcome: Extract<ImportOutcome, { ok: true }>, outDir: string, dryRun: boolean, errors: WireImportError[]): Promise<boolean> {
+async function emit(outcome: Extract<ImportOutcome, { ok: true }>, outDir: string, dryRun: boolean, errors: WartaError[]): Promise<boolean> {
   const { placement, content, file } = outcome;
   const target = join(outDir, ...placement.path.split('/'));
   const action = placement.kind === 'overwrite' ? 'overwrite' : 'create';
@@ -115,8 +116,8 @@ async function emit(outcome: Extract<ImportOutcome, { ok: true }>, outDir: strin
     await writeFile(target, content, { encoding: 'utf8', flag: placement.kind === 'overwrite' ? 'w' : 'wx' });
   } catch (error) {
     const reason = error instanceof Error && 'code' in error && error.code === 'EEXIST' ? 'it appeared while importing' : String(error);
-    const failure = wireError('WriteFailed', { file }, target, reason);
-    console.error(formatWireError(failure));
+    const failure = createError(ContentErrors.WriteFailed, { path: target, reason }, { file });
+    console.error(formatError(failure));
     errors.push(failure);
     return false;
   }
@@ -125,14 +126,14 @@ async function emit(outcome: Extract<ImportOutcome, { ok: true }>, outDir: strin
 }
 
 /** Reads every named file and every .txt file under every named folder, in a stable order. */
-async function readInputs(paths: readonly string[]): Promise<{ inputs: WireInput[]; errors: WireImportError[] }> {
+async function readInputs(paths: readonly string[]): Promise<{ inputs: WireInput[]; errors: WartaError[] }> {
   const inputs: WireInput[] = [];
-  const errors: WireImportError[] = [];
+  const errors: WartaError[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
     try {
       const files = (await stat(path)).isDirectory() ? await listFiles(path, (name) => name.toLowerCase().endsWith('.txt')) : [path];
-      if (files.length === 0) errors.push(wireError('NoTextFiles', { file: path }));
+      if (files.length === 0) errors.push(createError(ContentErrors.NoTextFiles, {}, { file: path }));
       for (const file of files) {
         if (seen.has(file)) continue;
         seen.add(file);
@@ -140,7 +141,7 @@ async function readInputs(paths: readonly string[]): Promise<{ inputs: WireInput
       }
     } catch (error) {
       const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file or folder' : String(error);
-      errors.push(wireError('ReadFailed', { file: path }, reason));
+      errors.push(createError(ContentErrors.ReadFailed, { reason }, { file: path }));
     }
   }
   return { inputs, errors };

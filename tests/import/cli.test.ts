@@ -89,8 +89,8 @@ describe('node scripts/import.ts', () => {
     const result = runImport([...COMMON, '--out', out, input]);
     expect(result.status).toBe(1);
     expect(listNames(out)).toEqual(['kim-balas-pesan-putin.md', `${SLUG}.md`]);
-    expect(result.stderr).toContain(`${paths['b.txt']}:2:1: error: the file is not valid UTF-8`);
-    expect(result.stderr).toContain(`${paths['d.txt']}: error: the file is empty`);
+    expect(result.stderr).toContain(`${paths['b.txt']}:2:1  Not UTF-8 [NotUtf8]\n  The file is not valid UTF-8`);
+    expect(result.stderr).toContain(`${paths['d.txt']}  Empty file [EmptyFile]\n  The file is empty`);
     expect(result.stdout).toContain('wrote 2 of 4 stories; 2 failed');
   });
 
@@ -125,7 +125,7 @@ describe('node scripts/import.ts', () => {
     const { paths, out } = setup({ 'a.txt': STORY });
     const result = runImport([...COMMON, '--out', out, join(out, 'missing.txt'), paths['a.txt'] ?? '']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('missing.txt: error: cannot read the input: no such file or folder');
+    expect(result.stderr).toContain('missing.txt  Cannot read input [ReadFailed]\n  Cannot read the input: no such file or folder.\n  Hint: ');
     expect(listNames(out)).toEqual([`${SLUG}.md`]);
   });
 });

@@ -10,10 +10,11 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatWireError, formatWireWarning } from '../../src/lib/wire/errors.ts';
+import { formatError } from '../../src/lib/errors/index.ts';
 import { resolveImportOptions, type ImportOptionsInput } from '../../src/lib/wire/import-options.ts';
 import { importWireStories } from '../../src/lib/wire/import-stories.ts';
 import type { ExistingArticle } from '../../src/lib/wire/place-stories.ts';
+import { formatWireWarning } from '../../src/lib/wire/warning.ts';
 
 const FIXTURES = 'tests/fixtures/import';
 const UPDATE = process.env['UPDATE_FIXTURES'] === '1';
@@ -46,7 +47,7 @@ function runFixture(name: string): { article: string | undefined; report: string
     lines.unshift(`${outcome.placement.kind} ${outcome.placement.path}`);
     return { article: outcome.content, report: `${lines.join('\n')}\n`, file };
   }
-  lines.push(formatWireError(outcome.error));
+  lines.push(formatError(outcome.error));
   return { article: undefined, report: `${lines.join('\n')}\n`, file };
 }
 
@@ -79,7 +80,7 @@ describe('wire import fixtures', () => {
       if (name.startsWith('error-')) {
         expect(article).toBeUndefined();
         expect(report).toContain(`${file}`);
-        expect(report).toContain('hint: ');
+        expect(report).toContain('Hint: ');
       } else {
         expect(article).toBeDefined();
       }

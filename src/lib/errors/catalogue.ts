@@ -1,8 +1,9 @@
 import { slugify } from '../slug.ts';
 import type { ErrorDefinition } from './warta-error.ts';
 
-// Every content error is declared once here, Astro-catalogue style: the message says what
-// happened and why, the hint says how to fix it.
+// Every error Warta reports (content, wire import, build) is declared once here, Astro-catalogue
+// style: the message says what happened and why, the hint says how to fix it. One formatter,
+// `formatError` in warta-error.ts, prints them all.
 
 export const ContentDirectoryNotFound: ErrorDefinition<{ directory: string }> = {
   name: 'ContentDirectoryNotFound',
@@ -265,6 +266,118 @@ export const SearchIndexFailed: ErrorDefinition<{ reason: string }> = {
   title: 'Search index failed',
   message: ({ reason }) => `Pagefind's index of the articles could not be built: ${reason}`,
   hint: `Nothing was published. If the reason names a file or disk problem, fix it; otherwise check the article named here, if any. Run the build with WARTA_DEBUG=1 to see where it failed.`,
+};
+
+// Wire-copy import (`npm run import`, src/lib/wire/): problems of one input file, which is then
+// left unwritten while the others are imported. See docs/import.md, "Errors".
+
+const HEADLINE_HINT = 'Put the headline alone on the first line and start the story on the next line.';
+
+export const EmptyFile: ErrorDefinition<Record<string, never>> = {
+  name: 'EmptyFile',
+  title: 'Empty file',
+  message: () => 'The file is empty or holds only blank lines, so there is no story to import.',
+  hint: 'Put the headline on the first line and the story paragraphs below it, or leave the file out of the import.',
+};
+
+export const Utf16File: ErrorDefinition<Record<string, never>> = {
+  name: 'Utf16File',
+  title: 'UTF-16 text',
+  message: () => 'The file is encoded as UTF-16, but wire copy must be UTF-8.',
+  hint: 'Re-save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8).',
+};
+
+export const BinaryFile: ErrorDefinition<Record<string, never>> = {
+  name: 'BinaryFile',
+  title: 'Binary file',
+  message: () => 'The file contains a NUL byte, so it is binary data, not plain text.',
+  hint: 'Import the plain-text (.txt) export of the story, not a word-processor, PDF or image file.',
+};
+
+export const NotUtf8: ErrorDefinition<{ byte: number }> = {
+  name: 'NotUtf8',
+  title: 'Not UTF-8',
+  message: ({ byte }) =>
+    `The file is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} here is not part of a valid UTF-8 character.`,
+  hint: 'Re-save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8); files from older Windows tools are often Windows-1252.',
+};
+
+export const HeadlineTooLong: ErrorDefinition<{ length: number; max: number }> = {
+  name: 'HeadlineTooLong',
+  title: 'First line too long for a headline',
+  message: ({ length, max }) =>
+    `The first line is ${length} characters long, but a headline is at most ${max} characters; the headline seems to be missing or joined to the story.`,
+  hint: HEADLINE_HINT,
+};
+
+export const HeadlineIsSentence: ErrorDefinition<{ length: number }> = {
+  name: 'HeadlineIsSentence',
+  title: 'First line reads like a paragraph',
+  message: ({ length }) => `The first line ends with a full stop and is ${length} characters long, so it reads like a paragraph, not a headline.`,
+  hint: HEADLINE_HINT,
+};
+
+export const HeadlineIsLead: ErrorDefinition<{ dateline: string }> = {
+  name: 'HeadlineIsLead',
+  title: 'First line is the lead',
+  message: ({ dateline }) => `The first line starts with the dateline "${dateline}", so it is the lead paragraph and the headline is missing.`,
+  hint: 'Add the headline as the first line, above the lead.',
+};
+
+export const HeadlineIsBacaJuga: ErrorDefinition<Record<string, never>> = {
+  name: 'HeadlineIsBacaJuga',
+  title: 'First line is "Baca juga"',
+  message: () => 'The first line is a "Baca juga" line, so the headline is missing.',
+  hint: 'Add the headline as the first line.',
+};
+
+export const HeadlineWithoutSlug: ErrorDefinition<{ title: string }> = {
+  name: 'HeadlineWithoutSlug',
+  title: 'Headline gives no file name',
+  message: ({ title }) => `The headline "${title}" has no letters or digits to build the article's file name from.`,
+  hint: 'Write the headline in words on the first line.',
+};
+
+export const NoBody: ErrorDefinition<Record<string, never>> = {
+  name: 'NoBody',
+  title: 'No story text',
+  message: () => 'The file has a headline but no story paragraphs below it.',
+  hint: 'Add the story text below the headline, one paragraph per line.',
+};
+
+export const NoDateInText: ErrorDefinition<Record<string, never>> = {
+  name: 'NoDateInText',
+  title: 'No date in the text',
+  message: () => '--date-from-text was given, but the text holds no full date.',
+  hint: 'Add a date line such as "Jumat, 27 Desember 2024" or "27/12/2024" to the story, or pass --date.',
+};
+
+export const FileExists: ErrorDefinition<{ path: string }> = {
+  name: 'FileExists',
+  title: 'Article already exists',
+  message: ({ path }) => `${path} already exists (an earlier import of the same headline) and was left untouched.`,
+  hint: 'Pass --force to overwrite it, or delete it first.',
+};
+
+export const ReadFailed: ErrorDefinition<{ reason: string }> = {
+  name: 'ReadFailed',
+  title: 'Cannot read input',
+  message: ({ reason }) => `Cannot read the input: ${reason}.`,
+  hint: 'Check the path; pass story files (.txt) or folders that hold them.',
+};
+
+export const NoTextFiles: ErrorDefinition<Record<string, never>> = {
+  name: 'NoTextFiles',
+  title: 'Folder without stories',
+  message: () => 'The folder holds no .txt files.',
+  hint: 'Pass a folder that holds wire stories saved as .txt files, or name the files directly.',
+};
+
+export const WriteFailed: ErrorDefinition<{ path: string; reason: string }> = {
+  name: 'WriteFailed',
+  title: 'Cannot write article',
+  message: ({ path, reason }) => `Cannot write ${path}: ${reason}.`,
+  hint: 'Check that the output folder exists and is writable (see --out).',
 };
 
 /**

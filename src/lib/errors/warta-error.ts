@@ -54,7 +54,10 @@ export function formatPosition(position: SourcePosition): string {
   return text;
 }
 
-/** Renders one error for a terminal: position, title, message and hint, no stack trace. */
+/**
+ * Renders one error for a terminal: position, title, name, message and hint, no stack trace. The
+ * one printer of every catalogue error: content and build reports and the import command.
+ */
 export function formatError(error: WartaError): string {
   const where = error.position ? `${formatPosition(error.position)}  ` : '';
   return `${where}${error.title} [${error.name}]\n  ${error.message.replaceAll('\n', '\n  ')}\n  Hint: ${error.hint}`;
@@ -89,6 +92,16 @@ export class WartaBuildError extends Error {
     this.name = 'WartaBuildError';
     this.problems = sortErrors(problems);
     // The report names every file and line; a stack trace into the build tool would only bury it.
-    this.stack = '';
+    withoutStack(this);
   }
+}
+
+/**
+ * Makes Astro print `error` as its message and hint only: its printer adds a stack trace whenever
+ * `error.stack` is set, which for a report that names its file and line only buries it. The one
+ * place that hides a stack; `keep` (WARTA_DEBUG=1) leaves it.
+ */
+export function withoutStack<E extends Error>(error: E, keep = false): E {
+  if (!keep) error.stack = '';
+  return error;
 }

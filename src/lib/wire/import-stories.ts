@@ -1,13 +1,14 @@
 import { posix } from 'node:path';
 import { slugify } from '../slug.ts';
 import { formatJakartaDate } from './date.ts';
-import { WireImportError, wireError, type WireWarning } from './errors.ts';
+import { ContentErrors, createError, WartaError } from '../errors/index.ts';
 import { normalizeWireText, decodeWireBytes } from './normalize-text.ts';
 import { parseWireStory, type WireStory } from './parse-wire-story.ts';
 import { MAX_SLUG_LENGTH, placeStories, type ExistingArticle, type Placement } from './place-stories.ts';
 import { createTitleIndex, type TitleIndex } from './resolve-baca-juga.ts';
 import { renderArticle, type ArticleBlock, type ArticleFrontMatter } from './to-markdown.ts';
 import type { ImportSettings } from './import-options.ts';
+import type { WireWarning } from './warning.ts';
 
 /** One wire file to import. */
 export interface WireInput {
@@ -22,7 +23,7 @@ export type ImportOutcome =
   /** Write `content` to `placement.path` (relative to the content directory). */
   | { readonly ok: true; readonly file: string; readonly placement: Placement; readonly content: string; readonly warnings: readonly WireWarning[] }
   /** Nothing is written for this file. */
-  | { readonly ok: false; readonly file: string; readonly error: WireImportError; readonly warnings: readonly WireWarning[] };
+  | { readonly ok: false; readonly file: string; readonly error: WartaError; readonly warnings: readonly WireWarning[] };
 
 interface Prepared {
   readonly file: string;
@@ -43,7 +44,7 @@ export function importWireStories(
   settings: ImportSettings,
 ): ImportOutcome[] {
   const prepared = inputs.map((input) => prepare(input, settings));
-  const good = prepared.filter((entry): entry is Prepared => !(entry instanceof WireImportError));
+  const good = prepared.filter((entry): entry is Prepared => !(entry instanceof WartaError));
   const placements = placeStories(good.map((entry) => entry.story.title), existing, settings.force);
   const placed = good.map((entry, index) => ({ entry, placement: placements[index] as Placement }));
 
@@ -57,11 +58,11 @@ export function importWireStories(
   const byFile = new Map(placed.map((item) => [item.entry, item.placement]));
   return prepared.map((entry, position): ImportOutcome => {
     const file = inputs[position]?.file ?? '';
-    if (entry instanceof WireImportError) return { ok: false, file, error: entry, warnings: [] };
+    if (entry instanceof WartaError) return { ok: false, file, error: entry, warnings: [] };
     const placement = byFile.get(entry) as Placement;
     const shownPath = posix.join(settings.outDirForMessages, placement.path);
     if (placement.kind === 'exists') {
-      return { ok: false, file, error: wireError('FileExists', { file }, shownPath), warnings: byLine(entry.warnings) };
+      return { ok: false, file, error: createError(ContentErrors.FileExists, { path: shownPath }, { file }), warnings: byLine(entry.warnings) };
     }
     const warnings = [...entry.warnings];
     const blocks = buildBlocks(entry, placement.path, index, shownPath, warnings);
@@ -75,11 +76,11 @@ function byLine(warnings: readonly WireWarning[]): WireWarning[] {
   return [...warnings].sort((a, b) => (a.position.line ?? 0) - (b.position.line ?? 0));
 }
 
-function prepare(input: WireInput, settings: ImportSettings): Prepared | WireImportError {
+function prepare(input: WireInput, settings: ImportSettings): Prepared | WartaError {
   const { file } = input;
   try {
     const story = parseWireStory(normalizeWireText(decodeWireBytes(input.bytes, file)), file);
-    if (slugify(story.title, { maxLength: MAX_SLUG_LENGTH }) === '') throw wireError('HeadlineWithoutSlug', { file, line: 1 }, story.title);
+    if (slugify(story.title, { maxLength: MAX_SLUG_LENGTH }) === '') throw createError(ContentErrors.HeadlineWithoutSlug, { title: story.title }, { file, line: 1 });
     const warnings = [...story.warnings];
     let date = formatJakartaDate(settings.date ?? settings.now);
     if (settings.dateFromText) {
@@ -92,7 +93,7 @@ function prepare(input: WireInput, settings: ImportSettings): Prepared | WireImp
             message: `"${hint.text}": that date falls on a ${hint.weekdayMismatch}, not the weekday written; the date was used as written`,
           });
         }
-      } else if (settings.date === undefined) throw wireError('NoDateInText', { file });
+      } else if (settings.date === undefined) throw createError(ContentErrors.NoDateInText, {}, { file });
     } else if (story.dateLine && settings.date === undefined) {
       warnings.push({
         position: { file, line: story.dateLine.line },
@@ -101,7 +102,7 @@ function prepare(input: WireInput, settings: ImportSettings): Prepared | WireImp
     }
     return { file, story, date, warnings };
   } catch (error) {
-    if (error instanceof WireImportError) return error;
+    if (error instanceof WartaError) return error;
     throw error;
   }
 }

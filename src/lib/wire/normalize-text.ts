@@ -1,4 +1,4 @@
-import { wireError } from './errors.ts';
+import { ContentErrors, createError } from '../errors/index.ts';
 
 /**
  * Decodes the bytes of a wire file as strict UTF-8 (a leading BOM is dropped).
@@ -6,15 +6,15 @@ import { wireError } from './errors.ts';
  */
 export function decodeWireBytes(bytes: Uint8Array, file: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw wireError('Utf16File', { file, line: 1, column: 1 });
+    throw createError(ContentErrors.Utf16File, {}, { file, line: 1, column: 1 });
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) throw wireError('BinaryFile', { file, ...bytePosition(bytes, nul) });
+  if (nul !== -1) throw createError(ContentErrors.BinaryFile, {}, { file, ...bytePosition(bytes, nul) });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const offset = firstInvalidByte(bytes);
-    throw wireError('NotUtf8', { file, ...bytePosition(bytes, offset) }, bytes[offset] ?? 0);
+    throw createError(ContentErrors.NotUtf8, { byte: bytes[offset] ?? 0 }, { file, ...bytePosition(bytes, offset) });
   }
 }
 

@@ -1,6 +1,7 @@
 import { readDateline } from './dateline.ts';
 import { findDateHint, readDateLine, type DateHint } from './date-hint.ts';
-import { wireError, type WireWarning } from './errors.ts';
+import { ContentErrors, createError } from '../errors/index.ts';
+import type { WireWarning } from './warning.ts';
 import { readSourceName } from './source-name.ts';
 
 /** A headline listed under "Baca juga", with the input line it came from. */
@@ -51,13 +52,13 @@ const LIST_ITEM = /^(?:[-*+•·–—]|\d{1,2}[.)])\s+(\S.*)$/u;
 
 /**
  * Parses normalised wire text (see `normalizeWireText`) into a {@link WireStory}.
- * Throws a `WireImportError` naming `file` when the text has no usable headline or body.
+ * Throws a `WartaError` naming `file` when the text has no usable headline or body.
  */
 export function parseWireStory(text: string, file: string): WireStory {
   const lines = text.split('\n').map((content, index) => ({ content, line: index + 1 }));
   const filled = lines.filter(({ content }) => content !== '');
   const [head, ...rest] = filled;
-  if (!head) throw wireError('EmptyFile', { file });
+  if (!head) throw createError(ContentErrors.EmptyFile, {}, { file });
   checkHeadline(head.content, { file, line: head.line });
 
   const warnings: WireWarning[] = [];
@@ -83,7 +84,7 @@ export function parseWireStory(text: string, file: string): WireStory {
     if (headlines.length > 0) bacaJuga.push({ position: paragraphs.length, headlines });
     else warnings.push({ position: { file, line: current.line }, message: '"Baca juga:" has no "- headline" lines below it and was left out; list the headlines one per line, each starting with "- "' });
   }
-  if (paragraphs.length === 0) throw wireError('NoBody', { file, line: head.line });
+  if (paragraphs.length === 0) throw createError(ContentErrors.NoBody, {}, { file, line: head.line });
 
   return {
     title: head.content,
@@ -100,12 +101,12 @@ export function parseWireStory(text: string, file: string): WireStory {
 /** Rejects a first line that cannot be a headline. */
 function checkHeadline(headline: string, position: { file: string; line: number }): void {
   const length = [...headline].length;
-  if (length > MAX_HEADLINE_LENGTH) throw wireError('HeadlineTooLong', position, length, MAX_HEADLINE_LENGTH);
+  if (length > MAX_HEADLINE_LENGTH) throw createError(ContentErrors.HeadlineTooLong, { length, max: MAX_HEADLINE_LENGTH }, position);
   if (length > MAX_SENTENCE_HEADLINE_LENGTH && /[^.]\.$/u.test(headline)) {
-    throw wireError('HeadlineIsSentence', position, length);
+    throw createError(ContentErrors.HeadlineIsSentence, { length }, position);
   }
   // A headline may hold " - " ("Timnas Indonesia - Vietnam Imbang"); a lead also ends a sentence.
   const dateline = readDateline(headline);
-  if (dateline && /[.!?"”]$/u.test(headline)) throw wireError('HeadlineIsLead', position, dateline.text.trimEnd());
-  if (BACA_JUGA.test(headline)) throw wireError('HeadlineIsBacaJuga', position);
+  if (dateline && /[.!?"”]$/u.test(headline)) throw createError(ContentErrors.HeadlineIsLead, { dateline: dateline.text.trimEnd() }, position);
+  if (BACA_JUGA.test(headline)) throw createError(ContentErrors.HeadlineIsBacaJuga, {}, position);
 }
