@@ -82,6 +82,15 @@ export function feedPath(categorySlug?: string): string {
   return categorySlug === undefined ? '/rss.xml' : `/kategori/${categorySlug}/rss.xml`;
 }
 
+/**
+ * The file that serves `path` in the output folder (`build.format: 'directory'`): a page path is a
+ * folder with index.html (`/berita/x/` → `berita/x/index.html`), a file path is itself (`/rss.xml`).
+ */
+export function outputFileOf(path: string): string {
+  const file = path.startsWith('/') ? path.slice(1) : path;
+  return file === '' || file.endsWith('/') ? `${file}index.html` : file;
+}
+
 /** Path of the browser-tab icon: `/favicon.svg`. */
 export function faviconPath(): string {
   return '/favicon.svg';

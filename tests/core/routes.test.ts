@@ -15,6 +15,7 @@ import {
   listPageRest,
   logoPath,
   newsSitemapPath,
+  outputFileOf,
   searchPath,
   sitemapIndexPath,
   tagIndexPath,
@@ -157,6 +158,13 @@ describe('URL scheme', () => {
     expect(tagPath('cuaca', 2)).toBe('/tag/cuaca/halaman/2/');
     expect(listPageRest(1)).toBeUndefined();
     expect(listPageRest(4)).toBe('halaman/4');
+  });
+
+  it('names the output file of each path', () => {
+    expect(outputFileOf(frontPagePath())).toBe('index.html');
+    expect(outputFileOf(articlePath('harga-cabai'))).toBe('berita/harga-cabai/index.html');
+    expect(outputFileOf(tagPath('cuaca', 2))).toBe('tag/cuaca/halaman/2/index.html');
+    expect(outputFileOf(feedPath('ekonomi'))).toBe('kategori/ekonomi/rss.xml');
   });
 
   it('puts a search query where the search page reads it', () => {
