@@ -5,6 +5,7 @@ import type { Element, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import { randomBytes } from 'node:crypto';
+import { articlePath } from '../routes.ts';
 import type { BacaJugaBlock, BacaJugaLink } from './baca-juga.ts';
 
 // The marker paragraph's text carries a random token drawn once per process, so no paragraph an
@@ -109,7 +110,7 @@ export function renderBacaJuga(links: readonly BacaJugaLink[]): string {
           {
             type: 'element',
             tagName: 'a',
-            properties: { href: `/berita/${link.slug}/` },
+            properties: { href: articlePath(link.slug) },
             children: [{ type: 'text', value: link.title }],
           },
         ],

@@ -2,6 +2,7 @@
 // can read the items (with their positions) and remark-baca-juga.ts can replace the blocks.
 import type { Link, ListItem, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { articleSlugFromUrl } from '../routes.ts';
 
 /** How a "Baca juga" item names its target. */
 export type BacaJugaReference =
@@ -50,7 +51,6 @@ export function isBacaJugaLabel(text: string): boolean {
   const collapsed = text.trim().replace(/\s+/g, ' ');
   return collapsed.length <= LABEL_MAX && LABEL.test(collapsed);
 }
-const ARTICLE_URL = /^(?:https?:\/\/[^/]+)?\/berita\/([^/?#]+)\/?(?:[?#].*)?$/;
 const BARE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Finds every "Baca juga" block among the top-level nodes of a Markdown tree. */
@@ -110,8 +110,8 @@ function classify(item: ListItem, text: string): BacaJugaReference {
   const hash = url.indexOf('#');
   const path = hash === -1 ? url : url.slice(0, hash);
   if (path.toLowerCase().endsWith('.md') && !/^[a-z]+:/i.test(url)) return { kind: 'file', path };
-  const article = ARTICLE_URL.exec(url);
-  if (article?.[1]) return { kind: 'slug', slug: article[1] };
+  const slug = articleSlugFromUrl(url);
+  if (slug) return { kind: 'slug', slug };
   if (BARE_SLUG.test(url)) return { kind: 'slug', slug: url };
   return { kind: 'unsupported', url };
 }
