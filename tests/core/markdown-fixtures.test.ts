@@ -6,7 +6,10 @@ import { parseMarkdown, renderMarkdownTree, type RenderOptions } from '../../src
 
 // One folder per case, as remark-toc's tests: `input.md`, the body; `output.html`, what the pipeline
 // makes of it; optional `config.json`, the RenderOptions; and `messages.txt` when the plugins report
-// something (absent means nothing). UPDATE_FIXTURES=1 rewrites the outputs and messages.
+// something (absent means nothing), one a line as vfile-reporter prints them. UPDATE_FIXTURES=1
+// rewrites the outputs and messages. Tailwind scans every file in the project for class names, so
+// no fixture or comment here may hold a CSS property and value in square brackets, Tailwind's
+// arbitrary-property syntax: one did, and became a rule in the site's CSS.
 const root = path.resolve(import.meta.dirname, '../fixtures/markdown');
 const cases = fs
   .readdirSync(root)
@@ -34,7 +37,9 @@ function run(input: string, options: RenderOptions): { html: string; messages: s
   const links = rendered.bacaJuga.map((block) =>
     block.items.map((item) => ({ slug: named(item.reference), title: `${item.text} (${item.line}:${item.column})` })),
   );
-  const messages = rendered.messages.map((m) => `${m.line}:${m.column}  ${m.reason}  [${m.source}:${m.ruleId}]\n`);
+  const messages = rendered.messages.map((m) =>
+    [`${m.line ?? 0}:${m.column ?? 0}`, 'warning', m.reason, m.ruleId ?? '', `${m.source ?? ''}\n`].join('  '),
+  );
   return { html: fillBacaJuga(rendered.html, rendered.bacaJugaSlots, links), messages: messages.join('') };
 }
 

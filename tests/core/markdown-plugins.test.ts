@@ -105,8 +105,8 @@ describe('restrictEmbeds and rehypeEmbeds', () => {
     unified()
       .use(rehypeEmbeds, { hosts: ['ok.example'] })
       .runSync(tree(), file);
-    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
-      '2:1 Removed an <iframe> from no.example, which is not an allowed embed host',
+    expect(file.messages.map((m) => [m.line, m.column, m.reason])).toEqual([
+      [2, 1, 'Removed an <iframe> from no.example, which is not an allowed embed host'],
     ]);
   });
 });
