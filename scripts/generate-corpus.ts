@@ -77,7 +77,7 @@ export function* generateArticles(n: number, options: GenerateCorpusOptions = {}
   // Every draw below must happen in the shared script's order, or the corpus diverges.
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
   const zipf = <T>(a: readonly T[]): T => a[Math.min(a.length - 1, Math.floor(a.length * Math.pow(rnd(), 2.2)))] as T;
-  const TAGS = Array.from({ length: 240 }, (_, i) => `${pick(W)} ${pick(W)}`.replace(/\b\w/g, (c) => c.toUpperCase()) + (i % 7 === 0 ? ' ' + (2020 + (i % 6)) : ''));
+  const TAGS = Array.from({ length: 240 }, (_, i) => `${pick(W)} ${pick(W)}`.replace(/\b\w/g, (c) => c.toUpperCase()) + (i % 7 === 0 ? ` ${2020 + (i % 6)}` : ''));
   const sentence = (len: number): string => cap(Array.from({ length: len }, () => zipf(W)).join(' ')) + '.';
   const para = (): string => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => sentence(8 + Math.floor(rnd() * 14))).join(' ');
   const titleOf = (i: number): string => `${cap(pick(W))} ${pick(W)} ${pick(W)} ${pick(W)} ${pick(W)} ${pick(W)} ${i}`;

@@ -61,7 +61,7 @@ describe('the search index, searched with Pagefind in Node', () => {
   let built: ReturnType<typeof buildContent>;
   let work: string;
   let report: SearchIndexReport;
-  let served: Awaited<ReturnType<typeof openServed>>;
+  let served: Awaited<ReturnType<typeof openServed>> | undefined;
   let pagefind: Awaited<ReturnType<typeof openPagefind>>;
 
   beforeAll(async () => {
@@ -104,7 +104,7 @@ describe('the search index, searched with Pagefind in Node', () => {
   it('writes the same bytes for many more articles than it sends to Pagefind at once', async () => {
     const many = buildContent(
       Array.from({ length: 150 }, (_, i) =>
-        article(`arsip/berita-${i}.md`, { title: `Berita Nomor ${i}`, body: `JAKARTA - Isi berita ${i} tentang ${['banjir', 'pasar', 'pemilu'][i % 3]} dan kerja sama.` }),
+        article(`arsip/berita-${i}.md`, { title: `Berita Nomor ${i}`, body: `JAKARTA - Isi berita ${i} tentang ${['banjir', 'pasar', 'pemilu'][i % 3] ?? ''} dan kerja sama.` }),
       ),
       { now: new Date('2025-01-01T00:00:00Z') },
     );
@@ -178,7 +178,7 @@ describe('the search index, searched with Pagefind in Node', () => {
 describe('the search index split into shards, searched as one', () => {
   let built: ReturnType<typeof buildContent>;
   let work: string;
-  let served: Awaited<ReturnType<typeof openServed>>;
+  let served: Awaited<ReturnType<typeof openServed>> | undefined;
   let pagefind: Awaited<ReturnType<typeof openPagefind>>;
   let first: SearchIndexReport;
   const write = (articles: typeof built.articles) =>
@@ -229,7 +229,7 @@ describe('the search index split into shards, searched as one', () => {
     const edited = built.articles.map((a) => (a.data.slug === 'banjir' ? { ...a, text: `${a.text} Tanggul jebol di Muara Baru.` } : a));
     expect(await write(edited)).toMatchObject({ shards: 3, reused: 2 });
     // A new server: the static server lists the files once, when it starts.
-    await served.close();
+    await served?.close();
     served = await openServed(work);
     pagefind = served.pagefind;
     expect(urls((await pagefind.search('tanggul')).results)).toEqual(['/berita/banjir/']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinShards, mergeResponses, openShards, sumCounts, type CreateInstance, type PagefindApi, type PagefindResponse } from '../../src/lib/search/sharded-search.ts';
 
 const response = (scores: Record<string, number>, counts: Record<string, number> = {}): PagefindResponse<string> => ({
-  results: Object.entries(scores).map(([id, score]) => ({ id, score, data: async () => id })),
+  results: Object.entries(scores).map(([id, score]) => ({ id, score, data: () => Promise.resolve(id) })),
   totalFilters: { kategori: counts },
   unfilteredResultCount: Object.keys(scores).length,
 });
@@ -29,10 +29,16 @@ describe('joining shard answers', () => {
   it('passes options to every shard and gives up a search any shard superseded', async () => {
     const seen: unknown[] = [];
     const shard = (answer: PagefindResponse<string> | null): PagefindApi<string> => ({
-      options: async (o) => void seen.push(o),
-      init: async () => undefined,
-      filters: async () => ({ kategori: { Nasional: 1 } }),
-      search: async (_term, o) => (seen.push(o), answer),
+      options: (o) => {
+        seen.push(o);
+        return Promise.resolve();
+      },
+      init: () => Promise.resolve(),
+      filters: () => Promise.resolve({ kategori: { Nasional: 1 } }),
+      search: (_term, o) => {
+        seen.push(o);
+        return Promise.resolve(answer);
+      },
     });
     const joined = joinShards([shard(response({ a: 2 })), shard(response({ b: 3 }))]);
     await joined.options({ excerptLength: 32 });
@@ -51,14 +57,15 @@ describe('opening the shards with one Pagefind module', () => {
     const createInstance: CreateInstance<string> = ({ basePath, noWorker }) => {
       log.push(`open ${basePath}${noWorker ? ' noWorker' : ''}`);
       return {
-        options: async () => undefined,
-        init: async () => undefined,
+        options: () => Promise.resolve(),
+        init: () => Promise.resolve(),
         filters: async () => {
           await Promise.resolve();
           log.push(`filters ${basePath}`);
           return {};
         },
-        search: async (_term, options) => ({ ...response({}), ...(options?.verbose && environment ? { search_environment: environment } : {}) }),
+        search: (_term, options) =>
+          Promise.resolve({ ...response({}), ...(options?.verbose && environment ? { search_environment: environment } : {}) }),
       };
     };
     return { log, createInstance };

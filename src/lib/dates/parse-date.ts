@@ -20,7 +20,8 @@ export function parseArticleDate(value: unknown): ParsedDate {
   if (typeof value !== 'string') return { ok: false, reason: `must be an ISO 8601 date text, not ${describe(value)}` };
   const match = ISO_DATE.exec(value.trim());
   if (!match) return { ok: false, reason: 'is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+07:00])' };
-  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = match;
+  // Year, month and day always match; their defaults only tell noUncheckedIndexedAccess so.
+  const [, y = '', mo = '', d = '', h = '00', mi = '00', s = '00', fraction = '', zone = JAKARTA_OFFSET] = match;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
@@ -30,7 +31,7 @@ export function parseArticleDate(value: unknown): ParsedDate {
   if (month < 1 || month > 12) return { ok: false, reason: `has month ${mo}, which does not exist` };
   if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: `has day ${d}, which month ${mo} of ${y} does not have` };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: `has time ${h}:${mi}:${s}, which does not exist` };
-  const offset = normaliseOffset(zone ?? JAKARTA_OFFSET);
+  const offset = normaliseOffset(zone);
   if (offset === undefined) return { ok: false, reason: `has offset ${zone}, which does not exist` };
   const millis = fraction ? `.${fraction.padEnd(3, '0').slice(0, 3)}` : '';
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${millis}${offset}`;
@@ -47,7 +48,7 @@ function normaliseOffset(zone: string): string | undefined {
   if (zone.toUpperCase() === 'Z') return 'Z';
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
   if (!m) return undefined;
-  const [, sign, hh, mm] = m;
+  const [, sign = '', hh = '', mm = ''] = m;
   if (Number(hh) > 14 || Number(mm) > 59) return undefined;
   return `${sign}${hh}:${mm}`;
 }

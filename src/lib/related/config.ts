@@ -3,7 +3,7 @@
 // inside a build.
 import { z } from 'zod';
 
-const weight = z.number().finite().min(0);
+const weight = z.number().min(0);
 
 /** Relative weight of each signal in the final score; all default values are unitless multipliers. */
 export const relatedWeightsSchema = z.strictObject({
@@ -25,11 +25,11 @@ export const relatedConfigSchema = z
     /** Signal weights (see relatedWeightsSchema; defaults text 1, tags 0.5, category 0.1, recency 0.1). */
     weights: relatedWeightsSchema.prefault({}),
     /** Multiplier on term counts from the title (occurrence multiplier; default 3). */
-    titleWeight: z.number().finite().min(0).max(100).default(3),
+    titleWeight: z.number().min(0).max(100).default(3),
     /** Multiplier on term counts from the summary/lead (occurrence multiplier; default 1.5). */
-    summaryWeight: z.number().finite().min(0).max(100).default(1.5),
+    summaryWeight: z.number().min(0).max(100).default(1.5),
     /** Publication gap at which the recency signal halves (days; default 30). */
-    halfLifeDays: z.number().finite().gt(0).default(30),
+    halfLifeDays: z.number().gt(0).default(30),
     /** Strongest TF-IDF terms kept per article, both for scoring and as index keys (count; default 25). */
     termsPerDocument: z.number().int().min(1).max(1000).default(25),
     /** Postings kept per term; only the articles where the term weighs most survive (count; default 32). */

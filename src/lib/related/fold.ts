@@ -1,6 +1,7 @@
 // Case and diacritic folding shared by terms, tags and categories, so that
 // "Kafé", "kafe" and "KAFE" are one key everywhere in the related index.
 
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000, a control character
 const NON_ASCII = /[^\u0000-\u007f]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 

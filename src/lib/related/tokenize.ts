@@ -4,6 +4,7 @@
 import { foldText } from './fold.ts';
 import { INDONESIAN_STOPWORDS } from './stopwords.ts';
 
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000, a control character
 const NON_ASCII = /[^\u0000-\u007f]/;
 // A word may be joined by hyphens ("jong-un", "anak-anak") or apostrophes ("jum'at").
 const UNICODE_WORD = /[\p{L}\p{N}]+(?:['\u2019\u02bc\u002d\u2010\u2011][\p{L}\p{N}]+)*/gu;

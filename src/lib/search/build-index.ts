@@ -185,7 +185,7 @@ async function writeShard(records: readonly SearchRecord[], outputPath: string, 
   const created = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   const index = created.index;
   if (!index || created.errors.length > 0) throw pagefindError('create the index', created.errors);
-  let added = started;
+  let added: number;
   try {
     // Pagefind's service handles its messages one at a time, in the order they arrive, so records
     // sent ahead of the replies keep the page order, and the bundle's bytes, of sending them one by
@@ -253,7 +253,7 @@ export function writeSearchIndexInWorker(
   try {
     plan = prepareSearchIndex(articles, outputPath, options);
   } catch (error) {
-    return Promise.reject(error as Error);
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
   return new Promise((resolve, reject) => {
     // A small young generation: the worker's heap holds one shard and its records, and V8's default

@@ -8,6 +8,7 @@
 // C0 controls but tab, line feed and carriage return; DEL and the C1 controls; the noncharacters
 // U+FFFE and U+FFFF. XML 1.0 forbids the C0 controls and U+FFFE/U+FFFF outright (RSS and sitemaps
 // then fail to parse), and discourages DEL and C1. U+000B comes from a word processor's Shift+Enter.
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's job
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -3,6 +3,7 @@ export type UrlCheck = { readonly ok: true; readonly url: string } | { readonly 
 
 // Any white space or control character: browsers strip some of them from URLs (`java\tscript:`),
 // and `https://foto warta.example/x.jpg` cannot be parsed at all.
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's job
 const BLANK_OR_CONTROL = /[\s\u0000-\u001F\u007F-\u009F]/;
 const BASE = 'https://warta.invalid/';
 
