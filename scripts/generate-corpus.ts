@@ -34,7 +34,8 @@ export interface GenerateCorpusOptions {
 }
 
 // Kept verbatim (order matters: the Zipf draw favours the first words).
-const W = `pemerintah presiden menteri rakyat negara kota desa provinsi kabupaten wilayah perbatasan pasukan tentara militer polisi
+const W =
+  `pemerintah presiden menteri rakyat negara kota desa provinsi kabupaten wilayah perbatasan pasukan tentara militer polisi
 pengadilan hakim jaksa tersangka korban saksi laporan data angka persen triliun miliar juta rupiah dolar harga pasar saham bank
 ekonomi inflasi pertumbuhan investasi ekspor impor perdagangan industri pabrik pekerja buruh petani nelayan sekolah guru siswa
 mahasiswa kampus universitas rumah sakit dokter pasien vaksin virus penyakit kesehatan cuaca hujan banjir gempa longsor kebakaran
@@ -49,9 +50,42 @@ mengatakan menyebut menegaskan menjelaskan mengungkapkan menambahkan melaporkan 
 menghadiri membahas menandatangani meresmikan mengumumkan memperkirakan mencatat menunjukkan meningkatkan menurunkan memperkuat
 baru besar kecil tinggi rendah penting utama resmi nasional internasional regional lokal terbaru sementara lanjutan bersama
 yang dan di ke dari pada dalam untuk dengan oleh karena itu ini akan telah sudah masih belum juga tidak bahwa sebagai atau
-tersebut setelah sebelum selama antara terhadap hingga sejak menurut seperti namun tetapi sehingga agar jika saat ketika`.split(/\s+/);
-const NAMES = ['Budi Santoso', 'Siti Rahmawati', 'Andi Pratama', 'Dewi Lestari', 'Rizky Hidayat', 'Putri Maharani', 'Agus Salim', 'Nur Aini', 'Hendra Wijaya', 'Rina Kusuma', 'Fajar Nugroho', 'Maya Sari'];
-const CITIES = ['JAKARTA', 'SURABAYA', 'BANDUNG', 'MEDAN', 'MAKASSAR', 'SEMARANG', 'YOGYAKARTA', 'DENPASAR', 'PALEMBANG', 'BALIKPAPAN', 'MOSKOW', 'SEOUL', 'WASHINGTON', 'BEIJING', 'TOKYO', 'KAIRO', 'LONDON'];
+tersebut setelah sebelum selama antara terhadap hingga sejak menurut seperti namun tetapi sehingga agar jika saat ketika`.split(
+    /\s+/,
+  );
+const NAMES = [
+  'Budi Santoso',
+  'Siti Rahmawati',
+  'Andi Pratama',
+  'Dewi Lestari',
+  'Rizky Hidayat',
+  'Putri Maharani',
+  'Agus Salim',
+  'Nur Aini',
+  'Hendra Wijaya',
+  'Rina Kusuma',
+  'Fajar Nugroho',
+  'Maya Sari',
+];
+const CITIES = [
+  'JAKARTA',
+  'SURABAYA',
+  'BANDUNG',
+  'MEDAN',
+  'MAKASSAR',
+  'SEMARANG',
+  'YOGYAKARTA',
+  'DENPASAR',
+  'PALEMBANG',
+  'BALIKPAPAN',
+  'MOSKOW',
+  'SEOUL',
+  'WASHINGTON',
+  'BEIJING',
+  'TOKYO',
+  'KAIRO',
+  'LONDON',
+];
 const CATS = ['Nasional', 'Internasional', 'Ekonomi', 'Olahraga', 'Teknologi', 'Kesehatan', 'Metro', 'Daerah'];
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
@@ -63,7 +97,10 @@ export function generateCorpus(n: number, options: GenerateCorpusOptions = {}): 
 }
 
 /** Same articles as {@link generateCorpus}, one at a time, so large runs need not hold every source. */
-export function* generateArticles(n: number, options: GenerateCorpusOptions = {}): Generator<GeneratedArticle, void, undefined> {
+export function* generateArticles(
+  n: number,
+  options: GenerateCorpusOptions = {},
+): Generator<GeneratedArticle, void, undefined> {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`article count must be a non-negative integer, got ${n}`);
   // mulberry32, state private to this call so two calls with one seed agree.
   let s = (options.seed ?? 42) >>> 0;
@@ -77,24 +114,35 @@ export function* generateArticles(n: number, options: GenerateCorpusOptions = {}
   // Every draw below must happen in the shared script's order, or the corpus diverges.
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
   const zipf = <T>(a: readonly T[]): T => a[Math.min(a.length - 1, Math.floor(a.length * Math.pow(rnd(), 2.2)))] as T;
-  const TAGS = Array.from({ length: 240 }, (_, i) => `${pick(W)} ${pick(W)}`.replace(/\b\w/g, (c) => c.toUpperCase()) + (i % 7 === 0 ? ` ${2020 + (i % 6)}` : ''));
+  const TAGS = Array.from(
+    { length: 240 },
+    (_, i) =>
+      `${pick(W)} ${pick(W)}`.replace(/\b\w/g, (c) => c.toUpperCase()) + (i % 7 === 0 ? ` ${2020 + (i % 6)}` : ''),
+  );
   const sentence = (len: number): string => cap(Array.from({ length: len }, () => zipf(W)).join(' ')) + '.';
-  const para = (): string => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => sentence(8 + Math.floor(rnd() * 14))).join(' ');
+  const para = (): string =>
+    Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => sentence(8 + Math.floor(rnd() * 14))).join(' ');
   const titleOf = (i: number): string => `${cap(pick(W))} ${pick(W)} ${pick(W)} ${pick(W)} ${pick(W)} ${pick(W)} ${i}`;
 
   const arts: Skeleton[] = Array.from({ length: n }, (_, i) => {
     const d = new Date(Date.UTC(2022, 0, 1) + Math.floor(rnd() * 3 * 365 * 86400e3));
     return {
-      slug: `artikel-${String(i).padStart(6, '0')}`, title: titleOf(i), date: d,
-      category: pick(CATS), tags: Array.from(new Set([zipf(TAGS), zipf(TAGS), zipf(TAGS)])),
-      author: pick(NAMES), dateline: pick(CITIES),
+      slug: `artikel-${String(i).padStart(6, '0')}`,
+      title: titleOf(i),
+      date: d,
+      category: pick(CATS),
+      tags: Array.from(new Set([zipf(TAGS), zipf(TAGS), zipf(TAGS)])),
+      author: pick(NAMES),
+      dateline: pick(CITIES),
     };
   });
 
   for (const a of arts) {
     const paras = Array.from({ length: 6 + Math.floor(rnd() * 9) }, para);
     paras[0] = `${a.dateline} - ${paras[0] ?? ''}`;
-    const rel = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => arts[Math.floor(rnd() * n)] as Skeleton).filter((r) => r !== a);
+    const rel = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => arts[Math.floor(rnd() * n)] as Skeleton).filter(
+      (r) => r !== a,
+    );
     const items = rel.map((r, k) => (k % 2 ? `- ${r.title}` : `- [${r.title}](${r.slug}.md)`));
     const at = Math.min(paras.length - 1, 2 + Math.floor(rnd() * 3));
     paras.splice(at, 0, `Baca juga:\n\n${items.join('\n')}`);
@@ -125,7 +173,8 @@ function main(argv: readonly string[]): void {
   const seedAt = rest.indexOf('--seed');
   const seed = seedAt >= 0 ? Number(rest[seedAt + 1]) : 42;
   fs.mkdirSync(out, { recursive: true });
-  for (const article of generateArticles(n, { seed })) fs.writeFileSync(path.join(out, article.fileName), article.source);
+  for (const article of generateArticles(n, { seed }))
+    fs.writeFileSync(path.join(out, article.fileName), article.source);
   console.error(`wrote ${n} warta articles to ${out}`);
 }
 

@@ -14,7 +14,10 @@ export const siteConfigSchema = z.strictObject({
   /** Absolute URL the site is deployed at, used for canonical links, feeds and sitemaps. */
   url: z.url().default('https://warta.example'),
   /** BCP 47 locale for dates and `<html lang>`. Default: `id-ID`. */
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 locale such as id-ID').default('id-ID'),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 locale such as id-ID')
+    .default('id-ID'),
   /** IANA time zone every date is shown in. Default: `Asia/Jakarta` (WIB). */
   timeZone: z.string().default('Asia/Jakarta'),
   /** Articles per list page (front page, categories, tags). Default: 20. */
@@ -32,7 +35,9 @@ export const siteConfigSchema = z.strictObject({
   /** Articles per Pagefind index: the archive is searched as shards of this size, so indexing needs bounded memory (see src/lib/search/shards.ts). Default: 3000. */
   searchShardSize: z.number().int().positive().default(DEFAULT_SHARD_SIZE),
   /** Hosts allowed in `<iframe src>` inside articles (https only); every other iframe is removed. Default: YouTube, Vimeo, Instagram, X/Twitter, Facebook, Spotify, Google Maps. */
-  embedHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name such as www.youtube.com')).default([...DEFAULT_EMBED_HOSTS]),
+  embedHosts: z
+    .array(z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name such as www.youtube.com'))
+    .default([...DEFAULT_EMBED_HOSTS]),
   /** Publisher logo for structured data: a site path or absolute URL with its size in pixels. */
   logo: z
     .strictObject({ src: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() })

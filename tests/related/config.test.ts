@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { defaultRelatedConfig, parseRelatedConfig, recencyDecay, relatedConfigSchema } from '../../src/lib/related/index.ts';
+import {
+  defaultRelatedConfig,
+  parseRelatedConfig,
+  recencyDecay,
+  relatedConfigSchema,
+} from '../../src/lib/related/index.ts';
 
 describe('related config', () => {
   it('fills every default', () => {

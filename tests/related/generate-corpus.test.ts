@@ -19,7 +19,11 @@ describe('generateCorpus', () => {
     expect(generateCorpus(20, { seed: 8 })[0]!.title).not.toBe(a[0]!.title);
     for (const article of a) {
       expect(article.fileName).toBe(`${article.slug}.md`);
-      expect(article.source.startsWith(`---\ntitle: ${JSON.stringify(article.title)}\ndate: ${article.date.toISOString()}\n`)).toBe(true);
+      expect(
+        article.source.startsWith(
+          `---\ntitle: ${JSON.stringify(article.title)}\ndate: ${article.date.toISOString()}\n`,
+        ),
+      ).toBe(true);
       expect(article.source.endsWith(`---\n\n${article.body}`)).toBe(true);
       expect(article.body).toContain('Baca juga:');
       expect(article.source).toContain(`summary: ${JSON.stringify(article.summary)}`);
@@ -29,13 +33,21 @@ describe('generateCorpus', () => {
   it.skipIf(!fs.existsSync(sharedScript))('writes the same files as shared/bench/gencorpus.mjs', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-corpus-'));
     try {
-      execFileSync(process.execPath, [sharedScript, '50', path.join(dir, 'shared'), '--seed', '11'], { stdio: 'ignore' });
-      execFileSync(process.execPath, [path.join(repoRoot, 'scripts/generate-corpus.ts'), '50', path.join(dir, 'ours'), '--seed', '11'], { stdio: 'ignore' });
+      execFileSync(process.execPath, [sharedScript, '50', path.join(dir, 'shared'), '--seed', '11'], {
+        stdio: 'ignore',
+      });
+      execFileSync(
+        process.execPath,
+        [path.join(repoRoot, 'scripts/generate-corpus.ts'), '50', path.join(dir, 'ours'), '--seed', '11'],
+        { stdio: 'ignore' },
+      );
       const names = fs.readdirSync(path.join(dir, 'shared')).sort();
       expect(fs.readdirSync(path.join(dir, 'ours')).sort()).toEqual(names);
       expect(names).toHaveLength(50);
       for (const name of names) {
-        expect(fs.readFileSync(path.join(dir, 'ours', name), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'shared', name), 'utf8'));
+        expect(fs.readFileSync(path.join(dir, 'ours', name), 'utf8')).toBe(
+          fs.readFileSync(path.join(dir, 'shared', name), 'utf8'),
+        );
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -44,7 +56,10 @@ describe('generateCorpus', () => {
 });
 
 describe('related index on a generated corpus with capped lists', () => {
-  const docs = generateCorpus(400, { seed: 3 }).map((a) => ({ ...a, body: a.body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') }));
+  const docs = generateCorpus(400, { seed: 3 }).map((a) => ({
+    ...a,
+    body: a.body.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'),
+  }));
   const config = parseRelatedConfig({ maxPostingsPerTerm: 8, maxPostingsPerTag: 10 });
 
   it('stays deterministic and bounded', () => {
@@ -59,6 +74,7 @@ describe('related index on a generated corpus with capped lists', () => {
     index.finalize();
     expect(index.stats().cappedTerms).toBeGreaterThan(0);
     // 25 terms x 8 postings + 3 tags x 10 postings bound the candidates of any article.
-    for (const doc of docs.slice(0, 50)) expect(index.search(doc.slug, { limit: 400 }).length).toBeLessThanOrEqual(25 * 8 + 3 * 10);
+    for (const doc of docs.slice(0, 50))
+      expect(index.search(doc.slug, { limit: 400 }).length).toBeLessThanOrEqual(25 * 8 + 3 * 10);
   });
 });

@@ -9,9 +9,21 @@ const DAY_MS = 86_400_000;
 const BASE_TIME = Date.UTC(2024, 0, 1);
 
 /** A document with sensible empty defaults; `day` counts days after 2024-01-01. */
-export function makeDoc(slug: string, fields: Partial<Omit<RelatedDocument, 'slug' | 'date'>> & { day?: number } = {}): RelatedDocument {
+export function makeDoc(
+  slug: string,
+  fields: Partial<Omit<RelatedDocument, 'slug' | 'date'>> & { day?: number } = {},
+): RelatedDocument {
   const { day = 0, ...rest } = fields;
-  return { slug, title: '', summary: '', body: '', tags: [], category: '', ...rest, date: new Date(BASE_TIME + day * DAY_MS) };
+  return {
+    slug,
+    title: '',
+    summary: '',
+    body: '',
+    tags: [],
+    category: '',
+    ...rest,
+    date: new Date(BASE_TIME + day * DAY_MS),
+  };
 }
 
 const fixtureArticleSchema = z.strictObject({

@@ -10,7 +10,10 @@ function build(docs: readonly RelatedDocument[], input: Parameters<typeof parseR
   return index;
 }
 
-const SAME_TEXT = { title: 'Banjir rendam kampung nelayan', body: 'Banjir rob merendam kampung nelayan pesisir utara.' };
+const SAME_TEXT = {
+  title: 'Banjir rendam kampung nelayan',
+  body: 'Banjir rob merendam kampung nelayan pesisir utara.',
+};
 
 describe('related index life cycle', () => {
   it('enforces add → finalize → search', () => {
@@ -72,7 +75,9 @@ describe('related search', () => {
   it('passes per-article excludes through rankRelated', () => {
     const plain = rankRelated(fixture);
     const target = plain.get('bi-tahan-suku-bunga')![0]!.slug;
-    const ranked = rankRelated(fixture, undefined, { exclude: (slug) => (slug === 'bi-tahan-suku-bunga' ? new Set([target]) : undefined) });
+    const ranked = rankRelated(fixture, undefined, {
+      exclude: (slug) => (slug === 'bi-tahan-suku-bunga' ? new Set([target]) : undefined),
+    });
     expect(ranked.get('bi-tahan-suku-bunga')!.map((m) => m.slug)).not.toContain(target);
     expect(ranked.get('ihsg-cetak-rekor')).toEqual(plain.get('ihsg-cetak-rekor'));
   });
@@ -99,7 +104,11 @@ describe('tie-breaking', () => {
 
   it('breaks ties by slug alone when dates are equal too', () => {
     const docs = ['q', 'm', 'c', 'x', 'a'].map((slug) => makeDoc(slug, SAME_TEXT));
-    expect(build(docs).search('q').map((m) => m.slug)).toEqual(['a', 'c', 'm', 'x']);
+    expect(
+      build(docs)
+        .search('q')
+        .map((m) => m.slug),
+    ).toEqual(['a', 'c', 'm', 'x']);
   });
 });
 
@@ -125,9 +134,17 @@ describe('signals', () => {
       makeDoc('near', { ...SAME_TEXT, day: 95 }),
       makeDoc('far', { ...SAME_TEXT, day: 190 }),
     ];
-    expect(build(docs).search('q').map((m) => m.slug)).toEqual(['near', 'far']);
+    expect(
+      build(docs)
+        .search('q')
+        .map((m) => m.slug),
+    ).toEqual(['near', 'far']);
     // Without recency they tie, and the newer one wins.
-    expect(build(docs, { weights: { recency: 0 } }).search('q').map((m) => m.slug)).toEqual(['far', 'near']);
+    expect(
+      build(docs, { weights: { recency: 0 } })
+        .search('q')
+        .map((m) => m.slug),
+    ).toEqual(['far', 'near']);
   });
 });
 
@@ -135,7 +152,11 @@ describe('posting bounds', () => {
   // Every article shares "wabah"; every other word is its own, so "wabah" is the only link.
   const docs = Array.from({ length: 30 }, (_, i) => {
     const own = `kata${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}q`;
-    return makeDoc(`artikel-${String(i).padStart(2, '0')}`, { title: `Wabah ${own}`, body: `wabah ${own} ${own}`, day: i });
+    return makeDoc(`artikel-${String(i).padStart(2, '0')}`, {
+      title: `Wabah ${own}`,
+      body: `wabah ${own} ${own}`,
+      day: i,
+    });
   });
 
   it('a term in every article does not make every article a candidate', () => {
@@ -147,7 +168,12 @@ describe('posting bounds', () => {
   });
 
   it('an over-common tag stops proposing candidates but a rare one still does', () => {
-    const tagged = docs.map((doc, i) => ({ ...doc, title: `Judul${i}x`, body: '', tags: i < 2 ? ['Umum', 'Langka'] : ['Umum'] }));
+    const tagged = docs.map((doc, i) => ({
+      ...doc,
+      title: `Judul${i}x`,
+      body: '',
+      tags: i < 2 ? ['Umum', 'Langka'] : ['Umum'],
+    }));
     const open = build(tagged, { maxPostingsPerTag: 100 });
     expect(open.search('artikel-05', { limit: 100 })).toHaveLength(29);
     const bounded = build(tagged, { maxPostingsPerTag: 5 });

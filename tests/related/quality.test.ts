@@ -26,7 +26,7 @@ describe('related articles on the labelled fixture', () => {
     expect(precision).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('finds same-topic neighbours by text for an untagged article filed under another topic\'s category', () => {
+  it("finds same-topic neighbours by text for an untagged article filed under another topic's category", () => {
     const orphan = fixture.find((doc) => doc.slug === 'gempa-rusak-pasar-garut');
     expect(orphan).toBeDefined();
     expect(orphan!.tags).toEqual([]);

@@ -9,7 +9,13 @@ import { Vocabulary } from '../../src/lib/related/vocabulary.ts';
 
 function codesViaBytes(vocabulary: Vocabulary, text: string, minLength: number): number[] | undefined {
   const codes: number[] = [];
-  const handled = scanAsciiTokens(text, minLength, vocabulary, (code) => codes.push(code), (token) => codes.push(vocabulary.codeOfString(token)));
+  const handled = scanAsciiTokens(
+    text,
+    minLength,
+    vocabulary,
+    (code) => codes.push(code),
+    (token) => codes.push(vocabulary.codeOfString(token)),
+  );
   return handled ? codes : undefined;
 }
 
@@ -17,7 +23,23 @@ function codesViaStrings(vocabulary: Vocabulary, text: string, minLength: number
   return tokenize(text, { minTokenLength: minLength }).map((token) => vocabulary.codeOfString(token));
 }
 
-const words = fc.constantFrom('yang', 'dan', 'Anak-anak', 'Jong-un', 'COVID-19', 'ke-3', 'TPS-nya', "Qur'an", 'masing-masing', 'ab', '2024', '1.000', 'Gempa', 'gempa', 'BMKG');
+const words = fc.constantFrom(
+  'yang',
+  'dan',
+  'Anak-anak',
+  'Jong-un',
+  'COVID-19',
+  'ke-3',
+  'TPS-nya',
+  "Qur'an",
+  'masing-masing',
+  'ab',
+  '2024',
+  '1.000',
+  'Gempa',
+  'gempa',
+  'BMKG',
+);
 const noise = fc.stringMatching(/^[a-zA-Z0-9'\- .,;:()!?"\n]{0,14}$/);
 const asciiText = fc.array(fc.oneof(words, noise), { maxLength: 30 }).map((parts) => parts.join(' '));
 

@@ -3,16 +3,11 @@ import { foldLabel, foldText, INDONESIAN_STOPWORDS, tokenize } from '../../src/l
 
 describe('tokenize', () => {
   it('drops Indonesian stopwords and keeps content words in order', () => {
-    expect(tokenize('Presiden mengatakan bahwa harga beras yang mahal adalah tantangan bagi pemerintah dan warga.')).toEqual([
-      'presiden',
-      'harga',
-      'beras',
-      'mahal',
-      'tantangan',
-      'pemerintah',
-      'warga',
-    ]);
-    for (const word of ['yang', 'dan', 'adalah', 'bahwa', 'mengatakan']) expect(INDONESIAN_STOPWORDS.has(word)).toBe(true);
+    expect(
+      tokenize('Presiden mengatakan bahwa harga beras yang mahal adalah tantangan bagi pemerintah dan warga.'),
+    ).toEqual(['presiden', 'harga', 'beras', 'mahal', 'tantangan', 'pemerintah', 'warga']);
+    for (const word of ['yang', 'dan', 'adalah', 'bahwa', 'mengatakan'])
+      expect(INDONESIAN_STOPWORDS.has(word)).toBe(true);
   });
 
   it('lowercases and folds diacritics', () => {

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
 import { formatError } from '../../src/lib/errors/index.ts';
-import { buildSearchIndex, formatSearchIndexReport, prepareSearchIndex, writeSearchIndex, type SearchIndexReport } from '../../src/lib/search/build-index.ts';
+import {
+  buildSearchIndex,
+  formatSearchIndexReport,
+  prepareSearchIndex,
+  writeSearchIndex,
+  type SearchIndexReport,
+} from '../../src/lib/search/build-index.ts';
 import { article, source } from '../helpers/article-source.ts';
 import { listFiles } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
@@ -45,7 +51,9 @@ const sources = [
 const urls = (results: readonly LoadedResult[]) => results.map((r) => new URL(r.url, 'http://x').pathname);
 
 /** Serves `work` over HTTP and opens `work/pagefind` as the search page does. */
-async function openServed(work: string): Promise<{ pagefind: Awaited<ReturnType<typeof openPagefind>>; close(): Promise<void> }> {
+async function openServed(
+  work: string,
+): Promise<{ pagefind: Awaited<ReturnType<typeof openPagefind>>; close(): Promise<void> }> {
   const server: StaticServer = await serveStatic(work);
   const pagefind = await openPagefind(path.join(work, 'pagefind'), server.url);
   return {
@@ -78,11 +86,25 @@ describe('the search index, searched with Pagefind in Node', () => {
   });
 
   it('writes the JS API, its worker, the Indonesian WebAssembly and the index, without the unused UIs', () => {
-    expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: ['arsip-0000'] });
+    expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({
+      shards: ['arsip-0000'],
+    });
     const files = fs.readdirSync(path.join(work, 'pagefind/arsip-0000'));
-    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.id.pagefind', 'index', 'fragment', 'filter']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'pagefind.js',
+        'pagefind-worker.js',
+        'pagefind-entry.json',
+        'wasm.id.pagefind',
+        'index',
+        'fragment',
+        'filter',
+      ]),
+    );
     expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
-    const entry = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/arsip-0000/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    const entry = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/arsip-0000/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, unknown>;
+    };
     expect(Object.keys(entry.languages)).toEqual(['id']);
     expect(report.records).toBe(3);
     expect(report.shards).toBe(1);
@@ -96,7 +118,12 @@ describe('the search index, searched with Pagefind in Node', () => {
     const again = path.join(work, 'again');
     await writeSearchIndex(built.articles, again);
     const snapshot = (dir: string) =>
-      listFiles(dir).map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+      listFiles(dir).map(
+        (f) =>
+          `${f} ${createHash('sha256')
+            .update(fs.readFileSync(path.join(dir, f)))
+            .digest('hex')}`,
+      );
     expect(snapshot(again)).toEqual(snapshot(path.join(work, 'pagefind')));
     fs.rmSync(again, { recursive: true });
   });
@@ -104,13 +131,21 @@ describe('the search index, searched with Pagefind in Node', () => {
   it('writes the same bytes for many more articles than it sends to Pagefind at once', async () => {
     const many = buildContent(
       Array.from({ length: 150 }, (_, i) =>
-        article(`arsip/berita-${i}.md`, { title: `Berita Nomor ${i}`, body: `JAKARTA - Isi berita ${i} tentang ${['banjir', 'pasar', 'pemilu'][i % 3] ?? ''} dan kerja sama.` }),
+        article(`arsip/berita-${i}.md`, {
+          title: `Berita Nomor ${i}`,
+          body: `JAKARTA - Isi berita ${i} tentang ${['banjir', 'pasar', 'pemilu'][i % 3] ?? ''} dan kerja sama.`,
+        }),
       ),
       { now: new Date('2025-01-01T00:00:00Z') },
     );
     expect(many.errors.map(formatError)).toEqual([]);
     const snapshot = (dir: string) =>
-      listFiles(dir).map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+      listFiles(dir).map(
+        (f) =>
+          `${f} ${createHash('sha256')
+            .update(fs.readFileSync(path.join(dir, f)))
+            .digest('hex')}`,
+      );
     const first = path.join(work, 'many-1');
     const second = path.join(work, 'many-2');
     await writeSearchIndex(many.articles, first);
@@ -122,7 +157,11 @@ describe('the search index, searched with Pagefind in Node', () => {
     const { results } = await pagefind.search('Pyongyang');
     expect(urls(results)).toEqual(['/berita/putin/']);
     expect(results[0]!.excerpt).toContain('<mark>Pyongyang</mark>');
-    expect(results[0]!.meta).toMatchObject({ title: 'Putin Harapkan Kerja Sama Berkelanjutan dengan Korut', date: 'Jumat, 27 Desember 2024', category: 'Internasional' });
+    expect(results[0]!.meta).toMatchObject({
+      title: 'Putin Harapkan Kerja Sama Berkelanjutan dengan Korut',
+      date: 'Jumat, 27 Desember 2024',
+      category: 'Internasional',
+    });
     expect(results[0]!.filters).toEqual({ kategori: ['Internasional'], tag: ['Rusia', 'Korea Utara'] });
   });
 
@@ -198,9 +237,15 @@ describe('the search index split into shards, searched as one', () => {
 
   it('writes one bundle per shard, listed newest first (banjir and pekerja 20 Dec, putin 27 Dec)', () => {
     expect(first).toMatchObject({ records: 3, shards: 3, reused: 0 });
-    expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: ['arsip-0002', 'arsip-0001', 'arsip-0000'] });
+    expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({
+      shards: ['arsip-0002', 'arsip-0001', 'arsip-0000'],
+    });
     const pageCount = (shard: string) =>
-      (JSON.parse(fs.readFileSync(path.join(work, 'pagefind', shard, 'pagefind-entry.json'), 'utf8')) as { languages: { id: { page_count: number } } }).languages.id.page_count;
+      (
+        JSON.parse(fs.readFileSync(path.join(work, 'pagefind', shard, 'pagefind-entry.json'), 'utf8')) as {
+          languages: { id: { page_count: number } };
+        }
+      ).languages.id.page_count;
     expect(['arsip-0000', 'arsip-0001', 'arsip-0002'].map(pageCount)).toEqual([1, 1, 1]);
   });
 
@@ -208,13 +253,17 @@ describe('the search index split into shards, searched as one', () => {
     const all = await pagefind.search('kerja');
     expect(urls(all.results).sort()).toEqual(['/berita/pekerja/', '/berita/putin/']);
     expect(all.totalFilters['kategori']).toEqual({ Internasional: 1, Nasional: 1 });
-    expect(urls((await pagefind.search('kerja', { filters: { kategori: 'Nasional' } })).results)).toEqual(['/berita/pekerja/']);
+    expect(urls((await pagefind.search('kerja', { filters: { kategori: 'Nasional' } })).results)).toEqual([
+      '/berita/pekerja/',
+    ]);
     expect(urls((await pagefind.search('pengungsi')).results)).toEqual(['/berita/banjir/']);
   });
 
   it('writes an empty shard list for a site with no published article', async () => {
     const empty = path.join(work, 'empty');
-    expect(await writeSearchIndex([], path.join(empty, 'pagefind'), { cacheDirectory: path.join(empty, 'cache') })).toMatchObject({ records: 0, shards: 0 });
+    expect(
+      await writeSearchIndex([], path.join(empty, 'pagefind'), { cacheDirectory: path.join(empty, 'cache') }),
+    ).toMatchObject({ records: 0, shards: 0 });
     expect(JSON.parse(fs.readFileSync(path.join(empty, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: [] });
   });
 
@@ -226,7 +275,9 @@ describe('the search index split into shards, searched as one', () => {
   it('reuses the cached shards, and re-indexes only the shard of an edited article', async () => {
     const again = await write(built.articles);
     expect(again).toMatchObject({ shards: 3, reused: 3 });
-    const edited = built.articles.map((a) => (a.data.slug === 'banjir' ? { ...a, text: `${a.text} Tanggul jebol di Muara Baru.` } : a));
+    const edited = built.articles.map((a) =>
+      a.data.slug === 'banjir' ? { ...a, text: `${a.text} Tanggul jebol di Muara Baru.` } : a,
+    );
     expect(await write(edited)).toMatchObject({ shards: 3, reused: 2 });
     // A new server: the static server lists the files once, when it starts.
     await served?.close();
@@ -239,11 +290,20 @@ describe('the search index split into shards, searched as one', () => {
 
   it('keys cached shards by their search fields: related lists do not count, a headline or the record code does', async () => {
     await write(built.articles);
-    const withRelated = built.articles.map((a) => ({ ...a, data: { ...a.data, related: [], bacaJuga: [], readingMinutes: 99 } }));
+    const withRelated = built.articles.map((a) => ({
+      ...a,
+      data: { ...a.data, related: [], bacaJuga: [], readingMinutes: 99 },
+    }));
     expect(await write(withRelated)).toMatchObject({ shards: 3, reused: 3 });
-    const retitled = built.articles.map((a) => (a.data.slug === 'pekerja' ? { ...a, data: { ...a.data, title: 'Upah Naik' } } : a));
+    const retitled = built.articles.map((a) =>
+      a.data.slug === 'pekerja' ? { ...a, data: { ...a.data, title: 'Upah Naik' } } : a,
+    );
     expect(await write(retitled)).toMatchObject({ shards: 3, reused: 2 });
-    const newCode = await writeSearchIndex(built.articles, path.join(work, 'pagefind'), { shardSize: 1, cacheDirectory: path.join(work, 'cache'), codeVersion: 'v2' });
+    const newCode = await writeSearchIndex(built.articles, path.join(work, 'pagefind'), {
+      shardSize: 1,
+      cacheDirectory: path.join(work, 'cache'),
+      codeVersion: 'v2',
+    });
     expect(newCode).toMatchObject({ shards: 3, reused: 0 });
     await write(built.articles);
   });
@@ -251,7 +311,9 @@ describe('the search index split into shards, searched as one', () => {
   it('spools only the shards the cache does not hold, and removes them once indexed', async () => {
     const output = path.join(work, 'planned');
     await write(built.articles);
-    const edited = built.articles.map((a) => (a.data.slug === 'putin' ? { ...a, text: `${a.text} Kremlin menutup pernyataan.` } : a));
+    const edited = built.articles.map((a) =>
+      a.data.slug === 'putin' ? { ...a, text: `${a.text} Kremlin menutup pernyataan.` } : a,
+    );
     const plan = prepareSearchIndex(edited, output, { shardSize: 1, cacheDirectory: path.join(work, 'cache') });
     expect(plan.shards.map((s) => [s.name, s.articlesFile && path.basename(s.articlesFile)])).toEqual([
       ['arsip-0000', undefined],
@@ -259,7 +321,11 @@ describe('the search index split into shards, searched as one', () => {
       ['arsip-0002', 'arsip-0002.bin'],
     ]);
     expect(fs.readdirSync(plan.spoolDirectory)).toEqual(['arsip-0002.bin']);
-    expect(await buildSearchIndex(plan, output, { cacheDirectory: path.join(work, 'cache') })).toMatchObject({ records: 3, shards: 3, reused: 2 });
+    expect(await buildSearchIndex(plan, output, { cacheDirectory: path.join(work, 'cache') })).toMatchObject({
+      records: 3,
+      shards: 3,
+      reused: 2,
+    });
     expect(fs.existsSync(plan.spoolDirectory)).toBe(false);
     expect(fs.readdirSync(path.join(output, 'arsip-0002'))).toContain('pagefind.js');
   });

@@ -34,8 +34,14 @@ interface PagefindModule {
  * `baseUrl` (a static server of the bundle folder's parent), and joined as the search page joins
  * them. The same code the search page runs, without a browser.
  */
-export async function openPagefind(bundleDir: string, baseUrl: string): Promise<{
-  search(term: string, options?: Record<string, unknown>): Promise<{ results: LoadedResult[]; totalFilters: Record<string, Record<string, number>> }>;
+export async function openPagefind(
+  bundleDir: string,
+  baseUrl: string,
+): Promise<{
+  search(
+    term: string,
+    options?: Record<string, unknown>,
+  ): Promise<{ results: LoadedResult[]; totalFilters: Record<string, Record<string, number>> }>;
   close(): Promise<void>;
 }> {
   const { shards } = JSON.parse(fs.readFileSync(path.join(bundleDir, SHARD_MANIFEST), 'utf8')) as { shards: string[] };
@@ -44,13 +50,20 @@ export async function openPagefind(bundleDir: string, baseUrl: string): Promise<
   const [newest] = shards;
   const modules: PagefindInstance[] = [];
   const module =
-    newest === undefined ? undefined : ((await import(/* @vite-ignore */ `${pathToFileURL(path.join(bundleDir, newest, 'pagefind.js')).href}?t=${Date.now()}`)) as PagefindModule);
+    newest === undefined
+      ? undefined
+      : ((await import(
+          /* @vite-ignore */ `${pathToFileURL(path.join(bundleDir, newest, 'pagefind.js')).href}?t=${Date.now()}`
+        )) as PagefindModule);
   const createInstance: CreateInstance<LoadedResult> = (options) => {
     const instance = module!.createInstance({ ...options, noWorker: true });
     modules.push(instance);
     return instance as unknown as PagefindApi<LoadedResult>;
   };
-  const pagefind = await openShards(createInstance, shards.map((name) => `${baseUrl}/${path.basename(bundleDir)}/${name}/`));
+  const pagefind = await openShards(
+    createInstance,
+    shards.map((name) => `${baseUrl}/${path.basename(bundleDir)}/${name}/`),
+  );
   await pagefind.init();
   // As the search page does: load the filter index, so every search counts results per filter.
   await pagefind.filters();

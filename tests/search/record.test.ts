@@ -7,28 +7,34 @@ import { article } from '../helpers/article-source.ts';
 const now = new Date('2025-01-01T00:00:00Z');
 
 function built(...sources: Parameters<typeof article>[]) {
-  const result = buildContent(sources.map((s) => article(...s)), { now });
+  const result = buildContent(
+    sources.map((s) => article(...s)),
+    { now },
+  );
   expect(result.errors.map(formatError)).toEqual([]);
   return result.articles;
 }
 
 describe('toSearchRecord', () => {
-  const [putin] = built([
-    'internasional/putin.md',
-    {
-      title: 'Putin Harapkan Kerja Sama dengan Korut',
-      front: 'tags: [Rusia, Korea Utara]\nimage:\n  src: /images/putin.jpg\n  alt: "Presiden Putin"\n',
-      body: [
-        'JAKARTA - Presiden Putin mengharapkan kerja sama.',
-        '',
-        'Baca juga:',
-        '',
-        '- [Lain](../lain.md)',
-        '',
-        'Kedua negara akan terus bekerja sama.',
-      ].join('\n'),
-    },
-  ], ['lain.md', { title: 'Berita Lain' }]).filter((a) => a.data.slug === 'putin');
+  const [putin] = built(
+    [
+      'internasional/putin.md',
+      {
+        title: 'Putin Harapkan Kerja Sama dengan Korut',
+        front: 'tags: [Rusia, Korea Utara]\nimage:\n  src: /images/putin.jpg\n  alt: "Presiden Putin"\n',
+        body: [
+          'JAKARTA - Presiden Putin mengharapkan kerja sama.',
+          '',
+          'Baca juga:',
+          '',
+          '- [Lain](../lain.md)',
+          '',
+          'Kedua negara akan terus bekerja sama.',
+        ].join('\n'),
+      },
+    ],
+    ['lain.md', { title: 'Berita Lain' }],
+  ).filter((a) => a.data.slug === 'putin');
 
   it('points at the article page and indexes in Indonesian', () => {
     const record = toSearchRecord(putin!.data, putin!.text);
@@ -38,13 +44,18 @@ describe('toSearchRecord', () => {
 
   it('indexes the body without "Baca juga", the headline as meta.title, and quotes the lead once', () => {
     const record = toSearchRecord(putin!.data, putin!.text);
-    expect(record.content).toBe(['JAKARTA - Presiden Putin mengharapkan kerja sama.', 'Kedua negara akan terus bekerja sama.'].join('\n'));
+    expect(record.content).toBe(
+      ['JAKARTA - Presiden Putin mengharapkan kerja sama.', 'Kedua negara akan terus bekerja sama.'].join('\n'),
+    );
     expect(record.content).not.toContain('Berita Lain');
     expect(record.meta['title']).toBe('Putin Harapkan Kerja Sama dengan Korut');
   });
 
   it('adds a front-matter summary that the body does not contain', () => {
-    const [a] = built(['a.md', { title: 'Judul Berita!', front: 'summary: "Ringkasan khusus"\n', body: 'MEDAN - Isi.' }]);
+    const [a] = built([
+      'a.md',
+      { title: 'Judul Berita!', front: 'summary: "Ringkasan khusus"\n', body: 'MEDAN - Isi.' },
+    ]);
     expect(toSearchRecord(a!.data, a!.text).content).toBe('Ringkasan khusus.\nMEDAN - Isi.');
   });
 

@@ -42,11 +42,15 @@ describe('search page wording', () => {
   const state = { query: 'kerja', category: '', newest: false };
   it('counts results in Indonesian', () => {
     expect(resultCountText(3, state)).toBe('3 hasil untuk "kerja"');
-    expect(resultCountText(1234, { ...state, category: 'Nasional' })).toBe('1.234 hasil untuk "kerja" di kategori Nasional');
+    expect(resultCountText(1234, { ...state, category: 'Nasional' })).toBe(
+      '1.234 hasil untuk "kerja" di kategori Nasional',
+    );
   });
   it('says plainly when nothing matches', () => {
     expect(notFoundText({ ...state, query: 'xyz' })).toBe('Tidak ditemukan hasil untuk "xyz".');
-    expect(notFoundText({ ...state, category: 'Olahraga' })).toBe('Tidak ditemukan hasil untuk "kerja" di kategori Olahraga.');
+    expect(notFoundText({ ...state, category: 'Olahraga' })).toBe(
+      'Tidak ditemukan hasil untuk "kerja" di kategori Olahraga.',
+    );
   });
   it('labels categories with counts and the "more" button with what is left', () => {
     expect(categoryOptionText('Internasional', 3)).toBe('Internasional (3)');
@@ -58,7 +62,9 @@ describe('search page wording', () => {
 
 describe('excerptParts', () => {
   it('splits a Pagefind excerpt into text runs and marked matches', () => {
-    expect(excerptParts('Presiden Putin harapkan <mark>kerja</mark> sama, <mark>bekerja</mark> <mark>keras.</mark>')).toEqual([
+    expect(
+      excerptParts('Presiden Putin harapkan <mark>kerja</mark> sama, <mark>bekerja</mark> <mark>keras.</mark>'),
+    ).toEqual([
       { text: 'Presiden Putin harapkan ', mark: false },
       { text: 'kerja', mark: true },
       { text: ' sama, ', mark: false },
@@ -68,7 +74,7 @@ describe('excerptParts', () => {
     ]);
   });
 
-  it('turns Pagefind\'s escaped angle brackets back into text, never markup', () => {
+  it("turns Pagefind's escaped angle brackets back into text, never markup", () => {
     const parts = excerptParts('kode <mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark> & "kutip" <b>');
     expect(parts).toEqual([
       { text: 'kode ', mark: false },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { joinShards, mergeResponses, openShards, sumCounts, type CreateInstance, type PagefindApi, type PagefindResponse } from '../../src/lib/search/sharded-search.ts';
+import {
+  joinShards,
+  mergeResponses,
+  openShards,
+  sumCounts,
+  type CreateInstance,
+  type PagefindApi,
+  type PagefindResponse,
+} from '../../src/lib/search/sharded-search.ts';
 
 const response = (scores: Record<string, number>, counts: Record<string, number> = {}): PagefindResponse<string> => ({
   results: Object.entries(scores).map(([id, score]) => ({ id, score, data: () => Promise.resolve(id) })),
@@ -15,12 +23,23 @@ describe('joining shard answers', () => {
     expect(merged.unfilteredResultCount).toBe(4);
   });
 
-  it('keeps each shard\'s date order, newest shard first, when sorted by date', () => {
-    expect(ids(mergeResponses([response({ a: 1, b: 5 }), response({ c: 9, d: 3 })], true))).toEqual(['a', 'b', 'c', 'd']);
+  it("keeps each shard's date order, newest shard first, when sorted by date", () => {
+    expect(ids(mergeResponses([response({ a: 1, b: 5 }), response({ c: 9, d: 3 })], true))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
   });
 
   it('adds up counts per filter value', () => {
-    expect(sumCounts([{ kategori: { Nasional: 2 } }, { kategori: { Nasional: 1, Ekonomi: 4 }, tag: { Banjir: 1 } }, { kategori: undefined }])).toEqual({
+    expect(
+      sumCounts([
+        { kategori: { Nasional: 2 } },
+        { kategori: { Nasional: 1, Ekonomi: 4 }, tag: { Banjir: 1 } },
+        { kategori: undefined },
+      ]),
+    ).toEqual({
       kategori: { Nasional: 3, Ekonomi: 4 },
       tag: { Banjir: 1 },
     });
@@ -44,7 +63,12 @@ describe('joining shard answers', () => {
     await joined.options({ excerptLength: 32 });
     expect(await joined.filters()).toEqual({ kategori: { Nasional: 2 } });
     expect(ids(await joined.search('x', { sort: { date: 'desc' } }))).toEqual(['a', 'b']);
-    expect(seen).toEqual([{ excerptLength: 32 }, { excerptLength: 32 }, { sort: { date: 'desc' } }, { sort: { date: 'desc' } }]);
+    expect(seen).toEqual([
+      { excerptLength: 32 },
+      { excerptLength: 32 },
+      { sort: { date: 'desc' } },
+      { sort: { date: 'desc' } },
+    ]);
     expect(await joinShards([shard(response({ a: 2 })), shard(null)]).search('x')).toBeNull();
     expect(await joinShards([]).search('x')).toEqual({ results: [], totalFilters: {}, unfilteredResultCount: 0 });
   });
@@ -65,7 +89,10 @@ describe('opening the shards with one Pagefind module', () => {
           return {};
         },
         search: (_term, options) =>
-          Promise.resolve({ ...response({}), ...(options?.verbose && environment ? { search_environment: environment } : {}) }),
+          Promise.resolve({
+            ...response({}),
+            ...(options?.verbose && environment ? { search_environment: environment } : {}),
+          }),
       };
     };
     return { log, createInstance };

@@ -29,8 +29,10 @@ export function parseArticleDate(value: unknown): ParsedDate {
   const minute = Number(mi);
   const second = Number(s);
   if (month < 1 || month > 12) return { ok: false, reason: `has month ${mo}, which does not exist` };
-  if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: `has day ${d}, which month ${mo} of ${y} does not have` };
-  if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: `has time ${h}:${mi}:${s}, which does not exist` };
+  if (day < 1 || day > daysInMonth(year, month))
+    return { ok: false, reason: `has day ${d}, which month ${mo} of ${y} does not have` };
+  if (hour > 23 || minute > 59 || second > 59)
+    return { ok: false, reason: `has time ${h}:${mi}:${s}, which does not exist` };
   const offset = normaliseOffset(zone);
   if (offset === undefined) return { ok: false, reason: `has offset ${zone}, which does not exist` };
   const millis = fraction ? `.${fraction.padEnd(3, '0').slice(0, 3)}` : '';

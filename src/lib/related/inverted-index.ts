@@ -44,7 +44,8 @@ function finalizeIndex(intake: DocumentIntake, config: RelatedConfig): FinalInde
 
 function resolveLimit(limit: number | undefined, fallback: number): number {
   const value = limit ?? fallback;
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`related: limit must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`related: limit must be a non-negative integer, got ${value}`);
   return value;
 }
 

@@ -37,7 +37,12 @@ export interface TagIndex {
  * Inverts the term vectors, keeping per term only the `maxPostings` documents in which it
  * weighs most (a "champion list"), ties by `tieRanks`.
  */
-export function buildTermPostings(vectors: TermVectors, termCount: number, maxPostings: number, tieRanks: Uint32Array): TermPostings {
+export function buildTermPostings(
+  vectors: TermVectors,
+  termCount: number,
+  maxPostings: number,
+  tieRanks: Uint32Array,
+): TermPostings {
   const fullStart = new Uint32Array(termCount + 1);
   for (const term of vectors.terms) fullStart[term + 1] = (fullStart[term + 1] ?? 0) + 1;
   for (let t = 0; t < termCount; t++) fullStart[t + 1] = (fullStart[t + 1] ?? 0) + (fullStart[t] ?? 0);
@@ -131,5 +136,11 @@ export function buildTagIndex(raw: RawCorpus, maxPostings: number): TagIndex {
     }
     norms[d] = Math.sqrt(norm);
   }
-  return { start: start.slice(), tags: tags.slice(), idf, norms, postings: { start: postingStart, docs, limited, limitedCount } };
+  return {
+    start: start.slice(),
+    tags: tags.slice(),
+    idf,
+    norms,
+    postings: { start: postingStart, docs, limited, limitedCount },
+  };
 }

@@ -6,12 +6,38 @@ import { foldText } from './fold.ts';
 // Datelines, bylines and page furniture repeat in every article and would make
 // any two stories from the same Monday look related.
 const NEWSROOM_STOPWORDS = [
-  'baca', 'halaman', 'foto', 'video', 'editor', 'redaksi', 'wib', 'wita', 'wit',
-  'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu',
-  'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus',
-  'september', 'oktober', 'november', 'desember',
+  'baca',
+  'halaman',
+  'foto',
+  'video',
+  'editor',
+  'redaksi',
+  'wib',
+  'wita',
+  'wit',
+  'senin',
+  'selasa',
+  'rabu',
+  'kamis',
+  'jumat',
+  'sabtu',
+  'minggu',
+  'januari',
+  'februari',
+  'maret',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'agustus',
+  'september',
+  'oktober',
+  'november',
+  'desember',
   // Clitics hyphenated onto acronyms and names ("KPU-nya", "Jakarta-lah").
-  'nya', 'lah', 'kah',
+  'nya',
+  'lah',
+  'kah',
 ];
 
 /** Folded Indonesian stopwords, single words and reduplicated forms ("masing-masing"). */

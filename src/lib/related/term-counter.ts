@@ -49,7 +49,8 @@ export function createTermCounter(minTokenLength: number): TermCounter {
     count(text, weight) {
       if (weight === 0 || text.length === 0) return;
       fieldWeight = weight;
-      if (!scanAsciiTokens(text, minTokenLength, vocabulary, visitCode, visitToken)) forEachToken(text, minTokenLength, visitToken);
+      if (!scanAsciiTokens(text, minTokenLength, vocabulary, visitCode, visitToken))
+        forEachToken(text, minTokenLength, visitToken);
     },
     flush(ids, counts, documentFrequency) {
       for (const id of touched) {

@@ -71,7 +71,8 @@ export class Vocabulary {
     const code = this.isContent(word) ? ++this.size : 0;
     const e = this.entries++;
     if (e === this.entryCode.length) this.#growEntries();
-    if (this.poolLength + (end - start) > this.pool.length) this.pool = grow(this.pool, Math.max(this.pool.length * 2, this.poolLength + end - start));
+    if (this.poolLength + (end - start) > this.pool.length)
+      this.pool = grow(this.pool, Math.max(this.pool.length * 2, this.poolLength + end - start));
     this.pool.set(bytes.subarray(start, end), this.poolLength);
     this.entryOffset[e] = this.poolLength;
     this.entryLength[e] = end - start;

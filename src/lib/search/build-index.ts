@@ -11,7 +11,9 @@ import { shardRecords, splitIntoShards, type ShardArticle } from './shards.ts';
 // A new Pagefind writes different bundles: cached shards of the old one must not be reused. (Its
 // package.json is not exported, so it is read next to the resolved entry point.)
 const PAGEFIND_VERSION = (
-  JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+  JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as {
+    version: string;
+  }
 ).version;
 
 /** What {@link writeSearchIndex} did, for the build log. */
@@ -61,7 +63,11 @@ const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(j
  * (`arsip-0000/`, …) and `shards.json` listing them newest first. Only the records given are
  * indexed: the caller passes published articles only.
  */
-export async function writeSearchIndex(articles: readonly IndexedArticle[], outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+export async function writeSearchIndex(
+  articles: readonly IndexedArticle[],
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexReport> {
   return buildSearchIndex(prepareSearchIndex(articles, outputPath, options), outputPath, options);
 }
 
@@ -92,7 +98,11 @@ export interface SearchIndexPlan {
  * text (about 1 GB for 100,000 articles), and never reads the unchanged ones (on a rebuild of
  * 10,000 articles, reading and digesting them took the worker about 3 s).
  */
-export function prepareSearchIndex(articles: readonly IndexedArticle[], outputPath: string, options: SearchIndexOptions = {}): SearchIndexPlan {
+export function prepareSearchIndex(
+  articles: readonly IndexedArticle[],
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): SearchIndexPlan {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const spoolDirectory = `${outputPath}.articles`;
@@ -103,7 +113,8 @@ export function prepareSearchIndex(articles: readonly IndexedArticle[], outputPa
     // Hashed as text, not as the v8.serialize bytes spooled below: those depend on how V8 happens
     // to store each string, and gave the same articles other digests from build to build.
     const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\n${options.codeVersion ?? ''}\n`);
-    for (const { data, text } of shard.articles) hash.update(JSON.stringify(data)).update('\n').update(text).update('\n');
+    for (const { data, text } of shard.articles)
+      hash.update(JSON.stringify(data)).update('\n').update(text).update('\n');
     const digest = hash.digest('hex').slice(0, 20);
     const cached = options.cacheDirectory ? path.join(options.cacheDirectory, `${shard.name}-${digest}`) : undefined;
     if (cached && fs.existsSync(cached)) return { name: shard.name, cached };
@@ -119,7 +130,11 @@ export function prepareSearchIndex(articles: readonly IndexedArticle[], outputPa
  * Pagefind build the others (keeping them in the cache for the next build); then writes the shard
  * list and empties the cache of shards no longer used.
  */
-export async function buildSearchIndex(plan: SearchIndexPlan, outputPath: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+export async function buildSearchIndex(
+  plan: SearchIndexPlan,
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexReport> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   fs.rmSync(outputPath, { recursive: true, force: true });
@@ -131,12 +146,19 @@ export async function buildSearchIndex(plan: SearchIndexPlan, outputPath: string
     for (const { name, cached, articlesFile } of plan.shards) {
       const target = path.join(outputPath, name);
       if (!articlesFile) {
-        if (!cached || !fs.existsSync(cached)) throw new Error(`The search shard ${name} was planned from the cache, but ${cached ?? 'its cache entry'} is gone. Run the build again.`);
+        if (!cached || !fs.existsSync(cached))
+          throw new Error(
+            `The search shard ${name} was planned from the cache, but ${cached ?? 'its cache entry'} is gone. Run the build again.`,
+          );
         linkTree(cached, target);
         reused++;
         continue;
       }
-      const built = await writeShard(readShardRecords(name, articlesFile), cached ? `${cached}.${process.pid}.tmp` : target, clock);
+      const built = await writeShard(
+        readShardRecords(name, articlesFile),
+        cached ? `${cached}.${process.pid}.tmp` : target,
+        clock,
+      );
       addMilliseconds += built.addMilliseconds;
       writeMilliseconds += built.writeMilliseconds;
       if (cached) {
@@ -155,7 +177,8 @@ export async function buildSearchIndex(plan: SearchIndexPlan, outputPath: string
   if (cache) {
     const keep = new Set(plan.shards.flatMap((s) => (s.cached ? [path.basename(s.cached)] : [])));
     fs.mkdirSync(cache, { recursive: true });
-    for (const name of fs.readdirSync(cache)) if (!keep.has(name)) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+    for (const name of fs.readdirSync(cache))
+      if (!keep.has(name)) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
   }
   const { bytes, files } = folderSize(outputPath);
   return {
@@ -180,7 +203,11 @@ function readShardRecords(name: string, articlesFile: string): SearchRecord[] {
 /** Records sent to Pagefind before waiting for the oldest reply. */
 const RECORDS_IN_FLIGHT = 16;
 
-async function writeShard(records: readonly SearchRecord[], outputPath: string, clock: () => number): Promise<{ addMilliseconds: number; writeMilliseconds: number }> {
+async function writeShard(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  clock: () => number,
+): Promise<{ addMilliseconds: number; writeMilliseconds: number }> {
   const started = clock();
   const created = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   const index = created.index;
@@ -214,7 +241,8 @@ async function writeShard(records: readonly SearchRecord[], outputPath: string, 
     // Frees the index in Pagefind's process before the next shard is built.
     await index.deleteIndex();
   }
-  for (const name of fs.readdirSync(outputPath)) if (UNUSED_BUNDLE_FILE.test(name)) fs.rmSync(path.join(outputPath, name));
+  for (const name of fs.readdirSync(outputPath))
+    if (UNUSED_BUNDLE_FILE.test(name)) fs.rmSync(path.join(outputPath, name));
   return { addMilliseconds: added - started, writeMilliseconds: clock() - added };
 }
 
@@ -258,14 +286,19 @@ export function writeSearchIndexInWorker(
   return new Promise((resolve, reject) => {
     // A small young generation: the worker's heap holds one shard and its records, and V8's default
     // young generation alone (33 MB of its 70 to 120 MB at 10,000 articles) counted in the build's peak.
-    const worker = new Worker(workerFile, { workerData: { plan, outputPath, options }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(workerFile, {
+      workerData: { plan, outputPath, options },
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     worker.once('message', (message: { ok: true; report: SearchIndexReport } | { ok: false; message: string }) => {
       if (message.ok) resolve(message.report);
       else reject(new Error(message.message));
       void worker.terminate();
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The search index worker stopped (exit code ${code}) before it finished.`)));
+    worker.once('exit', (code) =>
+      reject(new Error(`The search index worker stopped (exit code ${code}) before it finished.`)),
+    );
   });
 }
 

@@ -3,8 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildSearchIndex, type SearchIndexOptions, type SearchIndexPlan } from './build-index.ts';
 
-const { plan, outputPath, options } = workerData as { plan: SearchIndexPlan; outputPath: string; options: SearchIndexOptions };
+const { plan, outputPath, options } = workerData as {
+  plan: SearchIndexPlan;
+  outputPath: string;
+  options: SearchIndexOptions;
+};
 buildSearchIndex(plan, outputPath, options).then(
   (report) => parentPort?.postMessage({ ok: true, report }),
-  (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) =>
+    parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
 );

@@ -58,13 +58,19 @@ export type CreateInstance<Data> = (options: { basePath: string; noWorker?: bool
  * same thread: when the worker script arrives after Pagefind's 5-second timeout, the newest shard
  * runs on the main thread, and the others must too (the browser test delays the worker to check).
  */
-export async function openShards<Data>(createInstance: CreateInstance<Data>, basePaths: readonly string[]): Promise<PagefindApi<Data>> {
+export async function openShards<Data>(
+  createInstance: CreateInstance<Data>,
+  basePaths: readonly string[],
+): Promise<PagefindApi<Data>> {
   const [newest, ...older] = basePaths;
   if (newest === undefined) return joinShards([]);
   const first = createInstance({ basePath: newest });
   await first.filters();
   const noWorker = (await first.search('', { verbose: true }))?.search_environment === 'mainthread';
-  return joinShards([first, ...older.map((basePath) => createInstance({ basePath, ...(noWorker ? { noWorker } : {}) }))]);
+  return joinShards([
+    first,
+    ...older.map((basePath) => createInstance({ basePath, ...(noWorker ? { noWorker } : {}) })),
+  ]);
 }
 
 /** Searches `shards` (newest first) as one index; with none (a site with no articles yet) nothing is found. */
@@ -94,7 +100,10 @@ export function joinShards<Data>(shards: readonly PagefindApi<Data>[]): Pagefind
  * Joins the shards' answers to one search: sorted by date, the shards' own orders one after
  * another, in the order given; by relevance, all results by score, ties in the order given.
  */
-export function mergeResponses<Data>(responses: readonly PagefindResponse<Data>[], sortedByDate: boolean): PagefindResponse<Data> {
+export function mergeResponses<Data>(
+  responses: readonly PagefindResponse<Data>[],
+  sortedByDate: boolean,
+): PagefindResponse<Data> {
   const results = responses.flatMap((r) => r.results);
   if (!sortedByDate) {
     const position = new Map(results.map((r, i) => [r, i]));

@@ -20,12 +20,22 @@ export interface ShardArticles<T extends ShardArticle = ShardArticle> {
  * lands in the newest shard and an edit changes only the shard that holds the article. Returned
  * oldest first.
  */
-export function splitIntoShards<T extends ShardArticle>(articles: readonly T[], size: number = DEFAULT_SHARD_SIZE): ShardArticles<T>[] {
+export function splitIntoShards<T extends ShardArticle>(
+  articles: readonly T[],
+  size: number = DEFAULT_SHARD_SIZE,
+): ShardArticles<T>[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`Search shard size must be a positive integer, got ${size}`);
-  const ordered = [...articles].sort((a, b) => a.data.date.getTime() - b.data.date.getTime() || (a.data.slug < b.data.slug ? -1 : a.data.slug > b.data.slug ? 1 : 0));
+  const ordered = [...articles].sort(
+    (a, b) =>
+      a.data.date.getTime() - b.data.date.getTime() ||
+      (a.data.slug < b.data.slug ? -1 : a.data.slug > b.data.slug ? 1 : 0),
+  );
   const shards: ShardArticles<T>[] = [];
   for (let start = 0, n = 0; start < ordered.length; start += size, n++) {
-    shards.push({ name: `arsip-${String(n).padStart(4, '0')}`, articles: ordered.slice(start, start + size).reverse() });
+    shards.push({
+      name: `arsip-${String(n).padStart(4, '0')}`,
+      articles: ordered.slice(start, start + size).reverse(),
+    });
   }
   return shards;
 }

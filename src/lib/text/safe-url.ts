@@ -17,15 +17,18 @@ const BASE = 'https://warta.invalid/';
  */
 export function checkPublicUrl(value: string): UrlCheck {
   if (value === '') return { ok: false, reason: 'is empty' };
-  if (BLANK_OR_CONTROL.test(value)) return { ok: false, reason: 'contains a space or a control character (write spaces as %20)' };
+  if (BLANK_OR_CONTROL.test(value))
+    return { ok: false, reason: 'contains a space or a control character (write spaces as %20)' };
   if (value.includes('\\')) return { ok: false, reason: 'contains a backslash' };
   if (value.startsWith('/')) {
-    if (value.startsWith('//')) return { ok: false, reason: 'starts with // (a link to another host without http: or https:)' };
+    if (value.startsWith('//'))
+      return { ok: false, reason: 'starts with // (a link to another host without http: or https:)' };
     return parses(value, BASE) ? { ok: true, url: value } : { ok: false, reason: 'is not a valid site path' };
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme === undefined) return { ok: false, reason: 'is neither an http(s) URL nor a site path starting with /' };
-  if (scheme !== 'http' && scheme !== 'https') return { ok: false, reason: `uses the "${scheme}:" scheme; only http: and https: are allowed` };
+  if (scheme !== 'http' && scheme !== 'https')
+    return { ok: false, reason: `uses the "${scheme}:" scheme; only http: and https: are allowed` };
   let url: URL;
   try {
     url = new URL(value);
