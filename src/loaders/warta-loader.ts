@@ -78,10 +78,21 @@ export function wartaLoader(options: WartaLoaderOptions): Loader {
 }
 
 /** What a load made: the site's articles, newest first, or every problem that stops it. */
-type LoadResult = { readonly articles: readonly BuiltArticle[]; readonly errors: readonly WartaError[]; readonly stats?: ContentStats };
+interface LoadResult {
+  readonly articles: readonly BuiltArticle[];
+  readonly errors: readonly WartaError[];
+  /** Counts for the build report; absent when the load failed. */
+  readonly stats?: ContentStats;
+}
 
+/**
+ * One load, the content life cycle's steps in turn (see src/lib/content/build-content.ts): read the
+ * files, parse those the cache lacks (on worker threads when many), resolve links, hand the resolved
+ * articles to `onResolved`, rank related articles, render; then write the bodies' pack and publish
+ * each article. Times each step for the log line.
+ */
 async function loadInto(context: LoaderContext, options: WartaLoaderOptions, directory: string): Promise<void> {
-  const { store, logger, generateDigest } = context;
+  const { store, logger } = context;
   let result: LoadResult;
   const phases: string[] = [];
   const started = performance.now();
@@ -139,17 +150,16 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   logger.info(`${result.articles.length} articles in ${seconds(performance.now() - started)} (${phases.join(', ')})`);
   const keep = new Set<string>();
   const pack = startBodyPack(options.bodyDirectory);
-  const entries: { id: string; digest: string; body: BodyLocation }[] = [];
+  const entries: { article: BuiltArticle; id: string; digest: string; body: BodyLocation }[] = [];
   for (const article of result.articles) {
     const id = article.data.slug;
     keep.add(id);
-    const digest = generateDigest({ html: article.html, data: JSON.stringify(article.data), entry: ENTRY_FORMAT });
-    entries.push({ id, digest, body: pack.add(article.html) });
+    const digest = context.generateDigest({ html: article.html, data: JSON.stringify(article.data), entry: ENTRY_FORMAT });
+    entries.push({ article, id, digest, body: pack.add(article.html) });
   }
   pack.finish(options.pruneBodies ? 0 : 2);
   // Published only now that every body is on disk under its final name.
-  result.articles.forEach((article, i) => {
-    const { id, digest, body } = entries[i]!;
+  entries.forEach(({ article, id, digest, body }) => {
     publishArticle(digest, article.data, body);
     if (store.get(id)?.digest === digest) return;
     // Only id and digest: the data reaches the pages through publishArticle (see there why).

@@ -3,7 +3,7 @@ import type { ContentStats } from './build-content.ts';
 /** What the content layer hands to the end-of-build report. */
 export interface ContentSummary {
   readonly stats: ContentStats;
-  /** Slugs of the articles that must each have one page. */
+  /** Slugs of the articles that must each have one page, newest first (the site's order). */
   readonly slugs: readonly string[];
 }
 

@@ -5,7 +5,9 @@ import type { ResolvedSite } from './resolve-links.ts';
 
 /** One article ready for a page: its data and its rendered body. */
 export interface BuiltArticle {
+  /** What the pages print, links included. */
   readonly data: Article;
+  /** The sanitized body HTML with its "Baca juga" asides in place. */
   readonly html: string;
   /** Plain text of the body without its "Baca juga" blocks, one paragraph per line (for search). */
   readonly text: string;

@@ -26,6 +26,7 @@ export type ArticleFields = Omit<Article, 'bacaJuga' | 'related'>;
  */
 export interface ResolvedArticle {
   readonly data: ArticleFields;
+  /** As {@link ParsedArticle.text}. */
   readonly text: string;
 }
 
@@ -33,6 +34,7 @@ export interface ResolvedArticle {
 export interface SiteArticle {
   /** Its fields and text, as handed to the search index. */
   readonly article: ResolvedArticle;
+  /** What parsing made of its file: the body with its "Baca juga" slots, front matter, text. */
   readonly parsed: ParsedArticle;
   /** Targets of each "Baca juga" block, in order. */
   readonly bacaJuga: readonly BacaJugaLink[][];
@@ -44,8 +46,11 @@ export interface SiteArticle {
 export interface ResolutionStats {
   /** Files read, parsed or not. */
   readonly found: number;
+  /** Articles that parsed and are dated at or before the build's clock, drafts aside. */
   readonly published: number;
+  /** Articles that parsed with `draft: true`. */
   readonly drafts: number;
+  /** Articles that parsed and are dated after the build's clock. */
   readonly scheduled: number;
   /** "Baca juga" links on the site; 0 when resolution failed. */
   readonly bacaJugaLinks: number;
@@ -65,6 +70,7 @@ export interface ResolvedSite {
    * ids, and so its ties between equally weighted terms, follow the order articles are added.
    */
   readonly fileOrder: readonly SiteArticle[];
+  /** Counts for the build report. */
   readonly stats: ResolutionStats;
 }
 
@@ -106,17 +112,17 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
 
   checkTermSlugs(visible, errors);
 
-  const links = visible.map((article) => ({
+  const linked = visible.map((article) => ({
+    parsed: article,
     bacaJuga: resolveBlocks(article, index, isVisible, errors),
     pinned: resolvePinned(article, visibleSlugs, index, errors),
   }));
   if (errors.length > 0) return { ok: false, errors: sortErrors(errors), stats: { ...counts, bacaJugaLinks: 0 } };
 
   let bacaJugaLinks = 0;
-  const fileOrder = visible.map((parsedArticle, i): SiteArticle => {
-    const { bacaJuga, pinned } = links[i]!;
+  const fileOrder = linked.map(({ parsed: article, bacaJuga, pinned }): SiteArticle => {
     bacaJugaLinks += bacaJuga.reduce((n, block) => n + block.length, 0);
-    return { article: { data: articleFields(parsedArticle), text: parsedArticle.text }, parsed: parsedArticle, bacaJuga, pinned };
+    return { article: { data: articleFields(article), text: article.text }, parsed: article, bacaJuga, pinned };
   });
   const entries = [...fileOrder].sort((a, b) => newestFirst(a.article.data, b.article.data));
   const site: ResolvedSite = { entries, articles: entries.map((e) => e.article), fileOrder, stats: { ...counts, bacaJugaLinks } };

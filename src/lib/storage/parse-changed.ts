@@ -34,7 +34,7 @@ const WORKER_THRESHOLD = 400;
  */
 export async function parseChanged(sources: readonly ArticleSource[], options: ParseChangedOptions = {}): Promise<ParsedFiles> {
   const { cache, workerFile, render } = options;
-  const results: (ParseResult | undefined)[] = new Array(sources.length);
+  const results = new Array<ParseResult | undefined>(sources.length);
   const changed: ArticleSource[] = [];
   const changedAt: number[] = [];
   sources.forEach((source, i) => {
@@ -49,9 +49,10 @@ export async function parseChanged(sources: readonly ArticleSource[], options: P
   const fresh = threads > 1 && workerFile ? await parseInWorkers(changed, threads, workerFile, render) : changed.map((s) => parseArticle(s, render));
   changed.forEach((source, k) => {
     const result = fresh[k];
-    if (!result) return;
+    const at = changedAt[k];
+    if (!result || at === undefined) return;
     cache?.put(source, result);
-    results[changedAt[k]!] = result;
+    results[at] = result;
   });
   return { results, threads };
 }
