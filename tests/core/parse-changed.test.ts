@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/lib/content/parse-article.ts';
+import { openParseCache } from '../../src/lib/storage/parse-cache.ts';
+import { parseChanged } from '../../src/lib/storage/parse-changed.ts';
+import { article, source } from '../helpers/article-source.ts';
+
+const workerFile = path.resolve(import.meta.dirname, '../../src/lib/storage/parse-worker.ts');
+
+describe('parseChanged', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-changed-')), 'cache.bin');
+  const a = article('a.md', { title: 'A' });
+  const broken = source('rusak.md', 'tanpa front matter\n');
+  const sources = [a, broken, article('b.md', { title: 'B' })];
+
+  it('parses on this thread without a cache, one result per source in order', async () => {
+    const { results, threads } = await parseChanged(sources);
+    expect(threads).toBe(1);
+    expect(results).toEqual(sources.map((s) => parseArticle(s)));
+  });
+
+  it('takes unchanged files from the cache and puts fresh results in it', async () => {
+    const first = openParseCache(file, 'v1');
+    await parseChanged(sources, { cache: first });
+    expect(first.counts).toEqual({ hits: 0, misses: 3 });
+    first.save();
+
+    const edited = [a, broken, article('b.md', { title: 'B diubah' })];
+    const second = openParseCache(file, 'v1');
+    const { results } = await parseChanged(edited, { cache: second });
+    // a.md from the cache; the failed parse is never cached, so it is parsed again like the edited b.md.
+    expect(second.counts).toEqual({ hits: 1, misses: 2 });
+    expect(results).toEqual(edited.map((s) => parseArticle(s)));
+  });
+
+  it('uses worker threads only for at least 400 changed files', async () => {
+    const few = await parseChanged(sources, { threads: 2, workerFile });
+    expect(few.threads).toBe(1);
+    const many = Array.from({ length: 400 }, (_, i) => article(`berita-${i}.md`, { title: `Judul ${i}` }));
+    const { results, threads } = await parseChanged(many, { threads: 2, workerFile });
+    expect(threads).toBe(2);
+    expect(results).toEqual(many.map((s) => parseArticle(s)));
+  });
+});
