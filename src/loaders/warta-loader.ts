@@ -1,6 +1,11 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
-import { contentStats, type BuildContentOptions, type ContentStats, type ResolvedArticle } from '../lib/content/build-content.ts';
+import {
+  contentStats,
+  type BuildContentOptions,
+  type ContentStats,
+  type ResolvedArticle,
+} from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
 import { parseArticle } from '../lib/content/parse-article.ts';
 import { parseSources } from '../lib/content/parse-sources.ts';
@@ -56,7 +61,8 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
 
 /** Astro content loader that runs Warta's own parsing, resolution and rendering over a folder of articles. */
 export function wartaLoader(options: WartaLoaderOptions): Loader {
-  if (!path.isAbsolute(options.directory)) throw new Error(`wartaLoader: directory must be absolute, got "${options.directory}"`);
+  if (!path.isAbsolute(options.directory))
+    throw new Error(`wartaLoader: directory must be absolute, got "${options.directory}"`);
   const directory = path.normalize(options.directory);
   return {
     name: 'warta-loader',
@@ -109,11 +115,23 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
     // Reading the cache file is not counted as parsing: the parse figure stays comparable with earlier logs.
     phaseStart = performance.now();
-    const { results, threads } = await parseChanged(sources, { cache, threads: options.threads, workerFile: options.workerFile, render: options.render });
-    const parsed = parseSources(sources, (source, i) => results[i] ?? parseArticle(source, options.render), progress('parse'));
+    const { results, threads } = await parseChanged(sources, {
+      cache,
+      threads: options.threads,
+      workerFile: options.workerFile,
+      render: options.render,
+    });
+    const parsed = parseSources(
+      sources,
+      (source, i) => results[i] ?? parseArticle(source, options.render),
+      progress('parse'),
+    );
     endPhase('parse', threads > 1 ? ` on ${threads} threads` : '');
     // Files that could not be read fail the build with the rest of the errors, never silently.
-    const resolution = resolveLinks({ ...parsed, errors: [...readErrors, ...parsed.errors] }, { now: options.now?.() ?? new Date(), includeUnpublished: options.includeUnpublished });
+    const resolution = resolveLinks(
+      { ...parsed, errors: [...readErrors, ...parsed.errors] },
+      { now: options.now?.() ?? new Date(), includeUnpublished: options.includeUnpublished },
+    );
     endPhase('resolve');
     if (!resolution.ok) result = { articles: [], errors: resolution.errors };
     else {
@@ -139,7 +157,9 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     result = { articles: [], errors: [error instanceof WartaError ? error : loadFailure(error, directory)] };
   }
   if (result.errors.length > 0) {
-    if (options.debug) for (const error of result.errors) if (error.cause instanceof Error) logger.error(`${error.position?.file ?? ''}: ${error.cause.stack ?? ''}`);
+    if (options.debug)
+      for (const error of result.errors)
+        if (error.cause instanceof Error) logger.error(`${error.position?.file ?? ''}: ${error.cause.stack ?? ''}`);
     if (options.tolerateErrors) {
       logger.error(formatErrorReport(result.errors));
       return;
@@ -154,7 +174,11 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   for (const article of result.articles) {
     const id = article.data.slug;
     keep.add(id);
-    const digest = context.generateDigest({ html: article.html, data: JSON.stringify(article.data), entry: ENTRY_FORMAT });
+    const digest = context.generateDigest({
+      html: article.html,
+      data: JSON.stringify(article.data),
+      entry: ENTRY_FORMAT,
+    });
     entries.push({ article, id, digest, body: pack.add(article.html) });
   }
   pack.finish(options.pruneBodies ? 0 : 2);
@@ -170,7 +194,11 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
 }
 
 function loadFailure(error: unknown, directory: string): WartaError {
-  const failure = createError(ContentErrors.ContentLoadFailed, { reason: error instanceof Error ? error.message : String(error) }, { file: directory });
+  const failure = createError(
+    ContentErrors.ContentLoadFailed,
+    { reason: error instanceof Error ? error.message : String(error) },
+    { file: directory },
+  );
   failure.cause = error;
   return failure;
 }
@@ -191,7 +219,8 @@ const PROGRESS_EVERY = 500;
 function progress(phase: string): ((done: number, total: number) => void) | undefined {
   if (!showProgress()) return undefined;
   return (done, total) => {
-    if (done % PROGRESS_EVERY === 0 || done === total) process.stdout.write(`\r\x1b[K  ${phase}: ${done}/${total} articles`);
+    if (done % PROGRESS_EVERY === 0 || done === total)
+      process.stdout.write(`\r\x1b[K  ${phase}: ${done}/${total} articles`);
   };
 }
 

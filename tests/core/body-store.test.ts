@@ -22,14 +22,18 @@ describe('body pack', () => {
     pack.finish(0);
     bodies.forEach((html, i) => expect(readBody(directory, locations[i]!, `artikel-${i}`)).toBe(html));
     expect(packs(directory)).toEqual([locations[0]!.pack]);
-    expect(fs.statSync(path.join(directory, locations[0]!.pack)).size).toBe(bodies.reduce((n, b) => n + Buffer.byteLength(b), 0));
+    expect(fs.statSync(path.join(directory, locations[0]!.pack)).size).toBe(
+      bodies.reduce((n, b) => n + Buffer.byteLength(b), 0),
+    );
   });
 
   it('is not readable under its final name until finished', () => {
     const directory = freshDirectory();
     const pack = startBodyPack(directory);
     const location = pack.add('<p>Belum.</p>');
-    expect(() => readBody(directory, location, 'belum-selesai')).toThrow(/"belum-selesai" is missing: .*does not exist/);
+    expect(() => readBody(directory, location, 'belum-selesai')).toThrow(
+      /"belum-selesai" is missing: .*does not exist/,
+    );
     pack.finish(0);
     expect(readBody(directory, location, 'belum-selesai')).toBe('<p>Belum.</p>');
   });
@@ -93,6 +97,8 @@ describe('body pack', () => {
 
   it('refuses pack names that could leave the body folder', () => {
     const directory = freshDirectory();
-    expect(() => readBody(directory, { pack: '../../etc/passwd', offset: 0, length: 4 }, 'x')).toThrow('Invalid body pack name');
+    expect(() => readBody(directory, { pack: '../../etc/passwd', offset: 0, length: 4 }, 'x')).toThrow(
+      'Invalid body pack name',
+    );
   });
 });

@@ -12,7 +12,8 @@ import { article, source } from '../helpers/article-source.ts';
 
 const now = new Date('2025-01-01T00:00:00Z');
 
-const target = (path: string, title: string, front = '') => article(path, { title, front, body: 'MEDAN - Isi target.' });
+const target = (path: string, title: string, front = '') =>
+  article(path, { title, front, body: 'MEDAN - Isi target.' });
 
 describe('buildContent: "Baca juga"', () => {
   const targets = [
@@ -115,19 +116,24 @@ describe('buildContent: "Baca juga"', () => {
     const body = 'Isi.\n\nBaca Juga :\n\n- [x](gempa-cianjur)\n\nBaca juga: paragraf biasa.\n';
     const result = buildContent([...targets, article('utama.md', { body })], { now });
     expect(result.errors).toEqual([]);
-    expect(result.articles.find((a) => a.data.slug === 'utama')?.data.bacaJuga).toEqual([{ slug: 'gempa-cianjur', title: 'Gempa Guncang Cianjur' }]);
+    expect(result.articles.find((a) => a.data.slug === 'utama')?.data.bacaJuga).toEqual([
+      { slug: 'gempa-cianjur', title: 'Gempa Guncang Cianjur' },
+    ]);
   });
 
   it('reports every unresolved item with file, line, column and close titles', () => {
-    const body = 'Isi.\n\nBaca juga:\n\n- Banjir Rob Genangi Pesisir Jakarta Utara\n- [Utama](utama.md)\n- [Tidak ada](/berita/tidak-ada/)\n- [Situs lain](https://contoh.com/berita)\n';
+    const body =
+      'Isi.\n\nBaca juga:\n\n- Banjir Rob Genangi Pesisir Jakarta Utara\n- [Utama](utama.md)\n- [Tidak ada](/berita/tidak-ada/)\n- [Situs lain](https://contoh.com/berita)\n';
     const result = buildContent([...targets, article('utama.md', { title: 'Berita Utama', body })], { now });
     expect(result.articles).toEqual([]);
-    expect(result.errors.map((e) => `${e.name} ${e.position?.file}:${e.position?.line}:${e.position?.column}`)).toEqual([
-      'BacaJugaUnresolved content/utama.md:11:1',
-      'BacaJugaSelf content/utama.md:12:1',
-      'BacaJugaUnresolved content/utama.md:13:1',
-      'BacaJugaUnsupportedLink content/utama.md:14:1',
-    ]);
+    expect(result.errors.map((e) => `${e.name} ${e.position?.file}:${e.position?.line}:${e.position?.column}`)).toEqual(
+      [
+        'BacaJugaUnresolved content/utama.md:11:1',
+        'BacaJugaSelf content/utama.md:12:1',
+        'BacaJugaUnresolved content/utama.md:13:1',
+        'BacaJugaUnsupportedLink content/utama.md:14:1',
+      ],
+    );
     expect(result.errors[0]?.message).toContain('Closest titles:\n  - Banjir Rob Genangi Pesisir Utara Jakarta');
   });
 
@@ -147,7 +153,11 @@ describe('buildContent: "Baca juga"', () => {
   });
 
   it('reports an ambiguous headline', () => {
-    const sources = [target('a.md', 'Sama'), target('b.md', 'Sama'), article('utama.md', { body: 'Isi.\n\nBaca juga:\n\n- Sama\n' })];
+    const sources = [
+      target('a.md', 'Sama'),
+      target('b.md', 'Sama'),
+      article('utama.md', { body: 'Isi.\n\nBaca juga:\n\n- Sama\n' }),
+    ];
     expect(buildContent(sources, { now }).errors.map((e) => e.name)).toEqual(['BacaJugaAmbiguous']);
   });
 });
@@ -165,11 +175,16 @@ describe('buildContent: site rules', () => {
     const result = buildContent(
       [
         article('a.md', { front: 'tags: [Korea Utara]\n' }),
-        source('b.md', '---\ntitle: B\ndate: 2024-12-20\ncategory: NASIONAL\ntags:\n  - Pemilu\n  - Korea-Utara\n---\n\nIsi.\n'),
+        source(
+          'b.md',
+          '---\ntitle: B\ndate: 2024-12-20\ncategory: NASIONAL\ntags:\n  - Pemilu\n  - Korea-Utara\n---\n\nIsi.\n',
+        ),
       ],
       { now },
     );
-    expect(result.errors.map((e) => `${e.position?.file}:${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([
+    expect(
+      result.errors.map((e) => `${e.position?.file}:${e.position?.line}:${e.position?.column} ${e.message}`),
+    ).toEqual([
       'content/b.md:4:1 The category "NASIONAL" and the category "Nasional" (in content/a.md) both become /kategori/nasional/, so their articles would be mixed on one page.',
       'content/b.md:7:3 The tag "Korea-Utara" and the tag "Korea Utara" (in content/a.md) both become /tag/korea-utara/, so their articles would be mixed on one page.',
     ]);
@@ -177,14 +192,22 @@ describe('buildContent: site rules', () => {
 
   it('keeps drafts and scheduled articles off the site', () => {
     const result = buildContent(
-      [article('terbit.md'), article('konsep.md', { front: 'draft: true\n' }), source('nanti.md', '---\ntitle: N\ndate: 2025-01-01T08:00:00\ncategory: A\n---\n\nIsi.\n')],
+      [
+        article('terbit.md'),
+        article('konsep.md', { front: 'draft: true\n' }),
+        source('nanti.md', '---\ntitle: N\ndate: 2025-01-01T08:00:00\ncategory: A\n---\n\nIsi.\n'),
+      ],
       { now },
     );
     expect(result.articles.map((a) => a.data.slug)).toEqual(['terbit']);
   });
 
   it('resolves the published articles without their links, for the search index to start with; nothing when a link fails', () => {
-    const sources = [article('terbit.md', { front: 'related: [lain]\n', body: 'MEDAN - Isi terbit.' }), article('lain.md'), article('konsep.md', { front: 'draft: true\n' })];
+    const sources = [
+      article('terbit.md', { front: 'related: [lain]\n', body: 'MEDAN - Isi terbit.' }),
+      article('lain.md'),
+      article('konsep.md', { front: 'draft: true\n' }),
+    ];
     const resolution = resolveLinks(parseSources(sources), { now });
     if (!resolution.ok) throw new Error(resolution.errors.map(formatError).join('\n'));
     const handed = resolution.site.articles;
@@ -212,24 +235,44 @@ describe('buildContent: site rules', () => {
 
   it('derives summary, dateline, reading time and term slugs', () => {
     const words = Array.from({ length: 620 }, (_, i) => `kata${i}`).join(' ');
-    const result = buildContent([article('a.md', { front: 'tags: [Korea Utara, "Korea  Utara", Ékonomi]\n', body: `PYONGYANG, KCNA - Ringkasan singkat.\n\n${words}` })], { now });
+    const result = buildContent(
+      [
+        article('a.md', {
+          front: 'tags: [Korea Utara, "Korea  Utara", Ékonomi]\n',
+          body: `PYONGYANG, KCNA - Ringkasan singkat.\n\n${words}`,
+        }),
+      ],
+      { now },
+    );
     const data = result.articles[0]?.data;
     expect(data?.summary).toBe('Ringkasan singkat.');
     expect(data?.dateline).toBe('PYONGYANG');
     expect(data?.readingMinutes).toBe(3);
-    expect(data?.tags).toEqual([{ name: 'Korea Utara', slug: 'korea-utara' }, { name: 'Ékonomi', slug: 'ekonomi' }]);
+    expect(data?.tags).toEqual([
+      { name: 'Korea Utara', slug: 'korea-utara' },
+      { name: 'Ékonomi', slug: 'ekonomi' },
+    ]);
     expect(data?.category).toEqual({ name: 'Nasional', slug: 'nasional' });
   });
 
   it('drops raw HTML instead of publishing it', () => {
-    const result = buildContent([article('a.md', { body: 'Isi <script>alert(1)</script> teks.\n\n<img src=x onerror=alert(1)>\n' })], { now });
+    const result = buildContent(
+      [article('a.md', { body: 'Isi <script>alert(1)</script> teks.\n\n<img src=x onerror=alert(1)>\n' })],
+      { now },
+    );
     expect(result.articles[0]?.html).not.toMatch(/<script|onerror/);
   });
 });
 
 describe('content steps', () => {
-  const dated = (path: string, date: string, front = '') => source(path, `---\ntitle: ${path}\ndate: ${date}\ncategory: Nasional\n${front}---\n\nIsi ${path}.\n`);
-  const sources = [dated('b.md', '2024-12-01'), dated('c.md', '2024-12-03'), dated('a.md', '2024-12-01'), dated('d.md', '2024-11-30')];
+  const dated = (path: string, date: string, front = '') =>
+    source(path, `---\ntitle: ${path}\ndate: ${date}\ncategory: Nasional\n${front}---\n\nIsi ${path}.\n`);
+  const sources = [
+    dated('b.md', '2024-12-01'),
+    dated('c.md', '2024-12-03'),
+    dated('a.md', '2024-12-01'),
+    dated('d.md', '2024-11-30'),
+  ];
 
   it('resolves the site newest first, ties by slug, and keeps that order to the built articles', () => {
     const resolution = resolveLinks(parseSources(sources), { now });
@@ -245,7 +288,10 @@ describe('content steps', () => {
   it('feeds the related ranker every article once, in file order, and caps each list at the limit', () => {
     const added: string[] = [];
     const searched: [string, string[]][] = [];
-    const resolution = resolveLinks(parseSources([...sources.slice(0, 3), dated('d.md', '2024-11-30', 'related: [c]\n')]), { now });
+    const resolution = resolveLinks(
+      parseSources([...sources.slice(0, 3), dated('d.md', '2024-11-30', 'related: [c]\n')]),
+      { now },
+    );
     if (!resolution.ok) throw new Error('resolution failed');
     const related = rankRelatedArticles(
       resolution.site,

@@ -59,7 +59,9 @@ describe('parse cache file', () => {
 
   it('reads back many entries, including ones larger than its read buffer', () => {
     const file = path.join(dir, 'many.bin');
-    const sources = Array.from({ length: 300 }, (_, i) => article(`a${i}.md`, { body: `JAKARTA - Isi ${i}. ${'kata '.repeat(i === 7 ? 1_000_000 : 50)}` }));
+    const sources = Array.from({ length: 300 }, (_, i) =>
+      article(`a${i}.md`, { body: `JAKARTA - Isi ${i}. ${'kata '.repeat(i === 7 ? 1_000_000 : 50)}` }),
+    );
     const cache = openParseCache(file, 'v1');
     const fresh = sources.map((s) => {
       const result = parseArticle(s);
@@ -80,7 +82,11 @@ describe('parse cache file', () => {
     cache.put(s, parseArticle(s));
     cache.save();
     const whole = fs.readFileSync(file);
-    for (const bytes of [whole.subarray(0, whole.length - 3), Buffer.from([0xff, 0xff, 0xff, 0x7f, 1, 2]), Buffer.from('bukan cache')]) {
+    for (const bytes of [
+      whole.subarray(0, whole.length - 3),
+      Buffer.from([0xff, 0xff, 0xff, 0x7f, 1, 2]),
+      Buffer.from('bukan cache'),
+    ]) {
       fs.writeFileSync(file, bytes);
       expect(openParseCache(file, 'v1').get(s)).toBeUndefined();
     }
@@ -90,7 +96,9 @@ describe('parse cache file', () => {
 describe('parse cache file across rebuilds', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-log-'));
   const sources = (n: number, edited = -1): ArticleSource[] =>
-    Array.from({ length: n }, (_, i) => article(`a${i}.md`, { body: `JAKARTA - Isi ${i}${i === edited ? ' yang diubah' : ''}. ${'kata '.repeat(40)}` }));
+    Array.from({ length: n }, (_, i) =>
+      article(`a${i}.md`, { body: `JAKARTA - Isi ${i}${i === edited ? ' yang diubah' : ''}. ${'kata '.repeat(40)}` }),
+    );
   /** One build: every source through the cache, then saved. */
   const build = (file: string, all: readonly ArticleSource[]): ParseCache => {
     const cache = openParseCache(file, 'v1');

@@ -10,13 +10,21 @@ const workerFile = path.resolve(import.meta.dirname, '../../src/lib/storage/pars
 describe('parsing on worker threads', () => {
   it('gives the same results as the main thread, in order, errors included', async () => {
     const sources = Array.from({ length: 450 }, (_, i) =>
-      i % 50 === 7 ? source(`rusak-${i}.md`, '---\ntitle: [\n---\n\nIsi.\n') : article(`berita-${i}.md`, { title: `Judul ${i}`, body: `KOTA - Isi ${i}.\n\nBaca juga:\n\n- Judul ${i + 1}\n` }),
+      i % 50 === 7
+        ? source(`rusak-${i}.md`, '---\ntitle: [\n---\n\nIsi.\n')
+        : article(`berita-${i}.md`, {
+            title: `Judul ${i}`,
+            body: `KOTA - Isi ${i}.\n\nBaca juga:\n\n- Judul ${i + 1}\n`,
+          }),
     );
     const results = await parseInWorkers(sources, 2, workerFile);
     expect(results).toHaveLength(sources.length);
     expect(results).toEqual(sources.map((s) => parseArticle(s)));
     const failed = results.find((r) => !r.ok);
     expect(failed && !failed.ok && failed.errors[0]).toBeInstanceOf(WartaError);
-    expect(failed && !failed.ok && failed.errors[0]?.position).toMatchObject({ file: 'content/rusak-7.md', line: expect.any(Number) });
+    expect(failed && !failed.ok && failed.errors[0]?.position).toMatchObject({
+      file: 'content/rusak-7.md',
+      line: expect.any(Number),
+    });
   });
 });

@@ -53,9 +53,14 @@ export interface ContentBuild {
  */
 export function buildContent(sources: readonly ArticleSource[], options: BuildContentOptions): ContentBuild {
   const resolution = resolveLinks(parseSources(sources), options);
-  if (!resolution.ok) return { articles: [], errors: resolution.errors, stats: { ...resolution.stats, relatedLists: 0 } };
+  if (!resolution.ok)
+    return { articles: [], errors: resolution.errors, stats: { ...resolution.stats, relatedLists: 0 } };
   const related = rankRelatedArticles(resolution.site, options.rankRelated, options.relatedLimit);
-  return { articles: renderArticles(resolution.site, related), errors: [], stats: contentStats(resolution.site, related) };
+  return {
+    articles: renderArticles(resolution.site, related),
+    errors: [],
+    stats: contentStats(resolution.site, related),
+  };
 }
 
 /** The build report's counts once every step has run. */

@@ -49,7 +49,10 @@ const imageSchema = z.strictObject({
   /** Image URL (http or https) or site path, e.g. `/images/putin.jpg`. */
   src: urlField,
   /** Text alternative describing the image; required. */
-  alt: z.string({ error: 'is required when an image is given (describe the picture for screen readers)' }).trim().min(1, 'must describe the image'),
+  alt: z
+    .string({ error: 'is required when an image is given (describe the picture for screen readers)' })
+    .trim()
+    .min(1, 'must describe the image'),
   /** Caption shown under the image. */
   caption: text.optional(),
   /** Photographer or agency, e.g. `ANTARA/Aditya`. */
@@ -57,34 +60,42 @@ const imageSchema = z.strictObject({
 });
 
 /** Front matter of an article file, as an editor writes it. Unknown fields are rejected to catch typos. */
-export const frontMatterSchema = z.strictObject({
-  /** Headline. Required. */
-  title: text,
-  /** Publication time, ISO 8601; without offset it means WIB (Asia/Jakarta). Required. */
-  date: dateField,
-  /** Section name, e.g. `Internasional`. Required. */
-  category: name,
-  /** Topic names. Default: none. */
-  tags: z.array(name).default([]),
-  /** Byline. */
-  author: text.optional(),
-  /** City of the dateline, e.g. `JAKARTA`. Default: read from a `CITY - ` lead. */
-  dateline: text.optional(),
-  source: sourceSchema.optional(),
-  image: imageSchema.optional(),
-  /** One-sentence summary for lists and metadata. Default: the first paragraph, plain text. */
-  summary: text.optional(),
-  /** Time of the last significant update, ISO 8601. */
-  updated: dateField.optional(),
-  /** Kept out of the published site when true. Default: false. */
-  draft: z.boolean().default(false),
-  /** Slugs of hand-picked related articles, shown first under "Berita Terkait". Default: none. */
-  related: z.array(z.string()).default([]),
-  /** URL slug. Default: the file name without `.md`. Must match ^[a-z0-9]+(-[a-z0-9]+)*$. */
-  slug: z.string().optional(),
-}).superRefine((fm, ctx) => {
-  if (fm.updated && fm.updated < fm.date) ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is earlier than date', params: { kind: UPDATED_ISSUE } });
-});
+export const frontMatterSchema = z
+  .strictObject({
+    /** Headline. Required. */
+    title: text,
+    /** Publication time, ISO 8601; without offset it means WIB (Asia/Jakarta). Required. */
+    date: dateField,
+    /** Section name, e.g. `Internasional`. Required. */
+    category: name,
+    /** Topic names. Default: none. */
+    tags: z.array(name).default([]),
+    /** Byline. */
+    author: text.optional(),
+    /** City of the dateline, e.g. `JAKARTA`. Default: read from a `CITY - ` lead. */
+    dateline: text.optional(),
+    source: sourceSchema.optional(),
+    image: imageSchema.optional(),
+    /** One-sentence summary for lists and metadata. Default: the first paragraph, plain text. */
+    summary: text.optional(),
+    /** Time of the last significant update, ISO 8601. */
+    updated: dateField.optional(),
+    /** Kept out of the published site when true. Default: false. */
+    draft: z.boolean().default(false),
+    /** Slugs of hand-picked related articles, shown first under "Berita Terkait". Default: none. */
+    related: z.array(z.string()).default([]),
+    /** URL slug. Default: the file name without `.md`. Must match ^[a-z0-9]+(-[a-z0-9]+)*$. */
+    slug: z.string().optional(),
+  })
+  .superRefine((fm, ctx) => {
+    if (fm.updated && fm.updated < fm.date)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: 'is earlier than date',
+        params: { kind: UPDATED_ISSUE },
+      });
+  });
 
 /** Front matter as written. */
 export type FrontMatterInput = z.input<typeof frontMatterSchema>;

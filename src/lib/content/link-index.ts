@@ -51,11 +51,18 @@ export function createLinkIndex(targets: readonly ArticleTarget[]): LinkIndex {
       const scored: { title: string; score: number }[] = [];
       for (const [candidate, list] of titles) {
         const first = list[0];
-        if (first) scored.push({ title: first.title, score: distance(key, candidate) / Math.max(key.length, candidate.length, 1) });
+        if (first)
+          scored.push({
+            title: first.title,
+            score: distance(key, candidate) / Math.max(key.length, candidate.length, 1),
+          });
       }
       scored.sort((a, b) => a.score - b.score || (a.title < b.title ? -1 : 1));
       // Past 60% edits a suggestion is noise rather than help.
-      return scored.filter((s) => s.score < 0.6).slice(0, count).map((s) => s.title);
+      return scored
+        .filter((s) => s.score < 0.6)
+        .slice(0, count)
+        .map((s) => s.title);
     },
   };
 }

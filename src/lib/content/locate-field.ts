@@ -4,7 +4,10 @@
  * values, and a top-level key scan is enough for the flat fields articles use.
  * Returns a 1-based line and column within the front matter text, or undefined.
  */
-export function locateField(frontMatter: string, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
+export function locateField(
+  frontMatter: string,
+  path: readonly PropertyKey[],
+): { line: number; column: number } | undefined {
   const lines = frontMatter.split('\n');
   let from = 0;
   let indent = -1;
@@ -18,11 +21,20 @@ export function locateField(frontMatter: string, path: readonly PropertyKey[]): 
       if (found !== undefined && lineIndent <= indent && i > from) break;
       if (typeof key === 'number') {
         // Flow lists (`tags: [a, b]`) keep every item on the key's own line.
-        if (found !== undefined && /:\s*\[/.test(lines[found] ?? '')) { hit = found; break; }
-        if (/^\s*-(\s|$)/.test(line)) {
-          if (itemIndex(lines, from, i, lineIndent) === key) { hit = i; break; }
+        if (found !== undefined && /:\s*\[/.test(lines[found] ?? '')) {
+          hit = found;
+          break;
         }
-      } else if (new RegExp(`^\\s*["']?${escape(String(key))}["']?\\s*:`).test(line) && (found === undefined || lineIndent > indent)) {
+        if (/^\s*-(\s|$)/.test(line)) {
+          if (itemIndex(lines, from, i, lineIndent) === key) {
+            hit = i;
+            break;
+          }
+        }
+      } else if (
+        new RegExp(`^\\s*["']?${escape(String(key))}["']?\\s*:`).test(line) &&
+        (found === undefined || lineIndent > indent)
+      ) {
         hit = i;
         indent = lineIndent;
         break;

@@ -8,7 +8,9 @@ import type { ResolvedSite } from './resolve-links.ts';
  * Finds computed related articles (see `src/lib/related`): receives every article on the site once,
  * and returns the search for one article's list, best first.
  */
-export type RelatedRanker = (documents: readonly RelatedDocument[]) => (slug: string, exclude: ReadonlySet<string>) => string[];
+export type RelatedRanker = (
+  documents: readonly RelatedDocument[],
+) => (slug: string, exclude: ReadonlySet<string>) => string[];
 
 /** "Berita Terkait" of every article on the site. */
 export interface RelatedLists {
@@ -33,7 +35,9 @@ export function rankRelatedArticles(site: ResolvedSite, ranker: RelatedRanker | 
   for (const { parsed, bacaJuga, pinned } of site.fileOrder) {
     const exclude = new Set([parsed.slug, ...pinned, ...bacaJuga.flat().map((l) => l.slug)]);
     const computed = search ? search(parsed.slug, exclude).slice(0, Math.max(0, limit - pinned.length)) : [];
-    const related = [...pinned, ...computed].map((slug) => linkTo(bySlug.get(slug))).filter((r): r is ArticleLink => r !== undefined);
+    const related = [...pinned, ...computed]
+      .map((slug) => linkTo(bySlug.get(slug)))
+      .filter((r): r is ArticleLink => r !== undefined);
     if (related.length > 0) listed++;
     lists.set(parsed.slug, related);
   }
@@ -56,5 +60,11 @@ function relatedInput(article: ParsedArticle): RelatedDocument {
 function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
   if (!article) return undefined;
   const fm = article.frontMatter;
-  return { slug: article.slug, title: fm.title, date: fm.date, category: fm.category, categorySlug: termSlug(fm.category) };
+  return {
+    slug: article.slug,
+    title: fm.title,
+    date: fm.date,
+    category: fm.category,
+    categorySlug: termSlug(fm.category),
+  };
 }

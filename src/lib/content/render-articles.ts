@@ -19,10 +19,18 @@ export interface BuiltArticle {
  * the site's order, newest first (see {@link ResolvedSite.entries}). `onProgress` is called after
  * each article.
  */
-export function renderArticles(site: ResolvedSite, related: RelatedLists, onProgress?: (done: number, total: number) => void): BuiltArticle[] {
+export function renderArticles(
+  site: ResolvedSite,
+  related: RelatedLists,
+  onProgress?: (done: number, total: number) => void,
+): BuiltArticle[] {
   const total = site.entries.length;
   return site.entries.map(({ article, parsed, bacaJuga }, i): BuiltArticle => {
-    const data: Article = { ...article.data, bacaJuga: bacaJuga.flat(), related: related.bySlug.get(article.data.slug) ?? [] };
+    const data: Article = {
+      ...article.data,
+      bacaJuga: bacaJuga.flat(),
+      related: related.bySlug.get(article.data.slug) ?? [],
+    };
     const built = { data, html: fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga), text: parsed.text };
     onProgress?.(i + 1, total);
     return built;

@@ -13,8 +13,18 @@ export function resolveBlocks(
 ): BacaJugaLink[][] {
   return article.bacaJuga.map((block) =>
     block.items.flatMap((item) => {
-      const position = { file: article.source.displayPath, line: article.bodyLine + item.line - 1, column: item.column };
-      const result = resolveBacaJugaItem(item, { path: article.source.path, slug: article.slug }, index, isVisible, position);
+      const position = {
+        file: article.source.displayPath,
+        line: article.bodyLine + item.line - 1,
+        column: item.column,
+      };
+      const result = resolveBacaJugaItem(
+        item,
+        { path: article.source.path, slug: article.slug },
+        index,
+        isVisible,
+        position,
+      );
       if (!result.ok) {
         errors.push(result.error);
         return [];
@@ -44,7 +54,9 @@ export function resolvePinned(
       return;
     }
     const found = locateFrontMatterField(article.frontMatterText, ['related', i]);
-    errors.push(createError(ContentErrors.RelatedUnresolved, { slug, reason }, { file: article.source.displayPath, ...found }));
+    errors.push(
+      createError(ContentErrors.RelatedUnresolved, { slug, reason }, { file: article.source.displayPath, ...found }),
+    );
   });
   return resolved;
 }

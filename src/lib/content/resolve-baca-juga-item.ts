@@ -31,19 +31,33 @@ export function resolveBacaJugaItem(
     case 'title': {
       const matches = index.byTitle(reference.title);
       if (matches.length > 1) {
-        return fail(createError(ContentErrors.BacaJugaAmbiguous, { item: item.text, files: matches.map((m) => m.displayPath) }, position));
+        return fail(
+          createError(
+            ContentErrors.BacaJugaAmbiguous,
+            { item: item.text, files: matches.map((m) => m.displayPath) },
+            position,
+          ),
+        );
       }
       target = matches[0];
       break;
     }
   }
   if (!target) {
-    return fail(createError(ContentErrors.BacaJugaUnresolved, { item: item.text, suggestions: index.closestTitles(item.text) }, position));
+    return fail(
+      createError(
+        ContentErrors.BacaJugaUnresolved,
+        { item: item.text, suggestions: index.closestTitles(item.text) },
+        position,
+      ),
+    );
   }
   if (target.slug === from.slug) return fail(createError(ContentErrors.BacaJugaSelf, { item: item.text }, position));
   if (!isVisible(target)) {
     const state = target.state === 'scheduled' ? 'scheduled' : 'draft';
-    return fail(createError(ContentErrors.BacaJugaUnpublished, { item: item.text, target: target.displayPath, state }, position));
+    return fail(
+      createError(ContentErrors.BacaJugaUnpublished, { item: item.text, target: target.displayPath, state }, position),
+    );
   }
   return { ok: true, target };
 }

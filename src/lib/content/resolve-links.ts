@@ -75,7 +75,9 @@ export interface ResolvedSite {
 }
 
 /** Outcome of {@link resolveLinks}: the site, or every problem found so far (sorted by position). */
-export type Resolution = { readonly ok: true; readonly site: ResolvedSite } | { readonly ok: false; readonly errors: readonly WartaError[]; readonly stats: ResolutionStats };
+export type Resolution =
+  | { readonly ok: true; readonly site: ResolvedSite }
+  | { readonly ok: false; readonly errors: readonly WartaError[]; readonly stats: ResolutionStats };
 
 interface Candidate {
   readonly parsed: ParsedArticle;
@@ -92,7 +94,11 @@ interface Candidate {
 export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Resolution {
   const errors: WartaError[] = [...parsed.errors];
   const candidates = dropDuplicateSlugs(parsed.articles, errors).map((article): Candidate => {
-    const state: PublicationState = article.frontMatter.draft ? 'draft' : article.frontMatter.date > options.now ? 'scheduled' : 'published';
+    const state: PublicationState = article.frontMatter.draft
+      ? 'draft'
+      : article.frontMatter.date > options.now
+        ? 'scheduled'
+        : 'published';
     return { parsed: article, state, visible: state === 'published' || options.includeUnpublished === true };
   });
   const counts = {
@@ -102,9 +108,13 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
     scheduled: candidates.filter((c) => c.state === 'scheduled').length,
   };
 
-  const targets = candidates.map(
-    (c): ArticleTarget => ({ slug: c.parsed.slug, title: c.parsed.frontMatter.title, path: c.parsed.source.path, displayPath: c.parsed.source.displayPath, state: c.state }),
-  );
+  const targets = candidates.map((c): ArticleTarget => ({
+    slug: c.parsed.slug,
+    title: c.parsed.frontMatter.title,
+    path: c.parsed.source.path,
+    displayPath: c.parsed.source.displayPath,
+    state: c.state,
+  }));
   const index = createLinkIndex(targets);
   const visibleSlugs = new Set(candidates.filter((c) => c.visible).map((c) => c.parsed.slug));
   const isVisible = (target: ArticleTarget): boolean => visibleSlugs.has(target.slug);
@@ -125,7 +135,12 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
     return { article: { data: articleFields(article), text: article.text }, parsed: article, bacaJuga, pinned };
   });
   const entries = [...fileOrder].sort((a, b) => newestFirst(a.article.data, b.article.data));
-  const site: ResolvedSite = { entries, articles: entries.map((e) => e.article), fileOrder, stats: { ...counts, bacaJugaLinks } };
+  const site: ResolvedSite = {
+    entries,
+    articles: entries.map((e) => e.article),
+    fileOrder,
+    stats: { ...counts, bacaJugaLinks },
+  };
   return { ok: true, site };
 }
 
@@ -151,7 +166,9 @@ function articleFields(article: ParsedArticle): ArticleFields {
     }),
     ...(fm.author ? { author: fm.author } : {}),
     ...(article.dateline ? { dateline: article.dateline } : {}),
-    ...(fm.source ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } } : {}),
+    ...(fm.source
+      ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } }
+      : {}),
     ...(fm.image ? { image: fm.image } : {}),
     summary: article.summary,
     readingMinutes: readingMinutes(article.words),

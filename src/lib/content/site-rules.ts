@@ -16,9 +16,21 @@ export function dropDuplicateSlugs(parsed: readonly ParsedArticle[], errors: War
       continue;
     }
     duplicated.add(article.slug);
-    errors.push(createError(ContentErrors.DuplicateSlug, { slug: article.slug, otherFile: other.source.displayPath }, slugPosition(article)));
+    errors.push(
+      createError(
+        ContentErrors.DuplicateSlug,
+        { slug: article.slug, otherFile: other.source.displayPath },
+        slugPosition(article),
+      ),
+    );
     if (!errors.some((e) => e.name === 'DuplicateSlug' && e.position?.file === other.source.displayPath)) {
-      errors.push(createError(ContentErrors.DuplicateSlug, { slug: other.slug, otherFile: article.source.displayPath }, slugPosition(other)));
+      errors.push(
+        createError(
+          ContentErrors.DuplicateSlug,
+          { slug: other.slug, otherFile: article.source.displayPath },
+          slugPosition(other),
+        ),
+      );
     }
   }
   return [...first.values()].filter((a) => !duplicated.has(a.slug));
@@ -36,8 +48,13 @@ export function checkTermSlugs(articles: readonly ParsedArticle[], errors: Warta
       names.forEach((name, i) => {
         const slug = termSlug(name);
         if (slug === '') {
-          const found = locateFrontMatterField(article.frontMatterText, kind === 'category' ? ['category'] : ['tags', i]);
-          errors.push(createError(ContentErrors.TermSlugEmpty, { kind, name }, { file: article.source.displayPath, ...found }));
+          const found = locateFrontMatterField(
+            article.frontMatterText,
+            kind === 'category' ? ['category'] : ['tags', i],
+          );
+          errors.push(
+            createError(ContentErrors.TermSlugEmpty, { kind, name }, { file: article.source.displayPath, ...found }),
+          );
           return;
         }
         const first = seen.get(slug);
@@ -48,7 +65,11 @@ export function checkTermSlugs(articles: readonly ParsedArticle[], errors: Warta
         if (first.name === name) return;
         const found = locateFrontMatterField(article.frontMatterText, kind === 'category' ? ['category'] : ['tags', i]);
         errors.push(
-          createError(ContentErrors.TermSlugCollision, { kind, name, otherName: first.name, otherFile: first.file, slug }, { file: article.source.displayPath, ...found }),
+          createError(
+            ContentErrors.TermSlugCollision,
+            { kind, name, otherName: first.name, otherFile: first.file, slug },
+            { file: article.source.displayPath, ...found },
+          ),
         );
       });
     }
@@ -56,6 +77,7 @@ export function checkTermSlugs(articles: readonly ParsedArticle[], errors: Warta
 }
 
 function slugPosition(article: ParsedArticle): SourcePosition {
-  const found = article.frontMatter.slug === undefined ? undefined : locateFrontMatterField(article.frontMatterText, ['slug']);
+  const found =
+    article.frontMatter.slug === undefined ? undefined : locateFrontMatterField(article.frontMatterText, ['slug']);
   return { file: article.source.displayPath, ...found };
 }

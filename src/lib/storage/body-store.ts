@@ -128,7 +128,8 @@ export function readBody(directory: string, location: BodyLocation, slug: string
   const fd = openPack(file, slug);
   const bytes = Buffer.allocUnsafe(location.length);
   const read = location.length === 0 ? 0 : fs.readSync(fd, bytes, 0, location.length, location.offset);
-  if (read !== location.length) throw missingBody(slug, `${file} ends before it (offset ${location.offset}, ${location.length} bytes)`);
+  if (read !== location.length)
+    throw missingBody(slug, `${file} ends before it (offset ${location.offset}, ${location.length} bytes)`);
   return bytes.toString('utf8');
 }
 

@@ -46,7 +46,13 @@ export function openParseCache(file: string, version: string): ParseCache {
   const fresh: [string, ParsedArticle][] = [];
   const counts = { hits: 0, misses: 0 };
   const keyOf = (source: ArticleSource): string =>
-    createHash('sha1').update(source.path).update('\0').update(source.displayPath).update('\0').update(source.bytes).digest('base64');
+    createHash('sha1')
+      .update(source.path)
+      .update('\0')
+      .update(source.displayPath)
+      .update('\0')
+      .update(source.bytes)
+      .digest('base64');
   const cache: ParseCache = {
     counts,
     get(source) {

@@ -32,7 +32,10 @@ const WORKER_THRESHOLD = 400;
  * independent per file), else on this thread. Fresh results go into the cache; saving it is the
  * caller's (only a build without errors saves).
  */
-export async function parseChanged(sources: readonly ArticleSource[], options: ParseChangedOptions = {}): Promise<ParsedFiles> {
+export async function parseChanged(
+  sources: readonly ArticleSource[],
+  options: ParseChangedOptions = {},
+): Promise<ParsedFiles> {
   const { cache, workerFile, render } = options;
   const results = new Array<ParseResult | undefined>(sources.length);
   const changed: ArticleSource[] = [];
@@ -45,8 +48,12 @@ export async function parseChanged(sources: readonly ArticleSource[], options: P
       changedAt.push(i);
     }
   });
-  const threads = workerFile && (options.threads ?? 1) > 1 && changed.length >= WORKER_THRESHOLD ? (options.threads ?? 1) : 1;
-  const fresh = threads > 1 && workerFile ? await parseInWorkers(changed, threads, workerFile, render) : changed.map((s) => parseArticle(s, render));
+  const threads =
+    workerFile && (options.threads ?? 1) > 1 && changed.length >= WORKER_THRESHOLD ? (options.threads ?? 1) : 1;
+  const fresh =
+    threads > 1 && workerFile
+      ? await parseInWorkers(changed, threads, workerFile, render)
+      : changed.map((s) => parseArticle(s, render));
   changed.forEach((source, k) => {
     const result = fresh[k];
     const at = changedAt[k];

@@ -50,7 +50,9 @@ export async function parseInWorkers(
         next = Math.min(sources.length, next + BATCH);
         worker.once('message', (batch: WireResult[]) => {
           batch.forEach((result, i) => {
-            results[start + i] = result.ok ? result : { ok: false, errors: (result.errors as ErrorData[]).map(fromErrorData) };
+            results[start + i] = result.ok
+              ? result
+              : { ok: false, errors: (result.errors as ErrorData[]).map(fromErrorData) };
           });
           send();
         });

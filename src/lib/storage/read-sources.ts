@@ -39,7 +39,13 @@ export function readContentDirectory(directory: string, displayBase: string = pr
       sources.push(readArticleSource(directory, relative, displayBase));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      errors.push(createError(ContentErrors.FileUnreadable, { reason: String(reason) }, { file: shownPath(directory, relative, displayBase) }));
+      errors.push(
+        createError(
+          ContentErrors.FileUnreadable,
+          { reason: String(reason) },
+          { file: shownPath(directory, relative, displayBase) },
+        ),
+      );
     }
   }
   return { sources, errors };
@@ -64,7 +70,11 @@ function shownPath(directory: string, relative: string, displayBase: string): st
  * Content-relative paths (with `/`) of every Markdown article under `directory`, sorted. Problems
  * with single entries (see {@link readContentDirectory}) go to `errors`.
  */
-export function listMarkdownFiles(directory: string, displayBase: string = process.cwd(), errors: WartaError[] = []): string[] {
+export function listMarkdownFiles(
+  directory: string,
+  displayBase: string = process.cwd(),
+  errors: WartaError[] = [],
+): string[] {
   const found: string[] = [];
   const realRoot = fs.realpathSync(directory);
   const walk = (relative: string): void => {
@@ -76,7 +86,13 @@ export function listMarkdownFiles(directory: string, displayBase: string = proce
         name = utf8.decode(entry.name);
       } catch {
         const shown = new TextDecoder('utf-8').decode(entry.name);
-        errors.push(createError(ContentErrors.FileNameNotUtf8, { shown }, { file: shownPath(directory, relative ? `${relative}/${shown}` : shown, displayBase) }));
+        errors.push(
+          createError(
+            ContentErrors.FileNameNotUtf8,
+            { shown },
+            { file: shownPath(directory, relative ? `${relative}/${shown}` : shown, displayBase) },
+          ),
+        );
         continue;
       }
       if (name.startsWith('.') || name === 'node_modules') continue;
@@ -85,7 +101,12 @@ export function listMarkdownFiles(directory: string, displayBase: string = proce
       else if (entry.isFile() && /\.md$/i.test(name)) found.push(child);
       else if (entry.isSymbolicLink() && /\.md$/i.test(name)) {
         const problem = linkProblem(path.join(directory, child), realRoot);
-        if (problem) errors.push(createError(ContentErrors.ContentLinkNotFollowed, problem, { file: shownPath(directory, child, displayBase) }));
+        if (problem)
+          errors.push(
+            createError(ContentErrors.ContentLinkNotFollowed, problem, {
+              file: shownPath(directory, child, displayBase),
+            }),
+          );
         else found.push(child);
       }
     }
@@ -103,7 +124,8 @@ function linkProblem(file: string, realRoot: string): { target: string; reason: 
   } catch {
     return { target, reason: 'does not exist' };
   }
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return { target, reason: 'is outside the content folder' };
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep))
+    return { target, reason: 'is outside the content folder' };
   if (!fs.statSync(real).isFile()) return { target, reason: 'is not a file' };
   return undefined;
 }
