@@ -209,7 +209,7 @@ function seconds(milliseconds: number): string {
 
 /** Progress lines only on an interactive terminal; CI logs stay quiet. */
 function showProgress(): boolean {
-  return process.stdout.isTTY === true && !process.env['CI'];
+  return process.stdout.isTTY && !process.env['CI'];
 }
 
 /** How often, in articles, progress is printed. */

@@ -37,7 +37,7 @@ export async function parseInWorkers(
   workerFile: string,
   options: RenderOptions = {},
 ): Promise<ParseResult[]> {
-  const results: ParseResult[] = new Array(sources.length);
+  const results = new Array<ParseResult>(sources.length);
   let next = 0;
   const run = (worker: Worker): Promise<void> =>
     new Promise((resolve, reject) => {

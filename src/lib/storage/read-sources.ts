@@ -40,11 +40,7 @@ export function readContentDirectory(directory: string, displayBase: string = pr
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       errors.push(
-        createError(
-          ContentErrors.FileUnreadable,
-          { reason: String(reason) },
-          { file: shownPath(directory, relative, displayBase) },
-        ),
+        createError(ContentErrors.FileUnreadable, { reason }, { file: shownPath(directory, relative, displayBase) }),
       );
     }
   }
