@@ -8,6 +8,7 @@ import { buildErrors } from './src/integrations/build-errors.ts';
 import { stagedOutput } from './src/integrations/staged-output.ts';
 import { buildSettings } from './src/data/build-context.ts';
 import { siteConfig } from './src/site.config.ts';
+import { newsSitemapPath } from './src/lib/routes.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -32,7 +33,7 @@ export default defineConfig({
     // /sitemap-index.xml: every HTML page (not feeds or other endpoints), plus the Google News sitemap.
     sitemap({
       filter: (page) => page.endsWith('/'),
-      customSitemaps: [new URL('/sitemap-news.xml', siteConfig.url).href],
+      customSitemaps: [new URL(newsSitemapPath(), siteConfig.url).href],
     }),
     // Builds into a staging folder and swaps it in for outDir only when everything above has
     // succeeded, so outDir only ever holds a complete site. Must stay last.

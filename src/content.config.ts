@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import os from 'node:os';
 import path from 'node:path';
 import { articlesResolved, buildClock, buildSettings, isDevServer, recordContentSummary } from './data/build-context.ts';
-import { digestCode } from './lib/content/parse-cache.ts';
+import { digestCode } from './lib/storage/digest-code.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
 import { siteConfig } from './site.config.ts';
@@ -24,16 +24,17 @@ const articles = defineCollection({
     // Only builds index for search; the dev server would keep every article's text for nothing.
     ...(isDev ? {} : { onResolved: articlesResolved }),
     cacheFile: path.join(settings.cacheDirectory, 'warta-parse-cache.bin'),
-    // Any change to the code that parses, renders or sanitizes must re-render every article.
+    // Any change to the code that parses, renders or sanitizes, or to the cache's record format, must
+    // re-render every article.
     cacheVersion: digestCode(
-      ['content', 'markdown', 'errors', 'dates', 'text', 'slug.ts'].map((p) => path.resolve('src/lib', p)),
+      ['content', 'markdown', 'errors', 'dates', 'text', 'slug.ts', 'routes.ts', 'storage/parse-cache.ts'].map((p) => path.resolve('src/lib', p)),
       `${process.version}|${siteConfig.embedHosts.join(',')}`,
     ),
     bodyDirectory: settings.bodyDirectory,
     pruneBodies: !isDev,
     render: { embedHosts: siteConfig.embedHosts },
     threads: os.availableParallelism(),
-    workerFile: path.resolve('src/lib/content/parse-worker.ts'),
+    workerFile: path.resolve('src/lib/storage/parse-worker.ts'),
   }),
 });
 

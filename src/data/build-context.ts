@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Article } from '../lib/content/article.ts';
-import type { BodyLocation } from '../lib/content/body-store.ts';
+import type { BodyLocation } from '../lib/storage/body-store.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
+import { withoutStack } from '../lib/errors/index.ts';
 import { integerOverride } from '../lib/site-config.ts';
 
 /**
@@ -166,8 +167,7 @@ function published(id: string, digest: string | number | undefined): Published {
       'the content loader (src/loaders/warta-loader.ts), which must run in the same process: build with ' +
       '`astro build` or preview with `astro dev`.',
   );
-  error.stack = '';
-  throw error;
+  throw withoutStack(error);
 }
 
 /** Records the content layer's counts and slugs for the end-of-build report. */

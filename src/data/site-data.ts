@@ -20,7 +20,7 @@ export function getSiteIndex(): Promise<SiteIndex> {
 }
 
 /**
- * Every article entry with its data (entries hold only id and digest: see published-articles.ts).
+ * Every article entry with its data (entries hold only id and digest: see publishArticle in build-context.ts).
  * Shared by the site index and the article pages' paths, like the index itself.
  */
 export function getArticleEntries(): Promise<{ article: Article; digest: string }[]> {

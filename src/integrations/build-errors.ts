@@ -2,7 +2,8 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../lib/content/article.ts';
-import { ContentErrors, createError, formatError, WartaBuildError, WartaError, type SourcePosition } from '../lib/errors/index.ts';
+import { ContentErrors, createError, formatError, WartaBuildError, WartaError, withoutStack, type SourcePosition } from '../lib/errors/index.ts';
+import { articleSlugMentionedIn } from '../lib/routes.ts';
 import { shownArticleFile } from '../data/content-files.ts';
 import { buildSettings, findPublishedArticles } from '../data/build-context.ts';
 
@@ -29,8 +30,8 @@ export class WartaBuildFailure extends Error {
     super(formatError(problem));
     this.name = problem.name;
     this.problem = problem;
-    if (!debugBuild()) this.stack = '';
-    else if (cause !== undefined) this.cause = cause;
+    withoutStack(this, debugBuild());
+    if (debugBuild() && cause !== undefined) this.cause = cause;
   }
 
   // Astro matches `String(error)` against browser globals to replace the hint; the reason quoted from
@@ -44,8 +45,8 @@ export class WartaBuildFailure extends Error {
 export function quietError(message: string, hint: string, cause?: unknown): Error {
   const error = new Error(message) as Error & { hint: string };
   error.hint = debugBuild() ? hint : `${hint} ${DEBUG_HINT}`;
-  if (!debugBuild()) error.stack = '';
-  else if (cause !== undefined) error.cause = cause;
+  withoutStack(error, debugBuild());
+  if (debugBuild() && cause !== undefined) error.cause = cause;
   return error;
 }
 
@@ -61,11 +62,9 @@ function isReported(error: unknown): boolean {
   return error instanceof WartaBuildError || error instanceof WartaBuildFailure || error instanceof WartaError || (error instanceof Error && error.stack === '');
 }
 
-const ARTICLE_URL = /\/berita\/([a-z0-9-]+)\//;
-
 /** The article whose URL `text` mentions (`/berita/<slug>/`), if it is published in this process. */
 export function articleNamedIn(text: string): Article | undefined {
-  const slug = ARTICLE_URL.exec(text)?.[1];
+  const slug = articleSlugMentionedIn(text);
   return slug === undefined ? undefined : findPublishedArticles((a) => a.slug === slug)[0];
 }
 
@@ -83,7 +82,7 @@ export function pageFailure(pathname: string, error: unknown): unknown {
 export function searchFailure(error: unknown, articleFile: (slug: string) => string | undefined): unknown {
   if (error instanceof WartaBuildFailure || error instanceof WartaBuildError) return error;
   const reason = reasonOf(error);
-  const slug = ARTICLE_URL.exec(reason)?.[1];
+  const slug = articleSlugMentionedIn(reason);
   const file = slug === undefined ? undefined : articleFile(slug);
   return new WartaBuildFailure(createError(ContentErrors.SearchIndexFailed, { reason }, file ? { file } : undefined), error);
 }

@@ -6,7 +6,8 @@ import { formatSearchIndexReport, writeSearchIndexInWorker, type SearchIndexRepo
 import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
-import { digestCode } from '../lib/content/parse-cache.ts';
+import { articlePath } from '../lib/routes.ts';
+import { digestCode } from '../lib/storage/digest-code.ts';
 import { buildSettings, onArticlesResolved, takeResolvedArticles } from '../data/build-context.ts';
 import { searchFailure } from './build-errors.ts';
 import { shownArticleFile } from '../data/content-files.ts';
@@ -45,7 +46,7 @@ export function searchIntegration(): AstroIntegration {
       // The code that turns an article into its record: a change to it must re-index every shard.
       codeVersion: digestCode(['search', 'dates', 'view'].map((p) => path.resolve('src/lib', p))),
     }).then((report) => {
-      if (fault !== undefined) throw new Error(`Pagefind could not index /berita/${fault}/: fault injected by WARTA_FAULT (tests only)`);
+      if (fault !== undefined) throw new Error(`Pagefind could not index ${articlePath(fault)}: fault injected by WARTA_FAULT (tests only)`);
       return report;
     });
     // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.

@@ -5,6 +5,7 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { readContentSummary, setCommand } from '../data/build-context.ts';
 import { countPages, formatBuildReport, missingArticlePages } from '../lib/content/build-report.ts';
+import { withoutStack } from '../lib/errors/index.ts';
 
 /**
  * Tells the build context Astro's command (see isDevServer in src/data/build-context.ts), and ends
@@ -33,9 +34,7 @@ export function wartaIntegration(): AstroIntegration {
         logger.info(`\n${formatBuildReport(summary, countPages(pages.map((p) => p.pathname)))}`);
         const missing = missingArticlePages(summary.slugs, (file) => fs.existsSync(`${outDir}/${file}`));
         if (missing.length > 0) {
-          const error = new Error(`${missing.length} published article(s) have no page in ${outDir}: ${missing.join(', ')}`);
-          error.stack = '';
-          throw error;
+          throw withoutStack(new Error(`${missing.length} published article(s) have no page in ${outDir}: ${missing.join(', ')}`));
         }
         logger.info(`Every published article has its page (${summary.slugs.length}).`);
       },

@@ -1,3 +1,4 @@
+import { articlePath, outputFileOf } from '../routes.ts';
 import type { ContentStats } from './build-content.ts';
 
 /** What the content layer hands to the end-of-build report. */
@@ -21,9 +22,9 @@ export function countPages(pathnames: readonly string[]): [string, number][] {
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-/** Slugs whose `/berita/<slug>/index.html` is not among `existing` (the files written). */
+/** Slugs whose article page file (`berita/<slug>/index.html`) is not among `existing` (the files written). */
 export function missingArticlePages(slugs: readonly string[], exists: (file: string) => boolean): string[] {
-  return slugs.filter((slug) => !exists(`berita/${slug}/index.html`));
+  return slugs.filter((slug) => !exists(outputFileOf(articlePath(slug))));
 }
 
 /** The one-screen report printed at the end of a build. */
