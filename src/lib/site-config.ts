@@ -1,25 +1,30 @@
 import { z } from 'zod';
 import { DEFAULT_EMBED_HOSTS } from './markdown/sanitize-schema.ts';
 import { relatedConfigSchema } from './related/config.ts';
+import { logoPath } from './routes.ts';
 import { DEFAULT_SHARD_SIZE } from './search/fields.ts';
 
-/** Site-wide settings; the values live in `src/site.config.ts`. */
+/**
+ * Site-wide settings; the values live in `src/site.config.ts`. Each default is written here and only
+ * here: the site's identity (name, tagline, description, URL) has none and must be set.
+ *
+ * There is no time zone setting: dates are shown and read in WIB (UTC+7, no daylight saving time),
+ * which the date code relies on (src/lib/dates), and written in Indonesian whatever the locale.
+ */
 export const siteConfigSchema = z.strictObject({
-  /** Site name shown in the header and in titles. Default: `Warta`. */
-  name: z.string().min(1).default('Warta'),
-  /** Short line beside the site name in the header. */
-  tagline: z.string().default('Berita terkini dari Indonesia dan dunia'),
-  /** One-line description for the front page's metadata. */
-  description: z.string().min(1).default('Berita terkini dari Indonesia dan dunia.'),
-  /** Absolute URL the site is deployed at, used for canonical links, feeds and sitemaps. */
-  url: z.url().default('https://warta.example'),
-  /** BCP 47 locale for dates and `<html lang>`. Default: `id-ID`. */
+  /** Site name shown in the header and in titles, e.g. `Warta`. Required. */
+  name: z.string().min(1),
+  /** Short line beside the site name in the header. Required. */
+  tagline: z.string(),
+  /** One-line description for the front page's metadata. Required. */
+  description: z.string().min(1),
+  /** Absolute URL the site is deployed at, used for canonical links, feeds and sitemaps. Required. */
+  url: z.url(),
+  /** BCP 47 locale: `<html lang>`, `og:locale`, and the language of the feeds and the news sitemap. Default: `id-ID`. */
   locale: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 locale such as id-ID')
     .default('id-ID'),
-  /** IANA time zone every date is shown in. Default: `Asia/Jakarta` (WIB). */
-  timeZone: z.string().default('Asia/Jakarta'),
   /** Articles per list page (front page, categories, tags). Default: 20. */
   pageSize: z.number().int().positive().default(20),
   /** Category names in navigation order; categories not listed follow alphabetically. */
@@ -41,7 +46,7 @@ export const siteConfigSchema = z.strictObject({
   /** Publisher logo for structured data: a site path or absolute URL with its size in pixels. */
   logo: z
     .strictObject({ src: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() })
-    .default({ src: '/logo.svg', width: 600, height: 60 }),
+    .default({ src: logoPath(), width: 600, height: 60 }),
 });
 
 /** Site settings as written. */

@@ -4,16 +4,30 @@ import { robotsTxt } from '../../src/lib/view/robots.ts';
 import { absoluteUrl, escapeXml, languageCode, ogLocale } from '../../src/lib/view/urls.ts';
 
 describe('site config', () => {
+  const identity = { name: 'Kabar', tagline: 'Kabar terkini', description: 'Kabar terkini.', url: 'https://kabar.example' };
+
   it('fills in defaults for what is not set', () => {
-    const config = defineSiteConfig({ name: 'Kabar' });
+    const config = defineSiteConfig(identity);
     expect(config).toMatchObject({ name: 'Kabar', locale: 'id-ID', pageSize: 20, feedSize: 50, newsSitemapHours: 48, categoryBlockSize: 4 });
     expect(config.related).toMatchObject({ limit: 5, weights: { text: 1, tags: 0.5, category: 0.1, recency: 0.1 }, halfLifeDays: 30 });
   });
 
   it('rejects unknown keys and bad values', () => {
-    expect(() => defineSiteConfig({ pageSize: 0 })).toThrow();
-    expect(() => defineSiteConfig({ url: 'bukan url' })).toThrow();
-    expect(() => defineSiteConfig({ pagesize: 10 } as never)).toThrow();
+    expect(() => defineSiteConfig({ ...identity, pageSize: 0 })).toThrow();
+    expect(() => defineSiteConfig({ ...identity, url: 'bukan url' })).toThrow();
+    expect(() => defineSiteConfig({ ...identity, pagesize: 10 } as never)).toThrow();
+    // A time zone setting did nothing (dates are WIB throughout); it is gone, and naming it is an error.
+    expect(() => defineSiteConfig({ ...identity, timeZone: 'Asia/Makassar' } as never)).toThrow(/timeZone/);
+  });
+
+  it('has no default identity: a site must say its name and URL', () => {
+    expect(() => defineSiteConfig({ ...identity, url: undefined } as never)).toThrow(/url/);
+    expect(() => defineSiteConfig({ ...identity, name: undefined } as never)).toThrow(/name/);
+  });
+
+  it('gives the locale to <html lang> and the feeds as its language code', () => {
+    expect(languageCode(defineSiteConfig({ ...identity, locale: 'en-US' }).locale)).toBe('en');
+    expect(languageCode(defineSiteConfig(identity).locale)).toBe('id');
   });
 
   it('reads WARTA_PAGE_SIZE-style overrides strictly', () => {
