@@ -60,7 +60,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>, 
     bodyDirectory: path.join(cacheDirectory, 'warta-bodies'),
     fixedNow: now,
     debug: env['WARTA_DEBUG'] === '1',
-    fault: env['WARTA_FAULT'] || undefined,
+    fault: env['WARTA_FAULT'] === '' ? undefined : env['WARTA_FAULT'],
     pageSize: integerOverride('WARTA_PAGE_SIZE', env['WARTA_PAGE_SIZE']),
     searchShardSize: integerOverride('WARTA_SEARCH_SHARD_SIZE', env['WARTA_SEARCH_SHARD_SIZE']),
   };

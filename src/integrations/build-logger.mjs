@@ -31,7 +31,7 @@ const PROGRESS_EVERY_MS = 200;
 export default function buildLogger(config = {}) {
   const inner = config.destination ?? /** @type {LogDestination} */ (nodeLogger(config.level ? { level: /** @type {any} */ (config.level) } : {}));
   const progress = config.progress ?? process.stdout;
-  const interactive = config.interactive ?? (process.stdout.isTTY === true && !process.env['CI']);
+  const interactive = config.interactive ?? (process.stdout.isTTY && !process.env['CI']);
   let pages = 0;
   let restored = 0;
   let drawnAt = 0;

@@ -170,7 +170,7 @@ function cleanUpStaleFolders(target: string): string | undefined {
   }
   const stale = names.flatMap((name) => {
     const match = STALE.exec(name);
-    if (!match || match[1] !== base) return [];
+    if (match?.[1] !== base) return [];
     const pid = Number(match[3]);
     return pid === process.pid || !isRunning(pid) ? [{ file: path.join(parent, name), kind: match[2] }] : [];
   });

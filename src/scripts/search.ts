@@ -58,15 +58,15 @@ const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) setUpSearch(root);
 
 function setUpSearch(root: HTMLElement): void {
-  const form = need<HTMLFormElement>(root, '[data-search-form]');
-  const input = need<HTMLInputElement>(form, 'input[name="q"]');
-  const controls = need<HTMLElement>(root, '[data-search-controls]');
-  const categorySelect = need<HTMLSelectElement>(root, '[data-search-category]');
-  const sortSelect = need<HTMLSelectElement>(root, '[data-search-sort]');
-  const status = need<HTMLElement>(root, '[data-search-status]');
-  const hint = need<HTMLElement>(root, '[data-search-hint]');
-  const list = need<HTMLOListElement>(root, '[data-search-results]');
-  const more = need<HTMLButtonElement>(root, '[data-search-more]');
+  const form = need(root, '[data-search-form]') as HTMLFormElement;
+  const input = need(form, 'input[name="q"]') as HTMLInputElement;
+  const controls = need(root, '[data-search-controls]') as HTMLElement;
+  const categorySelect = need(root, '[data-search-category]') as HTMLSelectElement;
+  const sortSelect = need(root, '[data-search-sort]') as HTMLSelectElement;
+  const status = need(root, '[data-search-status]') as HTMLElement;
+  const hint = need(root, '[data-search-hint]') as HTMLElement;
+  const list = need(root, '[data-search-results]') as HTMLOListElement;
+  const more = need(root, '[data-search-more]') as HTMLButtonElement;
   const categoryHrefs = new Map([...categorySelect.options].flatMap((o) => (o.dataset['href'] ? [[o.value, o.dataset['href']] as const] : [])));
 
   let pagefind: Promise<Pagefind> | undefined;
@@ -250,8 +250,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return el;
 }
 
-function need<T extends Element>(scope: ParentNode, selector: string): T {
-  const found = scope.querySelector<T>(selector);
+/** The element `selector` finds in `scope`; the page's markup fixes its type, which the caller states with `as`. */
+function need(scope: ParentNode, selector: string): Element {
+  const found = scope.querySelector(selector);
   if (!found) throw new Error(`Search page: ${selector} is missing`);
   return found;
 }

@@ -113,8 +113,11 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       // gray-matter hands js-yaml the text after the opening `---`, whose first line is that `---` line.
-      const line = error.mark ? error.mark.line + 1 : 1;
-      const column = error.mark ? error.mark.column + 1 : 1;
+      // js-yaml's types declare `mark`, but some errors have none ("expected a single document in the
+      // stream" for front matter with a `...` document end and more after it).
+      const mark = error.mark as yaml.Mark | undefined;
+      const line = mark ? mark.line + 1 : 1;
+      const column = mark ? mark.column + 1 : 1;
       return fail(createError(ContentErrors.FrontMatterYamlSyntax, { reason: error.reason }, at(line, column)));
     }
     return fail(createError(ContentErrors.FrontMatterYamlSyntax, { reason: String(error) }, at(1, 1)));
@@ -249,10 +252,15 @@ export function locateFrontMatterField(frontMatterText: string, path: readonly P
 function showValue(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
-    return JSON.stringify(value) ?? typeof value;
+    return jsonText(value) ?? typeof value;
   } catch {
     return typeof value;
   }
+}
+
+/** JSON.stringify as it behaves: declared to return a string, it returns undefined for undefined, a function or a symbol. */
+function jsonText(value: unknown): string | undefined {
+  return JSON.stringify(value);
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -277,7 +285,9 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a set of fields';
   if (typeof value === 'string') return `text "${value}"`;
-  return `${typeof value} ${String(value)}`;
+  // What is left of a YAML value is a number or true/false.
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  return typeof value;
 }
 
 function lineColumn(text: string, index: number): { line: number; column: number } {

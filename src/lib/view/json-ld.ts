@@ -14,7 +14,7 @@ export interface Publisher {
 
 type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 /** A JSON-LD object. */
-export type JsonLd = { readonly [key: string]: JsonValue };
+export type JsonLd = Readonly<Record<string, JsonValue>>;
 
 /** Bylines that name a desk rather than a person (`Redaksi Warta`, `Tim Liputan`) are organisations. */
 const ORGANISATION_BYLINE = /^(redaksi|tim|desk|meja)\b/i;

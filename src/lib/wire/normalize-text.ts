@@ -65,6 +65,7 @@ function bytePosition(bytes: Uint8Array, offset: number): { line: number; column
     }
   }
   const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- a column counts code points, not grapheme clusters
   return { line, column: [...before.replace(/^\uFEFF/, '')].length + 1 };
 }
 
@@ -73,7 +74,7 @@ const ODD_SPACES = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 // Invisible characters that only break matching: zero-width space, word joiner, stray BOM, soft hyphen.
 const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD]/g;
 // Remaining C0/C1 control characters (line feed is kept): noise from old wire systems.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's job
 const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
 
 /**

@@ -100,6 +100,7 @@ export function parseWireStory(text: string, file: string): WireStory {
 
 /** Rejects a first line that cannot be a headline. */
 function checkHeadline(headline: string, position: { file: string; line: number }): void {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- the limits count code points, not grapheme clusters
   const length = [...headline].length;
   if (length > MAX_HEADLINE_LENGTH) throw createError(ContentErrors.HeadlineTooLong, { length, max: MAX_HEADLINE_LENGTH }, position);
   if (length > MAX_SENTENCE_HEADLINE_LENGTH && /[^.]\.$/u.test(headline)) {

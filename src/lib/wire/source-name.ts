@@ -22,7 +22,7 @@ const MAX_WORDS = 8;
 export function readSourceName(paragraphs: readonly string[]): string | undefined {
   for (const paragraph of paragraphs) {
     for (const match of paragraph.matchAll(PHRASE)) {
-      const name = readName(paragraph.slice((match.index ?? 0) + match[0].length));
+      const name = readName(paragraph.slice(match.index + match[0].length));
       if (name !== undefined) return name;
     }
   }
