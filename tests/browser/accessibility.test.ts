@@ -20,8 +20,8 @@ const PAGES = [
 ] as const;
 
 describe('axe-core, WCAG 2.2 AA, in light and dark', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
   beforeAll(async () => {
     ({ server } = await buildAndServe('content', { WARTA_PAGE_SIZE: '5' }));
     browser = await launchChromium();
@@ -34,11 +34,11 @@ describe('axe-core, WCAG 2.2 AA, in light and dark', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violations (${scheme})`, { timeout: 120_000 }, async () => {
       // axe is injected as a script, which the site's CSP would rightly refuse.
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const context = await browser!.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 1280, height: 900 } });
       const violations: string[] = [];
       for (const [name, path] of PAGES) {
         const page = await context.newPage();
-        await page.goto(server.url + path);
+        await page.goto(server!.url + path);
         if (path.startsWith('/cari/')) await page.waitForSelector('[data-search-results] li');
         await page.evaluate(axeSource);
         const result = (await page.evaluate(

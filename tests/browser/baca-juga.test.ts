@@ -14,8 +14,8 @@ const SEED_LINKS = [
 const SHOTS = 'test-results/screenshots';
 
 describe('the shipped site in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
     ({ server } = await buildAndServe('content'));
@@ -28,15 +28,15 @@ describe('the shipped site in Chromium', () => {
   });
 
   it('shows the seed article with its four "Baca juga" links, each opening the right article', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url + SEED);
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server!.url + SEED);
     await expect(page.locator('h1').textContent()).resolves.toContain('Kirim Pesan Tahun Baru ke Kim Jong-un');
     const links = page.locator('aside[data-related="baca-juga"] a');
     expect(await links.allTextContents()).toEqual(SEED_LINKS);
     await page.screenshot({ path: `${SHOTS}/seed-1280-light.png`, fullPage: true });
 
     for (const [i, title] of SEED_LINKS.entries()) {
-      await page.goto(server.url + SEED);
+      await page.goto(server!.url + SEED);
       await page.locator('aside[data-related="baca-juga"] a').nth(i).click();
       await page.waitForURL((url) => url.pathname !== SEED);
       expect(await page.locator('h1').textContent()).toBe(title);
@@ -46,14 +46,14 @@ describe('the shipped site in Chromium', () => {
   });
 
   it('runs no script and loads nothing that fails on article pages', async () => {
-    const page = await browser.newPage();
+    const page = await browser!.newPage();
     const failures: string[] = [];
     page.on('requestfailed', (r) => failures.push(r.url()));
     page.on('response', (r) => {
       if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
     });
     page.on('pageerror', (e) => failures.push(e.message));
-    await page.goto(server.url + SEED);
+    await page.goto(server!.url + SEED);
     expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
     expect(failures).toEqual([]);
     await page.close();
@@ -61,13 +61,13 @@ describe('the shipped site in Chromium', () => {
 
   it('reads well on a phone and in dark mode (screenshots for review)', async () => {
     for (const [width, scheme] of [[390, 'light'], [390, 'dark'], [1280, 'dark']] as const) {
-      const page = await browser.newPage({ viewport: { width, height: 844 }, colorScheme: scheme });
-      await page.goto(server.url + SEED);
+      const page = await browser!.newPage({ viewport: { width, height: 844 }, colorScheme: scheme });
+      await page.goto(server!.url + SEED);
       // Nothing may overflow the viewport sideways (the category bar scrolls inside itself).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
       await page.screenshot({ path: `${SHOTS}/seed-${width}-${scheme}.png`, fullPage: true });
-      await page.goto(server.url + '/');
+      await page.goto(server!.url + '/');
       await page.screenshot({ path: `${SHOTS}/home-${width}-${scheme}.png` });
       await page.close();
     }

@@ -14,8 +14,8 @@ const PAGES = [
 
 // Lighthouse's default config emulates a mid-range phone on a throttled network ("mobile").
 describe('Lighthouse, mobile emulation', () => {
-  let server: StaticServer;
-  let chrome: chromeLauncher.LaunchedChrome;
+  let server: StaticServer | undefined;
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
   beforeAll(async () => {
     ({ server } = await buildAndServe('content'));
     chrome = await chromeLauncher.launch({
@@ -31,7 +31,7 @@ describe('Lighthouse, mobile emulation', () => {
 
   for (const [name, path] of PAGES) {
     it(`scores at least 0.95 in every category on the ${name}`, { timeout: 180_000 }, async () => {
-      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(server!.url + path, { port: chrome!.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
       if (!result) throw new Error('Lighthouse returned no result');
       fs.writeFileSync(`${REPORTS}/${name}.json`, String(result.report));
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, result.lhr.categories[c]?.score ?? 0]));

@@ -12,10 +12,10 @@ const SHOTS = 'test-results/screenshots';
 describe('finding the way around the site in Chromium', () => {
   /** tests/fixtures/site-pagination, 3 articles a page (see tests/site/navigation.test.ts). */
   let fixture: SiteBuild;
-  let fixtureServer: StaticServer;
+  let fixtureServer: StaticServer | undefined;
   /** The shipped content/, for screenshots of what readers see. */
-  let shippedServer: StaticServer;
-  let browser: Browser;
+  let shippedServer: StaticServer | undefined;
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
     ({ site: fixture, server: fixtureServer } = await buildAndServe('tests/fixtures/site-pagination', { WARTA_PAGE_SIZE: '3', WARTA_NOW: '2025-01-10T12:00:00+07:00' }));
@@ -35,13 +35,13 @@ describe('finding the way around the site in Chromium', () => {
   }
 
   it('goes front page → category → article → "Baca juga" → tag → front page by clicking, with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('response', (r) => {
       if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${fixtureServer.url}/`);
+    await page.goto(`${fixtureServer!.url}/`);
     await expect(page.locator('main .lead-story h2').textContent()).resolves.toBe('Rupiah Menguat ke Level Terkuat dalam Tiga Bulan');
 
     await clickTo(page, page.locator('header nav[aria-label="Kategori"]').getByRole('link', { name: 'Olahraga', exact: true }), '/kategori/olahraga/');
@@ -72,21 +72,21 @@ describe('finding the way around the site in Chromium', () => {
   });
 
   it('lets a phone reach every category from the header without JavaScript, and nothing overflows sideways', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     for (const path of ['/', '/halaman/2/', '/kategori/olahraga/', '/kategori/olahraga/halaman/2/', '/tag/', '/kategori/', '/berita/timnas-menang/', '/tidak-ada/']) {
-      await page.goto(fixtureServer.url + path);
+      await page.goto(fixtureServer!.url + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBe(0);
     }
-    await page.goto(`${fixtureServer.url}/`);
+    await page.goto(`${fixtureServer!.url}/`);
     const bar = page.locator('header nav[aria-label="Kategori"] ul');
     // The bar is wider than the screen and scrolls inside itself.
     expect(await bar.evaluate((ul) => ul.scrollWidth > ul.clientWidth)).toBe(true);
     const names = await page.locator('header nav[aria-label="Kategori"] a').allTextContents();
     expect(names.map((n) => n.trim())).toEqual(['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup', 'Semua Tag']);
     for (const [name, path] of [['Gaya Hidup', '/kategori/gaya-hidup/'], ['Semua Tag', '/tag/']] as const) {
-      await page.goto(`${fixtureServer.url}/`);
+      await page.goto(`${fixtureServer!.url}/`);
       await clickTo(page, page.locator('header nav[aria-label="Kategori"]').getByRole('link', { name, exact: true }), path);
     }
     await context.close();
@@ -100,7 +100,7 @@ describe('finding the way around the site in Chromium', () => {
       const path = queue.shift() as string;
       if (seen.has(path)) continue;
       seen.add(path);
-      const res = await fetch(fixtureServer.url + path);
+      const res = await fetch(fixtureServer!.url + path);
       if (res.status !== 200) broken.push(`${res.status} ${path}`);
       if (!(res.headers.get('content-type') ?? '').includes('text/html')) continue;
       for (const url of localUrls(await res.text())) queue.push(url.split('#')[0] ?? url);
@@ -114,24 +114,24 @@ describe('finding the way around the site in Chromium', () => {
   });
 
   it('ships no script on article pages', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${fixtureServer.url}/berita/rupiah-menguat/`);
+    const page = await browser!.newPage();
+    await page.goto(`${fixtureServer!.url}/berita/rupiah-menguat/`);
     expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
     const html = await page.content();
-    const ld = parse(html).querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.innerHTML)['@type']);
+    const ld = parse(html).querySelectorAll('script[type="application/ld+json"]').map((s) => (JSON.parse(s.innerHTML) as { '@type'?: unknown })['@type']);
     expect(ld).toEqual(['NewsArticle', 'BreadcrumbList']);
     await page.close();
   });
 
   it('looks like a news site on a phone and a desktop, light and dark (screenshots for review)', async () => {
     const shots: [string, StaticServer, string][] = [
-      ['beranda', shippedServer, '/'],
-      ['kategori', shippedServer, '/kategori/internasional/'],
-      ['semua-tag', shippedServer, '/tag/'],
-      ['kategori-halaman-2', fixtureServer, '/kategori/olahraga/halaman/2/'],
+      ['beranda', shippedServer!, '/'],
+      ['kategori', shippedServer!, '/kategori/internasional/'],
+      ['semua-tag', shippedServer!, '/tag/'],
+      ['kategori-halaman-2', fixtureServer!, '/kategori/olahraga/halaman/2/'],
     ];
     for (const [width, scheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']] as const) {
-      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await browser!.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       for (const [name, server, path] of shots) {
         await page.goto(server.url + path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

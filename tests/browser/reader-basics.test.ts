@@ -12,8 +12,8 @@ const MAX_ARTICLE_BYTES = 35 * 1024;
 
 describe('keyboard, print, page weight and layout stability', () => {
   let site: SiteBuild;
-  let server: StaticServer;
-  let browser: Browser;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
   beforeAll(async () => {
     ({ site, server } = await buildAndServe('content'));
     browser = await launchChromium();
@@ -24,8 +24,8 @@ describe('keyboard, print, page weight and layout stability', () => {
   });
 
   it('offers a visible skip link first and reaches every header link by keyboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url + ARTICLE);
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server!.url + ARTICLE);
     await page.keyboard.press('Tab');
     const skip = page.locator(':focus');
     expect(await skip.textContent()).toBe('Langsung ke konten');
@@ -33,7 +33,7 @@ describe('keyboard, print, page weight and layout stability', () => {
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe('#konten');
 
-    await page.goto(server.url + ARTICLE);
+    await page.goto(server!.url + ARTICLE);
     const navLinks = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const reached: string[] = [];
     for (let i = 0; i < 40 && reached.length < navLinks.length; i++) {
@@ -56,8 +56,8 @@ describe('keyboard, print, page weight and layout stability', () => {
   });
 
   it('prints the article without header, navigation or footer', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + ARTICLE);
+    const page = await browser!.newPage();
+    await page.goto(server!.url + ARTICLE);
     await page.emulateMedia({ media: 'print' });
     const shown = (selector: string) => page.locator(selector).first().isVisible();
     expect(await shown('body > header')).toBe(false);
@@ -82,8 +82,8 @@ describe('keyboard, print, page weight and layout stability', () => {
   });
 
   it('does not shift its layout while loading (CLS 0)', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(server.url + ARTICLE, { waitUntil: 'load' });
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(server!.url + ARTICLE, { waitUntil: 'load' });
     const shift = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {

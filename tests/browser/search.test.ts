@@ -8,13 +8,13 @@ const SEED = '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harap
 const SHOTS = 'test-results/screenshots';
 
 describe('search on the shipped site in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
   const problems: string[] = [];
 
   /** A page that records script errors and failed requests of the site's own files. */
   async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}, prepare?: (page: Page) => Promise<void>): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 }, ...options });
     page.on('pageerror', (e) => problems.push(`pageerror ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console ${m.text()}`);
@@ -24,7 +24,7 @@ describe('search on the shipped site in Chromium', () => {
     });
     page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
     await prepare?.(page);
-    await page.goto(server.url + path);
+    await page.goto(server!.url + path);
     return page;
   }
   const status = (page: Page) => page.locator('[data-search-status]');
@@ -46,7 +46,7 @@ describe('search on the shipped site in Chromium', () => {
     const page = await open('/cari/');
     await expect(status(page).textContent()).resolves.toBe('Ketik kata kunci untuk mencari berita.');
     await page.getByLabel('Cari berita', { exact: true }).pressSequentially('Kim Jong-un', { delay: 30 });
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk "Kim Jong-un"'));
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk "Kim Jong-un"'));
     expect((await resultHrefs(page))[0]).toBe(SEED);
     const first = results(page).first();
     expect(await first.locator('h2').textContent()).toContain('Kirim Pesan Tahun Baru ke Kim Jong-un');
@@ -74,7 +74,7 @@ describe('search on the shipped site in Chromium', () => {
 
   it('narrows the results with the category filter built from Pagefind\'s counts', async () => {
     const page = await open('/cari/?q=pemerintah');
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
     const total = await results(page).count();
     const options = await page.locator('select[name="kategori"] option').allTextContents();
     expect(options[0]).toBe('Semua kategori');
@@ -84,7 +84,7 @@ describe('search on the shipped site in Chromium', () => {
     expect(narrower, `a category with fewer than ${total} results`).toBeDefined();
 
     await page.locator('#cari-kategori').selectOption(narrower!.name);
-    await page.waitForFunction((name) => document.querySelector('[data-search-status]')?.textContent?.includes(`di kategori ${name}`), narrower!.name);
+    await page.waitForFunction((name) => document.querySelector('[data-search-status]')?.textContent.includes(`di kategori ${name}`), narrower!.name);
     expect(await results(page).count()).toBe(narrower!.count);
     const categories = await page.locator('[data-search-results] li p:first-child > :first-child').allTextContents();
     expect(new Set(categories)).toEqual(new Set([narrower!.name]));
@@ -102,7 +102,7 @@ describe('search on the shipped site in Chromium', () => {
   it('shows ten results at a time and more on request, moving focus to the first new one', async () => {
     // Every shipped article is dated December, and the Indonesian date is searchable metadata.
     const page = await open('/cari/?q=Desember');
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
     const total = Number(/^(\d+) hasil/.exec((await status(page).textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(10);
     expect(await results(page).count()).toBe(10);
@@ -119,7 +119,7 @@ describe('search on the shipped site in Chromium', () => {
     const page = await open('/cari/');
     await page.getByLabel('Cari berita', { exact: true }).fill('xyzzyplugh');
     await page.getByLabel('Cari berita', { exact: true }).press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Tidak ditemukan'));
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.startsWith('Tidak ditemukan'));
     expect(await status(page).textContent()).toBe('Tidak ditemukan hasil untuk "xyzzyplugh".');
     expect(await results(page).count()).toBe(0);
     expect(await page.locator('[data-search-hint]').isVisible()).toBe(true);
@@ -129,7 +129,7 @@ describe('search on the shipped site in Chromium', () => {
 
   it('shows results for /cari/?q=Pyongyang without typing', async () => {
     const page = await open('/cari/?q=Pyongyang');
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
     expect(await page.getByLabel('Cari berita', { exact: true }).inputValue()).toBe('Pyongyang');
     expect(await resultHrefs(page)).toContain(SEED);
     expect(await page.locator('[data-search-results] mark', { hasText: 'Pyongyang' }).count()).toBeGreaterThan(0);
@@ -139,17 +139,17 @@ describe('search on the shipped site in Chromium', () => {
   it('searches all four shards with one copy of Pagefind\'s script and one web worker', async () => {
     const requested: string[] = [];
     const workers: string[] = [];
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
-    await page.goto(`${server.url}/cari/?q=Putin`);
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+    await page.goto(`${server!.url}/cari/?q=Putin`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
     expect(await resultHrefs(page)).toContain(SEED);
-    const { shards } = (await (await fetch(`${server.url}/pagefind/shards.json`)).json()) as { shards: string[] };
+    const { shards } = (await (await fetch(`${server!.url}/pagefind/shards.json`)).json()) as { shards: string[] };
     expect(shards).toHaveLength(4);
     // Every shard's index was read (its entry file), but through one script and one worker.
     for (const shard of shards) expect(requested.filter((p) => p.startsWith(`/pagefind/${shard}/pagefind-entry.json`))).toHaveLength(1);
-    expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual([`/pagefind/${shards[0]}/pagefind.js`]);
+    expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual([`/pagefind/${shards[0]!}/pagefind.js`]);
     expect(requested.filter((p) => p.endsWith('/pagefind-worker.js'))).toHaveLength(1);
     expect(workers).toHaveLength(1);
     await page.close();
@@ -164,7 +164,7 @@ describe('search on the shipped site in Chromium', () => {
           await route.continue();
         });
       });
-      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'), undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'), undefined, { timeout: 30_000 });
       const hrefs = await resultHrefs(page);
       await page.close();
       return hrefs;
@@ -176,9 +176,9 @@ describe('search on the shipped site in Chromium', () => {
   }, 60_000);
 
   it('explains without JavaScript that search needs it, and still shows the form', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/cari/?q=Pyongyang`);
+    await page.goto(`${server!.url}/cari/?q=Pyongyang`);
     // (Playwright's text selectors skip <noscript>, so locate the element itself.)
     const note = page.locator('noscript p');
     expect(await note.isVisible()).toBe(true);
@@ -194,7 +194,7 @@ describe('search on the shipped site in Chromium', () => {
   it('reads well on a phone and in dark mode (screenshots for review)', async () => {
     for (const [width, scheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']] as const) {
       const page = await open('/cari/?q=pemerintah', { viewport: { width, height: 844 }, colorScheme: scheme });
-      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.includes('hasil untuk'));
+      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
       await page.screenshot({ path: `${SHOTS}/search-${width}-${scheme}.png`, fullPage: true });

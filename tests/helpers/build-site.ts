@@ -46,7 +46,8 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}):
 
 /** Every file under `dir`, relative, with `/` separators. */
 export function listFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();

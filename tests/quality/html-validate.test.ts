@@ -40,7 +40,7 @@ describe('every emitted page validates', () => {
       // does not govern) as blocked. Chromium, which does have the origin, is the CSP check: the
       // search page's browser test, the page that runs scripts, fails on any console error, which a
       // CSP violation is.
-      .filter((m) => !/violates Content Security Policy/.test(m.message))
+      .filter((m) => !m.message.includes('violates Content Security Policy'))
       .map((m) => `${path.relative(site.outDir, new URL(m.url ?? 'file:///').pathname)}:${m.lastLine ?? 0} ${m.type}${m.subType ? `/${m.subType}` : ''} ${m.message}`);
     expect(problems).toEqual([]);
   }, 120_000);

@@ -71,7 +71,7 @@ describe('building tests/fixtures/site-basic', () => {
       ['/berita/gempa-guncang-cianjur/', 'Gempa Guncang Cianjur'],
       ['/berita/harga-cabai/', 'Harga Cabai “Melonjak” Jelang Tahun Baru'],
     ]);
-    for (const a of links) expect(site.exists(`${a.getAttribute('href')?.slice(1)}index.html`)).toBe(true);
+    for (const a of links) expect(site.exists(`${a.getAttribute('href')!.slice(1)}index.html`)).toBe(true);
   });
 
   it('lists hand-picked related articles under "Berita Terkait"', () => {

@@ -27,7 +27,7 @@ async function eventually(check: () => Promise<boolean>, what: string | (() => s
 
 describe('npm run dev', () => {
   let dir: string;
-  let server: ChildProcess;
+  let server: ChildProcess | undefined;
   let log = '';
 
   beforeAll(async () => {
@@ -38,8 +38,8 @@ describe('npm run dev', () => {
       env: childEnv({ WARTA_CONTENT_DIR: dir, WARTA_CACHE_DIR: path.join(dir, '.cache'), WARTA_NOW: '2025-01-01T00:00:00+07:00' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    server.stdout?.on('data', (d) => (log += d));
-    server.stderr?.on('data', (d) => (log += d));
+    server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+    server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
     await eventually(async () => (await fetchText(`${base}/`)).status === 200, () => `dev server to start\n${log}`, 60_000);
   });
   afterAll(() => {
@@ -69,7 +69,7 @@ describe('npm run dev', () => {
   it('keeps serving and logs the error when an edit breaks an article', { timeout: 60_000 }, async () => {
     const file = path.join(dir, 'harga-cabai.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: ', 'title: [rusak '));
-    await eventually(async () => /harga-cabai\.md:\d+:\d+ {2}Front matter is not valid YAML/.test(log), () => `error logged with position\n${log}`);
+    await eventually(() => Promise.resolve(/harga-cabai\.md:\d+:\d+ {2}Front matter is not valid YAML/.test(log)), () => `error logged with position\n${log}`);
     expect((await fetchText(`${base}/berita/harga-cabai/`)).status).toBe(200);
   });
 });

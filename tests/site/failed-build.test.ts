@@ -26,7 +26,7 @@ const leftovers = (outDir: string): string[] =>
 /** The id of a process that has exited. */
 const deadPid = (): number => {
   const child = spawnSync(process.execPath, ['-e', '0']);
-  return child.pid ?? 999_999;
+  return child.pid;
 };
 
 const expectNoTrace = (build: SiteBuild): void => {

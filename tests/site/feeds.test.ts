@@ -12,6 +12,14 @@ const NEWEST_FIRST = ['rupiah-menguat', 'timnas-menang', 'banjir-bekasi', 'harga
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
 const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+/** What the tests read of a parsed sitemap index. */
+interface SitemapIndex {
+  sitemapindex: { sitemap: { loc: string }[] };
+}
+/** What the tests read of a parsed URL set: an empty one has no `url`. */
+interface UrlSet<Url = { loc: string }> {
+  urlset: { url?: Url[] };
+}
 
 describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
   let site: SiteBuild;
@@ -82,20 +90,20 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
 
   describe('sitemaps', () => {
     it('index both the page sitemap and the news sitemap, every <loc> a file in dist', () => {
-      const index = xml.parse(site.read('sitemap-index.xml'));
-      const locs: string[] = index.sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
+      const index = xml.parse(site.read('sitemap-index.xml')) as SitemapIndex;
+      const locs = index.sitemapindex.sitemap.map((s) => s.loc);
       expect(locs).toContain(`${SITE}/sitemap-news.xml`);
       expect(locs).toContain(`${SITE}/sitemap-0.xml`);
       for (const loc of locs) expect(site.exists(fileForPath(pathOf(loc))), loc).toBe(true);
     });
 
     it('list every page once (and nothing that is not a page), every <loc> a file in dist', () => {
-      const index = xml.parse(site.read('sitemap-index.xml'));
+      const index = xml.parse(site.read('sitemap-index.xml')) as SitemapIndex;
       const pageLocs = index.sitemapindex.sitemap
-        .map((s: { loc: string }) => s.loc)
-        .filter((loc: string) => !loc.endsWith('/sitemap-news.xml'))
-        .flatMap((loc: string) => asList(xml.parse(site.read(fileForPath(pathOf(loc)))).urlset.url).map((u) => (u as { loc: string }).loc));
-      const paths: string[] = pageLocs.map(pathOf);
+        .map((s) => s.loc)
+        .filter((loc) => !loc.endsWith('/sitemap-news.xml'))
+        .flatMap((loc) => asList((xml.parse(site.read(fileForPath(pathOf(loc)))) as UrlSet).urlset.url).map((u) => u.loc));
+      const paths = pageLocs.map(pathOf);
       for (const p of paths) expect(site.exists(fileForPath(p)), p).toBe(true);
       expect(new Set(paths).size).toBe(paths.length);
       // Every page is listed (the search page may or may not be: it is the search feature's call).
@@ -111,8 +119,8 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
     });
 
     it('put in /sitemap-news.xml only the articles published within 48 hours of the build', () => {
-      const news = xml.parse(site.read('sitemap-news.xml'));
-      const entries = asList(news.urlset.url) as { loc: string; 'news:news': Record<string, unknown> }[];
+      const news = xml.parse(site.read('sitemap-news.xml')) as UrlSet<{ loc: string; 'news:news': Record<string, unknown> }>;
+      const entries = asList(news.urlset.url);
       // rupiah-menguat 3 h, timnas-menang 16 h, banjir-bekasi 47 h before WARTA_NOW; harga-beras at 49 h is out,
       // and so is the scheduled article dated after it.
       expect(entries.map((e) => pathOf(e.loc))).toEqual(['/berita/rupiah-menguat/', '/berita/timnas-menang/', '/berita/banjir-bekasi/']);

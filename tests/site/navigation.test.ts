@@ -27,7 +27,7 @@ const NEWEST_FIRST = [
 ];
 const SITE = 'https://warta.example';
 
-const slugOf = (href: string | undefined): string => /^\/berita\/([a-z0-9-]+)\/$/.exec(href ?? '')?.[1] ?? `not an article: ${href}`;
+const slugOf = (href: string | undefined): string => /^\/berita\/([a-z0-9-]+)\/$/.exec(href ?? '')?.[1] ?? `not an article: ${href ?? 'no href'}`;
 
 describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', () => {
   let site: SiteBuild;

@@ -7,10 +7,10 @@ import { openPagefind } from '../search/pagefind-client.ts';
 
 describe('search in a build of tests/fixtures/site-basic (one draft, one scheduled)', () => {
   let site: SiteBuild;
-  let server: StaticServer;
-  let pagefind: Awaited<ReturnType<typeof openPagefind>>;
+  let server: StaticServer | undefined;
+  let pagefind: Awaited<ReturnType<typeof openPagefind>> | undefined;
   let cari: HTMLElement;
-  const search = async (q: string) => (await pagefind.search(q)).results.map((r) => new URL(r.url).pathname);
+  const search = async (q: string) => (await pagefind!.search(q)).results.map((r) => new URL(r.url).pathname);
 
   beforeAll(async () => {
     site = buildSite('tests/fixtures/site-basic', { WARTA_NOW: '2025-01-01T00:00:00+07:00' });
@@ -49,7 +49,7 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
     expect(form?.getAttribute('method')).toBe('get');
     const input = form?.querySelector('input[name="q"]');
     expect(input?.getAttribute('type')).toBe('search');
-    expect(cari.querySelector(`label[for="${input?.getAttribute('id')}"]`)?.text.trim()).toBe('Cari berita');
+    expect(cari.querySelector(`label[for="${input!.getAttribute('id')!}"]`)?.text.trim()).toBe('Cari berita');
     expect(cari.querySelector('[data-search-status]')?.getAttribute('aria-live')).toBe('polite');
     expect(cari.querySelector('noscript')?.text).toContain('Pencarian memerlukan JavaScript');
     // Executable scripts only (JSON-LD data blocks are not scripts the CSP governs).
@@ -75,7 +75,7 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
         expect([form.getAttribute('action'), form.getAttribute('method')], file).toEqual(['/cari/', 'get']);
         const input = form.querySelector('input[name="q"]');
         expect(input, file).not.toBeNull();
-        expect(page.querySelector(`label[for="${input!.getAttribute('id')}"]`)?.text.trim(), file).toBe('Cari berita');
+        expect(page.querySelector(`label[for="${input!.getAttribute('id')!}"]`)?.text.trim(), file).toBe('Cari berita');
       }
       // Ids stay unique when the header box and the page form share /cari/.
       const ids = page.querySelectorAll('[id]').map((e) => e.getAttribute('id'));
