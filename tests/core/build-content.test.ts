@@ -126,7 +126,7 @@ describe('buildContent: "Baca juga"', () => {
       'Isi.\n\nBaca juga:\n\n- Banjir Rob Genangi Pesisir Jakarta Utara\n- [Utama](utama.md)\n- [Tidak ada](/berita/tidak-ada/)\n- [Situs lain](https://contoh.com/berita)\n';
     const result = buildContent([...targets, article('utama.md', { title: 'Berita Utama', body })], { now });
     expect(result.articles).toEqual([]);
-    expect(result.errors.map((e) => `${e.name} ${e.position?.file}:${e.position?.line}:${e.position?.column}`)).toEqual(
+    expect(result.errors.map((e) => `${e.name} ${e.position?.file ?? '-'}:${e.position?.line ?? '-'}:${e.position?.column ?? '-'}`)).toEqual(
       [
         'BacaJugaUnresolved content/utama.md:11:1',
         'BacaJugaSelf content/utama.md:12:1',
@@ -165,7 +165,7 @@ describe('buildContent: "Baca juga"', () => {
 describe('buildContent: site rules', () => {
   it('names both files of a duplicate slug', () => {
     const result = buildContent([article('a/sama.md'), article('b/sama.md')], { now });
-    expect(result.errors.map((e) => `${e.position?.file}: ${e.message}`)).toEqual([
+    expect(result.errors.map((e) => `${e.position?.file ?? '-'}: ${e.message}`)).toEqual([
       'content/a/sama.md: The slug "sama" is also used by content/b/sama.md; two articles cannot share /berita/sama/.',
       'content/b/sama.md: The slug "sama" is also used by content/a/sama.md; two articles cannot share /berita/sama/.',
     ]);
@@ -183,7 +183,7 @@ describe('buildContent: site rules', () => {
       { now },
     );
     expect(
-      result.errors.map((e) => `${e.position?.file}:${e.position?.line}:${e.position?.column} ${e.message}`),
+      result.errors.map((e) => `${e.position?.file ?? '-'}:${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`),
     ).toEqual([
       'content/b.md:4:1 The category "NASIONAL" and the category "Nasional" (in content/a.md) both become /kategori/nasional/, so their articles would be mixed on one page.',
       'content/b.md:7:3 The tag "Korea-Utara" and the tag "Korea Utara" (in content/a.md) both become /tag/korea-utara/, so their articles would be mixed on one page.',
@@ -216,6 +216,7 @@ describe('buildContent: site rules', () => {
     const terbit = built.find((a) => a.data.slug === 'terbit')!;
     const { related, bacaJuga, ...fields } = terbit.data;
     expect(related.map((r) => r.slug)).toEqual(['lain']);
+    expect(bacaJuga).toEqual([]);
     expect(handed.find((a) => a.data.slug === 'terbit')).toEqual({ data: fields, text: terbit.text });
     // buildContent is these steps run in order.
     expect(buildContent(sources, { now }).articles).toEqual(built);
@@ -228,7 +229,7 @@ describe('buildContent: site rules', () => {
     const ok = buildContent([article('a.md', { front: 'related: [b]\n' }), article('b.md', { title: 'Bee' })], { now });
     expect(ok.articles.find((a) => a.data.slug === 'a')?.data.related.map((r) => r.title)).toEqual(['Bee']);
     const bad = buildContent([article('a.md', { front: 'related:\n  - b\n  - hilang\n' }), article('b.md')], { now });
-    expect(bad.errors.map((e) => `${e.name} ${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([
+    expect(bad.errors.map((e) => `${e.name} ${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`)).toEqual([
       'RelatedUnresolved 7:3 related: "hilang" names no article.',
     ]);
   });

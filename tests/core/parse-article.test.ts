@@ -76,7 +76,7 @@ describe('parseArticle', () => {
     const result = parseArticle(source('a.md', '---\ntitle: T\ncategory: A\ndate:\n  - toString: 1970-01-01\n---\n\nIsi.\n'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => `${e.name} ${e.position?.line}:${e.position?.column} ${e.message}`)).toEqual([
+    expect(result.errors.map((e) => `${e.name} ${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`)).toEqual([
       'InvalidDate 4:1 date: "[{"toString":"1970-01-01"}]" must be an ISO 8601 date text, not a list.',
     ]);
   });

@@ -21,10 +21,10 @@ describe('parsing on worker threads', () => {
     expect(results).toHaveLength(sources.length);
     expect(results).toEqual(sources.map((s) => parseArticle(s)));
     const failed = results.find((r) => !r.ok);
-    expect(failed && !failed.ok && failed.errors[0]).toBeInstanceOf(WartaError);
-    expect(failed && !failed.ok && failed.errors[0]?.position).toMatchObject({
+    expect(failed?.errors[0]).toBeInstanceOf(WartaError);
+    expect(failed?.errors[0]?.position).toMatchObject({
       file: 'content/rusak-7.md',
-      line: expect.any(Number),
+      line: expect.any(Number) as number,
     });
   });
 });

@@ -14,7 +14,7 @@ function expectOnlyWartaErrors(files: ReturnType<typeof source>[]): void {
   try {
     result = buildContent(files, { now });
   } catch (error) {
-    throw new Error(`buildContent threw ${String(error)}`);
+    throw new Error(`buildContent threw ${String(error)}`, { cause: error });
   }
   for (const error of result.errors) {
     expect(error).toBeInstanceOf(WartaError);

@@ -89,8 +89,8 @@ describe('node scripts/import.ts', () => {
     const result = runImport([...COMMON, '--out', out, input]);
     expect(result.status).toBe(1);
     expect(listNames(out)).toEqual(['kim-balas-pesan-putin.md', `${SLUG}.md`]);
-    expect(result.stderr).toContain(`${paths['b.txt']}:2:1  Not UTF-8 [NotUtf8]\n  The file is not valid UTF-8`);
-    expect(result.stderr).toContain(`${paths['d.txt']}  Empty file [EmptyFile]\n  The file is empty`);
+    expect(result.stderr).toContain(`${paths['b.txt']!}:2:1  Not UTF-8 [NotUtf8]\n  The file is not valid UTF-8`);
+    expect(result.stderr).toContain(`${paths['d.txt']!}  Empty file [EmptyFile]\n  The file is empty`);
     expect(result.stdout).toContain('wrote 2 of 4 stories; 2 failed');
   });
 

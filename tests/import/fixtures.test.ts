@@ -79,7 +79,7 @@ describe('wire import fixtures', () => {
       // Every failure names the input file and says how to fix it.
       if (name.startsWith('error-')) {
         expect(article).toBeUndefined();
-        expect(report).toContain(`${file}`);
+        expect(report).toContain(file);
         expect(report).toContain('Hint: ');
       } else {
         expect(article).toBeDefined();

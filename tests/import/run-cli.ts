@@ -17,7 +17,7 @@ export interface CliResult {
 
 /** Runs the import command with `args` from the repository root. */
 export function runImport(args: readonly string[], env: Record<string, string> = {}): CliResult {
-  const { WARTA_CONTENT_DIR: _ignored, ...inherited } = process.env;
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'WARTA_CONTENT_DIR'));
   const result = spawnSync(NODE, ['scripts/import.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -29,10 +29,17 @@ describe('toFeedItems', () => {
   });
 });
 
+/** What the test reads of the parsed channel data. */
+interface FeedChannel {
+  language: unknown;
+  lastBuildDate: unknown;
+  'atom:link': { '@_href': unknown };
+}
+
 describe('feedChannelData', () => {
   it('gives the language, the newest item’s time and the self link as XML', () => {
     const xml = feedChannelData(articlesNewestFirst(2), { locale: 'id-ID', selfUrl: 'https://warta.example/rss.xml?a=1&b=2' });
-    const channel = new XMLParser({ ignoreAttributes: false }).parse(`<channel>${xml}</channel>`).channel;
+    const { channel } = new XMLParser({ ignoreAttributes: false }).parse(`<channel>${xml}</channel>`) as { channel: FeedChannel };
     expect(channel.language).toBe('id');
     expect(channel.lastBuildDate).toBe('Fri, 10 Jan 2025 03:00:00 GMT');
     expect(channel['atom:link']['@_href']).toBe('https://warta.example/rss.xml?a=1&b=2');
