@@ -10,7 +10,7 @@ import { article } from '../helpers/article-source.ts';
 import { buildSite, listFiles } from '../helpers/build-site.ts';
 import { findUnsafeMarkup } from '../helpers/unsafe-html.ts';
 
-const payloads: string[] = JSON.parse(fs.readFileSync(new URL('../fixtures/xss/payloads.json', import.meta.url), 'utf8'));
+const payloads = JSON.parse(fs.readFileSync(new URL('../fixtures/xss/payloads.json', import.meta.url), 'utf8')) as string[];
 const now = new Date('2025-01-01T00:00:00Z');
 
 /** The payload as a block of its own and inline in a sentence. */

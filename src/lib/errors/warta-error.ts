@@ -60,7 +60,18 @@ export function formatPosition(position: SourcePosition): string {
  */
 export function formatError(error: WartaError): string {
   const where = error.position ? `${formatPosition(error.position)}  ` : '';
-  return `${where}${error.title} [${error.name}]\n  ${error.message.replaceAll('\n', '\n  ')}\n  Hint: ${error.hint}`;
+  const message = showControls(error.message).replaceAll('\n', '\n  ');
+  return showControls(`${where}${error.title} [${error.name}]\n  ${message}\n  Hint: ${error.hint}`);
+}
+
+// Control characters but the line feed: a message quotes what the editor wrote, and a carriage
+// return or an ANSI escape from a file would let it overwrite or recolour the terminal's report.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+
+/** `text` with each control character but the line feed written as a `\uXXXX` escape. */
+function showControls(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** Sorts errors by file, line and column so reports read top to bottom. */
