@@ -114,7 +114,7 @@ function setUpSearch(root: HTMLElement): void {
 
   /** Loads the next page of results' data; `fresh` replaces the list (a new search), otherwise appends. */
   const showPage = async (ticket: number, fresh: boolean): Promise<HTMLLIElement[] | undefined> => {
-    if (!current || current.ticket !== ticket) return undefined;
+    if (current?.ticket !== ticket) return undefined;
     const { results, shown } = current;
     const data = await Promise.all(results.slice(shown, shown + RESULTS_PAGE_SIZE).map((r) => r.data()));
     if (ticket !== latest) return undefined;

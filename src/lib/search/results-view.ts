@@ -111,7 +111,7 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     else if (piece !== '') {
       const text = piece.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
       const last = parts.at(-1);
-      if (last && last.mark === mark) parts[parts.length - 1] = { text: last.text + text, mark };
+      if (last?.mark === mark) parts[parts.length - 1] = { text: last.text + text, mark };
       else parts.push({ text, mark });
     }
   }
