@@ -25,7 +25,8 @@ const content = path.join(work, 'content');
 if (!fs.existsSync(path.join(work, '.generated'))) {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(content, { recursive: true });
-  for (const article of generateArticles(n, { seed })) fs.writeFileSync(path.join(content, article.fileName), article.source);
+  for (const article of generateArticles(n, { seed }))
+    fs.writeFileSync(path.join(content, article.fileName), article.source);
   fs.writeFileSync(path.join(work, '.generated'), '');
 }
 
@@ -43,12 +44,24 @@ function build(label: string, clean: boolean): BuildRun {
   fs.rmSync(outDir, { recursive: true, force: true });
   const timeFile = path.join(work, 'time.txt');
   // GNU time reports the peak RSS of the whole build, which Node cannot see for a child.
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, CI: '1', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', WARTA_CONTENT_DIR: content, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, 'cache') },
-  });
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', '-o', timeFile, process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: {
+        ...process.env,
+        CI: '1',
+        NO_COLOR: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        WARTA_CONTENT_DIR: content,
+        WARTA_OUT_DIR: outDir,
+        WARTA_CACHE_DIR: path.join(work, 'cache'),
+      },
+    },
+  );
   const log = `${run.stdout}${run.stderr}`;
   if (run.status !== 0) {
     console.error(log.split('\n').slice(-30).join('\n'));
@@ -80,7 +93,10 @@ console.log(`Warta build benchmark, ${n} articles (seed ${seed}), ${os.cpus().le
 const cold = build('cold', true);
 print('cold', cold);
 if (warm) {
-  const files = fs.readdirSync(content).filter((f) => f.endsWith('.md')).sort();
+  const files = fs
+    .readdirSync(content)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const target = path.join(content, files[Math.floor(files.length / 2)] ?? '');
   const original = fs.readFileSync(target, 'utf8');
   fs.appendFileSync(target, `\nParagraf tambahan untuk uji bangun ulang ${Date.now()}.\n`);

@@ -61,9 +61,12 @@ function compare(before: string, after: string): number {
   for (const file of a) if (!b.has(file)) changes.push(`removed  ${file}`);
   for (const file of b) if (!a.has(file)) changes.push(`added    ${file}`);
   for (const file of a) {
-    if (b.has(file) && !fs.readFileSync(path.join(before, file)).equals(fs.readFileSync(path.join(after, file)))) changes.push(`changed  ${file}`);
+    if (b.has(file) && !fs.readFileSync(path.join(before, file)).equals(fs.readFileSync(path.join(after, file))))
+      changes.push(`changed  ${file}`);
   }
-  console.log(changes.length === 0 ? `identical: ${a.size} files` : `${changes.length} differences:\n${changes.join('\n')}`);
+  console.log(
+    changes.length === 0 ? `identical: ${a.size} files` : `${changes.length} differences:\n${changes.join('\n')}`,
+  );
   return changes.length === 0 ? 0 : 1;
 }
 

@@ -63,7 +63,10 @@ async function main(argv: readonly string[]): Promise<number> {
     const option = unknown ? /'([^']+)'/.exec(error.message)?.[1] : undefined;
     return usageError([option ? `unknown option ${option}` : error instanceof Error ? error.message : String(error)]);
   }
-  const resolved = resolveImportOptions(parsed.values, { contentDir: process.env['WARTA_CONTENT_DIR'], now: new Date() });
+  const resolved = resolveImportOptions(parsed.values, {
+    contentDir: process.env['WARTA_CONTENT_DIR'],
+    now: new Date(),
+  });
   if (!resolved.ok) return usageError(resolved.problems);
   const { options } = resolved;
   if (options.help) {
@@ -77,7 +80,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const outcomes = importWireStories(inputs, existing, options.settings);
 
   if (options.categoryDefaulted && outcomes.some((outcome) => outcome.ok)) {
-    console.error(`warning: no --category given; the stories are filed under "${DEFAULT_CATEGORY}". Pass --category to choose the section.`);
+    console.error(
+      `warning: no --category given; the stories are filed under "${DEFAULT_CATEGORY}". Pass --category to choose the section.`,
+    );
   }
   for (const error of errors) console.error(formatError(error));
   let written = 0;
@@ -102,7 +107,12 @@ function usageError(problems: readonly string[]): number {
 }
 
 /** Writes (or, in a dry run, prints) one article; reports and records a write failure. */
-async function emit(outcome: Extract<ImportOutcome, { ok: true }>, outDir: string, dryRun: boolean, errors: WartaError[]): Promise<boolean> {
+async function emit(
+  outcome: Extract<ImportOutcome, { ok: true }>,
+  outDir: string,
+  dryRun: boolean,
+  errors: WartaError[],
+): Promise<boolean> {
   const { placement, content, file } = outcome;
   const target = join(outDir, ...placement.path.split('/'));
   const action = placement.kind === 'overwrite' ? 'overwrite' : 'create';
@@ -115,7 +125,10 @@ async function emit(outcome: Extract<ImportOutcome, { ok: true }>, outDir: strin
     // "wx" fails if the file appeared since the scan, so a new article never clobbers another.
     await writeFile(target, content, { encoding: 'utf8', flag: placement.kind === 'overwrite' ? 'w' : 'wx' });
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'EEXIST' ? 'it appeared while importing' : String(error);
+    const reason =
+      error instanceof Error && 'code' in error && error.code === 'EEXIST'
+        ? 'it appeared while importing'
+        : String(error);
     const failure = createError(ContentErrors.WriteFailed, { path: target, reason }, { file });
     console.error(formatError(failure));
     errors.push(failure);
@@ -132,7 +145,9 @@ async function readInputs(paths: readonly string[]): Promise<{ inputs: WireInput
   const seen = new Set<string>();
   for (const path of paths) {
     try {
-      const files = (await stat(path)).isDirectory() ? await listFiles(path, (name) => name.toLowerCase().endsWith('.txt')) : [path];
+      const files = (await stat(path)).isDirectory()
+        ? await listFiles(path, (name) => name.toLowerCase().endsWith('.txt'))
+        : [path];
       if (files.length === 0) errors.push(createError(ContentErrors.NoTextFiles, {}, { file: path }));
       for (const file of files) {
         if (seen.has(file)) continue;
@@ -140,7 +155,8 @@ async function readInputs(paths: readonly string[]): Promise<{ inputs: WireInput
         inputs.push({ file, bytes: await readFile(file) });
       }
     } catch (error) {
-      const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file or folder' : String(error);
+      const reason =
+        error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file or folder' : String(error);
       errors.push(createError(ContentErrors.ReadFailed, { reason }, { file: path }));
     }
   }
@@ -153,7 +169,12 @@ async function listFiles(folder: string, keep: (name: string) => boolean): Promi
   return entries
     .filter((entry) => entry.isFile() && keep(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !relative(folder, file).split(sep).some((part) => part.startsWith('.')))
+    .filter(
+      (file) =>
+        !relative(folder, file)
+          .split(sep)
+          .some((part) => part.startsWith('.')),
+    )
     .sort();
 }
 

@@ -1,7 +1,13 @@
 import { defineCollection } from 'astro:content';
 import os from 'node:os';
 import path from 'node:path';
-import { articlesResolved, buildClock, buildSettings, isDevServer, recordContentSummary } from './data/build-context.ts';
+import {
+  articlesResolved,
+  buildClock,
+  buildSettings,
+  isDevServer,
+  recordContentSummary,
+} from './data/build-context.ts';
 import { digestCode } from './lib/storage/digest-code.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
@@ -27,7 +33,9 @@ const articles = defineCollection({
     // Any change to the code that parses, renders or sanitizes, or to the cache's record format, must
     // re-render every article.
     cacheVersion: digestCode(
-      ['content', 'markdown', 'errors', 'dates', 'text', 'slug.ts', 'routes.ts', 'storage/parse-cache.ts'].map((p) => path.resolve('src/lib', p)),
+      ['content', 'markdown', 'errors', 'dates', 'text', 'slug.ts', 'routes.ts', 'storage/parse-cache.ts'].map((p) =>
+        path.resolve('src/lib', p),
+      ),
       `${process.version}|${siteConfig.embedHosts.join(',')}`,
     ),
     bodyDirectory: settings.bodyDirectory,

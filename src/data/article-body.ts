@@ -14,5 +14,9 @@ export function articleBody(slug: string, digest: string): string {
  * fails while pages render reports and leaves behind (tests/site/failed-build.test.ts).
  */
 function injectedReadError(): Error {
-  return Object.assign(new Error('EIO: i/o error, read (fault injected by WARTA_FAULT, tests only)'), { code: 'EIO', errno: -5, syscall: 'read' });
+  return Object.assign(new Error('EIO: i/o error, read (fault injected by WARTA_FAULT, tests only)'), {
+    code: 'EIO',
+    errno: -5,
+    syscall: 'read',
+  });
 }

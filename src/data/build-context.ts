@@ -52,7 +52,8 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>, 
   const cacheDirectory = path.resolve(cwd, env['WARTA_CACHE_DIR'] ?? 'node_modules/.astro');
   const fixedNow = env['WARTA_NOW'];
   const now = fixedNow === undefined ? undefined : new Date(fixedNow);
-  if (now && Number.isNaN(now.getTime())) throw new Error(`WARTA_NOW is not a date: "${fixedNow ?? ''}". Use ISO 8601, e.g. 2025-01-01T12:00:00+07:00.`);
+  if (now && Number.isNaN(now.getTime()))
+    throw new Error(`WARTA_NOW is not a date: "${fixedNow ?? ''}". Use ISO 8601, e.g. 2025-01-01T12:00:00+07:00.`);
   return {
     contentDirectory: path.resolve(cwd, env['WARTA_CONTENT_DIR'] ?? 'content'),
     outDirectory: path.resolve(cwd, env['WARTA_OUT_DIR'] ?? 'dist'),

@@ -2,7 +2,15 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../lib/content/article.ts';
-import { ContentErrors, createError, formatError, WartaBuildError, WartaError, withoutStack, type SourcePosition } from '../lib/errors/index.ts';
+import {
+  ContentErrors,
+  createError,
+  formatError,
+  WartaBuildError,
+  WartaError,
+  withoutStack,
+  type SourcePosition,
+} from '../lib/errors/index.ts';
 import { articleSlugMentionedIn } from '../lib/routes.ts';
 import { shownArticleFile } from '../data/content-files.ts';
 import { buildSettings, findPublishedArticles } from '../data/build-context.ts';
@@ -54,12 +62,19 @@ export function quietError(message: string, hint: string, cause?: unknown): Erro
 export function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const message = error.message.trim() || '(no message)';
-  return error.name && error.name !== 'Error' && !message.startsWith(error.name) ? `${error.name}: ${message}` : message;
+  return error.name && error.name !== 'Error' && !message.startsWith(error.name)
+    ? `${error.name}: ${message}`
+    : message;
 }
 
 /** Whether `error` already reads as a Warta report (a content error, or a failure wrapped here). */
 function isReported(error: unknown): boolean {
-  return error instanceof WartaBuildError || error instanceof WartaBuildFailure || error instanceof WartaError || (error instanceof Error && error.stack === '');
+  return (
+    error instanceof WartaBuildError ||
+    error instanceof WartaBuildFailure ||
+    error instanceof WartaError ||
+    (error instanceof Error && error.stack === '')
+  );
 }
 
 /** The article whose URL `text` mentions (`/berita/<slug>/`), if it is published in this process. */
@@ -68,14 +83,22 @@ export function articleNamedIn(text: string): Article | undefined {
   return slug === undefined ? undefined : findPublishedArticles((a) => a.slug === slug)[0];
 }
 
-const position = (article: Article | undefined): SourcePosition | undefined => (article ? { file: shownArticleFile(article.sourceFile) } : undefined);
+const position = (article: Article | undefined): SourcePosition | undefined =>
+  article ? { file: shownArticleFile(article.sourceFile) } : undefined;
 
 /** The report of `error`, thrown while page `pathname` rendered. */
 export function pageFailure(pathname: string, error: unknown): unknown {
   if (isReported(error)) return error;
   const page = safeDecode(pathname);
   const article = articleNamedIn(page);
-  return new WartaBuildFailure(createError(ContentErrors.PageRenderFailed, { page, reason: reasonOf(error), article: article !== undefined }, position(article)), error);
+  return new WartaBuildFailure(
+    createError(
+      ContentErrors.PageRenderFailed,
+      { page, reason: reasonOf(error), article: article !== undefined },
+      position(article),
+    ),
+    error,
+  );
 }
 
 /** The report of `error` from the search step; `articleFile` names the source file of an article slug. */
@@ -84,7 +107,10 @@ export function searchFailure(error: unknown, articleFile: (slug: string) => str
   const reason = reasonOf(error);
   const slug = articleSlugMentionedIn(reason);
   const file = slug === undefined ? undefined : articleFile(slug);
-  return new WartaBuildFailure(createError(ContentErrors.SearchIndexFailed, { reason }, file ? { file } : undefined), error);
+  return new WartaBuildFailure(
+    createError(ContentErrors.SearchIndexFailed, { reason }, file ? { file } : undefined),
+    error,
+  );
 }
 
 /** Longest file or folder name, in bytes, on the usual file systems (ext4, XFS, Btrfs, tmpfs, APFS, NTFS). */
@@ -115,7 +141,13 @@ export function checkOutputPaths(pathnames: readonly string[], outDir: string): 
     const bytes = Buffer.byteLength(file);
     if (bytes >= PATH_MAX) {
       const page = safeDecode(pathname);
-      problems.push(createError(ContentErrors.PagePathTooLong, { page, bytes, limit: PATH_MAX - 1 }, position(articleNamedIn(page))));
+      problems.push(
+        createError(
+          ContentErrors.PagePathTooLong,
+          { page, bytes, limit: PATH_MAX - 1 },
+          position(articleNamedIn(page)),
+        ),
+      );
     }
   }
   if (problems.length > 0) throw new WartaBuildError(problems);
@@ -125,7 +157,8 @@ function nameTooLong(page: string, part: string): WartaError[] {
   const name = safeDecode(part);
   const args = { page, name, bytes: Buffer.byteLength(part), limit: NAME_MAX };
   const bySlug = findPublishedArticles((a) => a.slug === name);
-  if (bySlug.length > 0) return bySlug.map((a) => createError(ContentErrors.PageNameTooLong, { ...args, from: 'slug' }, position(a)));
+  if (bySlug.length > 0)
+    return bySlug.map((a) => createError(ContentErrors.PageNameTooLong, { ...args, from: 'slug' }, position(a)));
   const byCategory = findPublishedArticles((a) => a.category.slug === name);
   const byTag = findPublishedArticles((a) => a.tags.some((t) => t.slug === name));
   const from = byCategory.length > 0 ? 'category' : 'tag';

@@ -29,7 +29,9 @@ const PROGRESS_EVERY_MS = 200;
  * @returns {LogDestination}
  */
 export default function buildLogger(config = {}) {
-  const inner = config.destination ?? /** @type {LogDestination} */ (nodeLogger(config.level ? { level: /** @type {any} */ (config.level) } : {}));
+  const inner =
+    config.destination ??
+    /** @type {LogDestination} */ (nodeLogger(config.level ? { level: /** @type {any} */ (config.level) } : {}));
   const progress = config.progress ?? process.stdout;
   const interactive = config.interactive ?? (process.stdout.isTTY && !process.env['CI']);
   let pages = 0;
@@ -69,7 +71,12 @@ export default function buildLogger(config = {}) {
         }
         if (event.label === 'SKIP_FORMAT' && text.includes('(file not created')) {
           // Which page it was is lost to the interleaving; Astro's own line says no more.
-          inner.write({ label: 'build', level: 'warn', message: `A page was not written: its response body was empty.${text}`, newLine: true });
+          inner.write({
+            label: 'build',
+            level: 'warn',
+            message: `A page was not written: its response body was empty.${text}`,
+            newLine: true,
+          });
           return;
         }
       }

@@ -2,7 +2,11 @@ import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatSearchIndexReport, writeSearchIndexInWorker, type SearchIndexReport } from '../lib/search/build-index.ts';
+import {
+  formatSearchIndexReport,
+  writeSearchIndexInWorker,
+  type SearchIndexReport,
+} from '../lib/search/build-index.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
@@ -46,7 +50,8 @@ export function searchIntegration(): AstroIntegration {
       // The code that turns an article into its record: a change to it must re-index every shard.
       codeVersion: digestCode(['search', 'dates', 'view'].map((p) => path.resolve('src/lib', p))),
     }).then((report) => {
-      if (fault !== undefined) throw new Error(`Pagefind could not index ${articlePath(fault)}: fault injected by WARTA_FAULT (tests only)`);
+      if (fault !== undefined)
+        throw new Error(`Pagefind could not index ${articlePath(fault)}: fault injected by WARTA_FAULT (tests only)`);
       return report;
     });
     // Awaited in astro:build:done; this only keeps a failure from being reported as unhandled first.
@@ -66,7 +71,8 @@ export function searchIntegration(): AstroIntegration {
         stopListening?.();
         if (pending) return;
         const articles = takeResolvedArticles();
-        if (!articles) throw new Error('Warta search: the content loader reported no articles; there is nothing to index.');
+        if (!articles)
+          throw new Error('Warta search: the content loader reported no articles; there is nothing to index.');
         start(articles);
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -46,11 +46,15 @@ export function stagedOutput(): AstroIntegration {
         // Astro refuses an output folder that is the project itself; swapping one that holds the
         // project would delete it with the old site.
         if (target === path.parse(target).root || root === target || root.startsWith(`${target}${path.sep}`)) {
-          throw quietError(`The output folder ${target} holds the project (${root}); a build would replace it.`, 'Build into a folder such as dist (WARTA_OUT_DIR).');
+          throw quietError(
+            `The output folder ${target} holds the project (${root}); a build would replace it.`,
+            'Build into a folder such as dist (WARTA_OUT_DIR).',
+          );
         }
         staging = `${target}.staging-${process.pid}`;
         const restored = cleanUpStaleFolders(target);
-        if (restored) logger.warn(`${restored} (a build was stopped while it replaced ${target}) was moved back to ${target}.`);
+        if (restored)
+          logger.warn(`${restored} (a build was stopped while it replaced ${target}) was moved back to ${target}.`);
         fs.rmSync(staging, { recursive: true, force: true });
         const outDir = pathToFileURL(`${staging}${path.sep}`);
         // build.client and build.server are resolved against the output folder once, when the config
@@ -72,7 +76,10 @@ export function stagedOutput(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         if (!staging) return;
         if (path.resolve(fileURLToPath(dir)) !== path.resolve(staging)) {
-          throw quietError(`Astro built into ${fileURLToPath(dir)}, not the staging folder ${staging}; nothing was published.`, 'Report this as a Warta bug.');
+          throw quietError(
+            `Astro built into ${fileURLToPath(dir)}, not the staging folder ${staging}; nothing was published.`,
+            'Report this as a Warta bug.',
+          );
         }
         let warning: string | undefined;
         try {

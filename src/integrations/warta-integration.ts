@@ -29,12 +29,15 @@ export function wartaIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, pages, logger }) => {
         stopCollecting?.();
         const summary = readContentSummary();
-        if (!summary) throw new Error('Warta: the content loader reported nothing; the articles collection did not load.');
+        if (!summary)
+          throw new Error('Warta: the content loader reported nothing; the articles collection did not load.');
         const outDir = fileURLToPath(dir);
         logger.info(`\n${formatBuildReport(summary, countPages(pages.map((p) => p.pathname)))}`);
         const missing = missingArticlePages(summary.slugs, (file) => fs.existsSync(`${outDir}/${file}`));
         if (missing.length > 0) {
-          throw withoutStack(new Error(`${missing.length} published article(s) have no page in ${outDir}: ${missing.join(', ')}`));
+          throw withoutStack(
+            new Error(`${missing.length} published article(s) have no page in ${outDir}: ${missing.join(', ')}`),
+          );
         }
         logger.info(`Every published article has its page (${summary.slugs.length}).`);
       },

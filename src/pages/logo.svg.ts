@@ -3,5 +3,7 @@ import { siteConfig } from '../site.config.ts';
 
 /** `/logo.svg`: the publisher logo that structured data points to. */
 export function GET(): Response {
-  return new Response(logoSvg(siteConfig.name, siteConfig.logo.width, siteConfig.logo.height), { headers: { 'Content-Type': 'image/svg+xml' } });
+  return new Response(logoSvg(siteConfig.name, siteConfig.logo.width, siteConfig.logo.height), {
+    headers: { 'Content-Type': 'image/svg+xml' },
+  });
 }

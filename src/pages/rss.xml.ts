@@ -14,6 +14,9 @@ export async function GET(): Promise<Response> {
     site: siteConfig.url,
     items: toFeedItems(articles, siteConfig.feedSize),
     xmlns: FEED_NAMESPACES,
-    customData: feedChannelData(articles, { locale: siteConfig.locale, selfUrl: absoluteUrl(feedPath(), siteConfig.url) }),
+    customData: feedChannelData(articles, {
+      locale: siteConfig.locale,
+      selfUrl: absoluteUrl(feedPath(), siteConfig.url),
+    }),
   });
 }

@@ -51,7 +51,10 @@ async function loadShards(): Promise<Pagefind> {
   if (newest === undefined) return joinShards([]);
   // Every shard's bundle has the same pagefind.js (one Pagefind version builds them all): one copy opens them all.
   const module = (await import(/* @vite-ignore */ `${BUNDLE_URL}${newest}/pagefind.js`)) as PagefindModule;
-  return openShards(module.createInstance, shards.map((name) => `${BUNDLE_URL}${name}/`));
+  return openShards(
+    module.createInstance,
+    shards.map((name) => `${BUNDLE_URL}${name}/`),
+  );
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');
@@ -67,7 +70,9 @@ function setUpSearch(root: HTMLElement): void {
   const hint = need(root, '[data-search-hint]') as HTMLElement;
   const list = need(root, '[data-search-results]') as HTMLOListElement;
   const more = need(root, '[data-search-more]') as HTMLButtonElement;
-  const categoryHrefs = new Map([...categorySelect.options].flatMap((o) => (o.dataset['href'] ? [[o.value, o.dataset['href']] as const] : [])));
+  const categoryHrefs = new Map(
+    [...categorySelect.options].flatMap((o) => (o.dataset['href'] ? [[o.value, o.dataset['href']] as const] : [])),
+  );
 
   let pagefind: Promise<Pagefind> | undefined;
   /** Each search takes a ticket; a slower, older search never overwrites a newer one. */
@@ -94,7 +99,7 @@ function setUpSearch(root: HTMLElement): void {
   const showState = (state: SearchState): void => {
     input.value = state.query;
     if ([...categorySelect.options].some((o) => o.value === state.category)) categorySelect.value = state.category;
-    sortSelect.value = state.newest ? sortSelect.options[1]?.value ?? '' : '';
+    sortSelect.value = state.newest ? (sortSelect.options[1]?.value ?? '') : '';
   };
 
   const setCategoryCounts = (counts: Record<string, number> | undefined): void => {
@@ -213,7 +218,9 @@ function resultItem(data: PagefindResultData, categoryHrefs: ReadonlyMap<string,
     kicker.append(category);
   }
   if (meta['date']) {
-    kicker.append(element('span', 'text-zinc-500 dark:text-zinc-400', `${meta['category'] ? ' · ' : ''}${meta['date']}`));
+    kicker.append(
+      element('span', 'text-zinc-500 dark:text-zinc-400', `${meta['category'] ? ' · ' : ''}${meta['date']}`),
+    );
   }
 
   const heading = element('h2', 'mt-1 font-serif text-xl leading-snug font-bold');
@@ -225,14 +232,25 @@ function resultItem(data: PagefindResultData, categoryHrefs: ReadonlyMap<string,
   const cuts = excerptCuts(data.excerpt, data.content);
   if (cuts.before) excerpt.append('… ');
   for (const part of excerptParts(data.excerpt)) {
-    excerpt.append(part.mark ? element('mark', 'rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-400/30 dark:text-amber-50', part.text) : part.text);
+    excerpt.append(
+      part.mark
+        ? element(
+            'mark',
+            'rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-400/30 dark:text-amber-50',
+            part.text,
+          )
+        : part.text,
+    );
   }
   if (cuts.after) excerpt.append(' …');
 
   body.append(kicker, heading, excerpt);
   article.append(body);
   if (meta['image']) {
-    const img = element('img', 'mt-1 hidden size-24 shrink-0 rounded-sm bg-zinc-100 object-cover sm:block dark:bg-zinc-800');
+    const img = element(
+      'img',
+      'mt-1 hidden size-24 shrink-0 rounded-sm bg-zinc-100 object-cover sm:block dark:bg-zinc-800',
+    );
     img.src = meta['image'];
     img.alt = '';
     img.loading = 'lazy';
@@ -243,7 +261,11 @@ function resultItem(data: PagefindResultData, categoryHrefs: ReadonlyMap<string,
   return li;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (className) el.className = className;
   if (text !== undefined) el.textContent = text;

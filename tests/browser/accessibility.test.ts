@@ -34,7 +34,11 @@ describe('axe-core, WCAG 2.2 AA, in light and dark', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no violations (${scheme})`, { timeout: 120_000 }, async () => {
       // axe is injected as a script, which the site's CSP would rightly refuse.
-      const context = await browser!.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const context = await browser!.newContext({
+        colorScheme: scheme,
+        bypassCSP: true,
+        viewport: { width: 1280, height: 900 },
+      });
       const violations: string[] = [];
       for (const [name, path] of PAGES) {
         const page = await context.newPage();
@@ -42,10 +46,20 @@ describe('axe-core, WCAG 2.2 AA, in light and dark', () => {
         if (path.startsWith('/cari/')) await page.waitForSelector('[data-search-results] li');
         await page.evaluate(axeSource);
         const result = (await page.evaluate(
-          (tags) => (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+          (tags) =>
+            (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(
+              document,
+              { runOnly: { type: 'tag', values: tags } },
+            ),
           WCAG_22_AA,
         )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-        for (const v of result.violations) violations.push(`${name} (${path}): ${v.id} ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        for (const v of result.violations)
+          violations.push(
+            `${name} (${path}): ${v.id} ${v.help} at ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+          );
         await page.close();
       }
       await context.close();

@@ -60,11 +60,17 @@ describe('the shipped site in Chromium', () => {
   });
 
   it('reads well on a phone and in dark mode (screenshots for review)', async () => {
-    for (const [width, scheme] of [[390, 'light'], [390, 'dark'], [1280, 'dark']] as const) {
+    for (const [width, scheme] of [
+      [390, 'light'],
+      [390, 'dark'],
+      [1280, 'dark'],
+    ] as const) {
       const page = await browser!.newPage({ viewport: { width, height: 844 }, colorScheme: scheme });
       await page.goto(server!.url + SEED);
       // Nothing may overflow the viewport sideways (the category bar scrolls inside itself).
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBe(0);
       await page.screenshot({ path: `${SHOTS}/seed-${width}-${scheme}.png`, fullPage: true });
       await page.goto(server!.url + '/');

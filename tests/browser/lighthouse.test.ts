@@ -20,7 +20,16 @@ describe('Lighthouse, mobile emulation', () => {
     ({ server } = await buildAndServe('content'));
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM_PATH,
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     fs.mkdirSync(REPORTS, { recursive: true });
   });
@@ -31,12 +40,20 @@ describe('Lighthouse, mobile emulation', () => {
 
   for (const [name, path] of PAGES) {
     it(`scores at least 0.95 in every category on the ${name}`, { timeout: 180_000 }, async () => {
-      const result = await lighthouse(server!.url + path, { port: chrome!.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(server!.url + path, {
+        port: chrome!.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       if (!result) throw new Error('Lighthouse returned no result');
       fs.writeFileSync(`${REPORTS}/${name}.json`, String(result.report));
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, result.lhr.categories[c]?.score ?? 0]));
       const failing = Object.values(result.lhr.audits)
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+        .filter(
+          (a) =>
+            a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual',
+        )
         .map((a) => `${a.id}: ${a.title}`);
       expect({ scores, failing }).toMatchObject({
         scores: Object.fromEntries(CATEGORIES.map((c) => [c, expect.toSatisfy((s: number) => s >= 0.95)])),

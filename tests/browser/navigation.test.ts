@@ -18,7 +18,10 @@ describe('finding the way around the site in Chromium', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    ({ site: fixture, server: fixtureServer } = await buildAndServe('tests/fixtures/site-pagination', { WARTA_PAGE_SIZE: '3', WARTA_NOW: '2025-01-10T12:00:00+07:00' }));
+    ({ site: fixture, server: fixtureServer } = await buildAndServe('tests/fixtures/site-pagination', {
+      WARTA_PAGE_SIZE: '3',
+      WARTA_NOW: '2025-01-10T12:00:00+07:00',
+    }));
     ({ server: shippedServer } = await buildAndServe('content', { WARTA_NOW: '2025-01-01T00:00:00+07:00' }));
     browser = await launchChromium();
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -42,16 +45,34 @@ describe('finding the way around the site in Chromium', () => {
       if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
     });
     await page.goto(`${fixtureServer!.url}/`);
-    await expect(page.locator('main .lead-story h2').textContent()).resolves.toBe('Rupiah Menguat ke Level Terkuat dalam Tiga Bulan');
+    await expect(page.locator('main .lead-story h2').textContent()).resolves.toBe(
+      'Rupiah Menguat ke Level Terkuat dalam Tiga Bulan',
+    );
 
-    await clickTo(page, page.locator('header nav[aria-label="Kategori"]').getByRole('link', { name: 'Olahraga', exact: true }), '/kategori/olahraga/');
+    await clickTo(
+      page,
+      page.locator('header nav[aria-label="Kategori"]').getByRole('link', { name: 'Olahraga', exact: true }),
+      '/kategori/olahraga/',
+    );
     expect(await page.locator('h1').textContent()).toBe('Olahraga');
 
-    await clickTo(page, page.locator('main').getByRole('link', { name: 'Timnas Menang Tipis atas Vietnam di Laga Uji Coba' }), '/berita/timnas-menang/');
+    await clickTo(
+      page,
+      page.locator('main').getByRole('link', { name: 'Timnas Menang Tipis atas Vietnam di Laga Uji Coba' }),
+      '/berita/timnas-menang/',
+    );
     expect(await page.locator('h1').textContent()).toBe('Timnas Menang Tipis atas Vietnam di Laga Uji Coba');
-    expect(await page.locator('nav[aria-label="Breadcrumb"] a').allTextContents()).toEqual(['Beranda', 'Olahraga', 'Timnas Menang Tipis atas Vietnam di Laga Uji Coba']);
+    expect(await page.locator('nav[aria-label="Breadcrumb"] a').allTextContents()).toEqual([
+      'Beranda',
+      'Olahraga',
+      'Timnas Menang Tipis atas Vietnam di Laga Uji Coba',
+    ]);
 
-    await clickTo(page, page.locator('aside[data-related="baca-juga"] a', { hasText: 'Liga 1 Putaran Kedua Resmi Dimulai' }), '/berita/liga-dimulai/');
+    await clickTo(
+      page,
+      page.locator('aside[data-related="baca-juga"] a', { hasText: 'Liga 1 Putaran Kedua Resmi Dimulai' }),
+      '/berita/liga-dimulai/',
+    );
     expect(await page.locator('h1').textContent()).toBe('Liga 1 Putaran Kedua Resmi Dimulai');
 
     await clickTo(page, page.locator('article nav[aria-label="Tag"] a', { hasText: 'Sepak Bola' }), '/tag/sepak-bola/');
@@ -59,12 +80,18 @@ describe('finding the way around the site in Chromium', () => {
     expect(await page.locator('main ol h2 a').allTextContents()).toContain('Liga 1 Putaran Kedua Resmi Dimulai');
 
     await clickTo(page, page.locator('header nav').getByRole('link', { name: 'Beranda' }), '/');
-    await expect(page.locator('main .lead-story h2').textContent()).resolves.toBe('Rupiah Menguat ke Level Terkuat dalam Tiga Bulan');
+    await expect(page.locator('main .lead-story h2').textContent()).resolves.toBe(
+      'Rupiah Menguat ke Level Terkuat dalam Tiga Bulan',
+    );
 
     // Older stories, and back again.
     await clickTo(page, page.locator('nav[aria-label="Halaman"] a[rel="next"]'), '/halaman/2/');
     expect(await page.locator('nav[aria-label="Halaman"] p').textContent()).toBe('Halaman 2 dari 4');
-    await clickTo(page, page.locator('nav[aria-label="Halaman"]').getByRole('link', { name: 'Halaman 4' }), '/halaman/4/');
+    await clickTo(
+      page,
+      page.locator('nav[aria-label="Halaman"]').getByRole('link', { name: 'Halaman 4' }),
+      '/halaman/4/',
+    );
     await clickTo(page, page.locator('nav[aria-label="Halaman"] a[rel="prev"]'), '/halaman/3/');
     await clickTo(page, page.locator('header a', { hasText: 'Warta' }).first(), '/');
     expect(failures).toEqual([]);
@@ -72,11 +99,27 @@ describe('finding the way around the site in Chromium', () => {
   });
 
   it('lets a phone reach every category from the header without JavaScript, and nothing overflows sideways', async () => {
-    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser!.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
-    for (const path of ['/', '/halaman/2/', '/kategori/olahraga/', '/kategori/olahraga/halaman/2/', '/tag/', '/kategori/', '/berita/timnas-menang/', '/tidak-ada/']) {
+    for (const path of [
+      '/',
+      '/halaman/2/',
+      '/kategori/olahraga/',
+      '/kategori/olahraga/halaman/2/',
+      '/tag/',
+      '/kategori/',
+      '/berita/timnas-menang/',
+      '/tidak-ada/',
+    ]) {
       await page.goto(fixtureServer!.url + path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBe(0);
     }
     await page.goto(`${fixtureServer!.url}/`);
@@ -84,10 +127,25 @@ describe('finding the way around the site in Chromium', () => {
     // The bar is wider than the screen and scrolls inside itself.
     expect(await bar.evaluate((ul) => ul.scrollWidth > ul.clientWidth)).toBe(true);
     const names = await page.locator('header nav[aria-label="Kategori"] a').allTextContents();
-    expect(names.map((n) => n.trim())).toEqual(['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup', 'Semua Tag']);
-    for (const [name, path] of [['Gaya Hidup', '/kategori/gaya-hidup/'], ['Semua Tag', '/tag/']] as const) {
+    expect(names.map((n) => n.trim())).toEqual([
+      'Beranda',
+      'Nasional',
+      'Ekonomi',
+      'Olahraga',
+      'Budaya',
+      'Gaya Hidup',
+      'Semua Tag',
+    ]);
+    for (const [name, path] of [
+      ['Gaya Hidup', '/kategori/gaya-hidup/'],
+      ['Semua Tag', '/tag/'],
+    ] as const) {
       await page.goto(`${fixtureServer!.url}/`);
-      await clickTo(page, page.locator('header nav[aria-label="Kategori"]').getByRole('link', { name, exact: true }), path);
+      await clickTo(
+        page,
+        page.locator('header nav[aria-label="Kategori"]').getByRole('link', { name, exact: true }),
+        path,
+      );
     }
     await context.close();
   });
@@ -118,7 +176,9 @@ describe('finding the way around the site in Chromium', () => {
     await page.goto(`${fixtureServer!.url}/berita/rupiah-menguat/`);
     expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
     const html = await page.content();
-    const ld = parse(html).querySelectorAll('script[type="application/ld+json"]').map((s) => (JSON.parse(s.innerHTML) as { '@type'?: unknown })['@type']);
+    const ld = parse(html)
+      .querySelectorAll('script[type="application/ld+json"]')
+      .map((s) => (JSON.parse(s.innerHTML) as { '@type'?: unknown })['@type']);
     expect(ld).toEqual(['NewsArticle', 'BreadcrumbList']);
     await page.close();
   });
@@ -130,11 +190,18 @@ describe('finding the way around the site in Chromium', () => {
       ['semua-tag', shippedServer!, '/tag/'],
       ['kategori-halaman-2', fixtureServer!, '/kategori/olahraga/halaman/2/'],
     ];
-    for (const [width, scheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']] as const) {
+    for (const [width, scheme] of [
+      [390, 'light'],
+      [390, 'dark'],
+      [1280, 'light'],
+      [1280, 'dark'],
+    ] as const) {
       const page = await browser!.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       for (const [name, server, path] of shots) {
         await page.goto(server.url + path);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${name} ${width}`).toBe(0);
         await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
       }

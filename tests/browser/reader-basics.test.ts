@@ -29,7 +29,9 @@ describe('keyboard, print, page weight and layout stability', () => {
     await page.keyboard.press('Tab');
     const skip = page.locator(':focus');
     expect(await skip.textContent()).toBe('Langsung ke konten');
-    expect(await skip.evaluate((el) => el.getBoundingClientRect().width > 20 && getComputedStyle(el).position !== 'static')).toBe(true);
+    expect(
+      await skip.evaluate((el) => el.getBoundingClientRect().width > 20 && getComputedStyle(el).position !== 'static'),
+    ).toBe(true);
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe('#konten');
 
@@ -42,7 +44,12 @@ describe('keyboard, print, page weight and layout stability', () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el) return null;
         const style = getComputedStyle(el);
-        return { href: el.getAttribute('href'), inNav: !!el.closest('header nav'), outline: style.outlineStyle, width: style.outlineWidth };
+        return {
+          href: el.getAttribute('href'),
+          inNav: !!el.closest('header nav'),
+          outline: style.outlineStyle,
+          width: style.outlineWidth,
+        };
       });
       if (focused?.inNav && focused.href) {
         reached.push(focused.href);
@@ -89,7 +96,10 @@ describe('keyboard, print, page weight and layout stability', () => {
         new Promise<number>((resolve) => {
           let total = 0;
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            for (const entry of list.getEntries() as (PerformanceEntry & {
+              value: number;
+              hadRecentInput: boolean;
+            })[]) {
               if (!entry.hadRecentInput) total += entry.value;
             }
           }).observe({ type: 'layout-shift', buffered: true });

@@ -13,7 +13,11 @@ describe('search on the shipped site in Chromium', () => {
   const problems: string[] = [];
 
   /** A page that records script errors and failed requests of the site's own files. */
-  async function open(path: string, options: Parameters<Browser['newPage']>[0] = {}, prepare?: (page: Page) => Promise<void>): Promise<Page> {
+  async function open(
+    path: string,
+    options: Parameters<Browser['newPage']>[0] = {},
+    prepare?: (page: Page) => Promise<void>,
+  ): Promise<Page> {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 }, ...options });
     page.on('pageerror', (e) => problems.push(`pageerror ${e.message}`));
     page.on('console', (m) => {
@@ -29,7 +33,8 @@ describe('search on the shipped site in Chromium', () => {
   }
   const status = (page: Page) => page.locator('[data-search-status]');
   const results = (page: Page) => page.locator('[data-search-results] > li');
-  const resultHrefs = (page: Page) => page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const resultHrefs = (page: Page) =>
+    page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
   beforeAll(async () => {
     // Shards of 4 articles: the page searches 13 articles in 4 Pagefind indexes joined in the browser.
@@ -46,13 +51,17 @@ describe('search on the shipped site in Chromium', () => {
     const page = await open('/cari/');
     await expect(status(page).textContent()).resolves.toBe('Ketik kata kunci untuk mencari berita.');
     await page.getByLabel('Cari berita', { exact: true }).pressSequentially('Kim Jong-un', { delay: 30 });
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk "Kim Jong-un"'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk "Kim Jong-un"'),
+    );
     expect((await resultHrefs(page))[0]).toBe(SEED);
     const first = results(page).first();
     expect(await first.locator('h2').textContent()).toContain('Kirim Pesan Tahun Baru ke Kim Jong-un');
     expect(await first.locator('p').first().textContent()).toMatch(/^Internasional · \w+, \d{1,2} \w+ \d{4}$/);
     expect((await first.locator('mark').allTextContents()).join(' ')).toMatch(/Kim/);
-    expect(await status(page).textContent()).toMatch(new RegExp(`^${await results(page).count()} hasil untuk "Kim Jong-un"$`));
+    expect(await status(page).textContent()).toMatch(
+      new RegExp(`^${await results(page).count()} hasil untuk "Kim Jong-un"$`),
+    );
     // The URL keeps the query, so the page can be shared or reloaded.
     expect(new URL(page.url()).search).toBe('?q=Kim+Jong-un');
     // The result opens the article.
@@ -63,7 +72,9 @@ describe('search on the shipped site in Chromium', () => {
 
   it('finds the base form from an inflected Indonesian query: "bekerja" matches "kerja sama"', async () => {
     const page = await open('/cari/?q=bekerja');
-    await page.waitForFunction(() => /hasil untuk|Tidak ditemukan/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /hasil untuk|Tidak ditemukan/.test(document.querySelector('[data-search-status]')?.textContent ?? ''),
+    );
     expect(await resultHrefs(page)).toContain(SEED);
     const seed = results(page).filter({ has: page.locator(`a[href="${SEED}"]`) });
     const marked = await seed.locator('mark').allTextContents();
@@ -72,23 +83,33 @@ describe('search on the shipped site in Chromium', () => {
     await page.close();
   });
 
-  it('narrows the results with the category filter built from Pagefind\'s counts', async () => {
+  it("narrows the results with the category filter built from Pagefind's counts", async () => {
     const page = await open('/cari/?q=pemerintah');
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+    );
     const total = await results(page).count();
     const options = await page.locator('select[name="kategori"] option').allTextContents();
     expect(options[0]).toBe('Semua kategori');
-    const counted = options.slice(1).map((o) => /^(.+) \((\d+)\)$/.exec(o)).map((m) => ({ name: m![1]!, count: Number(m![2]) }));
+    const counted = options
+      .slice(1)
+      .map((o) => /^(.+) \((\d+)\)$/.exec(o))
+      .map((m) => ({ name: m![1]!, count: Number(m![2]) }));
     expect(counted.reduce((n, c) => n + c.count, 0)).toBe(total);
     const narrower = counted.find((c) => c.count > 0 && c.count < total);
     expect(narrower, `a category with fewer than ${total} results`).toBeDefined();
 
     await page.locator('#cari-kategori').selectOption(narrower!.name);
-    await page.waitForFunction((name) => document.querySelector('[data-search-status]')?.textContent.includes(`di kategori ${name}`), narrower!.name);
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-search-status]')?.textContent.includes(`di kategori ${name}`),
+      narrower!.name,
+    );
     expect(await results(page).count()).toBe(narrower!.count);
     const categories = await page.locator('[data-search-results] li p:first-child > :first-child').allTextContents();
     expect(new Set(categories)).toEqual(new Set([narrower!.name]));
-    expect(await status(page).textContent()).toBe(`${narrower!.count} hasil untuk "pemerintah" di kategori ${narrower!.name}`);
+    expect(await status(page).textContent()).toBe(
+      `${narrower!.count} hasil untuk "pemerintah" di kategori ${narrower!.name}`,
+    );
     expect(new URL(page.url()).searchParams.get('kategori')).toBe(narrower!.name);
 
     // Newest first keeps the same results.
@@ -102,15 +123,24 @@ describe('search on the shipped site in Chromium', () => {
   it('shows ten results at a time and more on request, moving focus to the first new one', async () => {
     // Every shipped article is dated December, and the Indonesian date is searchable metadata.
     const page = await open('/cari/?q=Desember');
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+    );
     const total = Number(/^(\d+) hasil/.exec((await status(page).textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(10);
     expect(await results(page).count()).toBe(10);
     const more = page.locator('[data-search-more]');
     expect(await more.textContent()).toBe(`Tampilkan ${Math.min(10, total - 10)} hasil lagi`);
     await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > li').length === n, Math.min(20, total));
-    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-search-results] > li')[10])).toBe(true);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-search-results] > li').length === n,
+      Math.min(20, total),
+    );
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('li') === document.querySelectorAll('[data-search-results] > li')[10],
+      ),
+    ).toBe(true);
     if (total <= 20) expect(await more.isVisible()).toBe(false);
     await page.close();
   });
@@ -119,7 +149,9 @@ describe('search on the shipped site in Chromium', () => {
     const page = await open('/cari/');
     await page.getByLabel('Cari berita', { exact: true }).fill('xyzzyplugh');
     await page.getByLabel('Cari berita', { exact: true }).press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.startsWith('Tidak ditemukan'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.startsWith('Tidak ditemukan'),
+    );
     expect(await status(page).textContent()).toBe('Tidak ditemukan hasil untuk "xyzzyplugh".');
     expect(await results(page).count()).toBe(0);
     expect(await page.locator('[data-search-hint]').isVisible()).toBe(true);
@@ -129,33 +161,38 @@ describe('search on the shipped site in Chromium', () => {
 
   it('shows results for /cari/?q=Pyongyang without typing', async () => {
     const page = await open('/cari/?q=Pyongyang');
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+    );
     expect(await page.getByLabel('Cari berita', { exact: true }).inputValue()).toBe('Pyongyang');
     expect(await resultHrefs(page)).toContain(SEED);
     expect(await page.locator('[data-search-results] mark', { hasText: 'Pyongyang' }).count()).toBeGreaterThan(0);
     await page.close();
   });
 
-  it('searches all four shards with one copy of Pagefind\'s script and one web worker', async () => {
+  it("searches all four shards with one copy of Pagefind's script and one web worker", async () => {
     const requested: string[] = [];
     const workers: string[] = [];
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
     await page.goto(`${server!.url}/cari/?q=Putin`);
-    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+    );
     expect(await resultHrefs(page)).toContain(SEED);
     const { shards } = (await (await fetch(`${server!.url}/pagefind/shards.json`)).json()) as { shards: string[] };
     expect(shards).toHaveLength(4);
     // Every shard's index was read (its entry file), but through one script and one worker.
-    for (const shard of shards) expect(requested.filter((p) => p.startsWith(`/pagefind/${shard}/pagefind-entry.json`))).toHaveLength(1);
+    for (const shard of shards)
+      expect(requested.filter((p) => p.startsWith(`/pagefind/${shard}/pagefind-entry.json`))).toHaveLength(1);
     expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual([`/pagefind/${shards[0]!}/pagefind.js`]);
     expect(requested.filter((p) => p.endsWith('/pagefind-worker.js'))).toHaveLength(1);
     expect(workers).toHaveLength(1);
     await page.close();
   });
 
-  it('finds the same articles when Pagefind\'s worker script arrives after its 5-second timeout (a slow connection)', async () => {
+  it("finds the same articles when Pagefind's worker script arrives after its 5-second timeout (a slow connection)", async () => {
     const search = async (delayWorker: boolean): Promise<(string | null)[]> => {
       const page = await open('/cari/?q=pemerintah', {}, async (p) => {
         if (!delayWorker) return;
@@ -164,7 +201,11 @@ describe('search on the shipped site in Chromium', () => {
           await route.continue();
         });
       });
-      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'), undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+        undefined,
+        { timeout: 30_000 },
+      );
       const hrefs = await resultHrefs(page);
       await page.close();
       return hrefs;
@@ -192,10 +233,19 @@ describe('search on the shipped site in Chromium', () => {
   });
 
   it('reads well on a phone and in dark mode (screenshots for review)', async () => {
-    for (const [width, scheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']] as const) {
+    for (const [width, scheme] of [
+      [390, 'light'],
+      [390, 'dark'],
+      [1280, 'light'],
+      [1280, 'dark'],
+    ] as const) {
       const page = await open('/cari/?q=pemerintah', { viewport: { width, height: 844 }, colorScheme: scheme });
-      await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.waitForFunction(() =>
+        document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+      );
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBe(0);
       await page.screenshot({ path: `${SHOTS}/search-${width}-${scheme}.png`, fullPage: true });
       await page.close();

@@ -126,14 +126,16 @@ describe('buildContent: "Baca juga"', () => {
       'Isi.\n\nBaca juga:\n\n- Banjir Rob Genangi Pesisir Jakarta Utara\n- [Utama](utama.md)\n- [Tidak ada](/berita/tidak-ada/)\n- [Situs lain](https://contoh.com/berita)\n';
     const result = buildContent([...targets, article('utama.md', { title: 'Berita Utama', body })], { now });
     expect(result.articles).toEqual([]);
-    expect(result.errors.map((e) => `${e.name} ${e.position?.file ?? '-'}:${e.position?.line ?? '-'}:${e.position?.column ?? '-'}`)).toEqual(
-      [
-        'BacaJugaUnresolved content/utama.md:11:1',
-        'BacaJugaSelf content/utama.md:12:1',
-        'BacaJugaUnresolved content/utama.md:13:1',
-        'BacaJugaUnsupportedLink content/utama.md:14:1',
-      ],
-    );
+    expect(
+      result.errors.map(
+        (e) => `${e.name} ${e.position?.file ?? '-'}:${e.position?.line ?? '-'}:${e.position?.column ?? '-'}`,
+      ),
+    ).toEqual([
+      'BacaJugaUnresolved content/utama.md:11:1',
+      'BacaJugaSelf content/utama.md:12:1',
+      'BacaJugaUnresolved content/utama.md:13:1',
+      'BacaJugaUnsupportedLink content/utama.md:14:1',
+    ]);
     expect(result.errors[0]?.message).toContain('Closest titles:\n  - Banjir Rob Genangi Pesisir Utara Jakarta');
   });
 
@@ -183,7 +185,9 @@ describe('buildContent: site rules', () => {
       { now },
     );
     expect(
-      result.errors.map((e) => `${e.position?.file ?? '-'}:${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`),
+      result.errors.map(
+        (e) => `${e.position?.file ?? '-'}:${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`,
+      ),
     ).toEqual([
       'content/b.md:4:1 The category "NASIONAL" and the category "Nasional" (in content/a.md) both become /kategori/nasional/, so their articles would be mixed on one page.',
       'content/b.md:7:3 The tag "Korea-Utara" and the tag "Korea Utara" (in content/a.md) both become /tag/korea-utara/, so their articles would be mixed on one page.',
@@ -229,9 +233,9 @@ describe('buildContent: site rules', () => {
     const ok = buildContent([article('a.md', { front: 'related: [b]\n' }), article('b.md', { title: 'Bee' })], { now });
     expect(ok.articles.find((a) => a.data.slug === 'a')?.data.related.map((r) => r.title)).toEqual(['Bee']);
     const bad = buildContent([article('a.md', { front: 'related:\n  - b\n  - hilang\n' }), article('b.md')], { now });
-    expect(bad.errors.map((e) => `${e.name} ${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`)).toEqual([
-      'RelatedUnresolved 7:3 related: "hilang" names no article.',
-    ]);
+    expect(
+      bad.errors.map((e) => `${e.name} ${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`),
+    ).toEqual(['RelatedUnresolved 7:3 related: "hilang" names no article.']);
   });
 
   it('derives summary, dateline, reading time and term slugs', () => {

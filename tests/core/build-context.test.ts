@@ -12,9 +12,17 @@ import { buildContent } from '../../src/lib/content/build-content.ts';
 import { source } from '../helpers/article-source.ts';
 
 describe('article data handed from the loader to the pages by digest', () => {
-  const [built] = buildContent([source('putin.md', '---\ntitle: "Putin Kirim Pesan"\ndate: 2024-12-27T10:15:00+07:00\ncategory: Internasional\n---\n\nJAKARTA - Isi.\n')], {
-    now: new Date('2025-01-01T00:00:00Z'),
-  }).articles;
+  const [built] = buildContent(
+    [
+      source(
+        'putin.md',
+        '---\ntitle: "Putin Kirim Pesan"\ndate: 2024-12-27T10:15:00+07:00\ncategory: Internasional\n---\n\nJAKARTA - Isi.\n',
+      ),
+    ],
+    {
+      now: new Date('2025-01-01T00:00:00Z'),
+    },
+  ).articles;
 
   it('gives each digest the article published under it, old digests included', () => {
     const article = built!.data;
@@ -31,7 +39,9 @@ describe('article data handed from the loader to the pages by digest', () => {
   });
 
   it('names the entry and says what to run when the loader did not publish it in this process', () => {
-    expect(() => publishedArticle('hilang', 'abc123')).toThrow(/no data for the article entry "hilang" \(digest abc123\).*`astro build`/s);
+    expect(() => publishedArticle('hilang', 'abc123')).toThrow(
+      /no data for the article entry "hilang" \(digest abc123\).*`astro build`/s,
+    );
     expect(() => publishedArticle('tanpa-digest', undefined)).toThrow(/"tanpa-digest" \(digest undefined\)/);
     expect(() => publishedBody('hilang', 'abc123')).toThrow(/no data for the article entry "hilang" \(digest abc123\)/);
   });
@@ -71,12 +81,19 @@ describe('the settings read from the environment', () => {
     expect(settings.outDirectory).toBe('/tmp/keluar');
     expect(settings.bodyDirectory).toBe('/proyek/cache/warta-bodies');
     expect(settings.fixedNow?.toISOString()).toBe('2025-01-01T05:00:00.000Z');
-    expect([settings.debug, settings.fault, settings.pageSize, settings.searchShardSize]).toEqual([true, 'render:x', 5, 2]);
+    expect([settings.debug, settings.fault, settings.pageSize, settings.searchShardSize]).toEqual([
+      true,
+      'render:x',
+      5,
+      2,
+    ]);
   });
 
   it('refuses a malformed clock or number with the variable named', () => {
     expect(() => readSettings({ WARTA_NOW: 'besok' }, '/')).toThrow(/WARTA_NOW is not a date: "besok"/);
-    expect(() => readSettings({ WARTA_PAGE_SIZE: '0' }, '/')).toThrow(/WARTA_PAGE_SIZE must be a positive whole number, got "0"/);
+    expect(() => readSettings({ WARTA_PAGE_SIZE: '0' }, '/')).toThrow(
+      /WARTA_PAGE_SIZE must be a positive whole number, got "0"/,
+    );
   });
 });
 

@@ -10,14 +10,23 @@ const page = (path: string, result: string): LogEvent[] => [
 function logged(events: readonly LogEvent[], interactive = false) {
   const written: LogEvent[] = [];
   const progress: string[] = [];
-  const logger = buildLogger({ destination: { write: (e) => written.push(e) }, progress: { write: (t: string) => progress.push(t) }, interactive });
+  const logger = buildLogger({
+    destination: { write: (e) => written.push(e) },
+    progress: { write: (t: string) => progress.push(t) },
+    interactive,
+  });
   for (const event of events) logger.write(event);
   logger.flush?.();
   return { written, progress };
 }
 
 describe('the build logger', () => {
-  const start: LogEvent = { label: 'SKIP_FORMAT', level: 'info', message: '\n generating static routes ', newLine: true };
+  const start: LogEvent = {
+    label: 'SKIP_FORMAT',
+    level: 'info',
+    message: '\n generating static routes ',
+    newLine: true,
+  };
   const done: LogEvent = { label: null, level: 'info', message: '✓ Completed in 8.41s.\n', newLine: true };
 
   it('replaces the line of each page by one count, before the next message', () => {
@@ -31,7 +40,12 @@ describe('the build logger', () => {
     ]);
     expect(written).toEqual([
       start,
-      { label: 'build', level: 'info', message: '4 files written: 2 rendered, 2 restored from the incremental build cache', newLine: true },
+      {
+        label: 'build',
+        level: 'info',
+        message: '4 files written: 2 rendered, 2 restored from the incremental build cache',
+        newLine: true,
+      },
       done,
     ]);
     expect(progress).toEqual([]);
@@ -48,7 +62,11 @@ describe('the build logger', () => {
   });
 
   it('warns of a page whose body was empty, and keeps counting', () => {
-    const { written } = logged([...page('/a/index.html', '(+3ms) (file not created, response body was empty)'), ...page('/b/index.html', '(+2ms)'), done]);
+    const { written } = logged([
+      ...page('/a/index.html', '(+3ms) (file not created, response body was empty)'),
+      ...page('/b/index.html', '(+2ms)'),
+      done,
+    ]);
     expect(written.map((e) => `${e.level} ${e.message}`)).toEqual([
       'warn A page was not written: its response body was empty. (+3ms) (file not created, response body was empty)',
       'info 2 files written: 2 rendered, 0 restored from the incremental build cache',
@@ -62,6 +80,8 @@ describe('the build logger', () => {
   });
 
   it('prints the count at the end of the build when nothing follows the pages', () => {
-    expect(logged(page('/a/index.html', '(+3ms)')).written.map((e) => e.message)).toEqual(['1 files written: 1 rendered, 0 restored from the incremental build cache']);
+    expect(logged(page('/a/index.html', '(+3ms)')).written.map((e) => e.message)).toEqual([
+      '1 files written: 1 rendered, 0 restored from the incremental build cache',
+    ]);
   });
 });

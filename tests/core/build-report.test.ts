@@ -19,7 +19,10 @@ describe('end-of-build report', () => {
   it('fits on one screen', () => {
     const report = formatBuildReport(
       { stats: { found: 6, published: 4, drafts: 1, scheduled: 1, bacaJugaLinks: 3, relatedLists: 4 }, slugs: ['a'] },
-      [['berita', 4], ['beranda', 1]],
+      [
+        ['berita', 4],
+        ['beranda', 1],
+      ],
     );
     expect(report).toBe(
       'Articles: 6 found, 4 published, 1 draft, 1 scheduled\nPages: 5 written (berita 4, beranda 1)\n"Baca juga" links resolved: 3\n"Berita Terkait" lists computed: 4',

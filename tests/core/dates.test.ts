@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatLongDate, formatShortDate, formatTime, toJakartaIso } from '../../src/lib/dates/format-date.ts';
+import {
+  formatDateTime,
+  formatLongDate,
+  formatShortDate,
+  formatTime,
+  toJakartaIso,
+} from '../../src/lib/dates/format-date.ts';
 import { parseArticleDate } from '../../src/lib/dates/parse-date.ts';
 
 const parsed = (value: unknown): string => {
@@ -47,11 +53,16 @@ describe('Indonesian formatting', () => {
 describe('formatting per WIB day', () => {
   // The formatters reuse one text per Jakarta calendar day and compute the clock time from the
   // fixed UTC+7 offset; both must agree with Intl in the Asia/Jakarta zone at every instant.
-  const intl = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', ...options });
+  const intl = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', ...options });
   const long = intl({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   const short = intl({ day: 'numeric', month: 'short', year: 'numeric' });
   const clock = intl({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T23:59:59Z'), noInvalidDate: true });
+  const instant = fc.date({
+    min: new Date('1990-01-01T00:00:00Z'),
+    max: new Date('2040-12-31T23:59:59Z'),
+    noInvalidDate: true,
+  });
 
   it('matches Intl for any instant, including both sides of midnight WIB', () => {
     fc.assert(

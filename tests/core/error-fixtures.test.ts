@@ -8,7 +8,10 @@ import { WartaError, formatErrorReport } from '../../src/lib/errors/index.ts';
 // One folder per content error: the files of a content directory and `expected.txt`, the report the
 // build prints for them. UPDATE_FIXTURES=1 rewrites the expected reports.
 const root = path.resolve(import.meta.dirname, '../fixtures/errors');
-const cases = fs.readdirSync(root).filter((name) => fs.statSync(path.join(root, name)).isDirectory()).sort();
+const cases = fs
+  .readdirSync(root)
+  .filter((name) => fs.statSync(path.join(root, name)).isDirectory())
+  .sort();
 const now = new Date('2025-01-01T00:00:00+07:00');
 
 function report(dir: string): string {

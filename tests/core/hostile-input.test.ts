@@ -16,7 +16,8 @@ import { article, source } from '../helpers/article-source.ts';
 
 const now = new Date('2025-01-01T00:00:00Z');
 // eslint-disable-next-line no-control-regex -- finding the characters XML forbids, controls among them, is this regex's job
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('text at the input boundary (class 6)', () => {
   it('turns XML-forbidden controls into spaces and lone surrogates into U+FFFD, from the file and from YAML escapes', () => {
@@ -32,7 +33,13 @@ describe('text at the input boundary (class 6)', () => {
     expect(data?.tags).toEqual([{ name: 'Korea Utara', slug: 'korea-utara' }]);
     expect(data?.author).toBe('Tim Liputan');
     expect(data?.summary).toBe('Isi berita di sini.');
-    for (const value of [data?.title, data?.summary, data?.author, result.articles[0]?.html, result.articles[0]?.text]) {
+    for (const value of [
+      data?.title,
+      data?.summary,
+      data?.author,
+      result.articles[0]?.html,
+      result.articles[0]?.text,
+    ]) {
       expect(value).not.toMatch(XML_FORBIDDEN);
     }
   });
@@ -41,11 +48,17 @@ describe('text at the input boundary (class 6)', () => {
     const nfc = 'Caf\u00e9';
     const nfd = 'Cafe\u0301';
     const result = buildContent(
-      [article('a.md', { front: `tags: ["${nfc}"]\n` }), article('b.md', { title: 'Lain', front: `tags: ["${nfd}"]\n` })],
+      [
+        article('a.md', { front: `tags: ["${nfc}"]\n` }),
+        article('b.md', { title: 'Lain', front: `tags: ["${nfd}"]\n` }),
+      ],
       { now },
     );
     expect(result.errors.map(formatError)).toEqual([]);
-    expect(result.articles.map((a) => a.data.tags)).toEqual([[{ name: nfc, slug: 'cafe' }], [{ name: nfc, slug: 'cafe' }]]);
+    expect(result.articles.map((a) => a.data.tags)).toEqual([
+      [{ name: nfc, slug: 'cafe' }],
+      [{ name: nfc, slug: 'cafe' }],
+    ]);
   });
 
   it('cuts a 300-character tag to a bounded slug instead of a file name the disk refuses', () => {
@@ -82,7 +95,12 @@ describe('URL fields (class 2)', () => {
     expect(checkPublicUrl(url).ok).toBe(false);
   });
 
-  it.each([['https://foto.example.id/banjir.jpg'], ['http://example.com/a?b=c#d'], ['/images/banjir.jpg'], ['/images/banjir%20rob.jpg']])('accepts %j', (url) => {
+  it.each([
+    ['https://foto.example.id/banjir.jpg'],
+    ['http://example.com/a?b=c#d'],
+    ['/images/banjir.jpg'],
+    ['/images/banjir%20rob.jpg'],
+  ])('accepts %j', (url) => {
     expect(checkPublicUrl(url)).toEqual({ ok: true, url });
   });
 });
@@ -111,7 +129,8 @@ describe('faults that are not Warta’s own (class 4)', () => {
     const body = `Isi.\n\n${'*'.repeat(4000)}x${'*'.repeat(4000)}\n`;
     const result = parseArticle(article('a.md', { body }));
     // Either it renders (the pipeline coped) or it names the file; it never throws.
-    if (!result.ok) expect(result.errors.map((e) => `${e.name} ${e.position?.file ?? '-'}`)).toEqual(['BodyTooDeep content/a.md']);
+    if (!result.ok)
+      expect(result.errors.map((e) => `${e.name} ${e.position?.file ?? '-'}`)).toEqual(['BodyTooDeep content/a.md']);
   });
 
   it('finds nesting in one linear pass, on the line where it goes too deep', () => {
@@ -124,8 +143,14 @@ describe('faults that are not Warta’s own (class 4)', () => {
 describe('files (class 8)', () => {
   it('reports a file name that is not UTF-8 and still reads the other files', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-names-'));
-    fs.writeFileSync(path.join(dir, 'baik.md'), '---\ntitle: Baik\ndate: 2024-12-20\ncategory: Nasional\n---\n\nIsi.\n');
-    fs.writeFileSync(Buffer.concat([Buffer.from(`${dir}/berita-`), Buffer.from([0xff, 0xfe]), Buffer.from('.md')]), 'x');
+    fs.writeFileSync(
+      path.join(dir, 'baik.md'),
+      '---\ntitle: Baik\ndate: 2024-12-20\ncategory: Nasional\n---\n\nIsi.\n',
+    );
+    fs.writeFileSync(
+      Buffer.concat([Buffer.from(`${dir}/berita-`), Buffer.from([0xff, 0xfe]), Buffer.from('.md')]),
+      'x',
+    );
     const { sources, errors } = readContentDirectory(dir, dir);
     expect(sources.map((s) => s.path)).toEqual(['baik.md']);
     expect(errors.map(formatError)).toEqual([

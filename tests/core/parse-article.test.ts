@@ -37,7 +37,9 @@ describe('parseArticle', () => {
 
   it('points YAML syntax errors at the line inside the file', () => {
     expect(problems('---\ntitle: "Judul\ndate: 2024-12-20\n---\n\nIsi.\n')).toEqual(['FrontMatterYamlSyntax 4:1']);
-    expect(problems('---\ntitle: Judul\n  date: x: y\ncategory: A\n---\n\nIsi.\n')).toEqual(['FrontMatterYamlSyntax 3:7']);
+    expect(problems('---\ntitle: Judul\n  date: x: y\ncategory: A\n---\n\nIsi.\n')).toEqual([
+      'FrontMatterYamlSyntax 3:7',
+    ]);
   });
 
   it('reports missing, unclosed and empty front matter', () => {
@@ -48,7 +50,8 @@ describe('parseArticle', () => {
   });
 
   it('collects every field problem with its line', () => {
-    const text = '---\ntitle: 42\ndate: 2024-02-30\ntags: Banjir\nimage:\n  src: /a.jpg\ndraft: "ya"\ntittle: salah ketik\n---\n\nIsi.\n';
+    const text =
+      '---\ntitle: 42\ndate: 2024-02-30\ntags: Banjir\nimage:\n  src: /a.jpg\ndraft: "ya"\ntittle: salah ketik\n---\n\nIsi.\n';
     expect(problems(text)).toEqual([
       'FrontMatterField 2:1',
       'InvalidDate 3:1',
@@ -73,18 +76,24 @@ describe('parseArticle', () => {
 
   it('names a date that is not text without failing on odd YAML values', () => {
     // Found by the property test: a list holding a mapping with a `toString` key.
-    const result = parseArticle(source('a.md', '---\ntitle: T\ncategory: A\ndate:\n  - toString: 1970-01-01\n---\n\nIsi.\n'));
+    const result = parseArticle(
+      source('a.md', '---\ntitle: T\ncategory: A\ndate:\n  - toString: 1970-01-01\n---\n\nIsi.\n'),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.map((e) => `${e.name} ${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`)).toEqual([
-      'InvalidDate 4:1 date: "[{"toString":"1970-01-01"}]" must be an ISO 8601 date text, not a list.',
-    ]);
+    expect(
+      result.errors.map((e) => `${e.name} ${e.position?.line ?? '-'}:${e.position?.column ?? '-'} ${e.message}`),
+    ).toEqual(['InvalidDate 4:1 date: "[{"toString":"1970-01-01"}]" must be an ISO 8601 date text, not a list.']);
   });
 
   it('rejects unsafe or invalid slugs', () => {
     expect(problems(article('Judul Besar.md').bytes, 'Judul Besar.md')).toEqual(['InvalidSlug -:-']);
-    expect(problems('---\ntitle: T\ndate: 2024-12-20\ncategory: A\nslug: ../../etc/passwd\n---\n\nIsi.\n')).toEqual(['InvalidSlug 5:1']);
-    expect(problems('---\ntitle: T\ndate: 2024-12-20\ncategory: A\nslug: "%2e%2e"\n---\n\nIsi.\n')).toEqual(['InvalidSlug 5:1']);
+    expect(problems('---\ntitle: T\ndate: 2024-12-20\ncategory: A\nslug: ../../etc/passwd\n---\n\nIsi.\n')).toEqual([
+      'InvalidSlug 5:1',
+    ]);
+    expect(problems('---\ntitle: T\ndate: 2024-12-20\ncategory: A\nslug: "%2e%2e"\n---\n\nIsi.\n')).toEqual([
+      'InvalidSlug 5:1',
+    ]);
   });
 
   it('rejects an empty body', () => {

@@ -23,10 +23,55 @@ function expectOnlyWartaErrors(files: ReturnType<typeof source>[]): void {
   }
 }
 
-const markdownChars = fc.constantFrom('\n', '\n\n', '- ', '* ', '[', ']', '(', ')', '.md', '/berita/', 'Baca juga:', '#', '>', '<', '`', '|', '---', '<script>', 'a', 'Judul', ' ', ':', '"', '\u00a0', '\r\n');
-const markdown = fc.array(fc.oneof(markdownChars, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(''));
-const fieldNames = fc.constantFrom('title', 'date', 'category', 'tags', 'author', 'dateline', 'source', 'image', 'summary', 'updated', 'draft', 'related', 'slug', 'extra');
-const frontMatter = fc.dictionary(fieldNames, fc.anything({ maxDepth: 2, withDate: true, withNullPrototype: false }), { maxKeys: 8 });
+const markdownChars = fc.constantFrom(
+  '\n',
+  '\n\n',
+  '- ',
+  '* ',
+  '[',
+  ']',
+  '(',
+  ')',
+  '.md',
+  '/berita/',
+  'Baca juga:',
+  '#',
+  '>',
+  '<',
+  '`',
+  '|',
+  '---',
+  '<script>',
+  'a',
+  'Judul',
+  ' ',
+  ':',
+  '"',
+  '\u00a0',
+  '\r\n',
+);
+const markdown = fc
+  .array(fc.oneof(markdownChars, fc.string({ maxLength: 8 })), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+const fieldNames = fc.constantFrom(
+  'title',
+  'date',
+  'category',
+  'tags',
+  'author',
+  'dateline',
+  'source',
+  'image',
+  'summary',
+  'updated',
+  'draft',
+  'related',
+  'slug',
+  'extra',
+);
+const frontMatter = fc.dictionary(fieldNames, fc.anything({ maxDepth: 2, withDate: true, withNullPrototype: false }), {
+  maxKeys: 8,
+});
 
 describe('property: the build never throws on arbitrary content', () => {
   it('arbitrary front matter values', () => {
@@ -46,19 +91,36 @@ describe('property: the build never throws on arbitrary content', () => {
 
   it('arbitrary file text and bytes', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }).map((b) => b as Uint8Array)), (text) => {
-        expectOnlyWartaErrors([source('a.md', text)]);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.uint8Array({ maxLength: 200 }).map((b) => b as Uint8Array),
+        ),
+        (text) => {
+          expectOnlyWartaErrors([source('a.md', text)]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('valid front matter with arbitrary bodies linking each other', () => {
-    const valid = (title: string, body: string): string => `---\ntitle: ${JSON.stringify(title || 'T')}\ndate: 2024-12-20\ncategory: Nasional\n---\n\n${body}`;
+    const valid = (title: string, body: string): string =>
+      `---\ntitle: ${JSON.stringify(title || 'T')}\ndate: 2024-12-20\ncategory: Nasional\n---\n\n${body}`;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 20 }), markdown), { minLength: 1, maxLength: 4 }), (docs) => {
-        expectOnlyWartaErrors(docs.map(([title, body], i) => source(`d${i}.md`, valid(title, `Baca juga:\n\n- ${title}\n- [x](d${(i + 1) % docs.length}.md)\n\n${body}`))));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.string({ maxLength: 20 }), markdown), { minLength: 1, maxLength: 4 }),
+        (docs) => {
+          expectOnlyWartaErrors(
+            docs.map(([title, body], i) =>
+              source(
+                `d${i}.md`,
+                valid(title, `Baca juga:\n\n- ${title}\n- [x](d${(i + 1) % docs.length}.md)\n\n${body}`),
+              ),
+            ),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -68,10 +130,49 @@ describe('property: CommonMark fast path gives the GFM tree', () => {
   // parseMarkdown skips GFM's extensions for bodies without GFM trigger characters; if the trigger
   // list missed a construct, this finds a body where the two trees differ.
   const pieces = fc.constantFrom(
-    '\n', '\n\n', '- ', '1. ', '> ', '# ', '[', ']', '(', ')', '^', '~', '~~', '|', ' | ', '---', '@', 'a@b.id', 'www.', 'www.kompas.id',
-    'http://', 'https://x.id', 'HTTPS://X.ID', 'mailto:', '[ ] ', '[x] ', '*', '_', '`', '<', '>', '<b>', 'kata', 'Kata ', ' ', '\t', ':', '.', '\\',
+    '\n',
+    '\n\n',
+    '- ',
+    '1. ',
+    '> ',
+    '# ',
+    '[',
+    ']',
+    '(',
+    ')',
+    '^',
+    '~',
+    '~~',
+    '|',
+    ' | ',
+    '---',
+    '@',
+    'a@b.id',
+    'www.',
+    'www.kompas.id',
+    'http://',
+    'https://x.id',
+    'HTTPS://X.ID',
+    'mailto:',
+    '[ ] ',
+    '[x] ',
+    '*',
+    '_',
+    '`',
+    '<',
+    '>',
+    '<b>',
+    'kata',
+    'Kata ',
+    ' ',
+    '\t',
+    ':',
+    '.',
+    '\\',
   );
-  const body = fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 50 }).map((parts) => parts.join(''));
+  const body = fc
+    .array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 50 })
+    .map((parts) => parts.join(''));
   it('for every body', () => {
     fc.assert(
       fc.property(body, (markdown) => {

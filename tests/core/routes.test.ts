@@ -89,17 +89,47 @@ const CASES: readonly { name: string; path: string; file: string; params?: Recor
   { name: 'frontPagePath()', path: frontPagePath(), file: 'index.astro' },
   { name: 'frontPagePath(2)', path: frontPagePath(2), file: 'halaman/[page].astro', params: { page: String(2) } },
   { name: 'frontPagePath(12)', path: frontPagePath(12), file: 'halaman/[page].astro', params: { page: String(12) } },
-  { name: 'articlePath', path: articlePath('harga-cabai-naik'), file: 'berita/[slug].astro', params: { slug: 'harga-cabai-naik' } },
+  {
+    name: 'articlePath',
+    path: articlePath('harga-cabai-naik'),
+    file: 'berita/[slug].astro',
+    params: { slug: 'harga-cabai-naik' },
+  },
   { name: 'categoryIndexPath', path: categoryIndexPath(), file: 'kategori/index.astro' },
-  { name: 'categoryPath', path: categoryPath('ekonomi'), file: 'kategori/[slug]/[...page].astro', params: { slug: 'ekonomi', page: listPageRest(1) } },
-  { name: 'categoryPath(…, 3)', path: categoryPath('ekonomi', 3), file: 'kategori/[slug]/[...page].astro', params: { slug: 'ekonomi', page: listPageRest(3) } },
+  {
+    name: 'categoryPath',
+    path: categoryPath('ekonomi'),
+    file: 'kategori/[slug]/[...page].astro',
+    params: { slug: 'ekonomi', page: listPageRest(1) },
+  },
+  {
+    name: 'categoryPath(…, 3)',
+    path: categoryPath('ekonomi', 3),
+    file: 'kategori/[slug]/[...page].astro',
+    params: { slug: 'ekonomi', page: listPageRest(3) },
+  },
   { name: 'tagIndexPath', path: tagIndexPath(), file: 'tag/index.astro' },
-  { name: 'tagPath', path: tagPath('korea-utara'), file: 'tag/[slug]/[...page].astro', params: { slug: 'korea-utara', page: listPageRest(1) } },
-  { name: 'tagPath(…, 2)', path: tagPath('korea-utara', 2), file: 'tag/[slug]/[...page].astro', params: { slug: 'korea-utara', page: listPageRest(2) } },
+  {
+    name: 'tagPath',
+    path: tagPath('korea-utara'),
+    file: 'tag/[slug]/[...page].astro',
+    params: { slug: 'korea-utara', page: listPageRest(1) },
+  },
+  {
+    name: 'tagPath(…, 2)',
+    path: tagPath('korea-utara', 2),
+    file: 'tag/[slug]/[...page].astro',
+    params: { slug: 'korea-utara', page: listPageRest(2) },
+  },
   { name: 'searchPath()', path: searchPath(), file: 'cari/index.astro' },
   { name: 'searchPath(query)', path: searchPath('banjir rob'), file: 'cari/index.astro' },
   { name: 'feedPath()', path: feedPath(), file: 'rss.xml.ts' },
-  { name: 'feedPath(category)', path: feedPath('ekonomi'), file: 'kategori/[slug]/rss.xml.ts', params: { slug: 'ekonomi' } },
+  {
+    name: 'feedPath(category)',
+    path: feedPath('ekonomi'),
+    file: 'kategori/[slug]/rss.xml.ts',
+    params: { slug: 'ekonomi' },
+  },
   { name: 'faviconPath', path: faviconPath(), file: 'favicon.svg.ts' },
   { name: 'logoPath', path: logoPath(), file: 'logo.svg.ts' },
   { name: 'newsSitemapPath', path: newsSitemapPath(), file: 'sitemap-news.xml.ts' },
@@ -169,7 +199,9 @@ describe('URL scheme', () => {
 
   it('puts a search query where the search page reads it', () => {
     expect(searchPath('banjir rob')).toBe('/cari/?q=banjir+rob');
-    expect(readSearchState(new URL(searchPath('Kim Jong-un & Putin'), 'https://warta.example').search).query).toBe('Kim Jong-un & Putin');
+    expect(readSearchState(new URL(searchPath('Kim Jong-un & Putin'), 'https://warta.example').search).query).toBe(
+      'Kim Jong-un & Putin',
+    );
     expect(searchPath('')).toBe('/cari/');
   });
 });
@@ -189,7 +221,15 @@ describe('recognising article URLs', () => {
   });
 
   it('rejects other pages', () => {
-    for (const url of ['/berita/', '/kategori/ekonomi/', '/tag/x/', '/berita/a/b/', 'berita/x/', '//host/berita/x/', '/cari/?q=/berita/x/']) {
+    for (const url of [
+      '/berita/',
+      '/kategori/ekonomi/',
+      '/tag/x/',
+      '/berita/a/b/',
+      'berita/x/',
+      '//host/berita/x/',
+      '/cari/?q=/berita/x/',
+    ]) {
       expect(articleSlugFromUrl(url), url).toBeUndefined();
     }
   });

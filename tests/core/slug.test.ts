@@ -9,7 +9,10 @@ describe('slugify', () => {
   });
 
   it('caps on a word boundary', () => {
-    const slug = slugify('Sebut Gencatan Senjata Jalan Buntu, Menlu Lavrov: Kita Butuh Perjanjian Final yang Mengikat', { maxLength: 80 });
+    const slug = slugify(
+      'Sebut Gencatan Senjata Jalan Buntu, Menlu Lavrov: Kita Butuh Perjanjian Final yang Mengikat',
+      { maxLength: 80 },
+    );
     expect(slug).toBe('sebut-gencatan-senjata-jalan-buntu-menlu-lavrov-kita-butuh-perjanjian-final-yang');
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slugify('a'.repeat(100), { maxLength: 10 })).toBe('aaaaaaaaaa');
@@ -17,7 +20,8 @@ describe('slugify', () => {
 
   it('accepts only safe slugs', () => {
     for (const ok of ['putin', 'a-b-c', '2024-banjir']) expect(isValidSlug(ok)).toBe(true);
-    for (const bad of ['', 'A', 'a--b', '-a', 'a-', '../x', 'a/b', 'a\\b', '%2e%2e', 'a b', 'é']) expect(isValidSlug(bad)).toBe(false);
+    for (const bad of ['', 'A', 'a--b', '-a', 'a-', '../x', 'a/b', 'a\\b', '%2e%2e', 'a b', 'é'])
+      expect(isValidSlug(bad)).toBe(false);
   });
 
   it('matches headlines regardless of case, quotes and punctuation', () => {

@@ -43,7 +43,10 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
 }
 
 /** Builds `contentDir` (see buildSite) and serves the result; throws with the build log if it fails. */
-export async function buildAndServe(contentDir: string, env: Record<string, string> = {}): Promise<{ site: SiteBuild; server: StaticServer }> {
+export async function buildAndServe(
+  contentDir: string,
+  env: Record<string, string> = {},
+): Promise<{ site: SiteBuild; server: StaticServer }> {
   const site = buildSite(contentDir, env);
   if (site.status !== 0) throw new Error(`build of ${contentDir} failed:\n${site.output}`);
   return { site, server: await serveStatic(site.outDir) };

@@ -2,7 +2,22 @@ import { HTMLElement, parse, type Node } from 'node-html-parser';
 
 const DANGEROUS_URL = /^(?:javascript|vbscript|data):/i;
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data', 'poster', 'background'];
-const FORBIDDEN_TAGS = new Set(['script', 'style', 'form', 'input', 'button', 'meta', 'base', 'object', 'embed', 'link', 'svg', 'math', 'frame', 'frameset']);
+const FORBIDDEN_TAGS = new Set([
+  'script',
+  'style',
+  'form',
+  'input',
+  'button',
+  'meta',
+  'base',
+  'object',
+  'embed',
+  'link',
+  'svg',
+  'math',
+  'frame',
+  'frameset',
+]);
 
 /** Browsers ignore whitespace and control characters inside a URL scheme; so must the check. */
 function normaliseUrl(value: string): string {
@@ -26,7 +41,8 @@ export function findUnsafeMarkup(html: string, embedHosts: readonly string[]): s
       const attr = name.toLowerCase();
       if (attr.startsWith('on')) found.push(`${tag}[${attr}]`);
       if (attr === 'style') found.push(`${tag}[style]`);
-      if (URL_ATTRIBUTES.includes(attr) && DANGEROUS_URL.test(normaliseUrl(value))) found.push(`${tag}[${attr}=${value}]`);
+      if (URL_ATTRIBUTES.includes(attr) && DANGEROUS_URL.test(normaliseUrl(value)))
+        found.push(`${tag}[${attr}=${value}]`);
     }
     if (tag === 'iframe') {
       const src = el.getAttribute('src') ?? '';

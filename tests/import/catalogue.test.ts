@@ -15,7 +15,23 @@ describe('the error catalogue', () => {
   });
 
   it('holds the import errors docs/import.md lists', () => {
-    for (const name of ['EmptyFile', 'Utf16File', 'BinaryFile', 'NotUtf8', 'HeadlineTooLong', 'HeadlineIsSentence', 'HeadlineIsLead', 'HeadlineIsBacaJuga', 'HeadlineWithoutSlug', 'NoBody', 'NoDateInText', 'FileExists', 'ReadFailed', 'NoTextFiles', 'WriteFailed']) {
+    for (const name of [
+      'EmptyFile',
+      'Utf16File',
+      'BinaryFile',
+      'NotUtf8',
+      'HeadlineTooLong',
+      'HeadlineIsSentence',
+      'HeadlineIsLead',
+      'HeadlineIsBacaJuga',
+      'HeadlineWithoutSlug',
+      'NoBody',
+      'NoDateInText',
+      'FileExists',
+      'ReadFailed',
+      'NoTextFiles',
+      'WriteFailed',
+    ]) {
       expect(entries.map(([key]) => key)).toContain(name);
     }
   });

@@ -17,7 +17,11 @@ const SLUG = 'putin-kirim-pesan-tahun-baru-ke-kim-jong-un';
 const COMMON = ['--category', 'Internasional', '--date', '2024-12-27T10:15'];
 
 const folders: string[] = [];
-function setup(files: Record<string, string | Uint8Array>): { input: string; out: string; paths: Record<string, string> } {
+function setup(files: Record<string, string | Uint8Array>): {
+  input: string;
+  out: string;
+  paths: Record<string, string>;
+} {
   const input = tempDir();
   const out = tempDir();
   folders.push(input, out);
@@ -36,7 +40,12 @@ describe('node scripts/import.ts', () => {
     expect(listNames(out)).toEqual(['kim-balas-pesan-putin.md', `${SLUG}.md`]);
     const written = matter(readFileSync(join(out, `${SLUG}.md`), 'utf8'));
     expect(written.content).toContain('- [Kim Balas Pesan Putin](kim-balas-pesan-putin.md)');
-    expect(written.data).toMatchObject({ category: 'Internasional', tags: ['Rusia', 'Korea Utara'], author: 'Redaksi', dateline: 'JAKARTA' });
+    expect(written.data).toMatchObject({
+      category: 'Internasional',
+      tags: ['Rusia', 'Korea Utara'],
+      author: 'Redaksi',
+      dateline: 'JAKARTA',
+    });
     expect(result.stdout).toContain('wrote 2 of 2 stories');
   });
 
@@ -49,7 +58,9 @@ describe('node scripts/import.ts', () => {
     expect(result.stdout).toContain(`would create ${join(target, `${SLUG}.md`)}`);
     expect(result.stdout).toContain('title: Putin Kirim Pesan Tahun Baru ke Kim Jong-un');
     // The unmatched "Baca juga" headline is reported with the file the build would reject.
-    expect(result.stderr).toMatch(/a\.txt:4: warning: "Baca juga" headline "Kim Balas Pesan Putin" matches no article title/);
+    expect(result.stderr).toMatch(
+      /a\.txt:4: warning: "Baca juga" headline "Kim Balas Pesan Putin" matches no article title/,
+    );
   });
 
   it('leaves an existing article alone without --force and exits 1', () => {
@@ -60,7 +71,9 @@ describe('node scripts/import.ts', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`already exists`);
     expect(result.stderr).toContain('--force');
-    expect(readFileSync(existing[`${SLUG}.md`] ?? '', 'utf8')).toBe(article('Putin Kirim Pesan Tahun Baru ke Kim Jong-un'));
+    expect(readFileSync(existing[`${SLUG}.md`] ?? '', 'utf8')).toBe(
+      article('Putin Kirim Pesan Tahun Baru ke Kim Jong-un'),
+    );
     expect(statSync(existing[`${SLUG}.md`] ?? '').mtimeMs).toBe(before);
     expect(listNames(out)).toEqual([`${SLUG}.md`]);
   });
@@ -68,7 +81,16 @@ describe('node scripts/import.ts', () => {
   it('overwrites the earlier import of the same story with --force, without a suffix', () => {
     const { paths, out } = setup({ 'a.txt': STORY });
     expect(runImport([...COMMON, '--out', out, paths['a.txt'] ?? '']).status).toBe(0);
-    const result = runImport(['--category', 'Dunia', '--date', '2024-12-28T08:00', '--force', '--out', out, paths['a.txt'] ?? '']);
+    const result = runImport([
+      '--category',
+      'Dunia',
+      '--date',
+      '2024-12-28T08:00',
+      '--force',
+      '--out',
+      out,
+      paths['a.txt'] ?? '',
+    ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('overwrote');
     expect(listNames(out)).toEqual([`${SLUG}.md`]);
@@ -85,7 +107,12 @@ describe('node scripts/import.ts', () => {
   });
 
   it('writes the good stories when one file is bad, and exits 1 naming the bad file', () => {
-    const { input, out, paths } = setup({ 'a.txt': STORY, 'b.txt': new Uint8Array([0x4a, 0x75, 0x64, 0x75, 0x6c, 0x0a, 0x93, 0x61, 0x0a]), 'c.txt': REPLY, 'd.txt': '' });
+    const { input, out, paths } = setup({
+      'a.txt': STORY,
+      'b.txt': new Uint8Array([0x4a, 0x75, 0x64, 0x75, 0x6c, 0x0a, 0x93, 0x61, 0x0a]),
+      'c.txt': REPLY,
+      'd.txt': '',
+    });
     const result = runImport([...COMMON, '--out', out, input]);
     expect(result.status).toBe(1);
     expect(listNames(out)).toEqual(['kim-balas-pesan-putin.md', `${SLUG}.md`]);
@@ -112,7 +139,9 @@ describe('node scripts/import.ts', () => {
     expect(unknown.stderr).toContain('import: unknown option --categori');
     expect(unknown.stderr).toContain('Usage:');
     expect(runImport(['--category', 'X']).status).toBe(2);
-    expect(runImport(['--date', '27-12-2024', 'a.txt']).stderr).toContain('--date: "27-12-2024" is not an ISO 8601 date');
+    expect(runImport(['--date', '27-12-2024', 'a.txt']).stderr).toContain(
+      '--date: "27-12-2024" is not an ISO 8601 date',
+    );
   });
 
   it('prints help', () => {
@@ -125,7 +154,9 @@ describe('node scripts/import.ts', () => {
     const { paths, out } = setup({ 'a.txt': STORY });
     const result = runImport([...COMMON, '--out', out, join(out, 'missing.txt'), paths['a.txt'] ?? '']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('missing.txt  Cannot read input [ReadFailed]\n  Cannot read the input: no such file or folder.\n  Hint: ');
+    expect(result.stderr).toContain(
+      'missing.txt  Cannot read input [ReadFailed]\n  Cannot read the input: no such file or folder.\n  Hint: ',
+    );
     expect(listNames(out)).toEqual([`${SLUG}.md`]);
   });
 });

@@ -13,7 +13,10 @@ const parse = (markdown: string): Root => parser.runSync(parser.parse(markdown))
 
 // Characters that mean something in CommonMark or GFM, plus ordinary text.
 const line = fc
-  .string({ unit: fc.constantFrom(...'ab1 0.#*_`~[]()<>!&;:-+=|\\/"\'“”é@'.split(''), 'amp;', '#x41;', 'www.', 'http://'), maxLength: 24 })
+  .string({
+    unit: fc.constantFrom(...'ab1 0.#*_`~[]()<>!&;:-+=|\\/"\'“”é@'.split(''), 'amp;', '#x41;', 'www.', 'http://'),
+    maxLength: 24,
+  })
   .map((text) => normalizeWireText(text))
   .filter((text) => text !== '' && !text.includes('\n'));
 

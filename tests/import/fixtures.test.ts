@@ -40,7 +40,11 @@ function runFixture(name: string): { article: string | undefined; report: string
     title: entry.title,
     slug: entry.slug ?? entry.path.replace(/^.*\//, '').replace(/\.md$/, ''),
   }));
-  const [outcome] = importWireStories([{ file, bytes: readFileSync(join(folder, 'input.txt')) }], articles, resolved.options.settings);
+  const [outcome] = importWireStories(
+    [{ file, bytes: readFileSync(join(folder, 'input.txt')) }],
+    articles,
+    resolved.options.settings,
+  );
   if (!outcome) throw new Error('no outcome');
   const lines = outcome.warnings.map(formatWireWarning);
   if (outcome.ok) {

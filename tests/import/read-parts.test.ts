@@ -18,12 +18,14 @@ describe('readDateline', () => {
     expect(readDateline(lead)).toMatchObject({ city, agency });
   });
 
-  it.each(['Presiden Putin mengatakan', 'Korea Utara-Rusia sepakat', 'Kim Jong-un menerima', 'JAKARTA adalah ibu kota'])(
-    'finds none in %j',
-    (lead) => {
-      expect(readDateline(lead)).toBeUndefined();
-    },
-  );
+  it.each([
+    'Presiden Putin mengatakan',
+    'Korea Utara-Rusia sepakat',
+    'Kim Jong-un menerima',
+    'JAKARTA adalah ibu kota',
+  ])('finds none in %j', (lead) => {
+    expect(readDateline(lead)).toBeUndefined();
+  });
 });
 
 describe('readSourceName', () => {
@@ -97,8 +99,12 @@ describe('placeStories', () => {
   });
 
   it('finds an earlier import of the same story behind a suffix', () => {
-    expect(placeStories(['Putin Kirim “Pesan”'], existing, false)).toEqual([{ kind: 'exists', slug: 'putin-kirim-pesan-2', path: 'putin-kirim-pesan-2.md' }]);
-    expect(placeStories(['Putin Kirim Pesan'], existing, true)).toEqual([{ kind: 'overwrite', slug: 'putin-kirim-pesan-2', path: 'putin-kirim-pesan-2.md' }]);
+    expect(placeStories(['Putin Kirim “Pesan”'], existing, false)).toEqual([
+      { kind: 'exists', slug: 'putin-kirim-pesan-2', path: 'putin-kirim-pesan-2.md' },
+    ]);
+    expect(placeStories(['Putin Kirim Pesan'], existing, true)).toEqual([
+      { kind: 'overwrite', slug: 'putin-kirim-pesan-2', path: 'putin-kirim-pesan-2.md' },
+    ]);
   });
 
   it('treats a file name taken by an article with another slug as taken', () => {

@@ -20,12 +20,26 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('importing the seed wire story', () => {
   it('links the four "Baca juga" targets and reproduces the shipped article body', () => {
-    writeFiles(out, Object.fromEntries(TARGETS.map((title) => [`${slugify(title, { maxLength: 80 })}.md`, article(title)])));
-    const result = runImport(['--category', 'Internasional', '--date', '2024-12-27T10:15:00+07:00', '--out', out, SEED]);
+    writeFiles(
+      out,
+      Object.fromEntries(TARGETS.map((title) => [`${slugify(title, { maxLength: 80 })}.md`, article(title)])),
+    );
+    const result = runImport([
+      '--category',
+      'Internasional',
+      '--date',
+      '2024-12-27T10:15:00+07:00',
+      '--out',
+      out,
+      SEED,
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
 
-    const file = join(out, `${slugify('Kirim Pesan Tahun Baru ke Kim Jong-un, Presiden Putin Harapkan Kerja Sama', { maxLength: 80 })}.md`);
+    const file = join(
+      out,
+      `${slugify('Kirim Pesan Tahun Baru ke Kim Jong-un, Presiden Putin Harapkan Kerja Sama', { maxLength: 80 })}.md`,
+    );
     const imported = matter(readFileSync(file, 'utf8'));
     for (const title of TARGETS) {
       expect(imported.content).toContain(`- [${title}](${slugify(title, { maxLength: 80 })}.md)\n`);

@@ -30,10 +30,18 @@ describe('every emitted page validates', () => {
   });
 
   it('the W3C Nu checker (vnu) reports no errors or warnings', () => {
-    const jar = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
-    const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--skip-non-html', site.outDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const jar = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
+      'build/dist/vnu.jar',
+    );
+    const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--skip-non-html', site.outDir], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(run.error).toBeUndefined();
-    const { messages } = JSON.parse(run.stderr) as { messages: { type: string; subType?: string; url?: string; lastLine?: number; message: string }[] };
+    const { messages } = JSON.parse(run.stderr) as {
+      messages: { type: string; subType?: string; url?: string; lastLine?: number; message: string }[];
+    };
     const problems = messages
       // vnu checks files without an origin, so it cannot match 'self' in the pages' CSP and
       // reports every same-site stylesheet, script and image (and JSON-LD data blocks, which CSP
@@ -41,7 +49,10 @@ describe('every emitted page validates', () => {
       // search page's browser test, the page that runs scripts, fails on any console error, which a
       // CSP violation is.
       .filter((m) => !m.message.includes('violates Content Security Policy'))
-      .map((m) => `${path.relative(site.outDir, new URL(m.url ?? 'file:///').pathname)}:${m.lastLine ?? 0} ${m.type}${m.subType ? `/${m.subType}` : ''} ${m.message}`);
+      .map(
+        (m) =>
+          `${path.relative(site.outDir, new URL(m.url ?? 'file:///').pathname)}:${m.lastLine ?? 0} ${m.type}${m.subType ? `/${m.subType}` : ''} ${m.message}`,
+      );
     expect(problems).toEqual([]);
   }, 120_000);
 });

@@ -29,7 +29,11 @@ function regexLiterals(dir: string): Literal[] {
         const literal = node.text;
         const end = literal.lastIndexOf('/');
         const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-        found.push({ where: `${path.relative(root, file)}:${line + 1}`, source: literal.slice(1, end), flags: literal.slice(end + 1) });
+        found.push({
+          where: `${path.relative(root, file)}:${line + 1}`,
+          source: literal.slice(1, end),
+          flags: literal.slice(end + 1),
+        });
       }
       ts.forEachChild(node, visit);
     };
@@ -49,7 +53,9 @@ describe('regular expressions in src/', () => {
     const vulnerable = literals.flatMap((literal) => {
       // recheck does not model the sticky and global flags; they do not change the complexity.
       const result = checkSync(literal.source, literal.flags.replace(/[gy]/g, ''), { timeout: 10_000 });
-      return result.status === 'safe' ? [] : [`${literal.where}  /${literal.source}/${literal.flags}  ${result.status}`];
+      return result.status === 'safe'
+        ? []
+        : [`${literal.where}  /${literal.source}/${literal.flags}  ${result.status}`];
     });
     expect(vulnerable).toEqual([]);
   }, 120_000);

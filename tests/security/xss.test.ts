@@ -10,11 +10,14 @@ import { article } from '../helpers/article-source.ts';
 import { buildSite, listFiles } from '../helpers/build-site.ts';
 import { findUnsafeMarkup } from '../helpers/unsafe-html.ts';
 
-const payloads = JSON.parse(fs.readFileSync(new URL('../fixtures/xss/payloads.json', import.meta.url), 'utf8')) as string[];
+const payloads = JSON.parse(
+  fs.readFileSync(new URL('../fixtures/xss/payloads.json', import.meta.url), 'utf8'),
+) as string[];
 const now = new Date('2025-01-01T00:00:00Z');
 
 /** The payload as a block of its own and inline in a sentence. */
-const bodyWith = (payload: string): string => `JAKARTA - Paragraf pembuka.\n\n${payload}\n\nKalimat dengan ${payload} di tengah.\n`;
+const bodyWith = (payload: string): string =>
+  `JAKARTA - Paragraf pembuka.\n\n${payload}\n\nKalimat dengan ${payload} di tengah.\n`;
 
 describe('sanitizing article bodies', () => {
   it('has a corpus of at least 30 payloads', () => {
@@ -48,7 +51,9 @@ describe('sanitizing article bodies', () => {
     const html = buildContent([article('uji.md', { body })], { now }).articles[0]?.html ?? '';
     expect(html).toContain('<figure><img src="/images/a.jpg" alt="Foto"><figcaption>Keterangan</figcaption></figure>');
     expect(html).toContain('<blockquote>Kutipan</blockquote>');
-    expect(html).toMatch(/<iframe src="https:\/\/www\.youtube\.com\/embed\/abc" title="Video" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"/);
+    expect(html).toMatch(
+      /<iframe src="https:\/\/www\.youtube\.com\/embed\/abc" title="Video" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"/,
+    );
     expect(html).toContain('<table>');
     expect(html).toContain('<a href="https://contoh.example/berita" rel="noopener noreferrer">Situs luar</a>');
     expect(html).toContain('<a href="/berita/uji/">dalam</a>');
@@ -57,7 +62,8 @@ describe('sanitizing article bodies', () => {
 
 describe('configurable embed hosts', () => {
   it('keeps iframes only from the configured hosts', () => {
-    const body = 'Isi.\n\n<iframe src="https://video.contoh.id/embed/1" title="A"></iframe>\n\n<iframe src="https://www.youtube.com/embed/abc" title="B"></iframe>\n';
+    const body =
+      'Isi.\n\n<iframe src="https://video.contoh.id/embed/1" title="A"></iframe>\n\n<iframe src="https://www.youtube.com/embed/abc" title="B"></iframe>\n';
     const result = parseArticle(article('uji.md', { body }), { embedHosts: ['video.contoh.id'] });
     expect(result.ok).toBe(true);
     const html = result.ok ? result.article.html : '';

@@ -33,7 +33,9 @@ describe('building tests/fixtures/site-basic', () => {
   });
 
   it('counts the files it writes instead of logging a line for each', () => {
-    expect(site.output).toMatch(/\[build\] \d+ files written: \d+ rendered, 0 restored from the incremental build cache/);
+    expect(site.output).toMatch(
+      /\[build\] \d+ files written: \d+ rendered, 0 restored from the incremental build cache/,
+    );
     expect(site.output).not.toMatch(/[├└]─ |\(\+\d+ms\)/);
   });
 
@@ -47,7 +49,10 @@ describe('building tests/fixtures/site-basic', () => {
     expect(meta).toContain('Redaksi Uji');
     expect(meta).toContain('1 menit baca');
     expect(page.querySelector('article header a')?.getAttribute('href')).toBe('/kategori/internasional/');
-    expect(page.querySelectorAll('nav[aria-label="Tag"] a').map((a) => a.getAttribute('href'))).toEqual(['/tag/rusia/', '/tag/korea-utara/']);
+    expect(page.querySelectorAll('nav[aria-label="Tag"] a').map((a) => a.getAttribute('href'))).toEqual([
+      '/tag/rusia/',
+      '/tag/korea-utara/',
+    ]);
     expect(page.querySelector('.dateline')?.text).toBe('JAKARTA -');
     const source = page.querySelector('article footer p');
     expect(source?.text.replace(/\s+/g, ' ').trim()).toBe('Seperti dilansir dari The Korea Times.');
@@ -59,7 +64,9 @@ describe('building tests/fixtures/site-basic', () => {
     expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(
       'Presiden Vladimir Putin mengirim pesan Tahun Baru kepada Pemimpin Kim Jong-un.',
     );
-    expect(page.querySelector('meta[property="article:published_time"]')?.getAttribute('content')).toBe('2024-12-27T10:15:00+07:00');
+    expect(page.querySelector('meta[property="article:published_time"]')?.getAttribute('content')).toBe(
+      '2024-12-27T10:15:00+07:00',
+    );
   });
 
   it('renders "Baca juga" in place with current titles, every link resolving to a page', () => {
@@ -106,7 +113,8 @@ describe('building tests/fixtures/site-basic', () => {
         const url = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
         if (!url.startsWith('/') || url.startsWith('//')) continue;
         const target = decodeURI(url.split(/[?#]/)[0] ?? '').slice(1);
-        if (!site.exists(target.endsWith('/') || target === '' ? `${target}index.html` : target)) missing.push(`${file} → ${url}`);
+        if (!site.exists(target.endsWith('/') || target === '' ? `${target}index.html` : target))
+          missing.push(`${file} → ${url}`);
       }
     }
     expect(missing).toEqual([]);
@@ -118,10 +126,18 @@ describe('building tests/fixtures/site-broken', () => {
     const site = buildSite('tests/fixtures/site-broken');
     expect(site.status).not.toBe(0);
     expect(site.output).toContain('4 content errors:');
-    expect(site.output).toContain('tests/fixtures/site-broken/baca-juga-salah.md:11:1  "Baca juga" link resolves to no article [BacaJugaUnresolved]');
-    expect(site.output).toContain('tests/fixtures/site-broken/baca-juga-salah.md:12:1  "Baca juga" link resolves to no article [BacaJugaUnresolved]');
-    expect(site.output).toContain('tests/fixtures/site-broken/tanpa-alt.md:5:1  Image without alt text [ImageAltMissing]');
-    expect(site.output).toContain('tests/fixtures/site-broken/yaml-rusak.md:4:1  Front matter is not valid YAML [FrontMatterYamlSyntax]');
+    expect(site.output).toContain(
+      'tests/fixtures/site-broken/baca-juga-salah.md:11:1  "Baca juga" link resolves to no article [BacaJugaUnresolved]',
+    );
+    expect(site.output).toContain(
+      'tests/fixtures/site-broken/baca-juga-salah.md:12:1  "Baca juga" link resolves to no article [BacaJugaUnresolved]',
+    );
+    expect(site.output).toContain(
+      'tests/fixtures/site-broken/tanpa-alt.md:5:1  Image without alt text [ImageAltMissing]',
+    );
+    expect(site.output).toContain(
+      'tests/fixtures/site-broken/yaml-rusak.md:4:1  Front matter is not valid YAML [FrontMatterYamlSyntax]',
+    );
     expect(site.output).toContain('Hint: Add `alt:` under `image:`');
     expect(site.output).not.toMatch(/Stack trace|\s+at \S+ \(/);
     expect(site.exists('index.html')).toBe(false);
@@ -130,6 +146,8 @@ describe('building tests/fixtures/site-broken', () => {
   it('names a content directory that does not exist', () => {
     const site = buildSite('tests/fixtures/tidak-ada');
     expect(site.status).not.toBe(0);
-    expect(site.output).toMatch(/Content directory not found \[ContentDirectoryNotFound\]\n\s+The content directory \S+tests\/fixtures\/tidak-ada does not exist/);
+    expect(site.output).toMatch(
+      /Content directory not found \[ContentDirectoryNotFound\]\n\s+The content directory \S+tests\/fixtures\/tidak-ada does not exist/,
+    );
   });
 });

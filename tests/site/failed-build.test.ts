@@ -17,7 +17,12 @@ const STACK_LINE = /^\s+at /m;
 const WRITTEN = /(\d+) files written: (\d+) rendered, (\d+) restored from the incremental build cache/;
 
 const snapshot = (dir: string): string[] =>
-  listFiles(dir).map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+  listFiles(dir).map(
+    (f) =>
+      `${f} ${createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, f)))
+        .digest('hex')}`,
+  );
 
 /** Folders next to `outDir` that a build stages into or swaps out (`dist.staging-<pid>`, `dist.old-<pid>`). */
 const leftovers = (outDir: string): string[] =>
@@ -58,11 +63,21 @@ describe('a build that fails after a complete one', () => {
     goodSnapshot = snapshot(outDir);
 
     // With a cache of its own, every page renders, and the article's page fails (an EIO reading its body).
-    failedRender = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, 'cache-render'), WARTA_FAULT: 'render:harga-cabai' });
+    failedRender = buildSite(SITE, {
+      ...NOW,
+      WARTA_OUT_DIR: outDir,
+      WARTA_CACHE_DIR: path.join(work, 'cache-render'),
+      WARTA_FAULT: 'render:harga-cabai',
+    });
     afterFailures.render = snapshot(outDir);
     afterFailures.renderLeftovers = leftovers(outDir);
     // Every page is written and checked, then the search step fails.
-    failedSearch = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: cache, WARTA_FAULT: 'search:putin-kirim-pesan' });
+    failedSearch = buildSite(SITE, {
+      ...NOW,
+      WARTA_OUT_DIR: outDir,
+      WARTA_CACHE_DIR: cache,
+      WARTA_FAULT: 'search:putin-kirim-pesan',
+    });
     afterFailures.search = snapshot(outDir);
     afterFailures.searchLeftovers = leftovers(outDir);
 
@@ -108,7 +123,9 @@ describe('a build that fails after a complete one', () => {
   });
 
   it('names the article the search indexer failed on, without a stack trace', () => {
-    expect(failedSearch.output).toContain(`${SITE}/dunia/putin-kirim-pesan.md  Search index failed [SearchIndexFailed]`);
+    expect(failedSearch.output).toContain(
+      `${SITE}/dunia/putin-kirim-pesan.md  Search index failed [SearchIndexFailed]`,
+    );
     expect(failedSearch.output).toContain('Pagefind could not index /berita/putin-kirim-pesan/');
     expect(failedSearch.output).not.toContain('Published the complete build');
     expectNoTrace(failedSearch);
@@ -134,9 +151,18 @@ describe('a build that fails with no previous site', () => {
 
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-failed-build-'));
-    failedRender = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: path.join(work, 'dist'), WARTA_CACHE_DIR: path.join(work, 'cache'), WARTA_FAULT: 'render:gempa-guncang-cianjur' });
+    failedRender = buildSite(SITE, {
+      ...NOW,
+      WARTA_OUT_DIR: path.join(work, 'dist'),
+      WARTA_CACHE_DIR: path.join(work, 'cache'),
+      WARTA_FAULT: 'render:gempa-guncang-cianjur',
+    });
     // A slug longer than a file name may be: Node's ENAMETOOLONG when Astro writes the page, unless caught first.
-    longSlug = buildSite(LONG_SLUG, { ...NOW, WARTA_OUT_DIR: path.join(work, 'long'), WARTA_CACHE_DIR: path.join(work, 'cache-long') });
+    longSlug = buildSite(LONG_SLUG, {
+      ...NOW,
+      WARTA_OUT_DIR: path.join(work, 'long'),
+      WARTA_CACHE_DIR: path.join(work, 'cache-long'),
+    });
   }, 300_000);
   afterAll(() => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
@@ -148,7 +174,7 @@ describe('a build that fails with no previous site', () => {
     expect(fs.readdirSync(work).sort()).toEqual(['cache', 'cache-long']);
   });
 
-  it('reports an over-long slug as the article\'s error, before any page is written, without a stack trace', () => {
+  it("reports an over-long slug as the article's error, before any page is written, without a stack trace", () => {
     expect(longSlug.status).not.toBe(0);
     expect(longSlug.output).toContain(`${LONG_SLUG}/judul-panjang.md`);
     expect(longSlug.output).not.toContain('ENAMETOOLONG');
@@ -173,7 +199,12 @@ describe('a build stopped between its two renames', () => {
     const pid = deadPid();
     fs.renameSync(outDir, `${outDir}.old-${pid}`);
     fs.mkdirSync(`${outDir}.staging-${pid}`);
-    failed = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, 'cache-2'), WARTA_FAULT: 'render:harga-cabai' });
+    failed = buildSite(SITE, {
+      ...NOW,
+      WARTA_OUT_DIR: outDir,
+      WARTA_CACHE_DIR: path.join(work, 'cache-2'),
+      WARTA_FAULT: 'render:harga-cabai',
+    });
   }, 300_000);
   afterAll(() => {
     if (work) fs.rmSync(work, { recursive: true, force: true });

@@ -8,10 +8,23 @@ import { fileForPath } from '../helpers/links.ts';
 const SITE = 'https://warta.example';
 /** Built at 2025-01-10 12:00 WIB: see tests/site/navigation.test.ts for the fixture's shape. */
 const NOW = '2025-01-10T12:00:00+07:00';
-const NEWEST_FIRST = ['rupiah-menguat', 'timnas-menang', 'banjir-bekasi', 'harga-beras', 'festival-wayang', 'liga-dimulai', 'cuaca-ekstrem', 'ihsg-dibuka', 'kopi-lokal', 'piala-asia', 'bulu-tangkis'];
+const NEWEST_FIRST = [
+  'rupiah-menguat',
+  'timnas-menang',
+  'banjir-bekasi',
+  'harga-beras',
+  'festival-wayang',
+  'liga-dimulai',
+  'cuaca-ekstrem',
+  'ihsg-dibuka',
+  'kopi-lokal',
+  'piala-asia',
+  'bulu-tangkis',
+];
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
-const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 /** What the tests read of a parsed sitemap index. */
 interface SitemapIndex {
   sitemapindex: { sitemap: { loc: string }[] };
@@ -58,7 +71,9 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
         expect(site.exists(fileForPath(pathOf(item.link ?? ''))), item.link).toBe(true);
       }
       // Characters that need escaping survive the round trip.
-      expect(feed.items.find((i) => i.link?.endsWith('/harga-beras/'))?.title).toBe('Harga Beras & Minyak Goreng “Meroket” Jelang Imlek');
+      expect(feed.items.find((i) => i.link?.endsWith('/harga-beras/'))?.title).toBe(
+        'Harga Beras & Minyak Goreng “Meroket” Jelang Imlek',
+      );
     });
 
     it('is linked from the head of every page', () => {
@@ -74,14 +89,21 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
       const feed = await new Parser().parseString(site.read('kategori/olahraga/rss.xml'));
       expect(feed.title).toBe('Warta: Olahraga');
       expect(feed.link).toBe(`${SITE}/kategori/olahraga/`);
-      expect(feed.items.map((i) => pathOf(i.link ?? ''))).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia', 'bulu-tangkis'].map((s) => `/berita/${s}/`));
+      expect(feed.items.map((i) => pathOf(i.link ?? ''))).toEqual(
+        ['timnas-menang', 'liga-dimulai', 'piala-asia', 'bulu-tangkis'].map((s) => `/berita/${s}/`),
+      );
       expect(feed.items.every((i) => i.categories?.[0] === 'Olahraga')).toBe(true);
     });
 
     it('exist for each category with articles, and are linked from its pages and its articles', () => {
       const feeds = listFiles(site.outDir).filter((f) => f.endsWith('/rss.xml'));
-      expect(feeds).toEqual(['budaya', 'ekonomi', 'gaya-hidup', 'nasional', 'olahraga'].map((s) => `kategori/${s}/rss.xml`));
-      const alternates = (file: string) => parse(site.read(file)).querySelectorAll('head link[type="application/rss+xml"]').map((l) => l.getAttribute('href'));
+      expect(feeds).toEqual(
+        ['budaya', 'ekonomi', 'gaya-hidup', 'nasional', 'olahraga'].map((s) => `kategori/${s}/rss.xml`),
+      );
+      const alternates = (file: string) =>
+        parse(site.read(file))
+          .querySelectorAll('head link[type="application/rss+xml"]')
+          .map((l) => l.getAttribute('href'));
       expect(alternates('kategori/olahraga/index.html')).toEqual(['/rss.xml', '/kategori/olahraga/rss.xml']);
       expect(alternates('kategori/olahraga/halaman/2/index.html')).toEqual(['/rss.xml', '/kategori/olahraga/rss.xml']);
       expect(alternates('berita/liga-dimulai/index.html')).toEqual(['/rss.xml', '/kategori/olahraga/rss.xml']);
@@ -102,7 +124,9 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
       const pageLocs = index.sitemapindex.sitemap
         .map((s) => s.loc)
         .filter((loc) => !loc.endsWith('/sitemap-news.xml'))
-        .flatMap((loc) => asList((xml.parse(site.read(fileForPath(pathOf(loc)))) as UrlSet).urlset.url).map((u) => u.loc));
+        .flatMap((loc) =>
+          asList((xml.parse(site.read(fileForPath(pathOf(loc)))) as UrlSet).urlset.url).map((u) => u.loc),
+        );
       const paths = pageLocs.map(pathOf);
       for (const p of paths) expect(site.exists(fileForPath(p)), p).toBe(true);
       expect(new Set(paths).size).toBe(paths.length);
@@ -119,11 +143,18 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
     });
 
     it('put in /sitemap-news.xml only the articles published within 48 hours of the build', () => {
-      const news = xml.parse(site.read('sitemap-news.xml')) as UrlSet<{ loc: string; 'news:news': Record<string, unknown> }>;
+      const news = xml.parse(site.read('sitemap-news.xml')) as UrlSet<{
+        loc: string;
+        'news:news': Record<string, unknown>;
+      }>;
       const entries = asList(news.urlset.url);
       // rupiah-menguat 3 h, timnas-menang 16 h, banjir-bekasi 47 h before WARTA_NOW; harga-beras at 49 h is out,
       // and so is the scheduled article dated after it.
-      expect(entries.map((e) => pathOf(e.loc))).toEqual(['/berita/rupiah-menguat/', '/berita/timnas-menang/', '/berita/banjir-bekasi/']);
+      expect(entries.map((e) => pathOf(e.loc))).toEqual([
+        '/berita/rupiah-menguat/',
+        '/berita/timnas-menang/',
+        '/berita/banjir-bekasi/',
+      ]);
       expect(entries[0]?.['news:news']).toEqual({
         'news:publication': { 'news:name': 'Warta', 'news:language': 'id' },
         'news:publication_date': '2025-01-10T09:00:00+07:00',
@@ -141,7 +172,10 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
     it('are both named in robots.txt', () => {
       const robots = site.read('robots.txt');
       expect(robots).toContain('User-agent: *');
-      expect(robots.match(/^Sitemap: .+$/gm)).toEqual([`Sitemap: ${SITE}/sitemap-index.xml`, `Sitemap: ${SITE}/sitemap-news.xml`]);
+      expect(robots.match(/^Sitemap: .+$/gm)).toEqual([
+        `Sitemap: ${SITE}/sitemap-index.xml`,
+        `Sitemap: ${SITE}/sitemap-news.xml`,
+      ]);
     });
   });
 });

@@ -27,7 +27,8 @@ const NEWEST_FIRST = [
 ];
 const SITE = 'https://warta.example';
 
-const slugOf = (href: string | undefined): string => /^\/berita\/([a-z0-9-]+)\/$/.exec(href ?? '')?.[1] ?? `not an article: ${href ?? 'no href'}`;
+const slugOf = (href: string | undefined): string =>
+  /^\/berita\/([a-z0-9-]+)\/$/.exec(href ?? '')?.[1] ?? `not an article: ${href ?? 'no href'}`;
 
 describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', () => {
   let site: SiteBuild;
@@ -42,7 +43,10 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
     return root;
   };
   /** Article slugs a list page lists, in order (front-page lists, category and tag lists). */
-  const listed = (urlPath: string): string[] => page(urlPath).querySelectorAll('main ol h2 a').map((a) => slugOf(a.getAttribute('href')));
+  const listed = (urlPath: string): string[] =>
+    page(urlPath)
+      .querySelectorAll('main ol h2 a')
+      .map((a) => slugOf(a.getAttribute('href')));
   const pager = (urlPath: string) => {
     const nav = page(urlPath).querySelector('nav[aria-label="Halaman"]');
     if (!nav) return undefined;
@@ -52,10 +56,13 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       next: nav.querySelector('a[rel="next"]')?.getAttribute('href'),
       prevText: nav.querySelector('a[rel="prev"]')?.text.replace(/\W+/g, ' ').trim(),
       nextText: nav.querySelector('a[rel="next"]')?.text.replace(/\W+/g, ' ').trim(),
-      numbers: nav.querySelectorAll('li a[aria-label^="Halaman"], li span[aria-current]').map((a) => [a.text, a.getAttribute('href') ?? 'current']),
+      numbers: nav
+        .querySelectorAll('li a[aria-label^="Halaman"], li span[aria-current]')
+        .map((a) => [a.text, a.getAttribute('href') ?? 'current']),
     };
   };
-  const head = (urlPath: string, rel: string): string | undefined => page(urlPath).querySelector(`head link[rel="${rel}"]`)?.getAttribute('href');
+  const head = (urlPath: string, rel: string): string | undefined =>
+    page(urlPath).querySelector(`head link[rel="${rel}"]`)?.getAttribute('href');
 
   beforeAll(() => {
     site = buildSite(FIXTURE, FIXTURE_ENV);
@@ -73,9 +80,20 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
 
     it('has one block per category in configured order, then the unconfigured ones alphabetically, each with "Selengkapnya"', () => {
       const blocks = page('/').querySelectorAll('main section.category-block');
-      expect(blocks.map((b) => b.querySelector('h2')?.text)).toEqual(['Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup']);
+      expect(blocks.map((b) => b.querySelector('h2')?.text)).toEqual([
+        'Nasional',
+        'Ekonomi',
+        'Olahraga',
+        'Budaya',
+        'Gaya Hidup',
+      ]);
       const olahraga = blocks[2];
-      expect(olahraga?.querySelectorAll('h3 a').map((a) => slugOf(a.getAttribute('href')))).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia', 'bulu-tangkis']);
+      expect(olahraga?.querySelectorAll('h3 a').map((a) => slugOf(a.getAttribute('href')))).toEqual([
+        'timnas-menang',
+        'liga-dimulai',
+        'piala-asia',
+        'bulu-tangkis',
+      ]);
       for (const block of blocks) {
         const more = block.querySelectorAll('a').find((a) => a.text.includes('Selengkapnya'));
         expect(more?.getAttribute('href')).toBe(block.querySelector('h2 a')?.getAttribute('href'));
@@ -83,7 +101,12 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
     });
 
     it('continues at /halaman/2/, never at /halaman/1/', () => {
-      expect(pager('/')).toMatchObject({ label: 'Halaman 1 dari 4', prev: undefined, next: '/halaman/2/', nextText: 'Berikutnya' });
+      expect(pager('/')).toMatchObject({
+        label: 'Halaman 1 dari 4',
+        prev: undefined,
+        next: '/halaman/2/',
+        nextText: 'Berikutnya',
+      });
       expect(head('/', 'next')).toBe('/halaman/2/');
       expect(head('/', 'prev')).toBeUndefined();
       expect(site.exists('halaman/1/index.html')).toBe(false);
@@ -103,7 +126,12 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       next: '/halaman/3/',
       prevText: 'Sebelumnya',
       nextText: 'Berikutnya',
-      numbers: [['1', '/'], ['2', 'current'], ['3', '/halaman/3/'], ['4', '/halaman/4/']],
+      numbers: [
+        ['1', '/'],
+        ['2', 'current'],
+        ['3', '/halaman/3/'],
+        ['4', '/halaman/4/'],
+      ],
     });
     expect(pager('/halaman/4/')).toMatchObject({ label: 'Halaman 4 dari 4', prev: '/halaman/3/', next: undefined });
     expect([head('/halaman/4/', 'prev'), head('/halaman/4/', 'next')]).toEqual(['/halaman/3/', undefined]);
@@ -125,8 +153,17 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
     it('go on to /halaman/2/ for one article more than a page', () => {
       expect(listed('/kategori/olahraga/')).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia']);
       expect(listed('/kategori/olahraga/halaman/2/')).toEqual(['bulu-tangkis']);
-      expect(pager('/kategori/olahraga/')).toMatchObject({ label: 'Halaman 1 dari 2', prev: undefined, next: '/kategori/olahraga/halaman/2/' });
-      expect(pager('/kategori/olahraga/halaman/2/')).toMatchObject({ label: 'Halaman 2 dari 2', prev: '/kategori/olahraga/', next: undefined, prevText: 'Sebelumnya' });
+      expect(pager('/kategori/olahraga/')).toMatchObject({
+        label: 'Halaman 1 dari 2',
+        prev: undefined,
+        next: '/kategori/olahraga/halaman/2/',
+      });
+      expect(pager('/kategori/olahraga/halaman/2/')).toMatchObject({
+        label: 'Halaman 2 dari 2',
+        prev: '/kategori/olahraga/',
+        next: undefined,
+        prevText: 'Sebelumnya',
+      });
       expect(site.exists('kategori/olahraga/halaman/1/index.html')).toBe(false);
       expect(site.exists('kategori/olahraga/halaman/3/index.html')).toBe(false);
       expect(page('/kategori/olahraga/').querySelector('h1')?.text).toBe('Olahraga');
@@ -134,10 +171,15 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
 
     it('exist only for categories with published articles, and only those are in the navigation', () => {
       const written = listFiles(site.outDir).filter((f) => /^kategori\/[^/]+\/index\.html$/.test(f));
-      expect(written).toEqual(['budaya', 'ekonomi', 'gaya-hidup', 'nasional', 'olahraga'].map((s) => `kategori/${s}/index.html`));
+      expect(written).toEqual(
+        ['budaya', 'ekonomi', 'gaya-hidup', 'nasional', 'olahraga'].map((s) => `kategori/${s}/index.html`),
+      );
       for (const file of listFiles(site.outDir).filter((f) => f.endsWith('.html'))) {
         const nav = parse(site.read(file)).querySelector('header nav[aria-label="Kategori"]');
-        expect(nav?.querySelectorAll('a').map((a) => a.text.trim()), file).toEqual(['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup', 'Semua Tag']);
+        expect(
+          nav?.querySelectorAll('a').map((a) => a.text.trim()),
+          file,
+        ).toEqual(['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup', 'Semua Tag']);
         const html = site.read(file);
         expect(html, file).not.toContain('/kategori/internasional/');
         expect(html, file).not.toContain('/kategori/teknologi/');
@@ -145,7 +187,8 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
     });
 
     it('mark their own entry in the navigation as the current page', () => {
-      const current = (urlPath: string) => page(urlPath).querySelector('header nav a[aria-current="page"]')?.getAttribute('href');
+      const current = (urlPath: string) =>
+        page(urlPath).querySelector('header nav a[aria-current="page"]')?.getAttribute('href');
       expect(current('/')).toBe('/');
       expect(current('/kategori/olahraga/halaman/2/')).toBe('/kategori/olahraga/');
       expect(current('/berita/liga-dimulai/')).toBe('/kategori/olahraga/');
@@ -171,13 +214,19 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       expect(site.exists('tag/sepak-bola/halaman/2/index.html')).toBe(false);
       expect(listed('/tag/jakarta/')).toEqual(['rupiah-menguat', 'timnas-menang', 'cuaca-ekstrem']);
       expect(listed('/tag/jakarta/halaman/2/')).toEqual(['ihsg-dibuka']);
-      expect(pager('/tag/jakarta/halaman/2/')).toMatchObject({ label: 'Halaman 2 dari 2', prev: '/tag/jakarta/', next: undefined });
+      expect(pager('/tag/jakarta/halaman/2/')).toMatchObject({
+        label: 'Halaman 2 dari 2',
+        prev: '/tag/jakarta/',
+        next: undefined,
+      });
     });
 
     it('are all listed at /tag/ ("Semua Tag") with their counts, and no tag of an unpublished article', () => {
       const index = page('/tag/');
       expect(index.querySelector('h1')?.text).toBe('Semua Tag');
-      const rows = index.querySelectorAll('main section li a').map((a) => [a.getAttribute('href'), [a.querySelector('span')?.text, a.querySelector('.tag-count')?.text]]);
+      const rows = index
+        .querySelectorAll('main section li a')
+        .map((a) => [a.getAttribute('href'), [a.querySelector('span')?.text, a.querySelector('.tag-count')?.text]]);
       expect(rows).toEqual([
         ['/tag/banjir/', ['Banjir', '1 berita']],
         ['/tag/bulu-tangkis/', ['Bulu Tangkis', '1 berita']],
@@ -205,12 +254,19 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
         ['Budaya', '/kategori/budaya/'],
         ['Festival Wayang Kulit Digelar Tiga Malam di Solo', '/berita/festival-wayang/'],
       ]);
-      expect(nav?.querySelector('[aria-current="page"]')?.text).toBe('Festival Wayang Kulit Digelar Tiga Malam di Solo');
+      expect(nav?.querySelector('[aria-current="page"]')?.text).toBe(
+        'Festival Wayang Kulit Digelar Tiga Malam di Solo',
+      );
       const crumbs = jsonLd(article).find((d) => d['@type'] === 'BreadcrumbList');
       expect(crumbs?.['itemListElement']).toEqual([
         { '@type': 'ListItem', position: 1, name: 'Beranda', item: `${SITE}/` },
         { '@type': 'ListItem', position: 2, name: 'Budaya', item: `${SITE}/kategori/budaya/` },
-        { '@type': 'ListItem', position: 3, name: 'Festival Wayang Kulit Digelar Tiga Malam di Solo', item: `${SITE}/berita/festival-wayang/` },
+        {
+          '@type': 'ListItem',
+          position: 3,
+          name: 'Festival Wayang Kulit Digelar Tiga Malam di Solo',
+          item: `${SITE}/berita/festival-wayang/`,
+        },
       ]);
     });
 
@@ -219,11 +275,16 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       expect(news).toMatchObject({
         '@context': 'https://schema.org',
         headline: 'Rupiah Menguat ke Level Terkuat dalam Tiga Bulan',
-        description: 'Nilai tukar rupiah menguat ke level terkuat dalam tiga bulan terakhir pada perdagangan Jumat pagi.',
+        description:
+          'Nilai tukar rupiah menguat ke level terkuat dalam tiga bulan terakhir pada perdagangan Jumat pagi.',
         datePublished: '2025-01-10T09:00:00+07:00',
         dateModified: '2025-01-10T11:30:00+07:00',
         author: { '@type': 'Person', name: 'Dewi Lestari' },
-        publisher: { '@type': 'Organization', name: 'Warta', logo: { '@type': 'ImageObject', url: `${SITE}/logo.svg` } },
+        publisher: {
+          '@type': 'Organization',
+          name: 'Warta',
+          logo: { '@type': 'ImageObject', url: `${SITE}/logo.svg` },
+        },
         image: [`${SITE}/images/banjir-rob-jakarta-utara.svg`],
         mainEntityOfPage: { '@type': 'WebPage', '@id': `${SITE}/berita/rupiah-menguat/` },
         articleSection: 'Ekonomi',
@@ -233,7 +294,10 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       const desk = jsonLd(page('/berita/timnas-menang/')).find((d) => d['@type'] === 'NewsArticle');
       expect(desk?.['author']).toEqual({ '@type': 'Organization', name: 'Redaksi Uji' });
       const unsigned = jsonLd(page('/berita/harga-beras/')).find((d) => d['@type'] === 'NewsArticle');
-      expect(unsigned).toMatchObject({ headline: 'Harga Beras & Minyak Goreng “Meroket” Jelang Imlek', author: { '@type': 'Organization', name: 'Warta' } });
+      expect(unsigned).toMatchObject({
+        headline: 'Harga Beras & Minyak Goreng “Meroket” Jelang Imlek',
+        author: { '@type': 'Organization', name: 'Warta' },
+      });
       expect(unsigned?.['dateModified']).toBe(unsigned?.['datePublished']);
     });
 
@@ -253,7 +317,10 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
 
     it('have Open Graph and Twitter tags for articles, with an absolute image URL when there is an image', () => {
       const article = page('/berita/rupiah-menguat/');
-      const meta = (key: string): string[] => article.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`).map((m) => m.getAttribute('content') ?? '');
+      const meta = (key: string): string[] =>
+        article
+          .querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)
+          .map((m) => m.getAttribute('content') ?? '');
       expect(meta('og:type')).toEqual(['article']);
       expect(meta('og:image')).toEqual([`${SITE}/images/banjir-rob-jakarta-utara.svg`]);
       expect(meta('twitter:card')).toEqual(['summary_large_image']);
@@ -265,12 +332,16 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       const plain = page('/berita/kopi-lokal/');
       expect(plain.querySelector('meta[property="og:image"]')).toBeNull();
       expect(plain.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
-      expect(plain.querySelector('meta[property="article:modified_time"]')?.getAttribute('content')).toBe('2025-01-03T10:00:00+07:00');
+      expect(plain.querySelector('meta[property="article:modified_time"]')?.getAttribute('content')).toBe(
+        '2025-01-03T10:00:00+07:00',
+      );
     });
   });
 
   it('gives every page a title, description, canonical URL, Open Graph and Twitter tags', () => {
-    const htmlFiles = listFiles(site.outDir).filter((f) => f.endsWith('.html') && f !== '404.html' && !f.startsWith('cari/'));
+    const htmlFiles = listFiles(site.outDir).filter(
+      (f) => f.endsWith('.html') && f !== '404.html' && !f.startsWith('cari/'),
+    );
     expect(htmlFiles.length).toBeGreaterThan(30);
     const titles = new Set<string>();
     for (const file of htmlFiles) {
@@ -288,7 +359,9 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       expect(prop('og:type'), file).toBe(file.startsWith('berita/') ? 'article' : 'website');
       expect(prop('og:site_name'), file).toBe('Warta');
       expect(prop('og:locale'), file).toBe('id_ID');
-      expect(root.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), file).toMatch(/^summary(_large_image)?$/);
+      expect(root.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), file).toMatch(
+        /^summary(_large_image)?$/,
+      );
       expect(root.querySelector('meta[name="twitter:title"]')?.getAttribute('content'), file).toMatch(/\S/);
       expect(root.querySelector('meta[http-equiv="Content-Security-Policy"]'), file).not.toBeNull();
     }
@@ -318,6 +391,8 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
 
   /** The JSON-LD objects of a page, parsed from its script elements. */
   function jsonLd(root: HTMLElement): Record<string, unknown>[] {
-    return root.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.innerHTML) as Record<string, unknown>);
+    return root
+      .querySelectorAll('script[type="application/ld+json"]')
+      .map((s) => JSON.parse(s.innerHTML) as Record<string, unknown>);
   }
 });

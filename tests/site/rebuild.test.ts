@@ -40,19 +40,28 @@ describe('a warm rebuild after editing one article', () => {
       const file = path.join(content, `${name}.md`);
       fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
     };
-    edit(NATO, (text) => text.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`).replace('38 orang', '38 orang dan melukai 29 lainnya'));
+    edit(NATO, (text) =>
+      text.replace(/^title: .*$/m, `title: "${NEW_TITLE}"`).replace('38 orang', '38 orang dan melukai 29 lainnya'),
+    );
     edit(LAVROV, (text) => text.replace(OLD_TITLE, NEW_TITLE));
     // Into the same output folder, and into an empty one (pages restored from the cache).
     warm = buildSite(content, env('dist', 'cache'));
     restored = buildSite(content, env('dist-restored', 'cache'));
     clean = buildSite(content, env('dist-clean', 'cache-clean'));
-    for (const build of [warm, restored, clean]) if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+    for (const build of [warm, restored, clean])
+      if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   }, 180_000);
   afterAll(() => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  const snapshot = (dir: string) => listFiles(dir).map((f) => `${f} ${createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')}`);
+  const snapshot = (dir: string) =>
+    listFiles(dir).map(
+      (f) =>
+        `${f} ${createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, f)))
+          .digest('hex')}`,
+    );
 
   it('reuses the unchanged work: parsed articles, pages and search shards', () => {
     expect(warm.output).toMatch(/cache 11 hit, 2 parsed/);
@@ -60,7 +69,9 @@ describe('a warm rebuild after editing one article', () => {
     // Astro empties the output folder first, so reused pages are copied back from its cache
     // ("restored"); the build log counts them (build-logger.mjs).
     const written = (build: SiteBuild) => {
-      const counts = /(\d+) files written: (\d+) rendered, (\d+) restored from the incremental build cache/.exec(build.output);
+      const counts = /(\d+) files written: (\d+) rendered, (\d+) restored from the incremental build cache/.exec(
+        build.output,
+      );
       if (!counts) throw new Error(`no count of written files in:\n${build.output}`);
       const [files, rendered, restored] = counts.slice(1).map(Number) as [number, number, number];
       expect(rendered + restored).toBe(files);
@@ -75,7 +86,9 @@ describe('a warm rebuild after editing one article', () => {
 
   it('shows the edit on the article, in the seed\'s "Baca juga" box and on its category page', () => {
     expect(warm.read(`berita/${NATO}/index.html`)).toContain('38 orang dan melukai 29 lainnya');
-    expect(warm.read('berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/index.html')).toContain(NEW_TITLE);
+    expect(
+      warm.read('berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/index.html'),
+    ).toContain(NEW_TITLE);
     expect(warm.read('kategori/internasional/index.html')).toContain(NEW_TITLE);
     expect(coldCategoryPage).not.toContain(NEW_TITLE);
   });

@@ -29,7 +29,9 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
     expect(site.exists('pagefind/arsip-0000/pagefind.js')).toBe(true);
     expect(site.exists('pagefind/arsip-0000/pagefind-worker.js')).toBe(true);
     expect(site.exists('pagefind/arsip-0000/wasm.id.pagefind')).toBe(true);
-    expect(JSON.parse(site.read('pagefind/arsip-0000/pagefind-entry.json'))).toMatchObject({ languages: { id: { page_count: 4 } } });
+    expect(JSON.parse(site.read('pagefind/arsip-0000/pagefind-entry.json'))).toMatchObject({
+      languages: { id: { page_count: 4 } },
+    });
     expect(site.output).toMatch(
       /Pagefind: indexed 4 articles in 1 shard \(0 reused\) in \d+\.\d\d s \(records \d+\.\d\d s, write \d+\.\d\d s\), \d+\.\d\d MB in \d+ files/,
     );
@@ -37,7 +39,14 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
 
   it('indexes the published articles and neither the draft nor the scheduled one', async () => {
     expect(await search('Putin')).toContain('/berita/putin-kirim-pesan/');
-    for (const q of ['Konsep yang Belum Terbit', 'Berita Terjadwal', 'Konsep', 'Terjadwal', 'Belum siap', 'Terbit nanti']) {
+    for (const q of [
+      'Konsep yang Belum Terbit',
+      'Berita Terjadwal',
+      'Konsep',
+      'Terjadwal',
+      'Belum siap',
+      'Terbit nanti',
+    ]) {
       expect(await search(q), q).toEqual([]);
     }
     expect(await search('Cianjur')).toEqual(['/berita/gempa-guncang-cianjur/']);
@@ -60,7 +69,11 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
     expect(scripts[0]?.text.trim()).toBe('');
     expect(site.exists(scripts[0]!.getAttribute('src')!.slice(1))).toBe(true);
     // The category options are the site's, in site order, with their pages.
-    expect(cari.querySelectorAll('select[name="kategori"] option').map((o) => [o.getAttribute('value'), o.getAttribute('data-href') ?? null])).toEqual([
+    expect(
+      cari
+        .querySelectorAll('select[name="kategori"] option')
+        .map((o) => [o.getAttribute('value'), o.getAttribute('data-href') ?? null]),
+    ).toEqual([
       ['', null],
       ['Nasional', '/kategori/nasional/'],
       ['Internasional', '/kategori/internasional/'],
@@ -89,7 +102,10 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
     for (const file of pages) {
       const page = parse(site.read(file));
       const scripts = page.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
-      expect(scripts.map((s) => s.toString()), file).toEqual([]);
+      expect(
+        scripts.map((s) => s.toString()),
+        file,
+      ).toEqual([]);
       expect(site.read(file), file).not.toContain('pagefind');
     }
   });

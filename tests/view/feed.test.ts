@@ -14,8 +14,17 @@ describe('toFeedItems', () => {
 
   it('carries title, link, date, summary and category', () => {
     const date = new Date('2025-01-10T02:00:00Z');
-    const [item] = toFeedItems([makeArticle('rupiah', { title: 'Rupiah Menguat', date, summary: 'Rupiah menguat.', category: 'Ekonomi' })], 50);
-    expect(item).toEqual({ title: 'Rupiah Menguat', link: '/berita/rupiah/', pubDate: date, description: 'Rupiah menguat.', categories: ['Ekonomi'] });
+    const [item] = toFeedItems(
+      [makeArticle('rupiah', { title: 'Rupiah Menguat', date, summary: 'Rupiah menguat.', category: 'Ekonomi' })],
+      50,
+    );
+    expect(item).toEqual({
+      title: 'Rupiah Menguat',
+      link: '/berita/rupiah/',
+      pubDate: date,
+      description: 'Rupiah menguat.',
+      categories: ['Ekonomi'],
+    });
   });
 
   it('gives the summary as text a feed reader cannot take for markup (issue #16)', () => {
@@ -38,14 +47,21 @@ interface FeedChannel {
 
 describe('feedChannelData', () => {
   it('gives the language, the newest item’s time and the self link as XML', () => {
-    const xml = feedChannelData(articlesNewestFirst(2), { locale: 'id-ID', selfUrl: 'https://warta.example/rss.xml?a=1&b=2' });
-    const { channel } = new XMLParser({ ignoreAttributes: false }).parse(`<channel>${xml}</channel>`) as { channel: FeedChannel };
+    const xml = feedChannelData(articlesNewestFirst(2), {
+      locale: 'id-ID',
+      selfUrl: 'https://warta.example/rss.xml?a=1&b=2',
+    });
+    const { channel } = new XMLParser({ ignoreAttributes: false }).parse(`<channel>${xml}</channel>`) as {
+      channel: FeedChannel;
+    };
     expect(channel.language).toBe('id');
     expect(channel.lastBuildDate).toBe('Fri, 10 Jan 2025 03:00:00 GMT');
     expect(channel['atom:link']['@_href']).toBe('https://warta.example/rss.xml?a=1&b=2');
   });
 
   it('leaves out lastBuildDate for an empty feed', () => {
-    expect(feedChannelData([], { locale: 'id-ID', selfUrl: 'https://warta.example/rss.xml' })).not.toContain('lastBuildDate');
+    expect(feedChannelData([], { locale: 'id-ID', selfUrl: 'https://warta.example/rss.xml' })).not.toContain(
+      'lastBuildDate',
+    );
   });
 });

@@ -14,8 +14,17 @@ describe('buildFrontPage', () => {
   it('leads with the newest article, then the next few, then the rest of page 1', () => {
     const view = buildFrontPage(index.articles, index.categories, { pageSize: 8, blockSize: 3 });
     expect(view.lead?.href).toBe('/berita/berita-1/');
-    expect(view.headlines.map((h) => h.href)).toEqual(['/berita/berita-2/', '/berita/berita-3/', '/berita/berita-4/', '/berita/berita-5/']);
-    expect(view.latest.map((h) => h.href)).toEqual(['/berita/o-berita-1/', '/berita/o-berita-2/', '/berita/o-berita-3/']);
+    expect(view.headlines.map((h) => h.href)).toEqual([
+      '/berita/berita-2/',
+      '/berita/berita-3/',
+      '/berita/berita-4/',
+      '/berita/berita-5/',
+    ]);
+    expect(view.latest.map((h) => h.href)).toEqual([
+      '/berita/o-berita-1/',
+      '/berita/o-berita-2/',
+      '/berita/o-berita-3/',
+    ]);
     expect(view.pagination).toMatchObject({ current: 1, total: 2, nextHref: '/halaman/2/', prevHref: undefined });
   });
 
@@ -34,7 +43,11 @@ describe('buildFrontPage', () => {
       ['Ekonomi', '/kategori/ekonomi/', 5, 3],
       ['Budaya', '/kategori/budaya/', 1, 1],
     ]);
-    expect(view.blocks[0]?.items.map((i) => i.href)).toEqual(['/berita/o-berita-1/', '/berita/o-berita-2/', '/berita/o-berita-3/']);
+    expect(view.blocks[0]?.items.map((i) => i.href)).toEqual([
+      '/berita/o-berita-1/',
+      '/berita/o-berita-2/',
+      '/berita/o-berita-3/',
+    ]);
     expect(view.blocks[0]?.feedHref).toBe('/kategori/olahraga/rss.xml');
   });
 
@@ -49,7 +62,12 @@ describe('buildFrontPage', () => {
 describe('indexSite', () => {
   it('orders categories as configured, leaves out configured ones with no article, and puts the rest alphabetically', () => {
     const index = indexSite(
-      [makeArticle('a', { category: 'Gaya Hidup' }), makeArticle('b', { category: 'Ekonomi' }), makeArticle('c', { category: 'Budaya' }), makeArticle('d', { category: 'Nasional' })],
+      [
+        makeArticle('a', { category: 'Gaya Hidup' }),
+        makeArticle('b', { category: 'Ekonomi' }),
+        makeArticle('c', { category: 'Budaya' }),
+        makeArticle('d', { category: 'Nasional' }),
+      ],
       ['Nasional', 'Internasional', 'Ekonomi', 'Teknologi'],
     );
     expect(index.categories.map((c) => c.name)).toEqual(['Nasional', 'Ekonomi', 'Budaya', 'Gaya Hidup']);

@@ -3,7 +3,12 @@ import { articleBreadcrumbs } from '../../src/lib/view/breadcrumbs.ts';
 import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, type Publisher } from '../../src/lib/view/json-ld.ts';
 import { makeArticle } from './make-article.ts';
 
-const publisher: Publisher = { name: 'Warta', url: 'https://warta.example', locale: 'id-ID', logo: { src: '/logo.svg', width: 600, height: 60 } };
+const publisher: Publisher = {
+  name: 'Warta',
+  url: 'https://warta.example',
+  locale: 'id-ID',
+  logo: { src: '/logo.svg', width: 600, height: 60 },
+};
 
 describe('newsArticleJsonLd', () => {
   const article = makeArticle('rupiah-menguat', {
@@ -43,7 +48,10 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('credits a desk byline or no byline to an organisation, and keeps an absolute image URL', () => {
-    const desk = newsArticleJsonLd(makeArticle('a', { author: 'Redaksi Warta', image: { src: 'https://cdn.example/x.jpg', alt: 'x' } }), publisher);
+    const desk = newsArticleJsonLd(
+      makeArticle('a', { author: 'Redaksi Warta', image: { src: 'https://cdn.example/x.jpg', alt: 'x' } }),
+      publisher,
+    );
     expect(desk['author']).toEqual({ '@type': 'Organization', name: 'Redaksi Warta' });
     expect(desk['image']).toEqual(['https://cdn.example/x.jpg']);
     const none = newsArticleJsonLd(makeArticle('b'), publisher);

@@ -2,7 +2,10 @@ import type { Article } from '../../src/lib/content/article.ts';
 import { slugify } from '../../src/lib/slug.ts';
 
 /** An article as pages receive it, with only what a test cares about given. */
-export function makeArticle(slug: string, over: Partial<Omit<Article, 'category'>> & { category?: string; date?: Date } = {}): Article {
+export function makeArticle(
+  slug: string,
+  over: Partial<Omit<Article, 'category'>> & { category?: string; date?: Date } = {},
+): Article {
   const { category = 'Nasional', ...rest } = over;
   return {
     slug,
@@ -21,6 +24,12 @@ export function makeArticle(slug: string, over: Partial<Omit<Article, 'category'
 }
 
 /** `n` articles, newest first, one hour apart, ending at `newest`. */
-export function articlesNewestFirst(n: number, newest = new Date('2025-01-10T03:00:00Z'), category = 'Nasional'): Article[] {
-  return Array.from({ length: n }, (_, i) => makeArticle(`berita-${i + 1}`, { date: new Date(newest.getTime() - i * 3600_000), category }));
+export function articlesNewestFirst(
+  n: number,
+  newest = new Date('2025-01-10T03:00:00Z'),
+  category = 'Nasional',
+): Article[] {
+  return Array.from({ length: n }, (_, i) =>
+    makeArticle(`berita-${i + 1}`, { date: new Date(newest.getTime() - i * 3600_000), category }),
+  );
 }

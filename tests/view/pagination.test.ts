@@ -4,7 +4,8 @@ import { categoryPath, frontPagePath, tagPath } from '../../src/lib/routes.ts';
 import { pageWindow, paginate, type PageLink } from '../../src/lib/view/pagination.ts';
 
 const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
-const linkNumbers = (links: readonly (PageLink | 'gap')[]): (number | 'gap')[] => links.map((l) => (l === 'gap' ? l : l.number));
+const linkNumbers = (links: readonly (PageLink | 'gap')[]): (number | 'gap')[] =>
+  links.map((l) => (l === 'gap' ? l : l.number));
 
 describe('paginate', () => {
   it('makes one page, with no neighbours, for fewer items than a page', () => {
@@ -15,7 +16,14 @@ describe('paginate', () => {
       href: '/tag/cuaca/',
       rest: undefined,
       start: 1,
-      pagination: { current: 1, total: 1, prevHref: undefined, nextHref: undefined, links: [{ number: 1, href: '/tag/cuaca/', current: true }], label: 'Halaman 1 dari 1' },
+      pagination: {
+        current: 1,
+        total: 1,
+        prevHref: undefined,
+        nextHref: undefined,
+        links: [{ number: 1, href: '/tag/cuaca/', current: true }],
+        label: 'Halaman 1 dari 1',
+      },
     });
   });
 
@@ -32,8 +40,20 @@ describe('paginate', () => {
     expect(pages.map((p) => p.rest)).toEqual([undefined, 'halaman/2']);
     expect(pages.map((p) => p.start)).toEqual([1, 4]);
     const [first, second] = pages.map((p) => p.pagination);
-    expect(first).toMatchObject({ current: 1, total: 2, prevHref: undefined, nextHref: '/kategori/olahraga/halaman/2/', label: 'Halaman 1 dari 2' });
-    expect(second).toMatchObject({ current: 2, total: 2, prevHref: '/kategori/olahraga/', nextHref: undefined, label: 'Halaman 2 dari 2' });
+    expect(first).toMatchObject({
+      current: 1,
+      total: 2,
+      prevHref: undefined,
+      nextHref: '/kategori/olahraga/halaman/2/',
+      label: 'Halaman 1 dari 2',
+    });
+    expect(second).toMatchObject({
+      current: 2,
+      total: 2,
+      prevHref: '/kategori/olahraga/',
+      nextHref: undefined,
+      label: 'Halaman 2 dari 2',
+    });
     expect(second?.links).toEqual([
       { number: 1, href: '/kategori/olahraga/', current: false },
       { number: 2, href: '/kategori/olahraga/halaman/2/', current: true },
@@ -49,7 +69,12 @@ describe('paginate', () => {
 
   it('never links to halaman/1/', () => {
     for (const page of paginate(numbers(50), 3, frontPagePath)) {
-      const hrefs = [page.href, page.pagination.prevHref, page.pagination.nextHref, ...page.pagination.links.map((l) => (l === 'gap' ? '' : l.href))];
+      const hrefs = [
+        page.href,
+        page.pagination.prevHref,
+        page.pagination.nextHref,
+        ...page.pagination.links.map((l) => (l === 'gap' ? '' : l.href)),
+      ];
       expect(hrefs.filter((h) => h?.includes('halaman/1/'))).toEqual([]);
     }
   });
@@ -101,6 +126,8 @@ describe('pageWindow', () => {
   it('numbers the links of paginate the same way, marking the current one', () => {
     const page = paginate(numbers(60), 3, frontPagePath)[9];
     expect(linkNumbers(page?.pagination.links ?? [])).toEqual([1, 'gap', 9, 10, 11, 'gap', 20]);
-    expect(page?.pagination.links.filter((l) => l !== 'gap' && l.current)).toEqual([{ number: 10, href: '/halaman/10/', current: true }]);
+    expect(page?.pagination.links.filter((l) => l !== 'gap' && l.current)).toEqual([
+      { number: 10, href: '/halaman/10/', current: true },
+    ]);
   });
 });

@@ -4,12 +4,28 @@ import { robotsTxt } from '../../src/lib/view/robots.ts';
 import { absoluteUrl, escapeXml, languageCode, ogLocale } from '../../src/lib/view/urls.ts';
 
 describe('site config', () => {
-  const identity = { name: 'Kabar', tagline: 'Kabar terkini', description: 'Kabar terkini.', url: 'https://kabar.example' };
+  const identity = {
+    name: 'Kabar',
+    tagline: 'Kabar terkini',
+    description: 'Kabar terkini.',
+    url: 'https://kabar.example',
+  };
 
   it('fills in defaults for what is not set', () => {
     const config = defineSiteConfig(identity);
-    expect(config).toMatchObject({ name: 'Kabar', locale: 'id-ID', pageSize: 20, feedSize: 50, newsSitemapHours: 48, categoryBlockSize: 4 });
-    expect(config.related).toMatchObject({ limit: 5, weights: { text: 1, tags: 0.5, category: 0.1, recency: 0.1 }, halfLifeDays: 30 });
+    expect(config).toMatchObject({
+      name: 'Kabar',
+      locale: 'id-ID',
+      pageSize: 20,
+      feedSize: 50,
+      newsSitemapHours: 48,
+      categoryBlockSize: 4,
+    });
+    expect(config.related).toMatchObject({
+      limit: 5,
+      weights: { text: 1, tags: 0.5, category: 0.1, recency: 0.1 },
+      halfLifeDays: 30,
+    });
   });
 
   it('rejects unknown keys and bad values', () => {
@@ -34,7 +50,8 @@ describe('site config', () => {
     expect(integerOverride('WARTA_PAGE_SIZE', undefined)).toBeUndefined();
     expect(integerOverride('WARTA_PAGE_SIZE', '')).toBeUndefined();
     expect(integerOverride('WARTA_PAGE_SIZE', '3')).toBe(3);
-    for (const bad of ['0', '-1', '2.5', 'tiga', '3 ']) expect(() => integerOverride('WARTA_PAGE_SIZE', bad)).toThrow(/WARTA_PAGE_SIZE/);
+    for (const bad of ['0', '-1', '2.5', 'tiga', '3 '])
+      expect(() => integerOverride('WARTA_PAGE_SIZE', bad)).toThrow(/WARTA_PAGE_SIZE/);
   });
 });
 

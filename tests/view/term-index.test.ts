@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/lib/view/site-index.ts';
-import { categorySummaries, groupByInitial, initialOf, listSidebar, termCounts } from '../../src/lib/view/term-index.ts';
+import {
+  categorySummaries,
+  groupByInitial,
+  initialOf,
+  listSidebar,
+  termCounts,
+} from '../../src/lib/view/term-index.ts';
 import { makeArticle } from './make-article.ts';
 
 const tag = (name: string) => ({ name, slug: name.toLowerCase().replace(/\s+/g, '-') });
@@ -51,11 +57,19 @@ describe('the tag index', () => {
 describe('categorySummaries', () => {
   it('gives each category its count, feed and newest story', () => {
     const index = indexSite(
-      [makeArticle('baru', { category: 'Ekonomi', date: new Date('2025-01-02T00:00:00Z') }), makeArticle('lama', { category: 'Ekonomi', date: new Date('2025-01-01T00:00:00Z') })],
+      [
+        makeArticle('baru', { category: 'Ekonomi', date: new Date('2025-01-02T00:00:00Z') }),
+        makeArticle('lama', { category: 'Ekonomi', date: new Date('2025-01-01T00:00:00Z') }),
+      ],
       [],
     );
     const [ekonomi] = categorySummaries(index.categories);
-    expect(ekonomi).toMatchObject({ name: 'Ekonomi', href: '/kategori/ekonomi/', count: 2, feedHref: '/kategori/ekonomi/rss.xml' });
+    expect(ekonomi).toMatchObject({
+      name: 'Ekonomi',
+      href: '/kategori/ekonomi/',
+      count: 2,
+      feedHref: '/kategori/ekonomi/rss.xml',
+    });
     expect(ekonomi?.newest?.href).toBe('/berita/baru/');
   });
 });

@@ -81,7 +81,11 @@ export function articleFailure(error: unknown, position: SourcePosition): WartaE
   const failure =
     error instanceof RangeError && /call stack/i.test(error.message)
       ? createError(ContentErrors.BodyTooDeep, { depth: MAX_NESTING + 1, max: MAX_NESTING }, position)
-      : createError(ContentErrors.ArticleFailed, { reason: error instanceof Error ? error.message : String(error) }, position);
+      : createError(
+          ContentErrors.ArticleFailed,
+          { reason: error instanceof Error ? error.message : String(error) },
+          position,
+        );
   failure.cause = error;
   return failure;
 }
@@ -99,13 +103,16 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
     const lenient = lenientDecoder.decode(source.bytes);
     const index = lenient.indexOf('\uFFFD');
     const { line, column } = lineColumn(lenient, index);
-    return fail(createError(ContentErrors.FileNotUtf8, { offset: Buffer.from(lenient.slice(0, index)).length }, at(line, column)));
+    return fail(
+      createError(ContentErrors.FileNotUtf8, { offset: Buffer.from(lenient.slice(0, index)).length }, at(line, column)),
+    );
   }
   // The input boundary: nothing below meets a character XML forbids, or a name in two spellings.
   text = cleanText(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
 
   if (!/^---[ \t]*\n/.test(text)) return fail(createError(ContentErrors.FrontMatterMissing, {}, at(1, 1)));
-  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) return fail(createError(ContentErrors.FrontMatterNotClosed, {}, at(1, 1)));
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3)))
+    return fail(createError(ContentErrors.FrontMatterNotClosed, {}, at(1, 1)));
 
   let file: matter.GrayMatterFile<string>;
   try {
@@ -132,11 +139,24 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
 
   // YAML escapes ("\v", "\ud83d") can make characters the file text does not hold: clean again.
   const data: unknown = cleanValue(file.data);
-  if (data === null || data === undefined || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0 && frontMatterText.trim() === '')) {
+  if (
+    data === null ||
+    data === undefined ||
+    (typeof data === 'object' &&
+      !Array.isArray(data) &&
+      Object.keys(data).length === 0 &&
+      frontMatterText.trim() === '')
+  ) {
     return fail(createError(ContentErrors.FrontMatterEmpty, {}, at(1, 1)));
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return fail(createError(ContentErrors.FrontMatterNotMapping, { found: Array.isArray(data) ? 'a list' : `a single ${typeof data}` }, at(2)));
+    return fail(
+      createError(
+        ContentErrors.FrontMatterNotMapping,
+        { found: Array.isArray(data) ? 'a list' : `a single ${typeof data}` },
+        at(2),
+      ),
+    );
   }
 
   const parsed = frontMatterSchema.safeParse(data);
@@ -149,7 +169,13 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
   const slug = frontMatterSlug ?? fileSlug;
   if (slug.length > MAX_ARTICLE_SLUG_LENGTH) {
     const from = frontMatterSlug === undefined ? 'file name' : 'front matter';
-    errors.push(createError(ContentErrors.SlugTooLong, { slug, max: MAX_ARTICLE_SLUG_LENGTH, from }, frontMatterSlug === undefined ? at() : fieldAt(['slug'])));
+    errors.push(
+      createError(
+        ContentErrors.SlugTooLong,
+        { slug, max: MAX_ARTICLE_SLUG_LENGTH, from },
+        frontMatterSlug === undefined ? at() : fieldAt(['slug']),
+      ),
+    );
   } else if (!isValidSlug(slug)) {
     errors.push(
       createError(
@@ -169,7 +195,14 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
   // Deep nesting is refused before micromark sees it: 3,000 nested quotes took it minutes, and
   // the tree utilities after it recurse once per level.
   const tooDeep = checkNesting(body);
-  if (tooDeep) return fail(createError(ContentErrors.BodyTooDeep, { depth: tooDeep.depth, max: MAX_NESTING }, at(bodyLine + tooDeep.line - 1, 1)));
+  if (tooDeep)
+    return fail(
+      createError(
+        ContentErrors.BodyTooDeep,
+        { depth: tooDeep.depth, max: MAX_NESTING },
+        at(bodyLine + tooDeep.line - 1, 1),
+      ),
+    );
   return { ok: true, article: parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options) };
 }
 
@@ -222,28 +255,57 @@ function issueToError(
   }
   const field = issue.path.map(String).join('.') || '(front matter)';
   const value = valueAt(data, issue.path);
-  if (field === 'image.alt') return createError(ContentErrors.ImageAltMissing, {}, fieldAt(value === undefined ? ['image'] : issue.path));
+  if (field === 'image.alt')
+    return createError(ContentErrors.ImageAltMissing, {}, fieldAt(value === undefined ? ['image'] : issue.path));
   const kind = issue.code === 'custom' ? (issue.params as { kind?: string } | undefined)?.kind : undefined;
-  if (kind === URL_ISSUE) return createError(ContentErrors.UnsafeUrl, { field, value: showValue(value), reason: issue.message }, fieldAt(issue.path));
+  if (kind === URL_ISSUE)
+    return createError(
+      ContentErrors.UnsafeUrl,
+      { field, value: showValue(value), reason: issue.message },
+      fieldAt(issue.path),
+    );
   if (kind === UPDATED_ISSUE) {
-    return createError(ContentErrors.UpdatedBeforeDate, { updated: showValue(value), date: showValue(valueAt(data, ['date'])) }, fieldAt(issue.path));
+    return createError(
+      ContentErrors.UpdatedBeforeDate,
+      { updated: showValue(value), date: showValue(valueAt(data, ['date'])) },
+      fieldAt(issue.path),
+    );
   }
   if (kind === DATE_ISSUE) {
-    if (value === undefined) return createError(ContentErrors.FrontMatterField, { field, problem: 'is required (an ISO 8601 date, e.g. 2024-12-27T10:15:00+07:00)' }, fieldAt([]));
-    return createError(ContentErrors.InvalidDate, { field, value: showValue(value), reason: issue.message }, fieldAt(issue.path));
+    if (value === undefined)
+      return createError(
+        ContentErrors.FrontMatterField,
+        { field, problem: 'is required (an ISO 8601 date, e.g. 2024-12-27T10:15:00+07:00)' },
+        fieldAt([]),
+      );
+    return createError(
+      ContentErrors.InvalidDate,
+      { field, value: showValue(value), reason: issue.message },
+      fieldAt(issue.path),
+    );
   }
   let problem = issue.message;
   if (issue.code === 'invalid_type') {
-    problem = value === undefined ? `is required (${article(issue.expected)})` : `must be ${article(issue.expected)}, not ${describe(value)}`;
+    problem =
+      value === undefined
+        ? `is required (${article(issue.expected)})`
+        : `must be ${article(issue.expected)}, not ${describe(value)}`;
   } else if (issue.code === 'invalid_union' && field === 'source') {
     problem = 'must be a publication name, or { name, url }';
   }
   // A missing field has no line of its own: point at the front matter start.
-  return createError(ContentErrors.FrontMatterField, { field, problem }, value === undefined && issue.path.length === 1 ? fieldAt([]) : fieldAt(issue.path));
+  return createError(
+    ContentErrors.FrontMatterField,
+    { field, problem },
+    value === undefined && issue.path.length === 1 ? fieldAt([]) : fieldAt(issue.path),
+  );
 }
 
 /** File position of a front matter field: front matter line N is file line N + 1 (after the opening `---`). */
-export function locateFrontMatterField(frontMatterText: string, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
+export function locateFrontMatterField(
+  frontMatterText: string,
+  path: readonly PropertyKey[],
+): { line: number; column: number } | undefined {
   const found = locateField(frontMatterText.replace(/^\n/, ''), path);
   return found ? { line: found.line + 1, column: found.column } : undefined;
 }

@@ -93,16 +93,24 @@ export const InvalidSlug: ErrorDefinition<{ slug: string; from: 'front matter' |
 export const DuplicateSlug: ErrorDefinition<{ slug: string; otherFile: string }> = {
   name: 'DuplicateSlug',
   title: 'Duplicate slug',
-  message: ({ slug, otherFile }) => `The slug "${slug}" is also used by ${otherFile}; two articles cannot share /berita/${slug}/.`,
+  message: ({ slug, otherFile }) =>
+    `The slug "${slug}" is also used by ${otherFile}; two articles cannot share /berita/${slug}/.`,
   hint: 'Rename one file, or give one article a different `slug:` in its front matter.',
 };
 
-export const TermSlugCollision: ErrorDefinition<{ kind: 'category' | 'tag'; name: string; otherName: string; otherFile: string; slug: string }> = {
+export const TermSlugCollision: ErrorDefinition<{
+  kind: 'category' | 'tag';
+  name: string;
+  otherName: string;
+  otherFile: string;
+  slug: string;
+}> = {
   name: 'TermSlugCollision',
   title: 'Two names share one URL',
   message: ({ kind, name, otherName, otherFile, slug }) =>
     `The ${kind} "${name}" and the ${kind} "${otherName}" (in ${otherFile}) both become /${kind === 'category' ? 'kategori' : 'tag'}/${slug}/, so their articles would be mixed on one page.`,
-  hint: ({ otherName }) => `Write the name exactly as "${otherName}" if they are the same, or rename one so their slugs differ.`,
+  hint: ({ otherName }) =>
+    `Write the name exactly as "${otherName}" if they are the same, or rename one so their slugs differ.`,
 };
 
 export const EmptyBody: ErrorDefinition<Record<string, never>> = {
@@ -118,7 +126,7 @@ export const BacaJugaUnresolved: ErrorDefinition<{ item: string; suggestions: re
   message: ({ item, suggestions }) =>
     `"${item}" names no article.` +
     (suggestions.length ? `\nClosest titles:\n${suggestions.map((s) => `  - ${s}`).join('\n')}` : ''),
-  hint: 'Link the target\'s .md file, its /berita/<slug>/ URL, or copy its exact headline; or remove the item.',
+  hint: "Link the target's .md file, its /berita/<slug>/ URL, or copy its exact headline; or remove the item.",
 };
 
 export const BacaJugaSelf: ErrorDefinition<{ item: string }> = {
@@ -160,7 +168,8 @@ export const RelatedUnresolved: ErrorDefinition<{ slug: string; reason: string }
 export const UnsafeUrl: ErrorDefinition<{ field: string; value: string; reason: string }> = {
   name: 'UnsafeUrl',
   title: 'URL that cannot be published',
-  message: ({ field, value, reason }) => `${field}: "${value}" ${reason}, so it cannot be put in a page, a feed or a share preview.`,
+  message: ({ field, value, reason }) =>
+    `${field}: "${value}" ${reason}, so it cannot be put in a page, a feed or a share preview.`,
   hint: ({ field }) =>
     `Give \`${field}\` an address starting with https:// (or http://), e.g. https://foto.example.id/banjir.jpg, or a path on this site starting with /, e.g. /images/banjir.jpg.`,
 };
@@ -170,7 +179,8 @@ export const TermSlugEmpty: ErrorDefinition<{ kind: 'category' | 'tag'; name: st
   title: 'Name without letters or digits',
   message: ({ kind, name }) =>
     `The ${kind} "${name}" has no letter or digit to make its URL (/${kind === 'category' ? 'kategori' : 'tag'}/<slug>/) from, so its page could not exist.`,
-  hint: ({ kind }) => `Write the ${kind} with at least one letter or digit, e.g. "Olahraga"; emoji and punctuation alone cannot be a URL.`,
+  hint: ({ kind }) =>
+    `Write the ${kind} with at least one letter or digit, e.g. "Olahraga"; emoji and punctuation alone cannot be a URL.`,
 };
 
 export const SlugTooLong: ErrorDefinition<{ slug: string; max: number; from: 'front matter' | 'file name' }> = {
@@ -178,13 +188,15 @@ export const SlugTooLong: ErrorDefinition<{ slug: string; max: number; from: 'fr
   title: 'Slug too long',
   message: ({ slug, max, from }) =>
     `The slug from the ${from} has ${slug.length} characters; at most ${max} are allowed, so that its URL and file name stay within the limits of browsers and file systems.`,
-  hint: ({ slug, max }) => `Use a shorter slug, e.g. "${slugify(slug, { maxLength: Math.min(60, max) })}", in \`slug:\` or as the file name.`,
+  hint: ({ slug, max }) =>
+    `Use a shorter slug, e.g. "${slugify(slug, { maxLength: Math.min(60, max) })}", in \`slug:\` or as the file name.`,
 };
 
 export const UpdatedBeforeDate: ErrorDefinition<{ updated: string; date: string }> = {
   name: 'UpdatedBeforeDate',
   title: 'Update time before publication time',
-  message: ({ updated, date }) => `updated: ${updated} is earlier than date: ${date}; a story cannot be updated before it was published.`,
+  message: ({ updated, date }) =>
+    `updated: ${updated} is earlier than date: ${date}; a story cannot be updated before it was published.`,
   hint: 'Check both times (a missing offset means WIB); set `updated` to the time of the change, or remove it.',
 };
 
@@ -206,7 +218,8 @@ export const ContentLinkNotFollowed: ErrorDefinition<{ target: string; reason: s
 export const FileNameNotUtf8: ErrorDefinition<{ shown: string }> = {
   name: 'FileNameNotUtf8',
   title: 'File name is not UTF-8',
-  message: ({ shown }) => `The name of the file shown as "${shown}" is not valid UTF-8, so it cannot be read reliably or turned into a URL.`,
+  message: ({ shown }) =>
+    `The name of the file shown as "${shown}" is not valid UTF-8, so it cannot be read reliably or turned into a URL.`,
   hint: 'Rename the file using lowercase letters, digits and hyphens, e.g. `harga-cabai.md`.',
 };
 
@@ -242,7 +255,13 @@ export const PageRenderFailed: ErrorDefinition<{ page: string; reason: string; a
     `If the reason names a file or disk problem, fix it and build again${article ? "; otherwise check this article's text and front matter" : ''}. Run the build with WARTA_DEBUG=1 to see where it failed.`,
 };
 
-export const PageNameTooLong: ErrorDefinition<{ page: string; name: string; bytes: number; limit: number; from: 'slug' | 'category' | 'tag' }> = {
+export const PageNameTooLong: ErrorDefinition<{
+  page: string;
+  name: string;
+  bytes: number;
+  limit: number;
+  from: 'slug' | 'category' | 'tag';
+}> = {
   name: 'PageNameTooLong',
   title: 'URL too long for a file name',
   message: ({ page, bytes, limit, from }) =>
@@ -257,7 +276,8 @@ export const PageNameTooLong: ErrorDefinition<{ page: string; name: string; byte
 export const PagePathTooLong: ErrorDefinition<{ page: string; bytes: number; limit: number }> = {
   name: 'PagePathTooLong',
   title: 'Output path too long',
-  message: ({ page, bytes, limit }) => `The page ${page} would be written to a path of ${bytes} bytes; the file system allows at most ${limit}.`,
+  message: ({ page, bytes, limit }) =>
+    `The page ${page} would be written to a path of ${bytes} bytes; the file system allows at most ${limit}.`,
   hint: 'Give the article a shorter `slug:`, or build into an output folder with a shorter path (WARTA_OUT_DIR).',
 };
 
@@ -313,14 +333,16 @@ export const HeadlineTooLong: ErrorDefinition<{ length: number; max: number }> =
 export const HeadlineIsSentence: ErrorDefinition<{ length: number }> = {
   name: 'HeadlineIsSentence',
   title: 'First line reads like a paragraph',
-  message: ({ length }) => `The first line ends with a full stop and is ${length} characters long, so it reads like a paragraph, not a headline.`,
+  message: ({ length }) =>
+    `The first line ends with a full stop and is ${length} characters long, so it reads like a paragraph, not a headline.`,
   hint: HEADLINE_HINT,
 };
 
 export const HeadlineIsLead: ErrorDefinition<{ dateline: string }> = {
   name: 'HeadlineIsLead',
   title: 'First line is the lead',
-  message: ({ dateline }) => `The first line starts with the dateline "${dateline}", so it is the lead paragraph and the headline is missing.`,
+  message: ({ dateline }) =>
+    `The first line starts with the dateline "${dateline}", so it is the lead paragraph and the headline is missing.`,
   hint: 'Add the headline as the first line, above the lead.',
 };
 

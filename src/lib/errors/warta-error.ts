@@ -39,7 +39,11 @@ export class WartaError extends Error {
 }
 
 /** Builds a {@link WartaError} from a catalogue entry. */
-export function createError<Args>(definition: ErrorDefinition<Args>, args: Args, position?: SourcePosition): WartaError {
+export function createError<Args>(
+  definition: ErrorDefinition<Args>,
+  args: Args,
+  position?: SourcePosition,
+): WartaError {
   const hint = typeof definition.hint === 'function' ? definition.hint(args) : definition.hint;
   return new WartaError(definition.name, definition.title, definition.message(args), hint, position);
 }
@@ -96,7 +100,8 @@ export class WartaBuildError extends Error {
   /** Every problem found, in report order. Not named `errors`: Astro would print only the first. */
   readonly problems: readonly WartaError[];
   /** Read by Astro's error printer. */
-  readonly hint = 'Fix the files listed above and run the build again; nothing is published until every error is fixed.';
+  readonly hint =
+    'Fix the files listed above and run the build again; nothing is published until every error is fixed.';
 
   constructor(problems: readonly WartaError[]) {
     super(formatErrorReport(problems));

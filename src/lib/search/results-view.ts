@@ -44,7 +44,10 @@ export function searchStateUrl(state: SearchState): string {
 }
 
 /** Pagefind's search options for a state: the category filter and the date sort. */
-export function pagefindOptions(state: SearchState): { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> } {
+export function pagefindOptions(state: SearchState): {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+} {
   return {
     ...(state.category !== '' ? { filters: { [SEARCH_FILTERS.category]: state.category } } : {}),
     ...(state.newest ? { sort: { [SEARCH_SORT_DATE]: 'desc' as const } } : {}),
@@ -123,7 +126,11 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
  * the page can show "…" where text was cut. Pagefind gives both the excerpt and the full content.
  */
 export function excerptCuts(excerpt: string, content: string): { readonly before: boolean; readonly after: boolean } {
-  const plain = squash(excerptParts(excerpt).map((p) => p.text).join(''));
+  const plain = squash(
+    excerptParts(excerpt)
+      .map((p) => p.text)
+      .join(''),
+  );
   const whole = squash(content);
   if (plain === '') return { before: false, after: false };
   return { before: !whole.startsWith(plain), after: !whole.endsWith(plain) };

@@ -60,7 +60,8 @@ export function toArticleView(article: Article): ArticleView {
     title: article.title,
     summary: article.summary,
     date: dateView(article.date),
-    updated: article.updated && article.updated.getTime() !== article.date.getTime() ? dateView(article.updated) : undefined,
+    updated:
+      article.updated && article.updated.getTime() !== article.date.getTime() ? dateView(article.updated) : undefined,
     modified: dateView(article.updated ?? article.date),
     category: { name: article.category.name, href: categoryPath(article.category.slug) },
     tags: article.tags.map((t) => ({ name: t.name, href: tagPath(t.slug) })),
@@ -82,7 +83,13 @@ export interface ListItemView extends ArticleLinkView {
 /** Formats an article for a list: a related link plus its summary and image. */
 export function toListView(article: Article): ListItemView {
   return {
-    ...toLinkView({ slug: article.slug, title: article.title, date: article.date, category: article.category.name, categorySlug: article.category.slug }),
+    ...toLinkView({
+      slug: article.slug,
+      title: article.title,
+      date: article.date,
+      category: article.category.name,
+      categorySlug: article.category.slug,
+    }),
     summary: article.summary,
     image: article.image ? { src: article.image.src, alt: article.image.alt } : undefined,
   };

@@ -43,7 +43,10 @@ export function toFeedItems(articles: readonly Article[], limit: number): FeedIt
  * Channel elements besides title, description and link: language, the time of the newest item
  * (the feed changes only when its articles do), and the feed's own address.
  */
-export function feedChannelData(articles: readonly Article[], { locale, selfUrl }: { readonly locale: string; readonly selfUrl: string }): string {
+export function feedChannelData(
+  articles: readonly Article[],
+  { locale, selfUrl }: { readonly locale: string; readonly selfUrl: string },
+): string {
   const newest = articles[0];
   return [
     `<language>${escapeXml(languageCode(locale))}</language>`,

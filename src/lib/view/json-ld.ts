@@ -59,7 +59,12 @@ export function breadcrumbJsonLd(crumbs: readonly Crumb[], siteUrl: string): Jso
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: absoluteUrl(c.href, siteUrl) })),
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: absoluteUrl(c.href, siteUrl),
+    })),
   };
 }
 
@@ -68,5 +73,8 @@ export function breadcrumbJsonLd(crumbs: readonly Crumb[], siteUrl: string): Jso
  * `\u003c` escapes so no text (a headline with `</script>`) can end the element, and U+2028/2029 too.
  */
 export function serializeJsonLd(data: JsonLd): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

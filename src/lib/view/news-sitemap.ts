@@ -16,7 +16,11 @@ export function recentArticles(articles: readonly Article[], now: Date, hours: n
 /** The Google News sitemap (`news:news` entries) for `articles`. */
 export function newsSitemapXml(
   articles: readonly Article[],
-  { siteUrl, publicationName, locale }: { readonly siteUrl: string; readonly publicationName: string; readonly locale: string },
+  {
+    siteUrl,
+    publicationName,
+    locale,
+  }: { readonly siteUrl: string; readonly publicationName: string; readonly locale: string },
 ): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

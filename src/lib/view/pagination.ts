@@ -60,7 +60,8 @@ export function pageWindow(current: number, total: number, radius = 1): (number 
  * has its first page, so a front page with no articles exists and says so.
  */
 export function paginate<T>(items: readonly T[], pageSize: number, pathOf: (page: number) => string): ListPage<T>[] {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
   const total = Math.max(1, Math.ceil(items.length / pageSize));
   const pages: ListPage<T>[] = [];
   for (let current = 1; current <= total; current++) {
@@ -74,7 +75,9 @@ export function paginate<T>(items: readonly T[], pageSize: number, pathOf: (page
         total,
         prevHref: current > 1 ? pathOf(current - 1) : undefined,
         nextHref: current < total ? pathOf(current + 1) : undefined,
-        links: pageWindow(current, total).map((n) => (n === 'gap' ? n : { number: n, href: pathOf(n), current: n === current })),
+        links: pageWindow(current, total).map((n) =>
+          n === 'gap' ? n : { number: n, href: pathOf(n), current: n === current },
+        ),
         label: `Halaman ${current} dari ${total}`,
       },
     });

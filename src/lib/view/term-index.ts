@@ -31,7 +31,12 @@ export function termCounts(groups: readonly TermGroup[]): TermCount[] {
 
 /** The first letter of a name, without accents, upper case; `#` when it is not a Latin letter. */
 export function initialOf(name: string): string {
-  const first = name.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').charAt(0).toUpperCase();
+  const first = name
+    .trim()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .charAt(0)
+    .toUpperCase();
   return /^[A-Z]$/.test(first) ? first : '#';
 }
 
@@ -46,14 +51,24 @@ export function groupByInitial(terms: readonly TermCount[]): InitialGroup[] {
   }
   return [...groups]
     .sort(([a], [b]) => (a === b ? 0 : a === '#' ? -1 : b === '#' ? 1 : a < b ? -1 : 1))
-    .map(([initial, list]) => ({ initial, anchor: initial === '#' ? 'huruf-lain' : `huruf-${initial.toLowerCase()}`, terms: list }));
+    .map(([initial, list]) => ({
+      initial,
+      anchor: initial === '#' ? 'huruf-lain' : `huruf-${initial.toLowerCase()}`,
+      terms: list,
+    }));
 }
 
 /** The category index: every category in navigation order with its newest story. */
 export function categorySummaries(categories: readonly TermGroup[]): CategorySummary[] {
   return categories.map((c) => {
     const newest = c.articles[0];
-    return { name: c.name, href: c.href, count: c.articles.length, feedHref: feedPath(c.slug), newest: newest && toListView(newest) };
+    return {
+      name: c.name,
+      href: c.href,
+      count: c.articles.length,
+      feedHref: feedPath(c.slug),
+      newest: newest && toListView(newest),
+    };
   });
 }
 

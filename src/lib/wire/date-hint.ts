@@ -15,18 +15,49 @@ export interface DateHint {
 
 // Indonesian month names and their newsroom abbreviations, plus English names for foreign copy.
 const MONTHS: Readonly<Record<string, number>> = {
-  januari: 1, jan: 1, january: 1,
-  februari: 2, pebruari: 2, feb: 2, peb: 2, february: 2,
-  maret: 3, mar: 3, march: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, jun: 6, june: 6,
-  juli: 7, jul: 7, july: 7,
-  agustus: 8, agu: 8, agt: 8, ags: 8, agst: 8, august: 8, aug: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, october: 10, oct: 10,
-  november: 11, nopember: 11, nov: 11, nop: 11,
-  desember: 12, des: 12, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  january: 1,
+  februari: 2,
+  pebruari: 2,
+  feb: 2,
+  peb: 2,
+  february: 2,
+  maret: 3,
+  mar: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  agustus: 8,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  agst: 8,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nopember: 11,
+  nov: 11,
+  nop: 11,
+  desember: 12,
+  des: 12,
+  december: 12,
+  dec: 12,
 };
 // Index = Date#getUTCDay(); "Jum'at" and "Ahad" are common spellings too.
 const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
@@ -35,7 +66,9 @@ const WEEKDAY_ALIASES: Readonly<Record<string, number>> = { ahad: 0, "jum'at": 5
 // Offsets of the Indonesian time zones a wire story may quote.
 const ZONES: Readonly<Record<string, number>> = { wib: 7 * 60, wita: 8 * 60, wit: 9 * 60 };
 
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const WEEKDAY = String.raw`(?:(senin|selasa|rabu|kamis|jum[’']?at|sabtu|minggu|ahad)\s*,?\s*\(?\s*)?`;
 const DAY_MONTH_YEAR = String.raw`(\d{1,2})\s+(${MONTH_NAMES})\.?\s+(\d{4})`;
 const NUMERIC = String.raw`(\d{1,2})/(\d{1,2})/(\d{4})`;

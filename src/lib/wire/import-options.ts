@@ -30,7 +30,10 @@ export const importOptionsSchema = z.object({
       if (value === undefined) return undefined;
       const instant = parseIsoDate(value);
       if (instant) return instant;
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISO 8601 date such as 2024-12-27 or 2024-12-27T10:15 (no offset means WIB)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not an ISO 8601 date such as 2024-12-27 or 2024-12-27T10:15 (no offset means WIB)`,
+      });
       return z.NEVER;
     }),
   /** Take each story's date from the first full date in its text; --date is the fallback. Default: false. */

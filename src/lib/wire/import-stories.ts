@@ -21,9 +21,20 @@ export interface WireInput {
 /** What happens to one input file. */
 export type ImportOutcome =
   /** Write `content` to `placement.path` (relative to the content directory). */
-  | { readonly ok: true; readonly file: string; readonly placement: Placement; readonly content: string; readonly warnings: readonly WireWarning[] }
+  | {
+      readonly ok: true;
+      readonly file: string;
+      readonly placement: Placement;
+      readonly content: string;
+      readonly warnings: readonly WireWarning[];
+    }
   /** Nothing is written for this file. */
-  | { readonly ok: false; readonly file: string; readonly error: WartaError; readonly warnings: readonly WireWarning[] };
+  | {
+      readonly ok: false;
+      readonly file: string;
+      readonly error: WartaError;
+      readonly warnings: readonly WireWarning[];
+    };
 
 interface Prepared {
   readonly file: string;
@@ -45,7 +56,11 @@ export function importWireStories(
 ): ImportOutcome[] {
   const prepared = inputs.map((input) => prepare(input, settings));
   const good = prepared.filter((entry): entry is Prepared => !(entry instanceof WartaError));
-  const placements = placeStories(good.map((entry) => entry.story.title), existing, settings.force);
+  const placements = placeStories(
+    good.map((entry) => entry.story.title),
+    existing,
+    settings.force,
+  );
   const placed = good.map((entry, index) => ({ entry, placement: placements[index] as Placement }));
 
   const index = createTitleIndex([
@@ -62,7 +77,12 @@ export function importWireStories(
     const placement = byFile.get(entry) as Placement;
     const shownPath = posix.join(settings.outDirForMessages, placement.path);
     if (placement.kind === 'exists') {
-      return { ok: false, file, error: createError(ContentErrors.FileExists, { path: shownPath }, { file }), warnings: byLine(entry.warnings) };
+      return {
+        ok: false,
+        file,
+        error: createError(ContentErrors.FileExists, { path: shownPath }, { file }),
+        warnings: byLine(entry.warnings),
+      };
     }
     const warnings = [...entry.warnings];
     const blocks = buildBlocks(entry, placement.path, index, shownPath, warnings);
@@ -80,7 +100,8 @@ function prepare(input: WireInput, settings: ImportSettings): Prepared | WartaEr
   const { file } = input;
   try {
     const story = parseWireStory(normalizeWireText(decodeWireBytes(input.bytes, file)), file);
-    if (slugify(story.title, { maxLength: MAX_SLUG_LENGTH }) === '') throw createError(ContentErrors.HeadlineWithoutSlug, { title: story.title }, { file, line: 1 });
+    if (slugify(story.title, { maxLength: MAX_SLUG_LENGTH }) === '')
+      throw createError(ContentErrors.HeadlineWithoutSlug, { title: story.title }, { file, line: 1 });
     const warnings = [...story.warnings];
     let date = formatJakartaDate(settings.date ?? settings.now);
     if (settings.dateFromText) {
@@ -108,7 +129,13 @@ function prepare(input: WireInput, settings: ImportSettings): Prepared | WartaEr
 }
 
 /** Paragraphs with the "Baca juga" blocks put back at their positions, headlines resolved. */
-function buildBlocks(entry: Prepared, path: string, index: TitleIndex, shownPath: string, warnings: WireWarning[]): ArticleBlock[] {
+function buildBlocks(
+  entry: Prepared,
+  path: string,
+  index: TitleIndex,
+  shownPath: string,
+  warnings: WireWarning[],
+): ArticleBlock[] {
   const { story, file } = entry;
   const blocks: ArticleBlock[] = [];
   const bacaAt = (position: number): void => {

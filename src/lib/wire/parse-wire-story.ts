@@ -82,7 +82,12 @@ export function parseWireStory(text: string, file: string): WireStory {
       index += 1;
     }
     if (headlines.length > 0) bacaJuga.push({ position: paragraphs.length, headlines });
-    else warnings.push({ position: { file, line: current.line }, message: '"Baca juga:" has no "- headline" lines below it and was left out; list the headlines one per line, each starting with "- "' });
+    else
+      warnings.push({
+        position: { file, line: current.line },
+        message:
+          '"Baca juga:" has no "- headline" lines below it and was left out; list the headlines one per line, each starting with "- "',
+      });
   }
   if (paragraphs.length === 0) throw createError(ContentErrors.NoBody, {}, { file, line: head.line });
 
@@ -102,12 +107,14 @@ export function parseWireStory(text: string, file: string): WireStory {
 function checkHeadline(headline: string, position: { file: string; line: number }): void {
   // eslint-disable-next-line @typescript-eslint/no-misused-spread -- the limits count code points, not grapheme clusters
   const length = [...headline].length;
-  if (length > MAX_HEADLINE_LENGTH) throw createError(ContentErrors.HeadlineTooLong, { length, max: MAX_HEADLINE_LENGTH }, position);
+  if (length > MAX_HEADLINE_LENGTH)
+    throw createError(ContentErrors.HeadlineTooLong, { length, max: MAX_HEADLINE_LENGTH }, position);
   if (length > MAX_SENTENCE_HEADLINE_LENGTH && /[^.]\.$/u.test(headline)) {
     throw createError(ContentErrors.HeadlineIsSentence, { length }, position);
   }
   // A headline may hold " - " ("Timnas Indonesia - Vietnam Imbang"); a lead also ends a sentence.
   const dateline = readDateline(headline);
-  if (dateline && /[.!?"”]$/u.test(headline)) throw createError(ContentErrors.HeadlineIsLead, { dateline: dateline.text.trimEnd() }, position);
+  if (dateline && /[.!?"”]$/u.test(headline))
+    throw createError(ContentErrors.HeadlineIsLead, { dateline: dateline.text.trimEnd() }, position);
   if (BACA_JUGA.test(headline)) throw createError(ContentErrors.HeadlineIsBacaJuga, {}, position);
 }

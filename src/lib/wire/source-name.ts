@@ -7,14 +7,58 @@ import { trimEndMatching } from '../text/trim.ts';
 
 const PHRASE = /(?:^|[^\p{L}])(?:dilansir(?:\s+dari)?|melansir|dikutip\s+dari)\s+/giu;
 // Lower-case words that often stand between the phrase and the name: "dilansir dari laman resmi WHO".
-const LEAD_INS = new Set(['laman', 'situs', 'media', 'kantor', 'berita', 'harian', 'portal', 'surat', 'kabar', 'majalah', 'stasiun', 'televisi', 'resmi', 'akun']);
+const LEAD_INS = new Set([
+  'laman',
+  'situs',
+  'media',
+  'kantor',
+  'berita',
+  'harian',
+  'portal',
+  'surat',
+  'kabar',
+  'majalah',
+  'stasiun',
+  'televisi',
+  'resmi',
+  'akun',
+]);
 // Lower-case words allowed inside a name when a capitalised word follows: "The Times of India".
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'el', 'al', '&']);
 // Capitalised words that end a name rather than continue it: days, months, "Pada Jumat".
 const STOP_WORDS = new Set([
-  'senin', 'selasa', 'rabu', 'kamis', 'jumat', "jum'at", 'sabtu', 'minggu', 'ahad',
-  'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember',
-  'pada', 'yang', 'dan', 'di', 'ke', 'dari', 'bahwa', 'hari', 'pekan', 'tanggal', 'edisi',
+  'senin',
+  'selasa',
+  'rabu',
+  'kamis',
+  'jumat',
+  "jum'at",
+  'sabtu',
+  'minggu',
+  'ahad',
+  'januari',
+  'februari',
+  'maret',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'agustus',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+  'pada',
+  'yang',
+  'dan',
+  'di',
+  'ke',
+  'dari',
+  'bahwa',
+  'hari',
+  'pekan',
+  'tanggal',
+  'edisi',
 ]);
 const MAX_WORDS = 8;
 

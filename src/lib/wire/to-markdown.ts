@@ -38,7 +38,8 @@ export function renderArticle(frontMatter: ArticleFrontMatter, blocks: readonly 
 /** YAML front matter (without the `---` fences), keys in a fixed order, undefined and empty fields dropped. */
 export function renderFrontMatter(frontMatter: ArticleFrontMatter): string {
   const { title, slug, date, category, tags, author, dateline, source } = frontMatter;
-  if (!JAKARTA_TIMESTAMP.test(date)) throw new Error(`front matter date must look like 2024-12-27T10:15:00+07:00, got "${date}"`);
+  if (!JAKARTA_TIMESTAMP.test(date))
+    throw new Error(`front matter date must look like 2024-12-27T10:15:00+07:00, got "${date}"`);
   const fields: Record<string, unknown> = { title, slug, date, category, tags, author, dateline, source };
   const data = Object.fromEntries(
     Object.entries(fields).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),

@@ -22,6 +22,9 @@ export async function GET({ props }: APIContext<{ category: TermGroup }>): Promi
     site: absoluteUrl(category.href, siteConfig.url),
     items: toFeedItems(category.articles, siteConfig.feedSize),
     xmlns: FEED_NAMESPACES,
-    customData: feedChannelData(category.articles, { locale: siteConfig.locale, selfUrl: absoluteUrl(feedPath(category.slug), siteConfig.url) }),
+    customData: feedChannelData(category.articles, {
+      locale: siteConfig.locale,
+      selfUrl: absoluteUrl(feedPath(category.slug), siteConfig.url),
+    }),
   });
 }
