@@ -15,8 +15,9 @@ import { article, source } from '../helpers/article-source.ts';
 // tests/fixtures/errors (those show the messages for URLs, slugs, dates, nesting and links).
 
 const now = new Date('2025-01-01T00:00:00Z');
-// eslint-disable-next-line no-control-regex -- finding the characters XML forbids, controls among them, is this regex's job
+// Finding the characters XML forbids, controls among them, is this regex's job.
 const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- see above
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('text at the input boundary (class 6)', () => {
