@@ -292,7 +292,7 @@ async function main(args: string[]): Promise<void> {
   const header = `${'case'.padEnd(nameWidth)}${'phase'.padEnd(7)}${sizes.map((s) => showSize(s).padStart(16)).join('')}  verdict`;
   console.log(header);
   console.log('-'.repeat(header.length + 20));
-  const flagged: string[] = [];
+  const flagged: { kind: 'superlinear' | 'slow' | 'threw'; line: string }[] = [];
   for (const c of cases) {
     const cells = await measureCase(c, sizes, limitMs);
     for (const phase of PHASES) {
@@ -332,12 +332,23 @@ async function main(args: string[]): Promise<void> {
       console.log(
         `${(phase === 'parse' ? c.name : '').padEnd(nameWidth)}${phase.padEnd(7)}${texts.map((t) => t.padStart(16)).join('')}  ${verdict}${outcomes && outcomes !== 'ok' ? `  [${outcomes}]` : ''}`,
       );
-      if (!verdict.startsWith('linear') && verdict !== 'not run') flagged.push(`${c.name} (${phase}): ${verdict}`);
+      if (!verdict.startsWith('linear') && verdict !== 'not run') {
+        // A timeout after linear growth is a slow case, not a superlinear one: listed apart.
+        const kind = threw ? 'threw' : (fitted ?? Infinity) > FLAG_RATIO ? 'superlinear' : 'slow';
+        flagged.push({ kind, line: `${c.name} (${phase}): ${verdict}` });
+      }
     }
   }
-  console.log(
-    `\n${flagged.length === 0 ? 'No case flagged.' : `${flagged.length} flagged:\n  ${flagged.join('\n  ')}`}`,
-  );
+  const groups: [string, string][] = [
+    ['superlinear', 'Superlinear (growth above the flag ratio, or a timeout without linear growth before it)'],
+    ['slow', 'Timed out while growing linearly (too slow at that size, not superlinear)'],
+    ['threw', 'Threw something other than a WartaError'],
+  ];
+  console.log(flagged.length === 0 ? '\nNo case flagged.' : `\n${String(flagged.length)} flagged.`);
+  for (const [kind, title] of groups) {
+    const lines = flagged.filter((f) => f.kind === kind).map((f) => f.line);
+    if (lines.length > 0) console.log(`${title}:\n  ${lines.join('\n  ')}`);
+  }
   process.exitCode = flagged.length === 0 ? 0 : 1;
 }
 
