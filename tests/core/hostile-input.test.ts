@@ -7,6 +7,7 @@ import { articleFailure, parseArticle } from '../../src/lib/content/parse-articl
 import { readContentDirectory } from '../../src/lib/storage/read-sources.ts';
 import { formatError, formatErrorReport } from '../../src/lib/errors/index.ts';
 import { checkNesting } from '../../src/lib/markdown/nesting.ts';
+import { hasRawNodes } from '../../src/lib/markdown/rehype-raw-when-needed.ts';
 import { cleanText } from '../../src/lib/text/clean-text.ts';
 import { checkPublicUrl } from '../../src/lib/text/safe-url.ts';
 import { article, source } from '../helpers/article-source.ts';
@@ -132,6 +133,17 @@ describe('faults that are not Warta’s own (class 4)', () => {
     // Either it renders (the pipeline coped) or it names the file; it never throws.
     if (!result.ok)
       expect(result.errors.map((e) => `${e.name} ${e.position?.file ?? '-'}`)).toEqual(['BodyTooDeep content/a.md']);
+  });
+
+  it('counts a run of emphasis delimiters as nesting, so the outcome never depends on the stack', () => {
+    expect(checkNesting(`Isi.\n\n${'*'.repeat(3000)}isi${'*'.repeat(3000)}`)).toEqual({ line: 3, depth: 101 });
+    expect(checkNesting(`**tebal** __miring__ ${'*'.repeat(3)} ${'_'.repeat(20)}`)).toBeUndefined();
+  });
+
+  it('looks for raw HTML in a tree of 200,000 top-level nodes without overflowing the stack', () => {
+    const children = Array.from({ length: 200_000 }, () => ({ type: 'text' as const, value: 'x' }));
+    expect(hasRawNodes({ type: 'root', children })).toBe(false);
+    expect(hasRawNodes({ type: 'root', children: [...children, { type: 'raw', value: '<b>' }] })).toBe(true);
   });
 
   it('finds nesting in one linear pass, on the line where it goes too deep', () => {

@@ -8,7 +8,7 @@
  * elements open at each point, is enough to refuse such input before any of them runs.
  */
 
-/** Deepest nesting of quotes, lists or HTML elements a body may have. */
+/** Deepest nesting of quotes, lists, emphasis or HTML elements a body may have. */
 export const MAX_NESTING = 100;
 
 /** Where the body first nests deeper than {@link MAX_NESTING}: a 1-based line of the body. */
@@ -30,6 +30,9 @@ export function checkNesting(markdown: string, max: number = MAX_NESTING): Nesti
   let line = 1;
   let htmlDepth = 0;
   let lineStart = true;
+  // A run of `*` or `_` opens as many emphasis levels as it has characters: 3,000 of them on each
+  // side of a word overflowed the stack, or not, depending on the process's stack (issue #16).
+  let delimiterRun = 0;
   for (let i = 0; i < markdown.length; i++) {
     if (lineStart) {
       lineStart = false;
@@ -37,6 +40,9 @@ export function checkNesting(markdown: string, max: number = MAX_NESTING): Nesti
       if (depth > max) return { line, depth };
     }
     const char = markdown.charCodeAt(i);
+    delimiterRun =
+      (char === 42 /* * */ || char === 95) /* _ */ && markdown.charCodeAt(i - 1) === char ? delimiterRun + 1 : 1;
+    if (delimiterRun > max && (char === 42 || char === 95)) return { line, depth: delimiterRun };
     if (char === 10) {
       line++;
       lineStart = true;

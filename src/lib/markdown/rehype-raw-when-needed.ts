@@ -7,7 +7,8 @@ export function hasRawNodes(tree: Root): boolean {
   const stack: Nodes[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === 'raw') return true;
-    if ('children' in node) stack.push(...node.children);
+    // One push per child: spreading a body of 100,000 paragraphs into push() overflowed the stack.
+    if ('children' in node) for (const child of node.children) stack.push(child);
   }
   return false;
 }
