@@ -47,14 +47,12 @@ export function checkTermSlugs(articles: readonly ParsedArticle[], errors: Warta
       const names = kind === 'category' ? [article.frontMatter.category] : article.frontMatter.tags;
       names.forEach((name, i) => {
         const slug = termSlug(name);
+        const at = (): SourcePosition => ({
+          file: article.source.displayPath,
+          ...locateFrontMatterField(article.frontMatterText, kind === 'category' ? ['category'] : ['tags', i]),
+        });
         if (slug === '') {
-          const found = locateFrontMatterField(
-            article.frontMatterText,
-            kind === 'category' ? ['category'] : ['tags', i],
-          );
-          errors.push(
-            createError(ContentErrors.TermSlugEmpty, { kind, name }, { file: article.source.displayPath, ...found }),
-          );
+          errors.push(createError(ContentErrors.TermSlugEmpty, { kind, name }, at()));
           return;
         }
         const first = seen.get(slug);
@@ -63,12 +61,11 @@ export function checkTermSlugs(articles: readonly ParsedArticle[], errors: Warta
           return;
         }
         if (first.name === name) return;
-        const found = locateFrontMatterField(article.frontMatterText, kind === 'category' ? ['category'] : ['tags', i]);
         errors.push(
           createError(
             ContentErrors.TermSlugCollision,
             { kind, name, otherName: first.name, otherFile: first.file, slug },
-            { file: article.source.displayPath, ...found },
+            at(),
           ),
         );
       });

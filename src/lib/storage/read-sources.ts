@@ -56,7 +56,8 @@ export function readArticleSource(directory: string, relative: string, displayBa
   };
 }
 
-function shownPath(directory: string, relative: string, displayBase: string): string {
+/** `relative` (inside `directory`) as messages show it: relative to `displayBase`, or absolute when outside it. */
+export function shownPath(directory: string, relative: string, displayBase: string): string {
   const absolute = path.join(directory, relative);
   const shown = path.relative(displayBase, absolute);
   return shown.startsWith('..') ? absolute : shown;
