@@ -63,6 +63,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   bodyCase('run of "*a "', 3, (n) => `Isi ${times('*a ', n)} akhir.\n`),
   bodyCase('run of "_a_*"', 4, (n) => `Isi ${times('_a_*', n)} akhir.\n`),
   bodyCase('run of "[a]("', 4, (n) => `Isi ${times('[a](', n)} akhir.\n`),
+  // The same shapes cut into paragraphs that stay under the marker cap (MAX_INLINE_MARKERS): they
+  // are accepted, so they must parse in linear time.
+  bodyCase('paragraphs of 330 "_a_*"', 4, (n) => times(`Isi ${times('_a_*', 330)} akhir.\n\n`, Math.ceil(n / 330))),
+  bodyCase('paragraphs of 490 "[a]("', 4, (n) => times(`Isi ${times('[a](', 490)} akhir.\n\n`, Math.ceil(n / 490))),
   bodyCase('run of "![["', 3, (n) => `Isi ${times('![[', n)} akhir.\n`),
   bodyCase('run of "<a "', 3, (n) => `Isi ${times('<a ', n)} akhir.\n`),
   bodyCase('open tag with many attributes', 5, (n) => `<div ${times('a=b ', n)}>\n\nIsi.\n`),

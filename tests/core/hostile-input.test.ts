@@ -6,7 +6,7 @@ import { buildContent } from '../../src/lib/content/build-content.ts';
 import { articleFailure, parseArticle } from '../../src/lib/content/parse-article.ts';
 import { readContentDirectory } from '../../src/lib/storage/read-sources.ts';
 import { formatError, formatErrorReport } from '../../src/lib/errors/index.ts';
-import { checkNesting } from '../../src/lib/markdown/nesting.ts';
+import { checkInlineMarkers, checkNesting, MAX_INLINE_MARKERS } from '../../src/lib/markdown/nesting.ts';
 import { hasRawNodes } from '../../src/lib/markdown/rehype-raw-when-needed.ts';
 import { cleanText } from '../../src/lib/text/clean-text.ts';
 import { checkPublicUrl } from '../../src/lib/text/safe-url.ts';
@@ -138,6 +138,33 @@ describe('faults that are not Warta’s own (class 4)', () => {
   it('counts a run of emphasis delimiters as nesting, so the outcome never depends on the stack', () => {
     expect(checkNesting(`Isi.\n\n${'*'.repeat(3000)}isi${'*'.repeat(3000)}`)).toEqual({ line: 3, depth: 101 });
     expect(checkNesting(`**tebal** __miring__ ${'*'.repeat(3)} ${'_'.repeat(20)}`)).toBeUndefined();
+  });
+
+  it('counts emphasis and link markers per paragraph, so micromark never matches them in quadratic time', () => {
+    const many = '_a_*'.repeat(400); // 1,200 markers
+    expect(checkInlineMarkers(`Isi.\n\nBaris ${many}\nlanjut *x*\n\nAkhir.`)).toEqual({ line: 3, count: 1202 });
+    // The same markers spread over paragraphs, escaped, or inside a fenced code block are fine.
+    const spread = Array.from({ length: 4 }, () => '_a_*'.repeat(100)).join('\n\n');
+    expect(checkInlineMarkers(spread)).toBeUndefined();
+    expect(checkInlineMarkers('\\*'.repeat(2000))).toBeUndefined();
+    expect(checkInlineMarkers(`Isi.\n\n\`\`\`\n${many}\n\`\`\`\n\nAkhir.`)).toBeUndefined();
+    // A fence opening straight after the paragraph still ends it, and a last paragraph counts too.
+    expect(checkInlineMarkers(`${many}\n\`\`\`\nkode\n\`\`\``)).toEqual({ line: 1, count: 1200 });
+    expect(checkInlineMarkers(`Isi.\n\n${'[a]('.repeat(MAX_INLINE_MARKERS / 2)}`)).toBeUndefined();
+    expect(checkInlineMarkers(`Isi.\n\n${'[a]('.repeat(MAX_INLINE_MARKERS / 2 + 1)}`)).toEqual({
+      line: 3,
+      count: 1002,
+    });
+  });
+
+  it('refuses a paragraph with too many markers as ParagraphTooComplex at its line', () => {
+    const body = `Isi.\n\n${'[a]('.repeat(600)}\n`;
+    const result = parseArticle(article('a.md', { body }));
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors.map((e) => `${e.name} ${e.position?.file ?? '-'}:${e.position?.line ?? '-'}`)).toEqual([
+        'ParagraphTooComplex content/a.md:9',
+      ]);
   });
 
   it('looks for raw HTML in a tree of 200,000 top-level nodes without overflowing the stack', () => {

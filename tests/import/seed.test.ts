@@ -6,7 +6,7 @@ import { slugify } from '../../src/lib/slug.ts';
 import { article, runImport, tempDir, writeFiles } from './run-cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SEED = resolve(ROOT, '../shared/seeds/000_eaf8b70a383e2324.txt');
+const SEED = resolve(ROOT, 'tests/fixtures/seed/000_eaf8b70a383e2324.txt');
 const SHIPPED = join(ROOT, 'content/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama.md');
 const TARGETS = [
   'Pemimpin Houthi Klaim Peluncuran Rudal Hipersonik ke Israel Mengejutkan Musuh',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const SEED_TEXT = path.resolve(root, '../shared/seeds/000_eaf8b70a383e2324.txt');
+const SEED_TEXT = path.resolve(root, 'tests/fixtures/seed/000_eaf8b70a383e2324.txt');
 const SEED_FILE = 'kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama.md';
 const SEED_PAGE = `berita/${SEED_FILE.replace(/\.md$/, '')}/index.html`;
 

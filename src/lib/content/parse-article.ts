@@ -8,7 +8,7 @@ import { countWords, firstParagraphText, plainText } from '../markdown/plain-tex
 import { parseMarkdown, renderMarkdownTree, type RenderOptions } from '../markdown/processor.ts';
 import { isValidSlug, MAX_ARTICLE_SLUG_LENGTH } from '../slug.ts';
 import { cleanText, cleanValue } from '../text/clean-text.ts';
-import { checkNesting, MAX_NESTING } from '../markdown/nesting.ts';
+import { checkInlineMarkers, checkNesting, MAX_INLINE_MARKERS, MAX_NESTING } from '../markdown/nesting.ts';
 import { DATE_ISSUE, frontMatterSchema, UPDATED_ISSUE, URL_ISSUE, type FrontMatter } from './front-matter-schema.ts';
 import { locateField } from './locate-field.ts';
 
@@ -201,6 +201,16 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
         ContentErrors.BodyTooDeep,
         { depth: tooDeep.depth, max: MAX_NESTING },
         at(bodyLine + tooDeep.line - 1, 1),
+      ),
+    );
+  // So is a paragraph with more emphasis and link markers than micromark matches in linear time.
+  const tooManyMarkers = checkInlineMarkers(body);
+  if (tooManyMarkers)
+    return fail(
+      createError(
+        ContentErrors.ParagraphTooComplex,
+        { count: tooManyMarkers.count, max: MAX_INLINE_MARKERS },
+        at(bodyLine + tooManyMarkers.line - 1, 1),
       ),
     );
   return { ok: true, article: parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options) };

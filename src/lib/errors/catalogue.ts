@@ -208,6 +208,14 @@ export const BodyTooDeep: ErrorDefinition<{ depth: number; max: number }> = {
   hint: 'Remove the extra `>` quote markers, list indentation or unclosed HTML tags at this line.',
 };
 
+export const ParagraphTooComplex: ErrorDefinition<{ count: number; max: number }> = {
+  name: 'ParagraphTooComplex',
+  title: 'Paragraph has too many emphasis or link markers',
+  message: ({ count, max }) =>
+    `The paragraph starting here has ${count} emphasis and link markers (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`); Warta accepts at most ${max} in one paragraph, since the time to parse them grows with the square of their number.`,
+  hint: 'Split the paragraph with blank lines, or escape characters meant literally with a backslash (`\\*`, `\\_`, `\\[`).',
+};
+
 export const ContentLinkNotFollowed: ErrorDefinition<{ target: string; reason: string }> = {
   name: 'ContentLinkNotFollowed',
   title: 'Symbolic link not followed',

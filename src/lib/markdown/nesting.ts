@@ -101,3 +101,73 @@ function tagName(text: string, start: number): string {
   }
   return text.slice(start, end).toLowerCase();
 }
+
+/**
+ * Most emphasis and link markers (`*`, `_`, `~`, `[`, `]`) one paragraph may have.
+ *
+ * micromark matches each closing emphasis or bracket against the openers before it in the same
+ * paragraph, so its time grows with the square of their count: one 160 KB paragraph of `_a_*`
+ * ran for minutes (issue #16, `npm run bench:hostile`). Capping the count per paragraph makes
+ * the whole body linear: measured, bodies cut into paragraphs of up to 3,000 such markers cost
+ * the same per kilobyte as ordinary prose with emphasis and links. A real paragraph has a few
+ * dozen; 1,000 leaves room for a long tight list of links or a table written as one block.
+ */
+export const MAX_INLINE_MARKERS = 1_000;
+
+/** Where a paragraph first has more than {@link MAX_INLINE_MARKERS}: the 1-based line it starts on. */
+export interface MarkerProblem {
+  readonly line: number;
+  readonly count: number;
+}
+
+/**
+ * The first block of consecutive non-blank lines in `markdown` with more than `max` unescaped
+ * emphasis and link markers, or undefined. Lines inside fenced code blocks are not counted.
+ */
+export function checkInlineMarkers(markdown: string, max: number = MAX_INLINE_MARKERS): MarkerProblem | undefined {
+  let line = 1;
+  let blockLine = 1;
+  let count = 0;
+  let fence = '';
+  let lineStart = 0;
+  for (let i = 0; i <= markdown.length; i++) {
+    const char = markdown.charCodeAt(i);
+    if (i < markdown.length && char !== 10) continue;
+    // One whole line is markdown[lineStart, i).
+    const text = markdown.slice(lineStart, i);
+    const trimmed = text.trimStart();
+    const opener = /^(?:`{3,}|~{3,})/.exec(trimmed)?.[0];
+    if (fence !== '') {
+      if (opener?.startsWith(fence)) {
+        fence = '';
+        blockLine = line + 1;
+      }
+    } else if (opener !== undefined) {
+      // A fence ends the paragraph before it, as a blank line does.
+      if (count > max) return { line: blockLine, count };
+      count = 0;
+      fence = opener;
+    } else if (trimmed === '') {
+      // The paragraph ends here: report it whole, so the count is the paragraph's.
+      if (count > max) return { line: blockLine, count };
+      count = 0;
+      blockLine = line + 1;
+    } else {
+      count += countMarkers(text);
+    }
+    line++;
+    lineStart = i + 1;
+  }
+  return count > max ? { line: blockLine, count } : undefined;
+}
+
+/** Unescaped `*`, `_`, `~`, `[` and `]` in one line. */
+function countMarkers(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 92 /* \ */) i++;
+    else if (char === 42 || char === 95 || char === 126 || char === 91 || char === 93) count++;
+  }
+  return count;
+}
