@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { wartaIntegration } from './src/integrations/warta-integration.ts';
 import { searchIntegration } from './src/integrations/search-integration.ts';
+import { imageIntegration } from './src/integrations/image-integration.ts';
 import { buildErrors } from './src/integrations/build-errors.ts';
 import { stagedOutput } from './src/integrations/staged-output.ts';
 import { buildSettings } from './src/data/build-context.ts';
@@ -30,6 +31,8 @@ export default defineConfig({
     buildErrors(),
     wartaIntegration(),
     searchIntegration(),
+    // Pictures: responsive variants and share cards, made once and cached by digest.
+    imageIntegration(),
     // /sitemap-index.xml: every HTML page (not feeds or other endpoints), plus the Google News sitemap.
     sitemap({
       filter: (page) => page.endsWith('/'),

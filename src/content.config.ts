@@ -33,14 +33,30 @@ const articles = defineCollection({
     // Any change to the code that parses, renders or sanitizes, or to the cache's record format, must
     // re-render every article.
     cacheVersion: digestCode(
-      ['content', 'markdown', 'errors', 'dates', 'text', 'slug.ts', 'routes.ts', 'storage/parse-cache.ts'].map((p) =>
-        path.resolve('src/lib', p),
-      ),
-      `${process.version}|${siteConfig.embedHosts.join(',')}`,
+      [
+        'content',
+        'markdown',
+        'errors',
+        'dates',
+        'text',
+        'images',
+        'slug.ts',
+        'routes.ts',
+        'storage/parse-cache.ts',
+        'storage/image-probe.ts',
+      ].map((p) => path.resolve('src/lib', p)),
+      `${process.version}|${siteConfig.embedHosts.join(',')}|${siteConfig.imageHosts.join(',')}|${settings.contentDirectory}`,
     ),
     bodyDirectory: settings.bodyDirectory,
     pruneBodies: !isDev,
-    render: { embedHosts: siteConfig.embedHosts },
+    render: {
+      embedHosts: siteConfig.embedHosts,
+      images: {
+        contentDirectory: settings.contentDirectory,
+        publicDirectory: path.resolve('public'),
+        hosts: siteConfig.imageHosts,
+      },
+    },
     threads: os.availableParallelism(),
     workerFile: path.resolve('src/lib/storage/parse-worker.ts'),
   }),

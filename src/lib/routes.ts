@@ -110,3 +110,16 @@ export function sitemapIndexPath(): string {
 export function newsSitemapPath(): string {
   return '/sitemap-news.xml';
 }
+
+/** Folder of every published picture file: `/gambar/<key>/<name>` (see src/lib/images/variants.ts). */
+export const IMAGE_FOLDER = 'gambar';
+
+/** A file made from a picture, e.g. `/gambar/3f2a…/hero-800.webp`. */
+export function imageVariantPath(key: string, name: string): string {
+  return `/${IMAGE_FOLDER}/${key}/${name}`;
+}
+
+/** A generated share card (an article without a photo, or the site's), by its digest. */
+export function shareCardPath(key: string): string {
+  return `/${IMAGE_FOLDER}/kartu/${key}.jpg`;
+}

@@ -43,6 +43,12 @@ export const siteConfigSchema = z.strictObject({
   embedHosts: z
     .array(z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name such as www.youtube.com'))
     .default([...DEFAULT_EMBED_HOSTS]),
+  /** Articles without a photo published within this many days of the build share a card with their headline; older ones share their section's card (see src/lib/images/share.ts). Default: 30. */
+  shareCardDays: z.number().int().nonnegative().default(30),
+  /** Hosts whose https: pictures articles may use (`image.src: https://foto.example.com/x.jpg`); any other host is an error. Default: none. */
+  imageHosts: z
+    .array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'must be a host name such as foto.antaranews.com'))
+    .default([]),
   /** Publisher logo for structured data: a site path or absolute URL with its size in pixels. */
   logo: z
     .strictObject({ src: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive() })

@@ -8,7 +8,10 @@ const publisher: Publisher = {
   url: 'https://warta.example',
   locale: 'id-ID',
   logo: { src: '/logo.svg', width: 600, height: 60 },
+  tagline: 'Berita terkini',
+  shareCardDays: 30,
 };
+const now = new Date('2025-01-11T00:00:00Z');
 
 describe('newsArticleJsonLd', () => {
   const article = makeArticle('rupiah-menguat', {
@@ -23,7 +26,7 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('has every field Google News reads', () => {
-    expect(newsArticleJsonLd(article, publisher)).toEqual({
+    expect(newsArticleJsonLd(article, publisher, now)).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Rupiah Menguat',
@@ -47,17 +50,36 @@ describe('newsArticleJsonLd', () => {
     });
   });
 
+  it('lists the 16:9, 4:3 and 1:1 crops of a checked photo, with their sizes', () => {
+    const asset = { key: 'k1', file: '/x.jpg', width: 1600, height: 1200, role: 'lead' as const };
+    const ld = newsArticleJsonLd(makeArticle('c', { image: { src: './x.jpg', alt: 'x', asset } }), publisher, now);
+    expect(ld['image']).toEqual([
+      { '@type': 'ImageObject', url: 'https://warta.example/gambar/k1/hero-1200.jpg', width: 1200, height: 675 },
+      { '@type': 'ImageObject', url: 'https://warta.example/gambar/k1/4x3.jpg', width: 1200, height: 900 },
+      { '@type': 'ImageObject', url: 'https://warta.example/gambar/k1/1x1.jpg', width: 900, height: 900 },
+    ]);
+  });
+
   it('credits a desk byline or no byline to an organisation, and keeps an absolute image URL', () => {
     const desk = newsArticleJsonLd(
       makeArticle('a', { author: 'Redaksi Warta', image: { src: 'https://cdn.example/x.jpg', alt: 'x' } }),
       publisher,
+      now,
     );
     expect(desk['author']).toEqual({ '@type': 'Organization', name: 'Redaksi Warta' });
     expect(desk['image']).toEqual(['https://cdn.example/x.jpg']);
-    const none = newsArticleJsonLd(makeArticle('b'), publisher);
+    const none = newsArticleJsonLd(makeArticle('b'), publisher, now);
     expect(none['author']).toEqual({ '@type': 'Organization', name: 'Warta', url: 'https://warta.example/' });
     expect(none['dateModified']).toBe(none['datePublished']);
-    expect(none).not.toHaveProperty('image');
+    // Without a photo, the article's share card stands in (src/lib/images/share.ts).
+    expect(none['image']).toEqual([
+      {
+        '@type': 'ImageObject',
+        url: expect.stringMatching(/^https:\/\/warta\.example\/gambar\/kartu\/[0-9a-f]{32}\.jpg$/) as unknown,
+        width: 1200,
+        height: 675,
+      },
+    ]);
     expect(none).not.toHaveProperty('keywords');
   });
 });

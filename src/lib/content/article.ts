@@ -1,12 +1,24 @@
 import { z } from 'zod';
 
 /** A link to another article as lists show it: title, date and category. */
+/** A checked picture file (see src/lib/images/variants.ts, ImageAsset). */
+const imageAssetSchema = z.object({
+  key: z.string(),
+  file: z.string(),
+  width: z.number(),
+  height: z.number(),
+  focus: z.object({ x: z.number(), y: z.number() }).optional(),
+  role: z.enum(['lead', 'body']),
+});
+
 export const articleLinkSchema = z.object({
   slug: z.string(),
   title: z.string(),
   date: z.date(),
   category: z.string(),
   categorySlug: z.string(),
+  /** The linked article's picture, for the thumbnail of "Berita Terkait". */
+  image: z.object({ src: z.string(), alt: z.string(), asset: imageAssetSchema.optional() }).optional(),
 });
 
 /** A category or tag name with its URL slug. */
@@ -31,8 +43,17 @@ export const articleSchema = z.object({
   dateline: z.string().optional(),
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   image: z
-    .object({ src: z.string(), alt: z.string(), caption: z.string().optional(), credit: z.string().optional() })
+    .object({
+      src: z.string(),
+      alt: z.string(),
+      caption: z.string().optional(),
+      credit: z.string().optional(),
+      /** The checked file, whose variants the pages show; absent for a remote picture, linked as it is. */
+      asset: imageAssetSchema.optional(),
+    })
     .optional(),
+  /** The body's pictures, checked: the image integration publishes their variants. */
+  bodyImages: z.array(imageAssetSchema).optional(),
   /** Plain-text summary (front matter, or the first paragraph without its dateline). */
   summary: z.string(),
   /** Estimated reading time in minutes, at least 1. */

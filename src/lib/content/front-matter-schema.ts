@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseArticleDate } from '../dates/parse-date.ts';
+import { readFocalPoint } from '../images/image-source.ts';
 import { checkPublicUrl } from '../text/safe-url.ts';
 
 /** Marks a date issue so it is reported as InvalidDate rather than a generic field error. */
@@ -46,8 +47,16 @@ const sourceSchema = z.preprocess(
 
 /** The lead image. `alt` is required: screen-reader users must know what it shows. */
 const imageSchema = z.strictObject({
-  /** Image URL (http or https) or site path, e.g. `/images/putin.jpg`. */
-  src: urlField,
+  /**
+   * The picture: a file next to the article (`./banjir.jpg`, preferred), a file under `public/`
+   * (`/images/banjir.jpg`), or an https: URL on an allowed host. Checked when the article is parsed
+   * (src/lib/images/image-source.ts, src/lib/storage/image-probe.ts).
+   */
+  src: text,
+  /** Point to keep in frame when the picture is cropped, like CSS's object-position: `50% 30%`. */
+  focus: text
+    .refine((value) => readFocalPoint(value) !== undefined, 'must be two percentages, across then down, e.g. "50% 30%"')
+    .optional(),
   /** Text alternative describing the image; required. */
   alt: z
     .string({ error: 'is required when an image is given (describe the picture for screen readers)' })

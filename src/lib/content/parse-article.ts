@@ -11,6 +11,9 @@ import { cleanText, cleanValue } from '../text/clean-text.ts';
 import { checkInlineMarkers, checkNesting, MAX_INLINE_MARKERS, MAX_NESTING } from '../markdown/nesting.ts';
 import { DATE_ISSUE, frontMatterSchema, UPDATED_ISSUE, URL_ISSUE, type FrontMatter } from './front-matter-schema.ts';
 import { locateField } from './locate-field.ts';
+import { resolveImage, type ImageResolution } from './resolve-image.ts';
+import type { ImageAsset } from '../images/variants.ts';
+import type { ImageDependency } from '../storage/image-probe.ts';
 
 /** A content file as read from disk. */
 export interface ArticleSource {
@@ -49,6 +52,12 @@ export interface ParsedArticle {
   /** Front matter summary, or the first paragraph without its dateline. */
   readonly summary: string;
   readonly words: number;
+  /** The lead picture's file, checked and measured; absent without a picture or for a remote one. */
+  readonly imageAsset?: ImageAsset;
+  /** The body's pictures, checked: their variants are published with the article. */
+  readonly bodyImages?: readonly ImageAsset[];
+  /** Files besides the article that this result was made from: the parse cache re-checks them. */
+  readonly dependencies?: readonly ImageDependency[];
 }
 
 /** Result of {@link parseArticle}: the article, or every problem found in the file. */
@@ -186,6 +195,19 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
     );
   }
 
+  // The lead picture is checked with the rest of the front matter, so its errors are reported together.
+  let image: ImageResolution = { ok: true, asset: undefined, dependency: undefined };
+  if (parsed.success && parsed.data.image && options.images) {
+    image = resolveImage(
+      parsed.data.image.src,
+      parsed.data.image.focus,
+      source.path,
+      options.images,
+      fieldAt(['image', 'src']),
+    );
+    if (!image.ok) errors.push(image.error);
+  }
+
   const body = file.content;
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   if (body.trim() === '') errors.push(createError(ContentErrors.EmptyBody, {}, at(bodyLine)));
@@ -213,7 +235,18 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
         at(bodyLine + tooManyMarkers.line - 1, 1),
       ),
     );
-  return { ok: true, article: parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options) };
+  const { article, imageErrors } = parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options);
+  if (imageErrors.length > 0) return { ok: false, errors: [...imageErrors] };
+  const lead = image.ok && image.asset && image.dependency ? image : undefined;
+  const dependencies = [...(lead?.dependency ? [lead.dependency] : []), ...(article.dependencies ?? [])];
+  return {
+    ok: true,
+    article: {
+      ...article,
+      ...(lead?.asset ? { imageAsset: lead.asset } : {}),
+      ...(dependencies.length > 0 ? { dependencies } : {}),
+    },
+  };
 }
 
 function parseBody(
@@ -224,7 +257,7 @@ function parseBody(
   bodyLine: number,
   body: string,
   options: RenderOptions,
-): ParsedArticle {
+): { article: ParsedArticle; imageErrors: readonly WartaError[] } {
   const tree = parseMarkdown(body);
   const lead = leadText(tree);
   const bacaJuga = findBacaJugaBlocks(tree);
@@ -232,8 +265,21 @@ function parseBody(
   const bodyText = plainText(tree, skip);
   const firstParagraph = firstParagraphText({ type: 'root', children: tree.children.filter((_, i) => !skip.has(i)) });
   // Rendering mutates the tree; every read of it happens above.
-  const rendered = renderMarkdownTree(tree, options);
-  return {
+  const images = options.images;
+  const rendered = renderMarkdownTree(
+    tree,
+    options,
+    images && {
+      options: images,
+      articlePath: source.path,
+      at: (line, column) => ({
+        file: source.displayPath,
+        ...(line === undefined ? {} : { line: bodyLine + line - 1 }),
+        ...(column === undefined ? {} : { column }),
+      }),
+    },
+  );
+  const article: ParsedArticle = {
     source: { path: source.path, displayPath: source.displayPath },
     slug,
     frontMatter: frontMatter,
@@ -246,7 +292,10 @@ function parseBody(
     text: bodyText,
     summary: frontMatter.summary ?? stripDateline(firstParagraph ?? frontMatter.title),
     words: countWords(bodyText),
+    ...(rendered.bodyImages.length > 0 ? { bodyImages: rendered.bodyImages } : {}),
+    ...(rendered.imageDependencies.length > 0 ? { dependencies: rendered.imageDependencies } : {}),
   };
+  return { article, imageErrors: rendered.imageErrors };
 }
 
 function issueToError(

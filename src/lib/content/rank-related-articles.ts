@@ -66,5 +66,14 @@ function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
     date: fm.date,
     category: fm.category,
     categorySlug: termSlug(fm.category),
+    ...(fm.image
+      ? {
+          image: {
+            src: fm.image.src,
+            alt: fm.image.alt,
+            ...(article.imageAsset ? { asset: article.imageAsset } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -169,7 +169,18 @@ function articleFields(article: ParsedArticle): ArticleFields {
     ...(fm.source
       ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } }
       : {}),
-    ...(fm.image ? { image: fm.image } : {}),
+    ...(fm.image
+      ? {
+          image: {
+            src: fm.image.src,
+            alt: fm.image.alt,
+            ...(fm.image.caption === undefined ? {} : { caption: fm.image.caption }),
+            ...(fm.image.credit === undefined ? {} : { credit: fm.image.credit }),
+            ...(article.imageAsset ? { asset: article.imageAsset } : {}),
+          },
+        }
+      : {}),
+    ...(article.bodyImages ? { bodyImages: [...article.bodyImages] } : {}),
     summary: article.summary,
     readingMinutes: readingMinutes(article.words),
     draft: fm.draft,

@@ -216,6 +216,27 @@ export const ParagraphTooComplex: ErrorDefinition<{ count: number; max: number }
   hint: 'Split the paragraph with blank lines, or escape characters meant literally with a backslash (`\\*`, `\\_`, `\\[`).',
 };
 
+export const ImageInvalid: ErrorDefinition<{ value: string; reason: string }> = {
+  name: 'ImageInvalid',
+  title: 'Picture source not usable',
+  message: ({ value, reason }) => `The picture "${value}" ${reason}.`,
+  hint: 'Put the picture next to the article and write `./name.jpg`, or name a file under public/ as `/images/name.jpg`, or use an https: URL on a host listed in `imageHosts` (src/site.config.ts).',
+};
+
+export const ImageNotFound: ErrorDefinition<{ value: string; file: string }> = {
+  name: 'ImageNotFound',
+  title: 'Picture file not found',
+  message: ({ value, file }) => `The picture "${value}" was looked for at ${file}, and there is no such file.`,
+  hint: 'Check the file name, its case and its folder: a path like `./name.jpg` is relative to the article file, a path starting with `/` is inside public/.',
+};
+
+export const ImageUnsupported: ErrorDefinition<{ value: string; reason: string }> = {
+  name: 'ImageUnsupported',
+  title: 'Picture cannot be used',
+  message: ({ value, reason }) => `The picture "${value}" cannot be published: ${reason}.`,
+  hint: 'Export photos as JPEG and graphics as PNG (WebP and AVIF work too), at most 40 MB and 100 megapixels.',
+};
+
 export const ContentLinkNotFollowed: ErrorDefinition<{ target: string; reason: string }> = {
   name: 'ContentLinkNotFollowed',
   title: 'Symbolic link not followed',

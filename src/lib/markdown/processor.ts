@@ -12,6 +12,10 @@ import { VFile } from 'vfile';
 import type { BacaJugaBlock } from './baca-juga.ts';
 import type { RenderedBody } from './baca-juga-slots.ts';
 import { rehypeEmbeds } from './rehype-embeds.ts';
+import { rehypeImages, type ImageContext } from './rehype-images.ts';
+import type { ImageAsset } from '../images/variants.ts';
+import type { ImageDependency } from '../storage/image-probe.ts';
+import type { WartaError } from '../errors/index.ts';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
 import { rehypeStringifySlots } from './rehype-stringify-slots.ts';
 import { remarkBacaJuga } from './remark-baca-juga.ts';
@@ -24,6 +28,18 @@ export type { RenderedBody } from './baca-juga-slots.ts';
 export interface RenderOptions {
   /** Hosts allowed in `<iframe src>`. Default: {@link DEFAULT_EMBED_HOSTS}. */
   readonly embedHosts?: readonly string[];
+  /** Where pictures are looked for; without it, pictures are not checked (unit tests of the text). */
+  readonly images?: ImageOptions;
+}
+
+/** Where an article's pictures are looked for (see src/lib/images/image-source.ts). */
+export interface ImageOptions {
+  /** The content folder, absolute: pictures next to articles must be inside it. */
+  readonly contentDirectory: string;
+  /** `public/`, absolute: site paths such as `/images/x.jpg` name files in it. */
+  readonly publicDirectory: string;
+  /** Hosts whose https: pictures may be used. */
+  readonly hosts: readonly string[];
 }
 
 // Frozen once: building a processor per article would dominate large builds.
@@ -57,6 +73,7 @@ function createRenderer(embedHosts: readonly string[]) {
     .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, newsSchema)
     .use(rehypeEmbeds, { hosts: embedHosts })
+    .use(rehypeImages)
     .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
     .use(rehypeStringifySlots)
     .freeze();
@@ -81,6 +98,10 @@ export interface RenderedMarkdown extends RenderedBody {
   readonly bacaJuga: readonly BacaJugaBlock[];
   /** Warnings from the plugins, each with the body-relative line:column of its node. */
   readonly messages: VFile['messages'];
+  /** The body's pictures, checked (see rehype-images.ts), the files they came from, and those that cannot be used. */
+  readonly bodyImages: readonly ImageAsset[];
+  readonly imageDependencies: readonly ImageDependency[];
+  readonly imageErrors: readonly WartaError[];
 }
 
 /**
@@ -89,14 +110,18 @@ export interface RenderedMarkdown extends RenderedBody {
  * iframes are kept only from allowed hosts, and external links get rel="noopener noreferrer".
  * The tree is changed in place.
  */
-export function renderMarkdownTree(tree: Root, options: RenderOptions = {}): RenderedMarkdown {
+export function renderMarkdownTree(tree: Root, options: RenderOptions = {}, images?: ImageContext): RenderedMarkdown {
   const renderer = rendererFor(options.embedHosts ?? DEFAULT_EMBED_HOSTS);
   const file = new VFile();
+  if (images) file.data.imageContext = images;
   const html = renderer.stringify(renderer.runSync(tree, file), file);
   return {
     html,
     bacaJugaSlots: file.data.bacaJugaSlots ?? [],
     bacaJuga: file.data.bacaJuga ?? [],
     messages: file.messages,
+    bodyImages: file.data.bodyImages ?? [],
+    imageDependencies: file.data.imageDependencies ?? [],
+    imageErrors: file.data.imageErrors ?? [],
   };
 }

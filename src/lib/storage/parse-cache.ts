@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArticleSource, ParsedArticle, ParseResult } from '../content/parse-article.ts';
+import { dependencyUnchanged } from './image-probe.ts';
 import { writeFully } from './write-fully.ts';
 
 /**
@@ -58,7 +59,8 @@ export function openParseCache(file: string, version: string): ParseCache {
     get(source) {
       const key = keyOf(source);
       const hit = previous.get(key);
-      if (!hit) return undefined;
+      // A picture the article names was replaced or removed: parse again, to measure or report it.
+      if (!hit || !(hit.dependencies ?? []).every(dependencyUnchanged)) return undefined;
       counts.hits++;
       used.set(key, hit);
       return { ok: true, article: hit };

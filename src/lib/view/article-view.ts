@@ -1,6 +1,7 @@
 import type { Article, ArticleLink } from '../content/article.ts';
 import { formatDateTime, formatShortDate, toJakartaIso } from '../dates/format-date.ts';
 import { articlePath, categoryPath, tagPath } from '../routes.ts';
+import { listPicture, pictureView, type ListPictureView, type PictureView } from './picture-view.ts';
 
 /** A date as pages print it: the visible text and the machine-readable value for `<time datetime>`. */
 export interface DateView {
@@ -14,6 +15,8 @@ export interface ArticleLinkView {
   readonly title: string;
   readonly date: DateView;
   readonly category: { readonly name: string; readonly href: string };
+  /** The linked article's thumbnail, when it has a picture. */
+  readonly thumb: PictureView | undefined;
 }
 
 /** Everything an article page prints, already formatted. */
@@ -29,7 +32,10 @@ export interface ArticleView {
   readonly tags: readonly { readonly name: string; readonly href: string }[];
   readonly author: string | undefined;
   readonly source: { readonly name: string; readonly url: string | undefined } | undefined;
-  readonly image: Article['image'];
+  /** The lead picture, in the hero's crop, with its caption and credit. */
+  readonly image:
+    | { readonly picture: PictureView; readonly caption: string | undefined; readonly credit: string | undefined }
+    | undefined;
   /** `3 menit baca`. */
   readonly readingTime: string;
   readonly draft: boolean;
@@ -50,6 +56,7 @@ export function toLinkView(link: ArticleLink): ArticleLinkView {
     title: link.title,
     date: { text: formatShortDate(link.date), iso: toJakartaIso(link.date) },
     category: { name: link.category, href: categoryPath(link.categorySlug) },
+    thumb: link.image ? pictureView(link.image, 'thumb') : undefined,
   };
 }
 
@@ -67,7 +74,13 @@ export function toArticleView(article: Article): ArticleView {
     tags: article.tags.map((t) => ({ name: t.name, href: tagPath(t.slug) })),
     author: article.author,
     source: article.source ? { name: article.source.name, url: article.source.url } : undefined,
-    image: article.image,
+    image: article.image
+      ? {
+          picture: pictureView(article.image, 'hero'),
+          caption: article.image.caption,
+          credit: article.image.credit,
+        }
+      : undefined,
     readingTime: `${article.readingMinutes} menit baca`,
     draft: article.draft,
     related: article.related.map(toLinkView),
@@ -77,7 +90,8 @@ export function toArticleView(article: Article): ArticleView {
 /** A list entry with what front and list pages add to a link: the summary and the lead image. */
 export interface ListItemView extends ArticleLinkView {
   readonly summary: string;
-  readonly image: { readonly src: string; readonly alt: string } | undefined;
+  /** The lead picture in the lead story's and the thumbnail's crops. */
+  readonly image: ListPictureView | undefined;
 }
 
 /** Formats an article for a list: a related link plus its summary and image. */
@@ -89,8 +103,9 @@ export function toListView(article: Article): ListItemView {
       date: article.date,
       category: article.category.name,
       categorySlug: article.category.slug,
+      ...(article.image ? { image: article.image } : {}),
     }),
     summary: article.summary,
-    image: article.image ? { src: article.image.src, alt: article.image.alt } : undefined,
+    image: listPicture(article),
   };
 }

@@ -1,3 +1,4 @@
+import { articleStructuredImages, type ShareSettings } from '../images/share.ts';
 import type { Article } from '../content/article.ts';
 import { toJakartaIso } from '../dates/format-date.ts';
 import { articlePath, frontPagePath } from '../routes.ts';
@@ -5,7 +6,7 @@ import type { Crumb } from './breadcrumbs.ts';
 import { absoluteUrl } from './urls.ts';
 
 /** What structured data needs to know about the publisher. */
-export interface Publisher {
+export interface Publisher extends ShareSettings {
   readonly name: string;
   readonly url: string;
   readonly locale: string;
@@ -28,8 +29,8 @@ function publisherLd(p: Publisher): JsonLd {
   };
 }
 
-/** schema.org `NewsArticle` for an article page. */
-export function newsArticleJsonLd(article: Article, publisher: Publisher): JsonLd {
+/** schema.org `NewsArticle` for an article page, for a build at `now` (which decides its share picture). */
+export function newsArticleJsonLd(article: Article, publisher: Publisher, now: Date): JsonLd {
   const url = absoluteUrl(articlePath(article.slug), publisher.url);
   const author: JsonLd =
     article.author === undefined
@@ -46,7 +47,16 @@ export function newsArticleJsonLd(article: Article, publisher: Publisher): JsonL
     dateModified: toJakartaIso(article.updated ?? article.date),
     author,
     publisher: publisherLd(publisher),
-    ...(article.image ? { image: [absoluteUrl(article.image.src, publisher.url)] } : {}),
+    // Google asks for 16:9, 4:3 and 1:1 crops, at least 1,200 px wide for Discover's large cards.
+    image:
+      article.image && !article.image.asset
+        ? [absoluteUrl(article.image.src, publisher.url)]
+        : articleStructuredImages(article, publisher, now).map((crop) => ({
+            '@type': 'ImageObject',
+            url: absoluteUrl(crop.path, publisher.url),
+            width: crop.width,
+            height: crop.height,
+          })),
     articleSection: article.category.name,
     ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name) } : {}),
     inLanguage: publisher.locale,

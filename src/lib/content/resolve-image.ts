@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
+import { readFocalPoint, readImageRef } from '../images/image-source.ts';
+import type { ImageAsset, ImageRole } from '../images/variants.ts';
+import type { ImageOptions } from '../markdown/processor.ts';
+import { probeImage, type ImageDependency } from '../storage/image-probe.ts';
+
+/** What {@link resolveImage} found for one picture. */
+export type ImageResolution =
+  | {
+      readonly ok: true;
+      /** The file to publish variants of; none for a remote picture, which is linked as it is. */
+      readonly asset: ImageAsset | undefined;
+      readonly dependency: ImageDependency | undefined;
+    }
+  | { readonly ok: false; readonly error: WartaError };
+
+/**
+ * Finds and checks the picture `value` names, for the article at `articlePath` (relative to the
+ * content folder). Every problem is an error at `position`: the line that names the picture.
+ */
+export function resolveImage(
+  value: string,
+  focusText: string | undefined,
+  articlePath: string,
+  options: ImageOptions,
+  position: SourcePosition,
+  role: ImageRole = 'lead',
+): ImageResolution {
+  const checked = readImageRef(value, options.hosts);
+  if (!checked.ok)
+    return { ok: false, error: createError(ContentErrors.ImageInvalid, { value, reason: checked.reason }, position) };
+  const { ref } = checked;
+  if (ref.kind === 'remote') return { ok: true, asset: undefined, dependency: undefined };
+  const root = ref.kind === 'relative' ? options.contentDirectory : options.publicDirectory;
+  const file =
+    ref.kind === 'relative'
+      ? path.resolve(options.contentDirectory, path.dirname(articlePath), ref.path)
+      : path.resolve(options.publicDirectory, ref.path);
+  if (file !== root && !file.startsWith(root + path.sep))
+    return {
+      ok: false,
+      error: createError(
+        ContentErrors.ImageInvalid,
+        { value, reason: `points outside the ${ref.kind === 'relative' ? 'content' : 'public/'} folder` },
+        position,
+      ),
+    };
+  const probe = probeImage(file, focusText === undefined ? undefined : readFocalPoint(focusText), role);
+  if (probe.ok) return { ok: true, asset: probe.asset, dependency: probe.dependency };
+  if (probe.problem === 'missing')
+    return { ok: false, error: createError(ContentErrors.ImageNotFound, { value, file: shown(file) }, position) };
+  return { ok: false, error: createError(ContentErrors.ImageUnsupported, { value, reason: probe.reason }, position) };
+}
+
+/** A path as messages show it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
