@@ -1,33 +1,90 @@
 // Full-build benchmark: generates N synthetic articles (scripts/generate-corpus.ts, the same corpus
 // as ../shared/bench/gencorpus.mjs), builds them with `astro build` through WARTA_CONTENT_DIR, and
 // prints pages written, wall time, peak RSS and the per-phase breakdown from the build log.
-// usage: npm run bench -- N [--warm] [--seed S]
-//   --warm  also times a rebuild after editing one article (same output and cache folders)
+// usage: npm run bench -- N [--warm] [--images] [--seed S]
+//   --warm    also times a rebuild after editing one article (same output and cache folders)
+//   --images  gives every article a lead photo: a distinct 1600×900 JPEG next to it, so the image
+//             phase (variants made once per picture, then reused) is timed and reported on its own
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { generateArticles } from './generate-corpus.ts';
 
 const args = process.argv.slice(2);
 const n = Number(args[0]);
 if (!Number.isInteger(n) || n < 1) {
-  console.error('usage: npm run bench -- N [--warm] [--seed S]');
+  console.error('usage: npm run bench -- N [--warm] [--images] [--seed S]');
   process.exit(2);
 }
 const warm = args.includes('--warm');
+const images = args.includes('--images');
+let grainPixels: Buffer | undefined;
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 42;
 const root = path.resolve(import.meta.dirname, '..');
-const work = path.join(os.tmpdir(), `warta-bench-${n}-${seed}`);
+const work = path.join(os.tmpdir(), `warta-bench-${n}-${seed}${images ? '-images' : ''}`);
 const content = path.join(work, 'content');
 
 if (!fs.existsSync(path.join(work, '.generated'))) {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(content, { recursive: true });
-  for (const article of generateArticles(n, { seed }))
-    fs.writeFileSync(path.join(content, article.fileName), article.source);
+  const photos: Promise<void>[] = [];
+  let made = 0;
+  for (const article of generateArticles(n, { seed })) {
+    let source = article.source;
+    if (images) {
+      const photo = `${article.slug}.jpg`;
+      source = source.replace(
+        /\n---\n/,
+        `\nimage:\n  src: ./${photo}\n  alt: "Foto ilustrasi ${article.slug}"\n  credit: "Warta"\n---\n`,
+      );
+      photos.push(writePhoto(path.join(content, photo), made++));
+      // A few at a time: sharp encodes on its own threads.
+      if (photos.length >= 8) await Promise.all(photos.splice(0));
+    }
+    fs.writeFileSync(path.join(content, article.fileName), source);
+  }
+  await Promise.all(photos);
   fs.writeFileSync(path.join(work, '.generated'), '');
+}
+
+/**
+ * A distinct 1600×900 photo-like JPEG: soft gradients and shapes that vary with `index`, so every
+ * article's picture has its own digest and is processed on its own, as real photos would be.
+ */
+async function writePhoto(file: string, index: number): Promise<void> {
+  const hue = (index * 47) % 360;
+  const x = 200 + ((index * 131) % 1200);
+  const y = 150 + ((index * 71) % 600);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="hsl(${hue},55%,62%)"/><stop offset="1" stop-color="hsl(${(hue + 140) % 360},45%,28%)"/>
+    </linearGradient></defs>
+    <rect width="1600" height="900" fill="url(#g)"/>
+    <circle cx="${x}" cy="${y}" r="${120 + (index % 160)}" fill="hsl(${(hue + 60) % 360},70%,70%)" opacity="0.8"/>
+    <rect x="${(index * 37) % 1400}" y="${500 + (index % 300)}" width="400" height="260" fill="hsl(${(hue + 200) % 360},40%,40%)"/>
+  </svg>`;
+  // Grain stands in for a photo's texture, which JPEG and WebP must spend bytes and time on: a flat
+  // drawing would make the image phase look several times cheaper than real photos make it.
+  await sharp(Buffer.from(svg))
+    .composite([{ input: grain(), raw: { width: 1600, height: 900, channels: 3 }, blend: 'soft-light' }])
+    .jpeg({ quality: 85 })
+    .toFile(file);
+}
+
+/** The same deterministic grain for every photo (a linear congruential generator). */
+function grain(): Buffer {
+  if (!grainPixels) {
+    grainPixels = Buffer.alloc(1600 * 900 * 3);
+    let state = 12345;
+    for (let i = 0; i < grainPixels.length; i++) {
+      state = (state * 1103515245 + 12345) >>> 0;
+      grainPixels[i] = 96 + (state >>> 25);
+    }
+  }
+  return grainPixels;
 }
 
 interface BuildRun {
@@ -36,6 +93,7 @@ interface BuildRun {
   pages: number;
   phases: string;
   renderPages: string;
+  images: string | undefined;
 }
 
 function build(label: string, clean: boolean): BuildRun {
@@ -74,12 +132,14 @@ function build(label: string, clean: boolean): BuildRun {
   // Over a minute Astro prints `6m 12s`.
   const completions = [...log.matchAll(/✓ Completed in ((?:\d+m )?[\d.]+m?s)/g)].map((m) => m[1]);
   const search = /\[warta-search\] (.*)/.exec(log)?.[1];
+  const imageLine = /\[warta-images\] (\d+ pictures.*)/.exec(log)?.[1];
   return {
     wallSeconds: Number(secs),
     peakRssMb: Math.round(Number(kb) / 1024),
     pages,
     phases: search ? `${phases}; search: ${search}` : phases,
     renderPages: completions.at(-2) ?? '?',
+    images: imageLine,
   };
 }
 
@@ -87,9 +147,12 @@ function print(label: string, run: BuildRun): void {
   console.log(`${label}: ${run.pages} pages, wall ${run.wallSeconds.toFixed(2)} s, peak RSS ${run.peakRssMb} MB`);
   console.log(`  content: ${run.phases}`);
   console.log(`  render pages: ${run.renderPages}`);
+  if (run.images) console.log(`  images: ${run.images}`);
 }
 
-console.log(`Warta build benchmark, ${n} articles (seed ${seed}), ${os.cpus().length} cores, Node ${process.version}`);
+console.log(
+  `Warta build benchmark, ${n} articles${images ? ' with a lead photo each' : ''} (seed ${seed}), ${os.cpus().length} cores, Node ${process.version}`,
+);
 const cold = build('cold', true);
 print('cold', cold);
 if (warm) {

@@ -247,11 +247,14 @@ function resultItem(data: PagefindResultData, categoryHrefs: ReadonlyMap<string,
   body.append(kicker, heading, excerpt);
   article.append(body);
   if (meta['image']) {
-    const img = element(
-      'img',
-      'mt-1 hidden size-24 shrink-0 rounded-sm bg-zinc-100 object-cover sm:block dark:bg-zinc-800',
-    );
+    const img = element('img', 'mt-1 size-20 shrink-0 rounded-sm bg-zinc-100 object-cover sm:size-24 dark:bg-zinc-800');
     img.src = meta['image'];
+    if (meta['image_srcset']) {
+      img.srcset = meta['image_srcset'];
+      img.sizes = '96px';
+    }
+    img.width = 96;
+    img.height = 96;
     img.alt = '';
     img.loading = 'lazy';
     img.decoding = 'async';

@@ -49,9 +49,9 @@ export function sectionSharePicture(section: string, site: Pick<ShareSettings, '
   return cardPicture({ headline: section, section: site.tagline, brand: site.name }, `${section} - ${site.name}`);
 }
 
-/** The site's own card, for the front page and the tag pages. */
+/** The site's own card, for the front page and the tag pages: its tagline, under "Beranda". */
 export function siteSharePicture(site: Pick<ShareSettings, 'name' | 'tagline'>): SharePicture {
-  return cardPicture({ headline: site.name, section: site.tagline, brand: site.name }, site.name);
+  return cardPicture({ headline: site.tagline, section: 'Beranda', brand: site.name }, `${site.name}: ${site.tagline}`);
 }
 
 function cardPicture(card: ShareCardInput, alt: string): SharePicture {

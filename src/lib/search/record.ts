@@ -1,3 +1,4 @@
+import { pictureView } from '../view/picture-view.ts';
 import type { Article } from '../content/article.ts';
 import { formatLongDate, toJakartaIso } from '../dates/format-date.ts';
 import { articleHref } from '../view/article-view.ts';
@@ -38,7 +39,7 @@ export function searchSource(article: SearchSource): SearchSource {
     date,
     category: { name: category.name, slug: category.slug },
     tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
-    ...(image ? { image: { src: image.src, alt: image.alt } } : {}),
+    ...(image ? { image: { src: image.src, alt: image.alt, ...(image.asset ? { asset: image.asset } : {}) } } : {}),
     summary,
   };
 }
@@ -67,7 +68,10 @@ export function toSearchRecord(article: SearchSource, text: string): SearchRecor
     category: article.category.name,
   };
   if (article.image) {
-    meta['image'] = article.image.src;
+    // The thumbnail's files, not the full picture: a result shows it 96 px wide.
+    const thumb = pictureView(article.image, 'thumb');
+    meta['image'] = thumb.src;
+    if (thumb.webpSrcset) meta['image_srcset'] = thumb.webpSrcset;
     meta['image_alt'] = article.image.alt;
   }
 
