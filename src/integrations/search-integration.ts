@@ -48,7 +48,9 @@ export function searchIntegration(): AstroIntegration {
       shardSize: siteConfig.searchShardSize,
       cacheDirectory: shardCache,
       // The code that turns an article into its record: a change to it must re-index every shard.
-      codeVersion: digestCode(['search', 'dates', 'view', 'images', 'routes.ts'].map((p) => path.resolve('src/lib', p))),
+      codeVersion: digestCode(
+        ['search', 'dates', 'view', 'images', 'routes.ts'].map((p) => path.resolve('src/lib', p)),
+      ),
     }).then((report) => {
       if (fault !== undefined)
         throw new Error(`Pagefind could not index ${articlePath(fault)}: fault injected by WARTA_FAULT (tests only)`);

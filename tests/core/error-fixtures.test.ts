@@ -17,7 +17,13 @@ const now = new Date('2025-01-01T00:00:00+07:00');
 function report(dir: string): string {
   try {
     const files = readContentDirectory(dir, dir);
-    const errors = [...files.errors, ...buildContent(files.sources, { now }).errors];
+    // Pictures are looked for as a build looks for them: next to the articles, and in public/.
+    const images = {
+      contentDirectory: dir,
+      publicDirectory: path.resolve(import.meta.dirname, '../../public'),
+      hosts: ['foto.warta.example'],
+    };
+    const errors = [...files.errors, ...buildContent(files.sources, { now, render: { images } }).errors];
     return errors.length > 0 ? formatErrorReport(errors) : 'no errors';
   } catch (error) {
     if (error instanceof WartaError) return formatErrorReport([error]).replaceAll(dir, '<content>');

@@ -13,6 +13,8 @@ import type { WartaError } from '../errors/index.ts';
 import type { ArticleSource } from './parse-article.ts';
 import { parseSources } from './parse-sources.ts';
 import { rankRelatedArticles, type RelatedLists, type RelatedRanker } from './rank-related-articles.ts';
+import { parseArticle } from './parse-article.ts';
+import type { RenderOptions } from '../markdown/processor.ts';
 import { renderArticles, type BuiltArticle } from './render-articles.ts';
 import { resolveLinks, type ResolutionStats, type ResolvedSite } from './resolve-links.ts';
 
@@ -29,6 +31,8 @@ export interface BuildContentOptions {
   readonly rankRelated?: RelatedRanker | undefined;
   /** Most entries in a "Berita Terkait" list, hand-picked ones included. Default: 5. */
   readonly relatedLimit?: number | undefined;
+  /** How bodies are rendered and where pictures are looked for. Default: no pictures checked. */
+  readonly render?: RenderOptions | undefined;
 }
 
 /** Counts for the end-of-build report. */
@@ -52,7 +56,10 @@ export interface ContentBuild {
  * problem instead of stopping at the first.
  */
 export function buildContent(sources: readonly ArticleSource[], options: BuildContentOptions): ContentBuild {
-  const resolution = resolveLinks(parseSources(sources), options);
+  const resolution = resolveLinks(
+    parseSources(sources, (source) => parseArticle(source, options.render)),
+    options,
+  );
   if (!resolution.ok)
     return { articles: [], errors: resolution.errors, stats: { ...resolution.stats, relatedLists: 0 } };
   const related = rankRelatedArticles(resolution.site, options.rankRelated, options.relatedLimit);

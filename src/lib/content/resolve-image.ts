@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
 import { readFocalPoint, readImageRef } from '../images/image-source.ts';
@@ -46,11 +47,36 @@ export function resolveImage(
         position,
       ),
     };
+  // A symbolic link next to the article must not publish a file from elsewhere on the machine, as
+  // read-sources.ts refuses such links for articles.
+  const real = realPath(file);
+  const realRoot = realPath(root) ?? root;
+  if (real !== undefined && real !== realRoot && !real.startsWith(realRoot + path.sep))
+    return {
+      ok: false,
+      error: createError(
+        ContentErrors.ImageInvalid,
+        {
+          value,
+          reason: `is a link to ${real}, outside the ${ref.kind === 'relative' ? 'content' : 'public/'} folder`,
+        },
+        position,
+      ),
+    };
   const probe = probeImage(file, focusText === undefined ? undefined : readFocalPoint(focusText), role);
   if (probe.ok) return { ok: true, asset: probe.asset, dependency: probe.dependency };
   if (probe.problem === 'missing')
     return { ok: false, error: createError(ContentErrors.ImageNotFound, { value, file: shown(file) }, position) };
   return { ok: false, error: createError(ContentErrors.ImageUnsupported, { value, reason: probe.reason }, position) };
+}
+
+/** The path with every symbolic link resolved, or undefined when it does not exist. */
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A path as messages show it: relative to the working folder when inside it. */

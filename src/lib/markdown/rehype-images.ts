@@ -48,13 +48,13 @@ export const rehypeImages: Plugin<[], Root> = function () {
     const errors: WartaError[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
-      const src = node.properties['src'];
+      const src = node.properties.src;
       if (typeof src !== 'string') return;
       const place = context.at(node.position?.start.line, node.position?.start.column);
       const ref = readImageRef(src, context.options.hosts);
       if (ref.ok && ref.ref.kind === 'remote') {
-        node.properties['loading'] = 'lazy';
-        node.properties['decoding'] = 'async';
+        node.properties.loading = 'lazy';
+        node.properties.decoding = 'async';
         return;
       }
       const resolved = resolveImage(src, undefined, context.articlePath, context.options, place, 'body');
@@ -93,8 +93,8 @@ function pictureElement(img: Element, asset: ImageAsset): Element {
           src: picture.src,
           srcSet: picture.jpegSrcset,
           sizes: BODY_IMAGE_SIZES,
-          alt: img.properties['alt'] ?? '',
-          ...(img.properties['title'] === undefined ? {} : { title: img.properties['title'] }),
+          alt: img.properties.alt ?? '',
+          ...(img.properties.title === undefined ? {} : { title: img.properties.title }),
           width: picture.width,
           height: picture.height,
           loading: 'lazy',

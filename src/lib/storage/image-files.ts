@@ -59,7 +59,9 @@ export async function makeVariants(cacheRoot: string, asset: ImageAsset): Promis
   const { data, info } = await sharp(asset.file, { failOn: 'error' })
     .rotate()
     .toColourspace('srgb')
-    .removeAlpha()
+    // A transparent PNG is laid on white, as the page shows it: dropping the alpha channel alone
+    // showed whatever colour the transparent pixels held, often black.
+    .flatten({ background: '#ffffff' })
     .raw()
     .toBuffer({ resolveWithObject: true });
   const variants = planVariants(asset);

@@ -15,6 +15,8 @@ import { VARIANTS_VERSION, type ImageAsset, type ImageRole } from '../images/var
 const SUPPORTED = new Set(['jpg', 'png', 'webp', 'avif']);
 /** Larger files are refused: a camera original is 5 to 15 MB; 40 MB is a mistake or an attack. */
 export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
+/** Smaller pictures are refused: a thumbnail or 1:1 crop of a 1,000×1 strip has no pixels. */
+export const MIN_IMAGE_SIDE = 100;
 /** Larger pictures are refused: decoding them would take gigabytes of memory. */
 export const MAX_IMAGE_PIXELS = 100_000_000;
 
@@ -80,6 +82,12 @@ export function probeImage(file: string, focus: FocalPoint | undefined, role: Im
     // EXIF orientations 5 to 8 turn the picture a quarter: the published files are turned upright.
     const turned = (info.orientation ?? 1) >= 5;
     const size = turned ? { width: info.height, height: info.width } : { width: info.width, height: info.height };
+    if (size.width < MIN_IMAGE_SIDE || size.height < MIN_IMAGE_SIDE)
+      return {
+        ok: false,
+        problem: 'unsupported',
+        reason: `it is ${size.width}×${size.height} pixels; a picture needs at least ${MIN_IMAGE_SIDE} on each side to be cropped for thumbnails and sharing`,
+      };
     if (size.width * size.height > MAX_IMAGE_PIXELS)
       return {
         ok: false,
