@@ -10,6 +10,8 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const PAGES = [
   ['front-page', '/'],
   ['article', '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/'],
+  // Issue #17: an article whose lead photo is the largest paint.
+  ['article-with-photo', '/berita/banjir-rob-genangi-pesisir-utara-jakarta-warga-mengungsi/'],
 ] as const;
 
 // Lighthouse's default config emulates a mid-range phone on a throttled network ("mobile").

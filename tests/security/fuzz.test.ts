@@ -26,6 +26,15 @@ const now = new Date('2025-01-01T00:00:00Z');
 const MAX_SLUG = 100;
 
 const HOSTILE_PATH = 'fuzz/berita-uji.md';
+// Pictures are checked as a build checks them (src/content.config.ts): none exists in this content
+// folder, public/ is the site's, and no remote host is allowed.
+const render = {
+  images: {
+    contentDirectory: path.join(os.tmpdir(), 'warta-fuzz-no-such-content'),
+    publicDirectory: path.resolve(import.meta.dirname, '../../public'),
+    hosts: [],
+  },
+};
 const companion = source(`${COMPANION.slug}.md`, companionText());
 const DISPLAY_PATHS = new Set([`content/${HOSTILE_PATH}`, companion.displayPath]);
 
@@ -34,7 +43,7 @@ type Outcome = { kind: 'threw'; error: unknown } | { kind: 'built'; result: Cont
 /** Builds the hostile article beside the ordinary companion it may link to. */
 function build(article: HostileArticle): Outcome {
   try {
-    return { kind: 'built', result: buildContent([companion, source(HOSTILE_PATH, articleText(article))], { now }) };
+    return { kind: 'built', result: buildContent([companion, source(HOSTILE_PATH, articleText(article))], { now, render }) };
   } catch (error) {
     return { kind: 'threw', error };
   }
@@ -228,14 +237,14 @@ describe('fuzz: pathological shapes at a moderate size', () => {
       const file = source('kasus.md', text);
       let result;
       try {
-        result = parseArticle(file);
+        result = parseArticle(file, render);
       } catch (error) {
         throw new Error(`parseArticle threw ${describeError(error)}`, { cause: error });
       }
       if (!result.ok) for (const error of result.errors) expect(error).toBeInstanceOf(WartaError);
       let content;
       try {
-        content = buildContent([companion, file], { now });
+        content = buildContent([companion, file], { now, render });
       } catch (error) {
         throw new Error(`buildContent threw ${describeError(error)}`, { cause: error });
       }
@@ -265,7 +274,7 @@ const ORDINARY = [
 /** Whether the core builds `sources` without throwing or reporting an error. */
 function coreAccepts(sources: readonly ArticleSource[]): boolean {
   try {
-    return buildContent(sources, { now }).errors.length === 0;
+    return buildContent(sources, { now, render }).errors.length === 0;
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
@@ -73,8 +74,13 @@ describe('configurable embed hosts', () => {
 });
 
 describe('the XSS corpus built into dist/', () => {
-  it('leaves no payload alive in any emitted page', () => {
+  it('leaves no payload alive in any emitted page', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-xss-'));
+    // Payloads load a picture called "x": it must exist, or the build rightly stops with ImageNotFound
+    // (issue #17). A real one makes the pipeline replace the payload's <img> with its own <picture>.
+    await sharp({ create: { width: 200, height: 200, channels: 3, background: '#888888' } })
+      .jpeg()
+      .toFile(path.join(dir, 'x'));
     payloads.forEach((payload, i) => {
       const file = article(`xss-${i}.md`, { title: `Uji ${i}`, body: bodyWith(payload) });
       fs.writeFileSync(path.join(dir, file.path), file.bytes);

@@ -47,5 +47,5 @@ describe('the seed text imported with one command', () => {
     const importedArticle = article(imported.read(SEED_PAGE));
     expect(importedArticle).toContain('data-related="baca-juga"');
     expect(importedArticle).toBe(article(shipped.read(SEED_PAGE)));
-  });
+  }, 180_000);
 });

@@ -73,7 +73,9 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
     it('leads with the newest story, largest and with its image, then the next ones', () => {
       const lead = page('/').querySelector('main .lead-story');
       expect(lead?.querySelector('h2 a')?.getAttribute('href')).toBe('/berita/rupiah-menguat/');
-      expect(lead?.querySelector('img')?.getAttribute('src')).toBe('/images/banjir-rob-jakarta-utara.svg');
+      // The lead story shows the picture's 16:9 crop, loaded first (the public/ picture, processed).
+      expect(lead?.querySelector('picture img')?.getAttribute('src')).toMatch(/^\/gambar\/[0-9a-f]{20}\/hero-800\.jpg$/);
+      expect(lead?.querySelector('picture img')?.getAttribute('fetchpriority')).toBe('high');
       expect(lead?.querySelector('h2')?.getAttribute('class')).toMatch(/text-3xl.*sm:text-4xl/);
       expect(listed('/')).toEqual(NEWEST_FIRST.slice(0, 3));
     });
@@ -285,7 +287,11 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
           name: 'Warta',
           logo: { '@type': 'ImageObject', url: `${SITE}/logo.svg` },
         },
-        image: [`${SITE}/images/banjir-rob-jakarta-utara.svg`],
+        image: [
+          { '@type': 'ImageObject', url: expect.stringMatching(/\/hero-1200\.jpg$/) as unknown, width: 1200, height: 675 },
+          { '@type': 'ImageObject', url: expect.stringMatching(/\/4x3\.jpg$/) as unknown, width: 1200, height: 900 },
+          { '@type': 'ImageObject', url: expect.stringMatching(/\/1x1\.jpg$/) as unknown, width: 900, height: 900 },
+        ],
         mainEntityOfPage: { '@type': 'WebPage', '@id': `${SITE}/berita/rupiah-menguat/` },
         articleSection: 'Ekonomi',
         inLanguage: 'id-ID',
@@ -322,16 +328,19 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
           .querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)
           .map((m) => m.getAttribute('content') ?? '');
       expect(meta('og:type')).toEqual(['article']);
-      expect(meta('og:image')).toEqual([`${SITE}/images/banjir-rob-jakarta-utara.svg`]);
+      expect(meta('og:image')).toEqual([expect.stringMatching(new RegExp(`^${SITE}/gambar/[0-9a-f]{20}/hero-1200\\.jpg$`))]);
       expect(meta('twitter:card')).toEqual(['summary_large_image']);
-      expect(meta('twitter:image')).toEqual([`${SITE}/images/banjir-rob-jakarta-utara.svg`]);
+      expect(meta('twitter:image')).toEqual(meta('og:image'));
       expect(meta('article:published_time')).toEqual(['2025-01-10T09:00:00+07:00']);
       expect(meta('article:modified_time')).toEqual(['2025-01-10T11:30:00+07:00']);
       expect(meta('article:section')).toEqual(['Ekonomi']);
       expect(meta('article:tag')).toEqual(['Rupiah', 'Pasar', 'Jakarta']);
       const plain = page('/berita/kopi-lokal/');
-      expect(plain.querySelector('meta[property="og:image"]')).toBeNull();
-      expect(plain.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary');
+      // Without a photo: a card with the headline (within shareCardDays of the build) or the section's.
+      expect(plain.querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(
+        new RegExp(`^${SITE}/gambar/kartu/[0-9a-f]{32}\\.jpg$`),
+      );
+      expect(plain.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary_large_image');
       expect(plain.querySelector('meta[property="article:modified_time"]')?.getAttribute('content')).toBe(
         '2025-01-03T10:00:00+07:00',
       );

@@ -1,3 +1,5 @@
+import { BLANK_OR_CONTROL, parseHostUrl, urlScheme } from '../text/safe-url.ts';
+
 /**
  * Where an article's picture comes from (issue #17). Three forms are accepted, as editors write them:
  *
@@ -18,30 +20,22 @@ export type ImageRef =
 export type ImageRefCheck =
   { readonly ok: true; readonly ref: ImageRef } | { readonly ok: false; readonly reason: string };
 
-// White space or a control character: browsers strip some of them from URLs (issue #16).
-// eslint-disable-next-line no-control-regex -- finding control characters is this regex's job
-const BLANK_OR_CONTROL = /[\s\u0000-\u001F\u007F-\u009F]/;
-
 /** Reads `value` as an image place; `hosts` are the remote hosts allowed. */
 export function readImageRef(value: string, hosts: readonly string[]): ImageRefCheck {
   if (value === '') return { ok: false, reason: 'is empty' };
   if (BLANK_OR_CONTROL.test(value))
     return { ok: false, reason: 'contains a space or a control character (rename the file without spaces)' };
   if (value.includes('\\')) return { ok: false, reason: 'contains a backslash (use / between folders)' };
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  const scheme = urlScheme(value);
   if (scheme !== undefined) {
     if (scheme !== 'https')
       return {
         ok: false,
         reason: `uses the "${scheme}:" scheme; a picture is a file next to the article, a site path, or an https: URL`,
       };
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return { ok: false, reason: 'is not a valid URL' };
-    }
-    if (url.hostname === '') return { ok: false, reason: 'has no host name' };
+    const parsed = parseHostUrl(value);
+    if (!parsed.ok) return parsed;
+    const { url } = parsed;
     if (!hosts.includes(url.host))
       return {
         ok: false,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { inflateSync } from 'node:zlib';
 import satori, { type Font } from 'satori';
 import sharp from 'sharp';
 
@@ -86,80 +86,21 @@ async function readFonts(): Promise<LoadedFonts> {
     FONT_FILES.map(async ({ name, id }) => ({ name, data: await readFile(require.resolve(id)) })),
   );
   const covered = new Set<number>();
-  for (const { data } of files) for (const codePoint of woffCodePoints(data)) covered.add(codePoint);
+  for (const { data } of files) for (const codePoint of fontCodePoints(data)) covered.add(codePoint);
   const fonts = files.map(({ name, data }): Font => ({ name, data, weight: 700, style: 'normal' }));
   return { fonts, covered };
 }
 
 /**
- * The code points a WOFF file's `cmap` maps to a glyph. Satori draws a character no font has as the
- * font's "NO GLYPH" box, and asking `loadAdditionalAsset` for a font would need the network and make the
- * pixels depend on what it returns; so such characters (emoji, CJK, Arabic) are left out of the text
- * before layout, and this is how the card knows which ones they are.
+ * The code points a font file maps to a glyph, read with fontkit. Satori draws a character no font has
+ * as the font's "NO GLYPH" box, and asking `loadAdditionalAsset` for a font would need the network and
+ * make the pixels depend on what it returns; so such characters (emoji, CJK, Arabic) are left out of
+ * the text before layout, and this is how the card knows which ones they are.
  */
-function woffCodePoints(woff: Buffer): Set<number> {
-  const codePoints = new Set<number>();
-  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('share card: font file is not a WOFF file');
-  const tableCount = woff.readUInt16BE(12);
-  let cmap: Buffer | undefined;
-  for (let i = 0; i < tableCount; i++) {
-    const entry = 44 + 20 * i;
-    if (woff.toString('latin1', entry, entry + 4) !== 'cmap') continue;
-    const offset = woff.readUInt32BE(entry + 4);
-    const stored = woff.readUInt32BE(entry + 8);
-    const length = woff.readUInt32BE(entry + 12);
-    const bytes = woff.subarray(offset, offset + stored);
-    // WOFF stores a table uncompressed when zlib would not make it smaller.
-    cmap = stored < length ? inflateSync(bytes) : bytes;
-    break;
-  }
-  if (cmap === undefined) throw new Error('share card: font file has no cmap table');
-
-  let format4: number | undefined;
-  for (let i = 0, records = cmap.readUInt16BE(2); i < records; i++) {
-    const platform = cmap.readUInt16BE(4 + 8 * i);
-    const encoding = cmap.readUInt16BE(6 + 8 * i);
-    const at = cmap.readUInt32BE(8 + 8 * i);
-    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
-    if (!unicode) continue;
-    const format = cmap.readUInt16BE(at);
-    if (format === 12) {
-      // Segmented coverage, the only subtable that reaches past U+FFFF: it wins when present.
-      for (let g = 0, groups = cmap.readUInt32BE(at + 12); g < groups; g++) {
-        const start = cmap.readUInt32BE(at + 16 + 12 * g);
-        const end = cmap.readUInt32BE(at + 20 + 12 * g);
-        const glyph = cmap.readUInt32BE(at + 24 + 12 * g);
-        for (let c = start; c <= end; c++) if (glyph + c - start !== 0) codePoints.add(c);
-      }
-      return codePoints;
-    }
-    if (format === 4) format4 ??= at;
-  }
-  if (format4 === undefined) throw new Error('share card: font file has no Unicode cmap subtable');
-
-  const at = format4;
-  const segments = cmap.readUInt16BE(at + 6) / 2;
-  const ends = at + 14;
-  const starts = ends + 2 * segments + 2;
-  const deltas = starts + 2 * segments;
-  const rangeOffsets = deltas + 2 * segments;
-  for (let s = 0; s < segments; s++) {
-    const start = cmap.readUInt16BE(starts + 2 * s);
-    const end = cmap.readUInt16BE(ends + 2 * s);
-    const delta = cmap.readInt16BE(deltas + 2 * s);
-    const rangeOffsetAt = rangeOffsets + 2 * s;
-    const rangeOffset = cmap.readUInt16BE(rangeOffsetAt);
-    for (let c = start; c <= end && c !== 0xffff; c++) {
-      let glyph: number;
-      if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
-      else {
-        glyph = cmap.readUInt16BE(rangeOffsetAt + rangeOffset + 2 * (c - start));
-        if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
-      }
-      if (glyph !== 0) codePoints.add(c);
-    }
-  }
-  return codePoints;
+function fontCodePoints(data: Buffer): readonly number[] {
+  const font = fontkit.create(data);
+  if (!('characterSet' in font)) throw new Error('share card: a font file holds a collection, not one font');
+  return font.characterSet;
 }
 
 let renderIdentity: string | undefined;

@@ -4,7 +4,7 @@ export type UrlCheck = { readonly ok: true; readonly url: string } | { readonly 
 // Any white space or control character: browsers strip some of them from URLs (`java\tscript:`),
 // and `https://foto warta.example/x.jpg` cannot be parsed at all.
 // eslint-disable-next-line no-control-regex -- finding control characters is this regex's job
-const BLANK_OR_CONTROL = /[\s\u0000-\u001F\u007F-\u009F]/;
+export const BLANK_OR_CONTROL = /[\s\u0000-\u001F\u007F-\u009F]/;
 const BASE = 'https://warta.invalid/';
 
 /**
@@ -25,18 +25,28 @@ export function checkPublicUrl(value: string): UrlCheck {
       return { ok: false, reason: 'starts with // (a link to another host without http: or https:)' };
     return parses(value, BASE) ? { ok: true, url: value } : { ok: false, reason: 'is not a valid site path' };
   }
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  const scheme = urlScheme(value);
   if (scheme === undefined) return { ok: false, reason: 'is neither an http(s) URL nor a site path starting with /' };
   if (scheme !== 'http' && scheme !== 'https')
     return { ok: false, reason: `uses the "${scheme}:" scheme; only http: and https: are allowed` };
+  const parsed = parseHostUrl(value);
+  return parsed.ok ? { ok: true, url: value } : parsed;
+}
+
+/** The scheme of `value` in lowercase (`https`), or undefined when it has none. */
+export function urlScheme(value: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+}
+
+/** `value` parsed as an absolute URL with a host, or why it is not one. */
+export function parseHostUrl(value: string): { ok: true; url: URL } | { ok: false; reason: string } {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return { ok: false, reason: 'is not a valid URL' };
   }
-  if (url.hostname === '') return { ok: false, reason: 'has no host name' };
-  return { ok: true, url: value };
+  return url.hostname === '' ? { ok: false, reason: 'has no host name' } : { ok: true, url };
 }
 
 function parses(value: string, base: string): boolean {
