@@ -25,13 +25,20 @@ async function chosen(page: Page, selector: string): Promise<Chosen> {
   const img = page.locator(selector).first();
   await img.scrollIntoViewIfNeeded();
   await img.evaluate((el: HTMLImageElement) => (el.complete ? undefined : el.decode()));
-  return img.evaluate((el: HTMLImageElement) => ({
-    cssWidth: el.getBoundingClientRect().width,
-    naturalWidth: el.naturalWidth,
-    currentSrc: el.currentSrc,
-    loading: el.getAttribute('loading'),
-    fetchPriority: el.getAttribute('fetchpriority'),
-  }));
+  return img.evaluate(async (el: HTMLImageElement) => {
+    // An <img> chosen from a srcset reports its natural size in CSS pixels (the file's width over its
+    // density), so the file's own width is read from a plain image of the same URL.
+    const file = new Image();
+    file.src = el.currentSrc;
+    await file.decode();
+    return {
+      cssWidth: el.getBoundingClientRect().width,
+      naturalWidth: file.naturalWidth,
+      currentSrc: el.currentSrc,
+      loading: el.getAttribute('loading'),
+      fetchPriority: el.getAttribute('fetchpriority'),
+    };
+  });
 }
 
 describe('pictures in Chromium', () => {
