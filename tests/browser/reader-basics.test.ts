@@ -71,8 +71,47 @@ describe('keyboard, print, page weight and layout stability', () => {
     expect(await shown('nav[aria-label="Kategori"]')).toBe(false);
     expect(await shown('nav[aria-label="Breadcrumb"]')).toBe(false);
     expect(await shown('body > footer')).toBe(false);
+    expect(await shown('nav[aria-label="Bagikan berita"]')).toBe(false);
+    expect(await shown('nav[aria-label="Bagikan berita ini"]')).toBe(false);
     expect(await shown('article h1')).toBe(true);
     expect(await shown('article .prose')).toBe(true);
+    await page.close();
+  });
+
+  it('offers share links with the encoded title and canonical URL, WhatsApp first, reachable by keyboard', async () => {
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(server!.url + ARTICLE);
+    const title = (await page.locator('article h1').textContent())?.trim() ?? '';
+    const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href')) ?? '';
+    const bar = page.locator('nav[aria-label="Bagikan berita ini"] a');
+    const links = await bar.evaluateAll((as) =>
+      as.map((a) => ({
+        label: a.getAttribute('aria-label'),
+        href: a.getAttribute('href') ?? '',
+        height: a.getBoundingClientRect().height,
+      })),
+    );
+    expect(links.map((l) => l.label)).toEqual([
+      'Bagikan ke WhatsApp',
+      'Bagikan ke Facebook',
+      'Bagikan ke X',
+      'Bagikan ke Telegram',
+      'Bagikan lewat email',
+    ]);
+    const [whatsapp, facebook, x, telegram, email] = links.map((l) => new URL(l.href));
+    expect(whatsapp?.searchParams.get('text')).toBe(`${title}\n${canonical}`);
+    expect(facebook?.searchParams.get('u')).toBe(canonical);
+    expect([x?.searchParams.get('url'), x?.searchParams.get('text')]).toEqual([canonical, title]);
+    expect([telegram?.searchParams.get('url'), telegram?.searchParams.get('text')]).toEqual([canonical, title]);
+    expect([email?.searchParams.get('subject'), email?.searchParams.get('body')]).toEqual([title, canonical]);
+    // Targets of at least 44 px (WCAG 2.5.5), and the first bar's WhatsApp link is reached by Tab.
+    for (const link of links) expect(link.height).toBeGreaterThanOrEqual(44);
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Bagikan ke WhatsApp');
+    }
+    expect(reached).toBe(true);
     await page.close();
   });
 
