@@ -43,7 +43,10 @@ type Outcome = { kind: 'threw'; error: unknown } | { kind: 'built'; result: Cont
 /** Builds the hostile article beside the ordinary companion it may link to. */
 function build(article: HostileArticle): Outcome {
   try {
-    return { kind: 'built', result: buildContent([companion, source(HOSTILE_PATH, articleText(article))], { now, render }) };
+    return {
+      kind: 'built',
+      result: buildContent([companion, source(HOSTILE_PATH, articleText(article))], { now, render }),
+    };
   } catch (error) {
     return { kind: 'threw', error };
   }

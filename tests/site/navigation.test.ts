@@ -74,7 +74,9 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       const lead = page('/').querySelector('main .lead-story');
       expect(lead?.querySelector('h2 a')?.getAttribute('href')).toBe('/berita/rupiah-menguat/');
       // The lead story shows the picture's 16:9 crop, loaded first (the public/ picture, processed).
-      expect(lead?.querySelector('picture img')?.getAttribute('src')).toMatch(/^\/gambar\/[0-9a-f]{20}\/hero-800\.jpg$/);
+      expect(lead?.querySelector('picture img')?.getAttribute('src')).toMatch(
+        /^\/gambar\/[0-9a-f]{20}\/hero-800\.jpg$/,
+      );
       expect(lead?.querySelector('picture img')?.getAttribute('fetchpriority')).toBe('high');
       expect(lead?.querySelector('h2')?.getAttribute('class')).toMatch(/text-3xl.*sm:text-4xl/);
       expect(listed('/')).toEqual(NEWEST_FIRST.slice(0, 3));
@@ -288,7 +290,12 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
           logo: { '@type': 'ImageObject', url: `${SITE}/logo.svg` },
         },
         image: [
-          { '@type': 'ImageObject', url: expect.stringMatching(/\/hero-1200\.jpg$/) as unknown, width: 1200, height: 675 },
+          {
+            '@type': 'ImageObject',
+            url: expect.stringMatching(/\/hero-1200\.jpg$/) as unknown,
+            width: 1200,
+            height: 675,
+          },
           { '@type': 'ImageObject', url: expect.stringMatching(/\/4x3\.jpg$/) as unknown, width: 1200, height: 900 },
           { '@type': 'ImageObject', url: expect.stringMatching(/\/1x1\.jpg$/) as unknown, width: 900, height: 900 },
         ],
@@ -328,7 +335,9 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
           .querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)
           .map((m) => m.getAttribute('content') ?? '');
       expect(meta('og:type')).toEqual(['article']);
-      expect(meta('og:image')).toEqual([expect.stringMatching(new RegExp(`^${SITE}/gambar/[0-9a-f]{20}/hero-1200\\.jpg$`))]);
+      expect(meta('og:image')).toEqual([
+        expect.stringMatching(new RegExp(`^${SITE}/gambar/[0-9a-f]{20}/hero-1200\\.jpg$`)),
+      ]);
       expect(meta('twitter:card')).toEqual(['summary_large_image']);
       expect(meta('twitter:image')).toEqual(meta('og:image'));
       expect(meta('article:published_time')).toEqual(['2025-01-10T09:00:00+07:00']);
