@@ -190,13 +190,16 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       }
     });
 
-    it('mark their own entry in the navigation as the current page', () => {
+    it('mark their own entry in the navigation: "page" on that page, "true" within its section', () => {
       const current = (urlPath: string) =>
-        page(urlPath).querySelector('header nav a[aria-current="page"]')?.getAttribute('href');
-      expect(current('/')).toBe('/');
-      expect(current('/kategori/olahraga/halaman/2/')).toBe('/kategori/olahraga/');
-      expect(current('/berita/liga-dimulai/')).toBe('/kategori/olahraga/');
-      expect(current('/tag/')).toBe('/tag/');
+        page(urlPath)
+          .querySelectorAll('header nav a[aria-current]')
+          .map((a) => [a.getAttribute('href'), a.getAttribute('aria-current')]);
+      expect(current('/')).toEqual([['/', 'page']]);
+      expect(current('/kategori/olahraga/')).toEqual([['/kategori/olahraga/', 'page']]);
+      expect(current('/kategori/olahraga/halaman/2/')).toEqual([['/kategori/olahraga/', 'true']]);
+      expect(current('/berita/liga-dimulai/')).toEqual([['/kategori/olahraga/', 'true']]);
+      expect(current('/tag/')).toEqual([['/tag/', 'page']]);
     });
 
     it('are listed with their counts at /kategori/', () => {
