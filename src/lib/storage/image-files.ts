@@ -12,11 +12,12 @@ import { planVariants, type ImageAsset, type ImageVariant } from '../images/vari
  * to the cached files (a copy where links are not possible), so publishing 100,000 files moves no
  * bytes.
  *
- * Written with sharp directly rather than Astro's image service (`getImage`), for two measured
- * reasons (README, "Pictures"): Astro decodes the source once per variant, where this decodes it once
- * per picture and cuts every variant from the decoded pixels; and Astro's content layer turns each
- * picture into an import that Vite resolves on every build, 10,000 of them for a 10,000-photo
- * archive, where this keeps the picture as data and touches only pictures that changed.
+ * Written with sharp directly rather than Astro's image service (`getImage`), for two reasons, read
+ * from how Astro works rather than benchmarked (README, "Pictures", has this pipeline's own cost):
+ * Astro decodes the source once per variant, where this decodes it once per picture and cuts every
+ * variant from the decoded pixels; and Astro's content layer turns each picture into an import that
+ * Vite resolves on every build, 10,000 of them for a 10,000-photo archive, where this keeps the
+ * picture as data and touches only pictures that changed.
  */
 
 /** Encoder settings: visually clean at phone sizes, about a third of a camera JPEG's bytes. */
