@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH } from '../helpers/chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../helpers/chromium.ts';
 import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
 
 const REPORTS = 'test-results/lighthouse';
@@ -22,16 +22,7 @@ describe('Lighthouse, mobile emulation', () => {
     ({ server } = await buildAndServe('content'));
     chrome = await chromeLauncher.launch({
       chromePath: CHROMIUM_PATH,
-      chromeFlags: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
     });
     fs.mkdirSync(REPORTS, { recursive: true });
   });

@@ -1,3 +1,4 @@
+import { leadImage } from './resolve-image.ts';
 import type { RelatedDocument } from '../related/index.ts';
 import { termSlug } from '../slug.ts';
 import type { ArticleLink } from './article.ts';
@@ -60,20 +61,14 @@ function relatedInput(article: ParsedArticle): RelatedDocument {
 function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
   if (!article) return undefined;
   const fm = article.frontMatter;
+  // The thumbnail needs the picture, its alt text and its asset; not the caption or credit.
+  const image = leadImage(article);
   return {
     slug: article.slug,
     title: fm.title,
     date: fm.date,
     category: fm.category,
     categorySlug: termSlug(fm.category),
-    ...(fm.image
-      ? {
-          image: {
-            src: fm.image.src,
-            alt: fm.image.alt,
-            ...(article.imageAsset ? { asset: article.imageAsset } : {}),
-          },
-        }
-      : {}),
+    ...(image ? { image: { src: image.src, alt: image.alt, ...(image.asset ? { asset: image.asset } : {}) } } : {}),
   };
 }

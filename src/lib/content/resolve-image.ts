@@ -4,7 +4,25 @@ import { ContentErrors, createError, type SourcePosition, type WartaError } from
 import { readFocalPoint, readImageRef } from '../images/image-source.ts';
 import type { ImageAsset, ImageRole } from '../images/variants.ts';
 import type { ImageOptions } from '../markdown/processor.ts';
+import type { ParsedArticle } from './parse-article.ts';
+import type { ArticleFields } from './resolve-links.ts';
 import { probeImage, type ImageDependency } from '../storage/image-probe.ts';
+
+/**
+ * The lead picture of a parsed article as pages and lists receive it: the front matter's fields and,
+ * for a file, the checked asset. Absent when the article has no picture.
+ */
+export function leadImage(article: ParsedArticle): ArticleFields['image'] {
+  const image = article.frontMatter.image;
+  if (!image) return undefined;
+  return {
+    src: image.src,
+    alt: image.alt,
+    ...(image.caption === undefined ? {} : { caption: image.caption }),
+    ...(image.credit === undefined ? {} : { credit: image.credit }),
+    ...(article.imageAsset ? { asset: article.imageAsset } : {}),
+  };
+}
 
 /** What {@link resolveImage} found for one picture. */
 export type ImageResolution =

@@ -1,3 +1,4 @@
+import { leadImage } from './resolve-image.ts';
 import { sortErrors, type WartaError } from '../errors/index.ts';
 import type { BacaJugaLink } from '../markdown/baca-juga.ts';
 import { readingMinutes } from '../markdown/plain-text.ts';
@@ -151,6 +152,7 @@ function newestFirst(a: ArticleFields, b: ArticleFields): number {
 
 function articleFields(article: ParsedArticle): ArticleFields {
   const fm = article.frontMatter;
+  const image = leadImage(article);
   const seenTags = new Set<string>();
   return {
     slug: article.slug,
@@ -169,17 +171,7 @@ function articleFields(article: ParsedArticle): ArticleFields {
     ...(fm.source
       ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } }
       : {}),
-    ...(fm.image
-      ? {
-          image: {
-            src: fm.image.src,
-            alt: fm.image.alt,
-            ...(fm.image.caption === undefined ? {} : { caption: fm.image.caption }),
-            ...(fm.image.credit === undefined ? {} : { credit: fm.image.credit }),
-            ...(article.imageAsset ? { asset: article.imageAsset } : {}),
-          },
-        }
-      : {}),
+    ...(image ? { image } : {}),
     ...(article.bodyImages ? { bodyImages: [...article.bodyImages] } : {}),
     summary: article.summary,
     readingMinutes: readingMinutes(article.words),

@@ -149,8 +149,8 @@ export interface PictureData {
 
 /** The `<picture>` data of `asset` in `slot`. */
 export function pictureFor(asset: ImageAsset, slot: ImageSlot): PictureData {
-  const of = (format: 'webp' | 'jpeg') =>
-    planVariants(asset).filter((v) => v.name.startsWith(`${slot}-`) && v.format === format);
+  const inSlot = planVariants(asset).filter((v) => v.name.startsWith(`${slot}-`));
+  const of = (format: 'webp' | 'jpeg') => inSlot.filter((v) => v.format === format);
   const srcset = (variants: readonly ImageVariant[]) =>
     variants.map((v) => `${variantPath(asset, v.name)} ${v.width}w`).join(', ');
   const jpeg = of('jpeg');

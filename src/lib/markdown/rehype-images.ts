@@ -3,7 +3,6 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { resolveImage } from '../content/resolve-image.ts';
 import type { SourcePosition, WartaError } from '../errors/index.ts';
-import { readImageRef } from '../images/image-source.ts';
 import { pictureFor, type ImageAsset } from '../images/variants.ts';
 import type { ImageDependency } from '../storage/image-probe.ts';
 import type { ImageOptions } from './processor.ts';
@@ -51,18 +50,17 @@ export const rehypeImages: Plugin<[], Root> = function () {
       const src = node.properties.src;
       if (typeof src !== 'string') return;
       const place = context.at(node.position?.start.line, node.position?.start.column);
-      const ref = readImageRef(src, context.options.hosts);
-      if (ref.ok && ref.ref.kind === 'remote') {
-        node.properties.loading = 'lazy';
-        node.properties.decoding = 'async';
-        return;
-      }
       const resolved = resolveImage(src, undefined, context.articlePath, context.options, place, 'body');
       if (!resolved.ok) {
         errors.push(resolved.error);
         return;
       }
-      if (!resolved.asset || !resolved.dependency) return;
+      if (!resolved.asset || !resolved.dependency) {
+        // A remote picture on an allowed host: linked as it is, loaded when scrolled near.
+        node.properties.loading = 'lazy';
+        node.properties.decoding = 'async';
+        return;
+      }
       assets.push(resolved.asset);
       dependencies.push(resolved.dependency);
       parent.children[index] = pictureElement(node, resolved.asset);
