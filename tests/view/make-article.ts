@@ -18,6 +18,7 @@ export function makeArticle(
     draft: false,
     bacaJuga: [],
     related: [],
+    moreInCategory: [],
     sourceFile: `${slug}.md`,
     ...rest,
   };

@@ -64,6 +64,11 @@ export const articleSchema = z.object({
   bacaJuga: z.array(z.object({ slug: z.string(), title: z.string() })),
   /** "Berita Terkait": hand-picked `related:` first, then computed. */
   related: z.array(articleLinkSchema),
+  /**
+   * "Lainnya di <Kategori>": stories of the same section that fill the space "Berita Terkait" leaves
+   * when fewer related stories pass the similarity threshold; never shown under the "Terkait" heading.
+   */
+  moreInCategory: z.array(articleLinkSchema),
   /** Source file, relative to the content directory. */
   sourceFile: z.string(),
 });
