@@ -19,7 +19,7 @@ export interface ResolveOptions {
 }
 
 /** An article's own fields: all of {@link Article} but the links resolved across the site. */
-export type ArticleFields = Omit<Article, 'bacaJuga' | 'related'>;
+export type ArticleFields = Omit<Article, 'bacaJuga' | 'related' | 'moreInCategory'>;
 
 /**
  * An article on the site as the search index receives it, once links resolve: its fields and the
