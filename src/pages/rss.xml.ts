@@ -14,7 +14,7 @@ export async function GET(): Promise<Response> {
     site: siteConfig.url,
     items: toFeedItems(articles, siteConfig.feedSize),
     xmlns: FEED_NAMESPACES,
-    customData: feedChannelData(articles, {
+    customData: feedChannelData(articles.slice(0, siteConfig.feedSize), {
       locale: siteConfig.locale,
       selfUrl: absoluteUrl(feedPath(), siteConfig.url),
     }),

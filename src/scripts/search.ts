@@ -222,6 +222,9 @@ function resultItem(data: PagefindResultData, categoryHrefs: ReadonlyMap<string,
       element('span', 'text-zinc-500 dark:text-zinc-400', `${meta['category'] ? ' · ' : ''}${meta['date']}`),
     );
   }
+  if (meta['updated']) {
+    kicker.append(element('span', 'text-zinc-500 dark:text-zinc-400', ` · Diperbarui ${meta['updated']}`));
+  }
 
   const heading = element('h2', 'mt-1 font-serif text-xl leading-snug font-bold');
   const link = element('a', 'hover:underline', meta['title'] ?? data.url);

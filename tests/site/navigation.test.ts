@@ -139,7 +139,7 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
     });
     expect(pager('/halaman/4/')).toMatchObject({ label: 'Halaman 4 dari 4', prev: '/halaman/3/', next: undefined });
     expect([head('/halaman/4/', 'prev'), head('/halaman/4/', 'next')]).toEqual(['/halaman/3/', undefined]);
-    expect(page('/halaman/3/').querySelector('title')?.text).toBe('Berita Terbaru – Halaman 3 dari 4 | Warta');
+    expect(page('/halaman/3/').querySelector('title')?.text).toBe('Berita Terbaru – Halaman 3 dari 4 - Warta');
   });
 
   describe('category pages', () => {
@@ -370,12 +370,15 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       const url = `${SITE}/${file.replace(/index\.html$/, '')}`;
       const prop = (p: string) => root.querySelector(`meta[property="${p}"]`)?.getAttribute('content');
       const title = root.querySelector('title')?.text ?? '';
-      expect(title, file).toMatch(/\S.* \| Warta$|^Warta: Berita Terkini$/);
+      expect(title, file).toMatch(/\S.* - Warta$/);
+      // An article's title is its whole headline, never cut (issue #18).
+      const h1 = root.querySelector('h1')?.text.trim() ?? '';
+      if (file.startsWith('berita/')) expect(title, file).toBe(`${h1} - Warta`);
       titles.add(title);
       expect(root.querySelector('meta[name="description"]')?.getAttribute('content'), file).toMatch(/\S{3}/);
       expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toBe(url);
       expect(prop('og:url'), file).toBe(url);
-      expect(prop('og:title'), file).toMatch(/\S/);
+      expect(prop('og:title'), file).toBe(title);
       expect(prop('og:description'), file).toMatch(/\S/);
       expect(prop('og:type'), file).toBe(file.startsWith('berita/') ? 'article' : 'website');
       expect(prop('og:site_name'), file).toBe('Warta');

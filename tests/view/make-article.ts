@@ -7,10 +7,13 @@ export function makeArticle(
   over: Partial<Omit<Article, 'category'>> & { category?: string; date?: Date } = {},
 ): Article {
   const { category = 'Nasional', ...rest } = over;
+  const date = over.date ?? new Date('2025-01-10T03:00:00Z');
   return {
     slug,
     title: `Judul ${slug}`,
-    date: new Date('2025-01-10T03:00:00Z'),
+    date,
+    corrections: [],
+    modified: date,
     category: { name: category, slug: slugify(category) },
     tags: [],
     summary: `Ringkasan ${slug}.`,

@@ -35,7 +35,15 @@ export const articleSchema = z.object({
   slug: z.string(),
   title: z.string(),
   date: z.date(),
+  /** The last significant update (front matter `updated`), shown as "Diperbarui". */
   updated: z.date().optional(),
+  /** Corrections, oldest first, shown in the "Koreksi" box. */
+  corrections: z.array(z.object({ date: z.date(), text: z.string() })),
+  /**
+   * The latest of `date`, `updated` and the corrections' times: `dateModified`, the feeds' and the
+   * sitemaps' modification time, the search record's "Diperbarui".
+   */
+  modified: z.date(),
   category: termSchema,
   tags: z.array(termSchema),
   author: z.string().optional(),

@@ -9,6 +9,8 @@ export const DATE_ISSUE = 'warta-date';
 export const URL_ISSUE = 'warta-url';
 /** Marks an `updated` earlier than `date`, reported as UpdatedBeforeDate. */
 export const UPDATED_ISSUE = 'warta-updated';
+/** Marks a correction dated before `date`, reported as CorrectionBeforeDate. */
+export const CORRECTION_ISSUE = 'warta-correction';
 
 const text = z.string().trim().min(1, 'must not be empty');
 /** A name (category, tag): runs of white space count as one space, so "Korea  Utara" is "Korea Utara". */
@@ -68,6 +70,17 @@ const imageSchema = z.strictObject({
   credit: text.optional(),
 });
 
+/**
+ * One correction of a published story, shown dated in the article's "Koreksi" box, as Dewan Pers's
+ * cyber-media guideline asks a correction to be: visible, at the story it corrects, with its time.
+ */
+const correctionSchema = z.strictObject({
+  /** When the correction was made, ISO 8601; without offset it means WIB. */
+  date: dateField,
+  /** What was wrong and what is right now, as the reader sees it (plain text). */
+  text,
+});
+
 /** Front matter of an article file, as an editor writes it. Unknown fields are rejected to catch typos. */
 export const frontMatterSchema = z
   .strictObject({
@@ -87,8 +100,10 @@ export const frontMatterSchema = z
     image: imageSchema.optional(),
     /** One-sentence summary for lists and metadata. Default: the first paragraph, plain text. */
     summary: text.optional(),
-    /** Time of the last significant update, ISO 8601. */
+    /** Time of the last significant update, ISO 8601: shown as "Diperbarui". Not for corrections. */
     updated: dateField.optional(),
+    /** Corrections, each `{ date, text }`: shown in a dated "Koreksi" box. Default: none. */
+    koreksi: z.array(correctionSchema).default([]),
     /** Kept out of the published site when true. Default: false. */
     draft: z.boolean().default(false),
     /** Slugs of hand-picked related articles, shown first under "Berita Terkait". Default: none. */
@@ -104,6 +119,15 @@ export const frontMatterSchema = z
         message: 'is earlier than date',
         params: { kind: UPDATED_ISSUE },
       });
+    fm.koreksi.forEach((correction, i) => {
+      if (correction.date < fm.date)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['koreksi', i, 'date'],
+          message: 'is earlier than date',
+          params: { kind: CORRECTION_ISSUE },
+        });
+    });
   });
 
 /** Front matter as written. */

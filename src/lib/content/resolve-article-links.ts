@@ -1,7 +1,8 @@
 import { ContentErrors, createError, type WartaError } from '../errors/index.ts';
 import type { BacaJugaLink } from '../markdown/baca-juga.ts';
 import type { ArticleTarget, LinkIndex } from './link-index.ts';
-import { locateFrontMatterField, type ParsedArticle } from './parse-article.ts';
+import { locateFrontMatterField } from './front-matter-file.ts';
+import type { ParsedArticle } from './parse-article.ts';
 import { resolveBacaJugaItem } from './resolve-baca-juga-item.ts';
 
 /** Resolves every item of an article's "Baca juga" blocks; unresolvable items become errors. */

@@ -154,11 +154,16 @@ function articleFields(article: ParsedArticle): ArticleFields {
   const fm = article.frontMatter;
   const image = leadImage(article);
   const seenTags = new Set<string>();
+  const corrections = fm.koreksi
+    .map((c) => ({ date: c.date, text: c.text }))
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
   return {
     slug: article.slug,
     title: fm.title,
     date: fm.date,
     ...(fm.updated ? { updated: fm.updated } : {}),
+    corrections,
+    modified: new Date(Math.max(fm.date.getTime(), fm.updated?.getTime() ?? 0, ...corrections.map((c) => c.date.getTime()))),
     category: { name: fm.category, slug: termSlug(fm.category) },
     tags: fm.tags.flatMap((name) => {
       const slug = termSlug(name);

@@ -1,6 +1,7 @@
 import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
 import { termSlug } from '../slug.ts';
-import { locateFrontMatterField, type ParsedArticle } from './parse-article.ts';
+import { locateFrontMatterField } from './front-matter-file.ts';
+import type { ParsedArticle } from './parse-article.ts';
 
 // Site-wide rules that no single file can check: unique slugs, and category or tag names that
 // would share one page or could have none.

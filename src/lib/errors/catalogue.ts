@@ -200,6 +200,14 @@ export const UpdatedBeforeDate: ErrorDefinition<{ updated: string; date: string 
   hint: 'Check both times (a missing offset means WIB); set `updated` to the time of the change, or remove it.',
 };
 
+export const CorrectionBeforeDate: ErrorDefinition<{ field: string; correction: string; date: string }> = {
+  name: 'CorrectionBeforeDate',
+  title: 'Correction time before publication time',
+  message: ({ field, correction, date }) =>
+    `${field}: ${correction} is earlier than date: ${date}; a story cannot be corrected before it was published.`,
+  hint: 'Check both times (a missing offset means WIB); give the correction the time it was made.',
+};
+
 export const BodyTooDeep: ErrorDefinition<{ depth: number; max: number }> = {
   name: 'BodyTooDeep',
   title: 'Body nested too deeply',

@@ -15,8 +15,8 @@ export interface SearchRecord {
   readonly content: string;
   readonly language: string;
   /**
-   * What a result prints: `title`, `date` (Indonesian), `category`, and `image`, `image_alt` when
-   * the article has one. Pagefind also makes every meta value searchable, so nothing machine-ish
+   * What a result prints: `title`, `date` (Indonesian), `category`, `updated` (Indonesian) when the
+   * story was updated or corrected on a later day, and `image`, `image_alt` when the article has one. Pagefind also makes every meta value searchable, so nothing machine-ish
    * (ISO dates, URLs of categories) goes here: `12` or `kategori` would match every article.
    */
   readonly meta: Record<string, string>;
@@ -25,18 +25,22 @@ export interface SearchRecord {
 }
 
 /** The fields of an article its search record is made from; the rest (related lists, "Baca juga") never reach the index. */
-export type SearchSource = Pick<Article, 'slug' | 'title' | 'date' | 'category' | 'tags' | 'image' | 'summary'>;
+export type SearchSource = Pick<
+  Article,
+  'slug' | 'title' | 'date' | 'modified' | 'category' | 'tags' | 'image' | 'summary'
+>;
 
 /**
  * Copies the fields a search record needs out of `article`. The copy is what the search cache keys
  * shards by, so an edit that changes other articles' related lists does not re-index their shards.
  */
 export function searchSource(article: SearchSource): SearchSource {
-  const { slug, title, date, category, tags, image, summary } = article;
+  const { slug, title, date, modified, category, tags, image, summary } = article;
   return {
     slug,
     title,
     date,
+    modified,
     category: { name: category.name, slug: category.slug },
     tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
     ...(image ? { image: { src: image.src, alt: image.alt, ...(image.asset ? { asset: image.asset } : {}) } } : {}),
@@ -67,6 +71,8 @@ export function toSearchRecord(article: SearchSource, text: string): SearchRecor
     date: formatLongDate(article.date),
     category: article.category.name,
   };
+  const updated = formatLongDate(article.modified);
+  if (updated !== meta['date']) meta['updated'] = updated;
   if (article.image) {
     // The thumbnail's files, not the full picture: a result shows it 96 px wide.
     const thumb = pictureView(article.image, 'thumb');

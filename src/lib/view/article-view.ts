@@ -25,9 +25,12 @@ export interface ArticleView {
   readonly title: string;
   readonly summary: string;
   readonly date: DateView;
+  /** The last update ("Diperbarui"), when it is not the publication time. */
   readonly updated: DateView | undefined;
-  /** Last modification for metadata: `updated`, or the publication time when there is none. */
+  /** Last modification for metadata: the latest of publication, update and corrections. */
   readonly modified: DateView;
+  /** Corrections, oldest first, for the "Koreksi" box. */
+  readonly corrections: readonly { readonly date: DateView; readonly text: string }[];
   readonly category: { readonly name: string; readonly href: string };
   readonly tags: readonly { readonly name: string; readonly href: string }[];
   readonly author: string | undefined;
@@ -69,7 +72,8 @@ export function toArticleView(article: Article): ArticleView {
     date: dateView(article.date),
     updated:
       article.updated && article.updated.getTime() !== article.date.getTime() ? dateView(article.updated) : undefined,
-    modified: dateView(article.updated ?? article.date),
+    modified: dateView(article.modified),
+    corrections: article.corrections.map((c) => ({ date: dateView(c.date), text: c.text })),
     category: { name: article.category.name, href: categoryPath(article.category.slug) },
     tags: article.tags.map((t) => ({ name: t.name, href: tagPath(t.slug) })),
     author: article.author,

@@ -1,4 +1,5 @@
 import type { Article } from '../content/article.ts';
+import { toJakartaIso } from '../dates/format-date.ts';
 import { articlePath } from '../routes.ts';
 import { escapeXml, languageCode } from './urls.ts';
 
@@ -15,7 +16,10 @@ export interface FeedItem {
   readonly description: string;
   /** The article's category. */
   readonly categories: string[];
-  /** `<dc:creator>` with the byline, when the article has one. */
+  /**
+   * `<dc:creator>` with the byline, when the article has one, and `<dcterms:modified>` when the
+   * story was updated or corrected after it was published, so a reader can show the change.
+   */
   readonly customData?: string;
 }
 
@@ -25,32 +29,43 @@ function escapeHtmlText(text: string): string {
 }
 
 /** XML namespaces the feed's items use. */
-export const FEED_NAMESPACES = { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' } as const;
+export const FEED_NAMESPACES = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  atom: 'http://www.w3.org/2005/Atom',
+} as const;
 
 /** The newest `limit` articles (`articles` is newest first) as feed items. */
 export function toFeedItems(articles: readonly Article[], limit: number): FeedItem[] {
-  return articles.slice(0, limit).map((a) => ({
-    title: a.title,
-    link: articlePath(a.slug),
-    pubDate: a.date,
-    description: escapeHtmlText(a.summary),
-    categories: [a.category.name],
-    ...(a.author ? { customData: `<dc:creator>${escapeXml(a.author)}</dc:creator>` } : {}),
-  }));
+  return articles.slice(0, limit).map((a) => {
+    const customData = [
+      a.author ? `<dc:creator>${escapeXml(a.author)}</dc:creator>` : '',
+      a.modified > a.date ? `<dcterms:modified>${toJakartaIso(a.modified)}</dcterms:modified>` : '',
+    ].join('');
+    return {
+      title: a.title,
+      link: articlePath(a.slug),
+      pubDate: a.date,
+      description: escapeHtmlText(a.summary),
+      categories: [a.category.name],
+      ...(customData ? { customData } : {}),
+    };
+  });
 }
 
 /**
- * Channel elements besides title, description and link: language, the time of the newest item
- * (the feed changes only when its articles do), and the feed's own address.
+ * Channel elements besides title, description and link: language, the latest publication, update
+ * or correction among the feed's items (the feed changes only when its articles do), and the feed's
+ * own address.
  */
 export function feedChannelData(
   articles: readonly Article[],
   { locale, selfUrl }: { readonly locale: string; readonly selfUrl: string },
 ): string {
-  const newest = articles[0];
+  const latest = articles.reduce<Date | undefined>((max, a) => (max && max >= a.modified ? max : a.modified), undefined);
   return [
     `<language>${escapeXml(languageCode(locale))}</language>`,
-    newest ? `<lastBuildDate>${newest.date.toUTCString()}</lastBuildDate>` : '',
+    latest ? `<lastBuildDate>${latest.toUTCString()}</lastBuildDate>` : '',
     `<atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`,
   ].join('');
 }

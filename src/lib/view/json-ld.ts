@@ -44,7 +44,8 @@ export function newsArticleJsonLd(article: Article, publisher: Publisher, now: D
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: toJakartaIso(article.date),
-    dateModified: toJakartaIso(article.updated ?? article.date),
+    // A correction is a modification too (issue #18): Google shows the newer date.
+    dateModified: toJakartaIso(article.modified),
     author,
     publisher: publisherLd(publisher),
     // Google asks for 16:9, 4:3 and 1:1 crops, at least 1,200 px wide for Discover's large cards.

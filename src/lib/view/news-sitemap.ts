@@ -30,6 +30,8 @@ export function newsSitemapXml(
     lines.push(
       '  <url>',
       `    <loc>${escapeXml(absoluteUrl(articlePath(a.slug), siteUrl))}</loc>`,
+      // An update or a correction: crawlers fetch the page again (issue #18).
+      `    <lastmod>${toJakartaIso(a.modified)}</lastmod>`,
       '    <news:news>',
       '      <news:publication>',
       `        <news:name>${escapeXml(publicationName)}</news:name>`,

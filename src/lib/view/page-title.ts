@@ -1,19 +1,9 @@
-import { trimEndMatching } from '../text/trim.ts';
-
-/** Longest `<title>` in characters: search results and browser tabs cut longer ones (html-validate's limit too). */
-export const MAX_TITLE_LENGTH = 70;
-
 /**
- * The `<title>` of a page: `Judul | Warta`, or the site's own title when there is none. A headline
- * too long for that is cut on a word boundary with an ellipsis and the site name dropped; the
- * page's h1 and og:title keep it whole.
+ * The `<title>` of a page: the whole headline, then ` - ` and the site's name, as Indonesian portals
+ * write it ("Judul Berita - Kompas.com"). Nothing is cut: a search engine or a browser tab shortens
+ * a long title itself, and a title cut here would lose words a reader searched for (issue #18). The
+ * front page, which has no headline, says what the site is: `Warta - Berita terkini dari …`.
  */
-export function pageTitle(title: string | undefined, siteName: string, maxLength = MAX_TITLE_LENGTH): string {
-  if (!title) return `${siteName}: Berita Terkini`;
-  const withSite = `${title} | ${siteName}`;
-  if (withSite.length <= maxLength) return withSite;
-  if (title.length <= maxLength) return title;
-  const cut = title.slice(0, maxLength - 1);
-  const boundary = cut.lastIndexOf(' ');
-  return `${trimEndMatching(boundary > maxLength / 2 ? cut.slice(0, boundary) : cut, /[\s,.:;–-]/)}…`;
+export function pageTitle(title: string | undefined, site: { readonly name: string; readonly tagline: string }): string {
+  return `${title ?? site.tagline} - ${site.name}`;
 }

@@ -22,7 +22,7 @@ export async function GET({ props }: APIContext<{ category: TermGroup }>): Promi
     site: absoluteUrl(category.href, siteConfig.url),
     items: toFeedItems(category.articles, siteConfig.feedSize),
     xmlns: FEED_NAMESPACES,
-    customData: feedChannelData(category.articles, {
+    customData: feedChannelData(category.articles.slice(0, siteConfig.feedSize), {
       locale: siteConfig.locale,
       selfUrl: absoluteUrl(feedPath(category.slug), siteConfig.url),
     }),
