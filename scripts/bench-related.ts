@@ -1,10 +1,16 @@
 // Benchmark of "Berita Terkait": generates N synthetic articles in memory (not
-// timed), then times index + finalize + search for every article.
+// timed), then times index + finalize + search for every article. Then measures
+// the quality of the computed lists on the labelled fixture (48 real-looking
+// articles in 6 topics; the synthetic corpus has no topics to check against):
+// precision and recall at the configured minScore, and at a few others so the
+// choice of the default (see src/lib/related/config.ts) stays visible.
 // usage: node scripts/bench-related.ts N [--seed S]
 import { performance } from 'node:perf_hooks';
 import { generateArticles } from './generate-corpus.ts';
-import { createRelatedIndex } from '../src/lib/related/index.ts';
+import { createRelatedIndex, defaultRelatedConfig, parseRelatedConfig, rankRelated } from '../src/lib/related/index.ts';
 import type { RelatedDocument } from '../src/lib/related/index.ts';
+import { evaluateThresholds } from '../src/lib/related/evaluate.ts';
+import { loadFixture } from '../tests/related/helpers.ts';
 
 const [nArg, ...rest] = process.argv.slice(2);
 const n = Number(nArg);
@@ -47,3 +53,28 @@ console.log(`related_ms=${ms(t3 - t0)} (add ${ms(t1 - t0)}, finalize ${ms(t2 - t
 console.log(`peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
 console.log(`mean_list_length=${(listed / n).toFixed(3)}`);
 console.log(`index=${JSON.stringify(index.stats())}`);
+
+// Quality on the fixture. One search per article without a minimum gives every
+// threshold's lists: a threshold only cuts a best-first list short.
+const { limit, minScore } = defaultRelatedConfig;
+const fixture = loadFixture();
+const topicOf = new Map(fixture.map((doc) => [doc.slug, doc.topic]));
+const unfiltered = rankRelated(fixture, parseRelatedConfig({ minScore: 0 }));
+const thresholds = [...new Set([0, 0.15, 0.2, 0.21, 0.215, 0.22, 0.23, 0.25, 0.3, minScore])].sort((a, b) => a - b);
+const table = evaluateThresholds(unfiltered, topicOf, limit, thresholds);
+const chosen = table.find((row) => row.minScore === minScore);
+if (chosen === undefined) throw new Error('the configured minScore is missing from the table');
+const three = (v: number): string => v.toFixed(3);
+console.log(`min_score=${minScore}`);
+console.log(`fixture_precision=${three(chosen.precision)}`);
+console.log(`fixture_recall=${three(chosen.recall)}`);
+console.log(`# fixture: ${fixture.length} articles, ${new Set(topicOf.values()).size} topics, limit ${limit}`);
+console.log('# min_score precision recall   F0.5  listed empty_lists');
+for (const row of table) {
+  // F0.5 weighs precision twice: a wrong "Terkait" story costs a reader's trust, a missing one little.
+  const f =
+    row.precision + row.recall === 0 ? 0 : (1.25 * row.precision * row.recall) / (0.25 * row.precision + row.recall);
+  const cells = [row.minScore.toFixed(3).padStart(11), three(row.precision).padStart(9), three(row.recall).padStart(6)];
+  cells.push(three(f).padStart(6), String(row.listed).padStart(7), String(row.emptyLists).padStart(11));
+  console.log(`#${cells.join(' ')}${row.minScore === minScore ? '  <- default' : ''}`);
+}

@@ -218,9 +218,11 @@ describe('buildContent: site rules', () => {
     expect(handed.map((a) => a.data.slug).sort()).toEqual(['lain', 'terbit']);
     const built = renderArticles(resolution.site, rankRelatedArticles(resolution.site, undefined));
     const terbit = built.find((a) => a.data.slug === 'terbit')!;
-    const { related, bacaJuga, ...fields } = terbit.data;
+    const { related, bacaJuga, moreInCategory, ...fields } = terbit.data;
     expect(related.map((r) => r.slug)).toEqual(['lain']);
     expect(bacaJuga).toEqual([]);
+    // Its only neighbour in the section is already in "Berita Terkait".
+    expect(moreInCategory).toEqual([]);
     expect(handed.find((a) => a.data.slug === 'terbit')).toEqual({ data: fields, text: terbit.text });
     // buildContent is these steps run in order.
     expect(buildContent(sources, { now }).articles).toEqual(built);

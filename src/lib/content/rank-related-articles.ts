@@ -3,7 +3,7 @@ import type { RelatedDocument } from '../related/index.ts';
 import { termSlug } from '../slug.ts';
 import type { ArticleLink } from './article.ts';
 import type { ParsedArticle } from './parse-article.ts';
-import type { ResolvedSite } from './resolve-links.ts';
+import type { ResolvedSite, SiteArticle } from './resolve-links.ts';
 
 /**
  * Finds computed related articles (see `src/lib/related`): receives every article on the site once,
@@ -13,19 +13,24 @@ export type RelatedRanker = (
   documents: readonly RelatedDocument[],
 ) => (slug: string, exclude: ReadonlySet<string>) => string[];
 
-/** "Berita Terkait" of every article on the site. */
+/** "Berita Terkait" and "Lainnya di <Kategori>" of every article on the site. */
 export interface RelatedLists {
   /** Each article's list by slug: its `related:` slugs first, then computed ones. */
   readonly bySlug: ReadonlyMap<string, ArticleLink[]>;
+  /** Each article's "Lainnya di <Kategori>" by slug, newest first (see {@link moreInCategory}). */
+  readonly moreBySlug: ReadonlyMap<string, ArticleLink[]>;
   /** Articles whose list is not empty (for the build report). */
   readonly listed: number;
 }
 
 /**
  * Step 3 of the content life cycle (see build-content.ts): each article's "Berita Terkait", at most
- * `limit` (default 5) long: its hand-picked `related:` slugs, then what `ranker` finds, leaving out
- * the article itself and what its "Baca juga" blocks already link. Without a ranker only the
- * hand-picked ones are listed.
+ * `limit` (default 5) long: its hand-picked `related:` slugs, always kept, then what `ranker` finds
+ * (the engine leaves out matches below its `minScore`, so the list may stay short), leaving out the
+ * article itself and what its "Baca juga" blocks already link. Without a ranker only the hand-picked
+ * ones are listed. The space a short list leaves goes to "Lainnya di <Kategori>" (see
+ * {@link moreInCategory}), so a page shows `limit` stories either way without passing off an
+ * unrelated one as related.
  */
 export function rankRelatedArticles(site: ResolvedSite, ranker: RelatedRanker | undefined, limit = 5): RelatedLists {
   // File order, as the related engine has always been fed: its tie-breaks follow the add order.
@@ -42,7 +47,77 @@ export function rankRelatedArticles(site: ResolvedSite, ranker: RelatedRanker | 
     if (related.length > 0) listed++;
     lists.set(parsed.slug, related);
   }
-  return { bySlug: lists, listed };
+  return { bySlug: lists, moreBySlug: moreInCategory(site.entries, lists, limit), listed };
+}
+
+/**
+ * "Lainnya di <Kategori>" of every article in `entries` (the site, newest first, as
+ * {@link ResolvedSite.entries}): `limit` minus the length of its "Berita Terkait" (`related`) stories
+ * of its own category, the nearest older ones first and, only when there are too few, the nearest
+ * newer ones; never the article itself, a story of its "Berita Terkait" or one its "Baca juga" links.
+ * Each list is newest first, as every list on the site.
+ *
+ * Neighbours in time, not the section's latest stories: a page's list then depends only on the
+ * stories around it, so publishing a new story leaves older pages as they are and the incremental
+ * build cache does not re-render every page of the section on every publish. Only the pages of a
+ * section's oldest stories, which have too few older neighbours, reach for newer ones, and those are
+ * the nearest, so even they rarely change.
+ */
+export function moreInCategory(
+  entries: readonly SiteArticle[],
+  related: ReadonlyMap<string, readonly ArticleLink[]>,
+  limit: number,
+): Map<string, ArticleLink[]> {
+  // Grouped once, in the site's order: each section's stories newest first, and each story's
+  // position in its section, so every list is a walk from there instead of a scan of the site.
+  const sections = new Map<string, SiteArticle[]>();
+  const position = new Map<string, number>();
+  for (const entry of entries) {
+    const key = entry.article.data.category.slug;
+    let section = sections.get(key);
+    if (section === undefined) sections.set(key, (section = []));
+    position.set(entry.parsed.slug, section.length);
+    section.push(entry);
+  }
+  const lists = new Map<string, ArticleLink[]>();
+  for (const entry of entries) {
+    const { slug } = entry.parsed;
+    const shown = related.get(slug) ?? [];
+    const want = limit - shown.length;
+    if (want <= 0) {
+      lists.set(slug, []);
+      continue;
+    }
+    const section = sections.get(entry.article.data.category.slug) ?? [];
+    const at = position.get(slug) ?? 0;
+    const exclude = new Set([slug, ...shown.map((l) => l.slug), ...entry.bacaJuga.flat().map((l) => l.slug)]);
+    // Each walk takes at most `want` stories and skips at most `exclude.size`, so a list costs
+    // O(limit + its links), whatever the size of the section.
+    const older = nearest(section, at, 1, want, exclude);
+    const newer = older.length < want ? nearest(section, at, -1, want - older.length, exclude) : [];
+    const picked = [...newer.reverse(), ...older];
+    lists.set(
+      slug,
+      picked.map((e) => linkTo(e.parsed)).filter((l): l is ArticleLink => l !== undefined),
+    );
+  }
+  return lists;
+}
+
+/** Up to `count` stories of `section` stepping from `at` by `step` (1: older, -1: newer), skipping `exclude`. */
+function nearest(
+  section: readonly SiteArticle[],
+  at: number,
+  step: 1 | -1,
+  count: number,
+  exclude: ReadonlySet<string>,
+): SiteArticle[] {
+  const found: SiteArticle[] = [];
+  for (let i = at + step; i >= 0 && i < section.length && found.length < count; i += step) {
+    const entry = section[i];
+    if (entry !== undefined && !exclude.has(entry.parsed.slug)) found.push(entry);
+  }
+  return found;
 }
 
 function relatedInput(article: ParsedArticle): RelatedDocument {

@@ -30,7 +30,7 @@ export function renderArticles(
       ...article.data,
       bacaJuga: bacaJuga.flat(),
       related: related.bySlug.get(article.data.slug) ?? [],
-      moreInCategory: [],
+      moreInCategory: related.moreBySlug.get(article.data.slug) ?? [],
     };
     const built = { data, html: fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga), text: parsed.text };
     onProgress?.(i + 1, total);

@@ -30,7 +30,12 @@ function finalizeIndex(intake: DocumentIntake, config: RelatedConfig): FinalInde
   const termPostings = buildTermPostings(vectors, termCount, config.maxPostingsPerTerm, tieRanks);
   const tags = buildTagIndex(raw, config.maxPostingsPerTag);
   const scorer = createScorer(config, { vectors, tags, categories: raw.categories, times: raw.times, termCount });
-  const searcher = new Searcher({ vectors, termPostings, tags, tieRanks, scorer }, documents, config.rescoreDepth);
+  const searcher = new Searcher(
+    { vectors, termPostings, tags, tieRanks, scorer },
+    documents,
+    config.rescoreDepth,
+    config.minScore,
+  );
   const stats: RelatedIndexStats = {
     documents,
     terms: termCount,

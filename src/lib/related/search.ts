@@ -1,7 +1,7 @@
 // One search: walk the focused article's posting lists accumulating partial
 // dot products (score-at-a-time), combine them with category and recency, and
-// keep the best. Touching only listed articles is what keeps the whole run
-// near-linear in the archive size.
+// keep the best that reach the minimum score. Touching only listed articles is
+// what keeps the whole run near-linear in the archive size.
 import type { TagIndex, TermPostings } from './postings.ts';
 import type { Scorer } from './score.ts';
 import { TopK } from './top-k.ts';
@@ -20,6 +20,7 @@ export interface SearchTables {
 export class Searcher {
   readonly #tables: SearchTables;
   readonly #rescoreDepth: number;
+  readonly #minScore: number;
   // seen[d] === stamp: d was met (or excluded) in the current search, so its
   // accumulators are live; stamps avoid clearing n-sized arrays per search.
   readonly #seen: Uint32Array;
@@ -29,9 +30,11 @@ export class Searcher {
   #stamp = 0;
   #shortlist: TopK;
 
-  constructor(tables: SearchTables, documents: number, rescoreDepth: number) {
+  /** `minScore`: candidates whose final score is below it are never offered (see config.ts). */
+  constructor(tables: SearchTables, documents: number, rescoreDepth: number, minScore: number) {
     this.#tables = tables;
     this.#rescoreDepth = rescoreDepth;
+    this.#minScore = minScore;
     this.#seen = new Uint32Array(documents);
     this.#textDot = new Float64Array(documents);
     this.#tagDot = new Float64Array(documents);
@@ -39,7 +42,10 @@ export class Searcher {
     this.#shortlist = new TopK(Math.max(1, rescoreDepth));
   }
 
-  /** Fills `best` with the top related documents of `doc`, never `doc` or an `excluded` id. */
+  /**
+   * Fills `best` with the top related documents of `doc` scoring at least `minScore`, never `doc` or
+   * an `excluded` id; `best` may stay short, even empty.
+   */
   search(doc: number, excluded: Iterable<number>, best: TopK): void {
     const { vectors, termPostings, tags, scorer } = this.#tables;
     const seen = this.#seen;
@@ -103,12 +109,15 @@ export class Searcher {
     const textDot = this.#textDot;
     const tagDot = this.#tagDot;
     const recencyBound = scorer.recencyWeight;
+    const minScore = this.#minScore;
     for (let k = 0; k < count; k++) {
       const candidate = candidates[k] ?? 0;
       const base = scorer.combineWithoutRecency(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
-      // Cannot reach the kept set even with full recency: skip the exp().
-      if (base + recencyBound < best.threshold) continue;
-      best.offer(candidate, base + scorer.recency(candidate), tieRanks[candidate] ?? 0);
+      // Cannot reach the kept set or the minimum even with full recency: skip the exp().
+      const bound = base + recencyBound;
+      if (bound < best.threshold || bound < minScore) continue;
+      const score = base + scorer.recency(candidate);
+      if (score >= minScore) best.offer(candidate, score, tieRanks[candidate] ?? 0);
     }
   }
 
@@ -126,9 +135,12 @@ export class Searcher {
       const base = scorer.combineWithoutRecency(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
       if (base >= shortlist.threshold) shortlist.offer(candidate, base, tieRanks[candidate] ?? 0);
     }
+    // The minimum applies to the exact score only: partial sums undercount, so they cannot rule a
+    // candidate out of the shortlist.
     for (let k = 0; k < shortlist.size; k++) {
       const candidate = shortlist.ids[k] ?? 0;
-      best.offer(candidate, scorer.score(candidate), tieRanks[candidate] ?? 0);
+      const score = scorer.score(candidate);
+      if (score >= this.#minScore) best.offer(candidate, score, tieRanks[candidate] ?? 0);
     }
   }
 

@@ -55,7 +55,10 @@ export interface RelatedIndex {
   add(doc: RelatedDocument): void;
   /** Computes weights and posting lists; call once after the last add. */
   finalize(): void;
-  /** Best related articles for `slug`, best first; never `slug` itself nor any excluded slug. */
+  /**
+   * Best related articles for `slug`, best first, at most `limit` and only those scoring at least the
+   * config's `minScore` (so possibly fewer, even none); never `slug` itself nor any excluded slug.
+   */
   search(slug: string, options?: RelatedSearchOptions): RelatedMatch[];
   /** Whether `slug` was added. */
   has(slug: string): boolean;
