@@ -25,6 +25,7 @@ const articles = defineCollection({
     tolerateErrors: isDev,
     debug: settings.debug,
     relatedLimit: siteConfig.related.limit,
+    siteName: siteConfig.name,
     rankRelated: createRelatedRanker(siteConfig.related),
     onLoaded: recordContentSummary,
     // Only builds index for search; the dev server would keep every article's text for nothing.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Article } from '../lib/content/article.ts';
+import type { Person } from '../lib/content/people.ts';
 import type { BodyLocation } from '../lib/storage/body-store.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
@@ -78,6 +79,7 @@ interface State {
   readonly startedAt: Date;
   readonly settings: BuildSettings;
   readonly published: Map<string, Published>;
+  people: readonly Person[];
   contentSummary: ContentSummary | undefined;
   resolved: readonly ResolvedArticle[] | undefined;
   readonly resolvedListeners: Set<(articles: readonly ResolvedArticle[]) => void>;
@@ -92,6 +94,7 @@ function state(): State {
     startedAt: new Date(),
     settings: readSettings(process.env, process.cwd()),
     published: new Map(),
+    people: [],
     contentSummary: undefined,
     resolved: undefined,
     resolvedListeners: new Set(),
@@ -138,6 +141,19 @@ export function isDevServer(): boolean {
  */
 export function publishArticle(digest: string, article: Article, body: BodyLocation): void {
   state().published.set(digest, { article, body });
+}
+
+/**
+ * Called by the content loader on each successful load with the newsroom's people (content/penulis/):
+ * few, and read by the author pages and the image integration, so they travel beside the entries.
+ */
+export function publishPeople(people: readonly Person[]): void {
+  state().people = people;
+}
+
+/** The people of the last successful load, by slug. */
+export function publishedPeople(): readonly Person[] {
+  return state().people;
 }
 
 /** The data of the content entry `id` with `digest`; throws when the loader did not publish it in this process. */

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildClock, buildSettings, findPublishedArticles, onArticlesResolved } from '../data/build-context.ts';
+import {
+  buildClock,
+  buildSettings,
+  findPublishedArticles,
+  onArticlesResolved,
+  publishedPeople,
+} from '../data/build-context.ts';
 import type { ArticleFields } from '../lib/content/resolve-links.ts';
 import { articleSharePicture, sectionSharePicture, siteSharePicture } from '../lib/images/share.ts';
 import { renderShareCard, shareCardKey, type ShareCardInput } from '../lib/images/share-card.ts';
@@ -119,6 +125,10 @@ function collectWork(articles: readonly ArticleFields[], now: Date): ImageWork {
     const share = articleSharePicture(article, siteConfig, now);
     if (share.card) cards.set(shareCardKey(share.card), share.card);
   }
+  for (const person of publishedPeople()) {
+    const asset = person.photo?.asset;
+    if (asset) assets.set(`${asset.key}|lead`, asset);
+  }
   return { assets, cards, narrow };
 }
 
@@ -172,6 +182,7 @@ async function serveInDev(cacheRoot: string, folder: string, name: string, respo
   } else {
     const asset = findPublishedArticles(() => true)
       .flatMap((a) => [...(a.image?.asset ? [a.image.asset] : []), ...(a.bodyImages ?? [])])
+      .concat(publishedPeople().flatMap((p) => (p.photo?.asset ? [p.photo.asset] : [])))
       .find((candidate) => candidate.key === folder && candidate.role === (name.startsWith('body-') ? 'body' : 'lead'));
     if (!asset) return false;
     await makeVariants(cacheRoot, asset);

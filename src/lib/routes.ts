@@ -62,6 +62,21 @@ export function tagPath(slug: string, page = 1): string {
   return listPagePath(`/tag/${slug}/`, page);
 }
 
+/** Path of a person's page `page` (default 1): `/penulis/<slug>/`, `/penulis/<slug>/halaman/2/`. */
+export function personPath(slug: string, page = 1): string {
+  return listPagePath(`/penulis/${slug}/`, page);
+}
+
+/** Path of the list of the newsroom's people: `/penulis/`. */
+export function peopleIndexPath(): string {
+  return '/penulis/';
+}
+
+/** Path of a person's RSS feed: `/penulis/<slug>/rss.xml`. */
+export function personFeedPath(slug: string): string {
+  return `/penulis/${slug}/rss.xml`;
+}
+
 /** Path of the list of every category: `/kategori/`. */
 export function categoryIndexPath(): string {
   return '/kategori/';

@@ -17,7 +17,9 @@ import { startBodyPack, type BodyLocation } from '../lib/storage/body-store.ts';
 import { openParseCache } from '../lib/storage/parse-cache.ts';
 import { parseChanged } from '../lib/storage/parse-changed.ts';
 import { readContentDirectory } from '../lib/storage/read-sources.ts';
-import { publishArticle } from '../data/build-context.ts';
+import { publishArticle, publishPeople } from '../data/build-context.ts';
+import { isPersonFile, parsePeople } from '../lib/content/people.ts';
+import { createPeopleIndex } from '../lib/content/resolve-credits.ts';
 import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport } from '../lib/errors/index.ts';
 
 /** Options of {@link wartaLoader}. */
@@ -51,6 +53,8 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
    * two previous loads' bodies are kept (dev server: its pages switch to a reload a moment later).
    */
   readonly pruneBodies?: boolean;
+  /** The site's name: bylines naming it, or "Redaksi <name>", credit the newsroom itself. */
+  readonly siteName?: string;
   /** Rendering options for article bodies, such as the allowed iframe hosts. */
   readonly render?: RenderOptions;
   /** Print the stack trace behind each error that wraps a fault (WARTA_DEBUG=1). Default: false. */
@@ -110,7 +114,13 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     phaseStart = now;
   };
   try {
-    const { sources, errors: readErrors } = readContentDirectory(directory, process.cwd());
+    const { sources: files, errors: readErrors } = readContentDirectory(directory, process.cwd());
+    // The people's files (content/penulis/) are few and not articles: parsed here, every load.
+    const sources = files.filter((s) => !isPersonFile(s.path));
+    const people = parsePeople(
+      files.filter((s) => isPersonFile(s.path)),
+      options.render,
+    );
     endPhase('read');
     const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
     // Reading the cache file is not counted as parsing: the parse figure stays comparable with earlier logs.
@@ -129,13 +139,19 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     endPhase('parse', threads > 1 ? ` on ${threads} threads` : '');
     // Files that could not be read fail the build with the rest of the errors, never silently.
     const resolution = resolveLinks(
-      { ...parsed, errors: [...readErrors, ...parsed.errors] },
-      { now: options.now?.() ?? new Date(), includeUnpublished: options.includeUnpublished },
+      { ...parsed, errors: [...readErrors, ...people.errors, ...parsed.errors] },
+      {
+        now: options.now?.() ?? new Date(),
+        includeUnpublished: options.includeUnpublished,
+        people: createPeopleIndex(people.people, options.siteName ?? ''),
+      },
     );
     endPhase('resolve');
     if (!resolution.ok) result = { articles: [], errors: resolution.errors };
     else {
       const { site } = resolution;
+      // Before the articles: the image integration, started by onResolved, publishes their photos too.
+      publishPeople(people.people);
       if (options.onResolved) {
         options.onResolved(site.articles);
         // What the receiver does (the search index times its own work) is not the related phase's.

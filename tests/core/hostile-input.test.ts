@@ -33,12 +33,12 @@ describe('text at the input boundary (class 6)', () => {
     expect(data?.title).toBe('Baris baru \uFFFD dan');
     expect(data?.category).toEqual({ name: 'Nasional', slug: 'nasional' });
     expect(data?.tags).toEqual([{ name: 'Korea Utara', slug: 'korea-utara' }]);
-    expect(data?.author).toBe('Tim Liputan');
+    expect(data?.credits).toEqual([{ role: 'penulis', name: 'Tim Liputan' }]);
     expect(data?.summary).toBe('Isi berita di sini.');
     for (const value of [
       data?.title,
       data?.summary,
-      data?.author,
+      data?.credits[0]?.name,
       result.articles[0]?.html,
       result.articles[0]?.text,
     ]) {

@@ -144,7 +144,7 @@ describe('fuzz: buildContent on hostile front matter and bodies', () => {
         ['summary', data.summary],
         ['category', data.category.name],
         ...data.tags.map((t, i): [string, string] => [`tags[${i}]`, t.name]),
-        ['author', data.author],
+        ...data.credits.map((c, i): [string, string] => [`credits[${i}]`, c.name]),
         ['dateline', data.dateline],
         ['source.name', data.source?.name],
         ['image.alt', data.image?.alt],

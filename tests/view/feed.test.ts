@@ -33,8 +33,32 @@ describe('toFeedItems', () => {
   });
 
   it('names the byline as dc:creator, escaped', () => {
-    const [item] = toFeedItems([makeArticle('a', { author: 'Tim <Liputan> & Kawan' })], 50);
+    const [item] = toFeedItems(
+      [makeArticle('a', { credits: [{ role: 'penulis', name: 'Tim <Liputan> & Kawan' }] })],
+      50,
+    );
     expect(item?.customData).toBe('<dc:creator>Tim &lt;Liputan&gt; &amp; Kawan</dc:creator>');
+  });
+
+  it('names writers and reporters, not the editor, and says when a story was corrected', () => {
+    const date = new Date('2025-01-10T03:00:00Z');
+    const [item] = toFeedItems(
+      [
+        makeArticle('a', {
+          date,
+          modified: new Date('2025-01-11T01:00:00Z'),
+          credits: [
+            { role: 'penulis', name: 'Dewi Lestari', slug: 'dewi-lestari' },
+            { role: 'pewarta', name: 'Andi Pratama' },
+            { role: 'editor', name: 'Maya Sari', slug: 'maya-sari' },
+          ],
+        }),
+      ],
+      50,
+    );
+    expect(item?.customData).toBe(
+      '<dc:creator>Dewi Lestari</dc:creator><dc:creator>Andi Pratama</dc:creator><dcterms:modified>2025-01-11T08:00:00+07:00</dcterms:modified>',
+    );
   });
 });
 

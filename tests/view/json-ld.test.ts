@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { articleBreadcrumbs } from '../../src/lib/view/breadcrumbs.ts';
-import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, type Publisher } from '../../src/lib/view/json-ld.ts';
+import {
+  breadcrumbJsonLd,
+  newsArticleJsonLd,
+  profilePageJsonLd,
+  serializeJsonLd,
+  type Publisher,
+} from '../../src/lib/view/json-ld.ts';
 import { makeArticle } from './make-article.ts';
 
 const publisher: Publisher = {
@@ -21,7 +27,7 @@ describe('newsArticleJsonLd', () => {
     updated: new Date('2025-01-10T04:30:00Z'),
     category: 'Ekonomi',
     tags: [{ name: 'Rupiah', slug: 'rupiah' }],
-    author: 'Dewi Lestari',
+    credits: [{ role: 'penulis', name: 'Dewi Lestari' }],
     image: { src: '/images/pasar.jpg', alt: 'Pasar' },
   });
 
@@ -35,7 +41,7 @@ describe('newsArticleJsonLd', () => {
       mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://warta.example/berita/rupiah-menguat/' },
       datePublished: '2025-01-10T09:00:00+07:00',
       dateModified: '2025-01-10T11:30:00+07:00',
-      author: { '@type': 'Person', name: 'Dewi Lestari' },
+      author: [{ '@type': 'Person', name: 'Dewi Lestari' }],
       publisher: {
         '@type': 'Organization',
         name: 'Warta',
@@ -62,14 +68,17 @@ describe('newsArticleJsonLd', () => {
 
   it('credits a desk byline or no byline to an organisation, and keeps an absolute image URL', () => {
     const desk = newsArticleJsonLd(
-      makeArticle('a', { author: 'Redaksi Warta', image: { src: 'https://cdn.example/x.jpg', alt: 'x' } }),
+      makeArticle('a', {
+        credits: [{ role: 'penulis', name: 'Tim Liputan Khusus' }],
+        image: { src: 'https://cdn.example/x.jpg', alt: 'x' },
+      }),
       publisher,
       now,
     );
-    expect(desk['author']).toEqual({ '@type': 'Organization', name: 'Redaksi Warta' });
+    expect(desk['author']).toEqual([{ '@type': 'Organization', name: 'Tim Liputan Khusus' }]);
     expect(desk['image']).toEqual(['https://cdn.example/x.jpg']);
     const none = newsArticleJsonLd(makeArticle('b'), publisher, now);
-    expect(none['author']).toEqual({ '@type': 'Organization', name: 'Warta', url: 'https://warta.example/' });
+    expect(none['author']).toEqual([{ '@type': 'Organization', name: 'Warta', url: 'https://warta.example/' }]);
     expect(none['dateModified']).toBe(none['datePublished']);
     // Without a photo, the article's share card stands in (src/lib/images/share.ts).
     expect(none['image']).toEqual([
@@ -81,6 +90,75 @@ describe('newsArticleJsonLd', () => {
       },
     ]);
     expect(none).not.toHaveProperty('keywords');
+  });
+});
+
+describe('credits and corrections in NewsArticle', () => {
+  it('gives people with a file a Person with their page, the newsroom the publisher, and editors apart', () => {
+    const ld = newsArticleJsonLd(
+      makeArticle('a', {
+        credits: [
+          { role: 'penulis', name: 'Redaksi Warta', newsroom: true },
+          { role: 'pewarta', name: 'Andi Pratama', slug: 'andi-pratama' },
+          { role: 'editor', name: 'Maya Sari', slug: 'maya-sari' },
+          { role: 'fotografer', name: 'Budi Santoso' },
+        ],
+      }),
+      publisher,
+      now,
+    );
+    expect(ld['author']).toEqual([
+      { '@type': 'Organization', name: 'Warta', url: 'https://warta.example/' },
+      { '@type': 'Person', name: 'Andi Pratama', url: 'https://warta.example/penulis/andi-pratama/' },
+    ]);
+    expect(ld['editor']).toEqual([
+      { '@type': 'Person', name: 'Maya Sari', url: 'https://warta.example/penulis/maya-sari/' },
+    ]);
+    expect(ld['contributor']).toEqual([{ '@type': 'Person', name: 'Budi Santoso' }]);
+  });
+
+  it('takes dateModified from the latest correction', () => {
+    const ld = newsArticleJsonLd(
+      makeArticle('a', {
+        date: new Date('2025-01-10T02:00:00Z'),
+        corrections: [{ date: new Date('2025-01-12T05:00:00Z'), text: 'Nama menteri diperbaiki.' }],
+        modified: new Date('2025-01-12T05:00:00Z'),
+      }),
+      publisher,
+      now,
+    );
+    expect(ld['dateModified']).toBe('2025-01-12T12:00:00+07:00');
+  });
+});
+
+describe('profilePageJsonLd', () => {
+  it("describes the person as the page's main entity", () => {
+    expect(
+      profilePageJsonLd(
+        {
+          slug: 'dewi-lestari',
+          name: 'Dewi Lestari',
+          role: 'penulis',
+          bio: 'Menulis ekonomi.',
+          links: [{ name: 'X', url: 'https://x.com/dewi' }],
+          sourceFile: 'penulis/dewi-lestari.md',
+        },
+        publisher,
+      ),
+    ).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      url: 'https://warta.example/penulis/dewi-lestari/',
+      mainEntity: {
+        '@type': 'Person',
+        name: 'Dewi Lestari',
+        url: 'https://warta.example/penulis/dewi-lestari/',
+        description: 'Menulis ekonomi.',
+        jobTitle: 'Penulis',
+        worksFor: { '@type': 'Organization', name: 'Warta', url: 'https://warta.example/' },
+        sameAs: ['https://x.com/dewi'],
+      },
+    });
   });
 });
 

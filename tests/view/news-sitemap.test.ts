@@ -30,7 +30,14 @@ describe('recentArticles', () => {
 describe('newsSitemapXml', () => {
   it('writes a news:news entry per article, escaped, that an XML parser reads back', () => {
     const xml = newsSitemapXml(
-      [makeArticle('harga-beras', { title: 'Harga Beras & Minyak <Naik>', date: new Date('2025-01-10T02:00:00Z') })],
+      [
+        makeArticle('harga-beras', {
+          title: 'Harga Beras & Minyak <Naik>',
+          date: new Date('2025-01-10T02:00:00Z'),
+          // A correction: the page changed after it was published, so crawlers should fetch it again.
+          modified: new Date('2025-01-10T05:00:00Z'),
+        }),
+      ],
       { siteUrl: 'https://warta.example', publicationName: 'Warta', locale: 'id-ID' },
     );
     expect(wellFormed(xml)).toBe(true);
@@ -38,6 +45,7 @@ describe('newsSitemapXml', () => {
     expect(doc.urlset['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
     expect(doc.urlset.url).toEqual({
       loc: 'https://warta.example/berita/harga-beras/',
+      lastmod: '2025-01-10T12:00:00+07:00',
       'news:news': {
         'news:publication': { 'news:name': 'Warta', 'news:language': 'id' },
         'news:publication_date': '2025-01-10T09:00:00+07:00',

@@ -46,7 +46,18 @@ export const articleSchema = z.object({
   modified: z.date(),
   category: termSchema,
   tags: z.array(termSchema),
-  author: z.string().optional(),
+  /**
+   * The byline: who is credited in which role (penulis, pewarta, editor, fotografer), in that order.
+   * `slug` names a person file (their page is /penulis/<slug>/); `newsroom` the newsroom itself.
+   */
+  credits: z.array(
+    z.object({
+      role: z.enum(['penulis', 'pewarta', 'editor', 'fotografer']),
+      name: z.string(),
+      slug: z.string().optional(),
+      newsroom: z.literal(true).optional(),
+    }),
+  ),
   /** City of the dateline, e.g. `JAKARTA`. */
   dateline: z.string().optional(),
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),

@@ -3,7 +3,7 @@
 //
 //   parseSources(sources, parse)          each file on its own          parse-sources.ts
 //   resolveLinks(parsed, { now, … })      the site, its links checked   resolve-links.ts
-//   rankRelatedArticles(site, ranker, n)  "Berita Terkait" lists        rank-related-articles.ts
+//   rankRelatedArticles(site, ranker, n)  "Berita Terkait", "Lainnya"   rank-related-articles.ts
 //   renderArticles(site, related)         data and bodies for pages     render-articles.ts
 //
 // The content loader (src/loaders/warta-loader.ts) runs them itself: it feeds the first step from
@@ -12,6 +12,8 @@
 import type { WartaError } from '../errors/index.ts';
 import type { ArticleSource } from './parse-article.ts';
 import { parseSources } from './parse-sources.ts';
+import { isPersonFile, parsePeople } from './people.ts';
+import { createPeopleIndex } from './resolve-credits.ts';
 import { rankRelatedArticles, type RelatedLists, type RelatedRanker } from './rank-related-articles.ts';
 import { parseArticle } from './parse-article.ts';
 import type { RenderOptions } from '../markdown/processor.ts';
@@ -29,10 +31,15 @@ export interface BuildContentOptions {
   readonly includeUnpublished?: boolean | undefined;
   /** Computes "Berita Terkait"; when absent only hand-picked `related:` entries are listed. */
   readonly rankRelated?: RelatedRanker | undefined;
-  /** Most entries in a "Berita Terkait" list, hand-picked ones included. Default: 5. */
+  /**
+   * Most entries in a "Berita Terkait" list, hand-picked ones included; "Lainnya di <Kategori>" fills
+   * what a shorter list leaves, up to the same number. Default: 5.
+   */
   readonly relatedLimit?: number | undefined;
   /** How bodies are rendered and where pictures are looked for. Default: no pictures checked. */
   readonly render?: RenderOptions | undefined;
+  /** The site's name: bylines naming it, or "Redaksi <name>", credit the newsroom. Default: none. */
+  readonly siteName?: string | undefined;
 }
 
 /** Counts for the end-of-build report. */
@@ -56,9 +63,18 @@ export interface ContentBuild {
  * problem instead of stopping at the first.
  */
 export function buildContent(sources: readonly ArticleSource[], options: BuildContentOptions): ContentBuild {
+  // People's files (content/penulis/) are not articles: they are parsed apart, and bylines resolve to them.
+  const people = parsePeople(
+    sources.filter((s) => isPersonFile(s.path)),
+    options.render,
+  );
+  const parsed = parseSources(
+    sources.filter((s) => !isPersonFile(s.path)),
+    (source) => parseArticle(source, options.render),
+  );
   const resolution = resolveLinks(
-    parseSources(sources, (source) => parseArticle(source, options.render)),
-    options,
+    { ...parsed, errors: [...people.errors, ...parsed.errors] },
+    { ...options, people: createPeopleIndex(people.people, options.siteName ?? '') },
   );
   if (!resolution.ok)
     return { articles: [], errors: resolution.errors, stats: { ...resolution.stats, relatedLists: 0 } };

@@ -36,5 +36,20 @@ export function formatBuildReport(summary: ContentSummary, pages: readonly [stri
     `Pages: ${total} written (${pages.map(([kind, n]) => `${kind} ${n}`).join(', ')})`,
     `"Baca juga" links resolved: ${stats.bacaJugaLinks}`,
     `"Berita Terkait" lists computed: ${stats.relatedLists}`,
+    ...unlistedLine(stats.unlistedNames),
   ].join('\n');
+}
+
+/** How many names the report spells out before "and N more". */
+const UNLISTED_SHOWN = 10;
+
+/**
+ * Names in bylines that have no person file: printed as text, not linked. The newsroom adds a file
+ * per name in content/penulis/ to give them a page (issue #18); most-credited first.
+ */
+function unlistedLine(names: ContentStats['unlistedNames']): string[] {
+  if (names.length === 0) return [];
+  const shown = names.slice(0, UNLISTED_SHOWN).map((n) => `${n.name} (${n.stories})`);
+  const more = names.length > UNLISTED_SHOWN ? `, and ${names.length - UNLISTED_SHOWN} more` : '';
+  return [`Bylines without a person file in content/penulis/: ${shown.join(', ')}${more}`];
 }

@@ -249,4 +249,3 @@ function lineColumn(text: string, index: number): { line: number; column: number
   const line = before.split('\n').length;
   return { line, column: index - before.lastIndexOf('\n') };
 }
-

@@ -12,9 +12,10 @@ export const UPDATED_ISSUE = 'warta-updated';
 /** Marks a correction dated before `date`, reported as CorrectionBeforeDate. */
 export const CORRECTION_ISSUE = 'warta-correction';
 
-const text = z.string().trim().min(1, 'must not be empty');
-/** A name (category, tag): runs of white space count as one space, so "Korea  Utara" is "Korea Utara". */
-const name = text.transform((value) => value.replace(/\s+/g, ' '));
+/** Text that must not be empty once trimmed. */
+export const text = z.string().trim().min(1, 'must not be empty');
+/** A name (category, tag, person): runs of white space count as one space, so "Korea  Utara" is "Korea Utara". */
+export const name = text.transform((value) => value.replace(/\s+/g, ' '));
 
 /** An ISO 8601 date or date-time; no offset means Asia/Jakarta. */
 const dateField = z.unknown().transform((value, ctx) => {
@@ -25,7 +26,7 @@ const dateField = z.unknown().transform((value, ctx) => {
 });
 
 /** A URL that may be emitted anywhere: http(s) or a site path (see checkPublicUrl). */
-const urlField = text.transform((value, ctx) => {
+export const urlField = text.transform((value, ctx) => {
   const checked = checkPublicUrl(value);
   if (checked.ok) return checked.url;
   ctx.addIssue({ code: 'custom', message: checked.reason, params: { kind: URL_ISSUE } });
@@ -70,6 +71,9 @@ const imageSchema = z.strictObject({
   credit: text.optional(),
 });
 
+/** People credited in one role: one name or slug, or a list of them. Default: none. */
+const credit = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(name)).default([]);
+
 /**
  * One correction of a published story, shown dated in the article's "Koreksi" box, as Dewan Pers's
  * cyber-media guideline asks a correction to be: visible, at the story it corrects, with its time.
@@ -92,8 +96,17 @@ export const frontMatterSchema = z
     category: name,
     /** Topic names. Default: none. */
     tags: z.array(name).default([]),
-    /** Byline. */
-    author: text.optional(),
+    /**
+     * The writer (penulis): a person's slug (`dewi-lestari`, their file in content/penulis/), their
+     * exact name, any other name (shown as text), or the newsroom (`Redaksi Warta`). One or a list.
+     */
+    author: credit,
+    /** The editor, named as `author` is. */
+    editor: credit,
+    /** The reporter (pewarta) in the field, named as `author` is. */
+    pewarta: credit,
+    /** The photographer (fotografer) of the story's pictures, named as `author` is. */
+    fotografer: credit,
     /** City of the dateline, e.g. `JAKARTA`. Default: read from a `CITY - ` lead. */
     dateline: text.optional(),
     source: sourceSchema.optional(),

@@ -9,6 +9,7 @@ import type { ParsedArticle } from './parse-article.ts';
 import type { ParsedSources } from './parse-sources.ts';
 import { resolveBlocks, resolvePinned } from './resolve-article-links.ts';
 import { checkTermSlugs, dropDuplicateSlugs } from './site-rules.ts';
+import { createPeopleIndex, resolveCredits, type Credit, type PeopleIndex } from './resolve-credits.ts';
 
 /** Options of {@link resolveLinks}. */
 export interface ResolveOptions {
@@ -16,6 +17,8 @@ export interface ResolveOptions {
   readonly now: Date;
   /** Put drafts and scheduled articles on the site too (dev server). Default: false. */
   readonly includeUnpublished?: boolean | undefined;
+  /** The people that bylines may name (content/penulis/). Default: none, every name is plain text. */
+  readonly people?: PeopleIndex | undefined;
 }
 
 /** An article's own fields: all of {@link Article} but the links resolved across the site. */
@@ -55,6 +58,11 @@ export interface ResolutionStats {
   readonly scheduled: number;
   /** "Baca juga" links on the site; 0 when resolution failed. */
   readonly bacaJugaLinks: number;
+  /**
+   * Names in bylines with no person file, with how many stories name each, most first: the report
+   * lists them so the newsroom can add their files. Empty when resolution failed.
+   */
+  readonly unlistedNames: readonly { readonly name: string; readonly stories: number }[];
 }
 
 /** The site's articles with their links resolved. */
@@ -123,24 +131,42 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
 
   checkTermSlugs(visible, errors);
 
+  const people = options.people ?? createPeopleIndex([], '');
+  const unlisted = new Map<string, number>();
+  const countUnlisted = (name: string): void => {
+    unlisted.set(name, (unlisted.get(name) ?? 0) + 1);
+  };
   const linked = visible.map((article) => ({
     parsed: article,
     bacaJuga: resolveBlocks(article, index, isVisible, errors),
     pinned: resolvePinned(article, visibleSlugs, index, errors),
+    credits: resolveCredits(article, people, errors, countUnlisted),
   }));
-  if (errors.length > 0) return { ok: false, errors: sortErrors(errors), stats: { ...counts, bacaJugaLinks: 0 } };
+  if (errors.length > 0)
+    return { ok: false, errors: sortErrors(errors), stats: { ...counts, bacaJugaLinks: 0, unlistedNames: [] } };
 
   let bacaJugaLinks = 0;
-  const fileOrder = linked.map(({ parsed: article, bacaJuga, pinned }): SiteArticle => {
+  const fileOrder = linked.map(({ parsed: article, bacaJuga, pinned, credits }): SiteArticle => {
     bacaJugaLinks += bacaJuga.reduce((n, block) => n + block.length, 0);
-    return { article: { data: articleFields(article), text: article.text }, parsed: article, bacaJuga, pinned };
+    return {
+      article: { data: articleFields(article, credits), text: article.text },
+      parsed: article,
+      bacaJuga,
+      pinned,
+    };
   });
   const entries = [...fileOrder].sort((a, b) => newestFirst(a.article.data, b.article.data));
   const site: ResolvedSite = {
     entries,
     articles: entries.map((e) => e.article),
     fileOrder,
-    stats: { ...counts, bacaJugaLinks },
+    stats: {
+      ...counts,
+      bacaJugaLinks,
+      unlistedNames: [...unlisted]
+        .map(([name, stories]) => ({ name, stories }))
+        .sort((a, b) => b.stories - a.stories || a.name.localeCompare(b.name, 'id')),
+    },
   };
   return { ok: true, site };
 }
@@ -150,7 +176,7 @@ function newestFirst(a: ArticleFields, b: ArticleFields): number {
   return b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : 1);
 }
 
-function articleFields(article: ParsedArticle): ArticleFields {
+function articleFields(article: ParsedArticle, credits: readonly Credit[]): ArticleFields {
   const fm = article.frontMatter;
   const image = leadImage(article);
   const seenTags = new Set<string>();
@@ -163,7 +189,9 @@ function articleFields(article: ParsedArticle): ArticleFields {
     date: fm.date,
     ...(fm.updated ? { updated: fm.updated } : {}),
     corrections,
-    modified: new Date(Math.max(fm.date.getTime(), fm.updated?.getTime() ?? 0, ...corrections.map((c) => c.date.getTime()))),
+    modified: new Date(
+      Math.max(fm.date.getTime(), fm.updated?.getTime() ?? 0, ...corrections.map((c) => c.date.getTime())),
+    ),
     category: { name: fm.category, slug: termSlug(fm.category) },
     tags: fm.tags.flatMap((name) => {
       const slug = termSlug(name);
@@ -171,7 +199,7 @@ function articleFields(article: ParsedArticle): ArticleFields {
       seenTags.add(slug);
       return [{ name, slug }];
     }),
-    ...(fm.author ? { author: fm.author } : {}),
+    credits: [...credits],
     ...(article.dateline ? { dateline: article.dateline } : {}),
     ...(fm.source
       ? { source: fm.source.url ? { name: fm.source.name, url: fm.source.url } : { name: fm.source.name } }

@@ -165,6 +165,23 @@ export const RelatedUnresolved: ErrorDefinition<{ slug: string; reason: string }
   hint: 'Use the slug of a published article (its file name without .md, or its `slug:`), or remove it.',
 };
 
+export const PersonNotFound: ErrorDefinition<{ field: string; slug: string; suggestions: readonly string[] }> = {
+  name: 'PersonNotFound',
+  title: 'Credit names no person file',
+  message: ({ field, slug, suggestions }) =>
+    `${field}: "${slug}" is written as a slug, but there is no content/penulis/${slug}.md.` +
+    (suggestions.length ? `\nClosest people:\n${suggestions.map((s) => `  - ${s}`).join('\n')}` : ''),
+  hint: ({ slug }) =>
+    `Use the slug of a person file (its file name without .md) or their exact name; write a name that has no file as a name ("Budi Santoso"); or add content/penulis/${slug}.md.`,
+};
+
+export const PersonFileBody: ErrorDefinition<Record<string, never>> = {
+  name: 'PersonFileBody',
+  title: "Text after a person file's front matter",
+  message: () => 'A person file is front matter only; the text after it would not be published.',
+  hint: 'Move the text into `bio:` (one or two sentences), or delete it.',
+};
+
 export const UnsafeUrl: ErrorDefinition<{ field: string; value: string; reason: string }> = {
   name: 'UnsafeUrl',
   title: 'URL that cannot be published',

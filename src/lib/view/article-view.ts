@@ -1,6 +1,7 @@
 import type { Article, ArticleLink } from '../content/article.ts';
 import { formatDateTime, formatShortDate, toJakartaIso } from '../dates/format-date.ts';
 import { articlePath, categoryPath, tagPath } from '../routes.ts';
+import { authorNames, bylineView, type BylineRole } from './byline.ts';
 import { listPicture, pictureView, type ListPictureView, type PictureView } from './picture-view.ts';
 
 /** A date as pages print it: the visible text and the machine-readable value for `<time datetime>`. */
@@ -33,6 +34,9 @@ export interface ArticleView {
   readonly corrections: readonly { readonly date: DateView; readonly text: string }[];
   readonly category: { readonly name: string; readonly href: string };
   readonly tags: readonly { readonly name: string; readonly href: string }[];
+  /** The byline by role: "Penulis: … · Editor: …". */
+  readonly byline: readonly BylineRole[];
+  /** `<meta name="author">`: the writers' names, comma-separated; undefined without a byline. */
   readonly author: string | undefined;
   readonly source: { readonly name: string; readonly url: string | undefined } | undefined;
   /** The lead picture, in the hero's crop, with its caption and credit. */
@@ -76,7 +80,8 @@ export function toArticleView(article: Article): ArticleView {
     corrections: article.corrections.map((c) => ({ date: dateView(c.date), text: c.text })),
     category: { name: article.category.name, href: categoryPath(article.category.slug) },
     tags: article.tags.map((t) => ({ name: t.name, href: tagPath(t.slug) })),
-    author: article.author,
+    byline: bylineView(article.credits),
+    author: authorNames(article.credits).join(', ') || undefined,
     source: article.source ? { name: article.source.name, url: article.source.url } : undefined,
     image: article.image
       ? {

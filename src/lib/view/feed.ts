@@ -1,6 +1,7 @@
 import type { Article } from '../content/article.ts';
 import { toJakartaIso } from '../dates/format-date.ts';
 import { articlePath } from '../routes.ts';
+import { authorNames } from './byline.ts';
 import { escapeXml, languageCode } from './urls.ts';
 
 /** One RSS item, in the shape `@astrojs/rss` takes (links are site paths; it makes them absolute). */
@@ -39,7 +40,7 @@ export const FEED_NAMESPACES = {
 export function toFeedItems(articles: readonly Article[], limit: number): FeedItem[] {
   return articles.slice(0, limit).map((a) => {
     const customData = [
-      a.author ? `<dc:creator>${escapeXml(a.author)}</dc:creator>` : '',
+      ...authorNames(a.credits).map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`),
       a.modified > a.date ? `<dcterms:modified>${toJakartaIso(a.modified)}</dcterms:modified>` : '',
     ].join('');
     return {
@@ -62,7 +63,10 @@ export function feedChannelData(
   articles: readonly Article[],
   { locale, selfUrl }: { readonly locale: string; readonly selfUrl: string },
 ): string {
-  const latest = articles.reduce<Date | undefined>((max, a) => (max && max >= a.modified ? max : a.modified), undefined);
+  const latest = articles.reduce<Date | undefined>(
+    (max, a) => (max && max >= a.modified ? max : a.modified),
+    undefined,
+  );
   return [
     `<language>${escapeXml(languageCode(locale))}</language>`,
     latest ? `<lastBuildDate>${latest.toUTCString()}</lastBuildDate>` : '',

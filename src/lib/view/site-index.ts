@@ -17,6 +17,8 @@ export interface SiteIndex {
   readonly categories: readonly TermGroup[];
   /** Tags alphabetically. */
   readonly tags: readonly TermGroup[];
+  /** The stories crediting each person with a file, in any role, newest first; by the person's slug. */
+  readonly byPerson: ReadonlyMap<string, readonly Article[]>;
 }
 
 /** Groups articles by category and tag. `articles` must already be newest first. */
@@ -26,7 +28,16 @@ export function indexSite(articles: readonly Article[], categoryOrder: readonly 
   const order = (g: TermGroup): number => rank.get(g.name.toLowerCase()) ?? Number.POSITIVE_INFINITY;
   categories.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, 'id'));
   const tags = group(articles, (a) => a.tags, tagPath).sort((a, b) => a.name.localeCompare(b.name, 'id'));
-  return { articles, categories, tags };
+  const byPerson = new Map<string, Article[]>();
+  for (const article of articles) {
+    // A person credited in two roles (writer and photographer) lists the story once.
+    for (const slug of new Set(article.credits.flatMap((c) => (c.slug === undefined ? [] : [c.slug])))) {
+      const list = byPerson.get(slug);
+      if (list) list.push(article);
+      else byPerson.set(slug, [article]);
+    }
+  }
+  return { articles, categories, tags, byPerson };
 }
 
 function group(

@@ -1,0 +1,120 @@
+import { distance } from 'fastest-levenshtein';
+import { ContentErrors, createError, type WartaError } from '../errors/index.ts';
+import { SLUG_PATTERN } from '../slug.ts';
+import { locateFrontMatterField } from './front-matter-file.ts';
+import type { ParsedArticle } from './parse-article.ts';
+import { ROLES, type Person, type Role } from './people.ts';
+
+/**
+ * One name in a story's byline. `slug` is set when it names a person file (their page links from
+ * the byline); `newsroom` when it names the newsroom itself; neither for a name with no file, which
+ * is printed as text so an archive written before person files builds as it is.
+ */
+export interface Credit {
+  readonly role: Role;
+  readonly name: string;
+  readonly slug?: string;
+  readonly newsroom?: true;
+}
+
+/** The site's people, found by slug or by name. */
+export interface PeopleIndex {
+  readonly bySlug: ReadonlyMap<string, Person>;
+  /** By name, compared without case and with runs of spaces as one. */
+  readonly byName: ReadonlyMap<string, Person>;
+  /** Names that mean the newsroom itself, compared as {@link byName}: the site's name and "Redaksi <name>". */
+  readonly newsroomNames: ReadonlySet<string>;
+}
+
+const nameKey = (value: string): string => value.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Indexes `people` for {@link resolveCredits}; `siteName` (`Warta`) names the newsroom. */
+export function createPeopleIndex(people: readonly Person[], siteName: string): PeopleIndex {
+  return {
+    bySlug: new Map(people.map((p) => [p.slug, p])),
+    byName: new Map(people.map((p) => [nameKey(p.name), p])),
+    newsroomNames: new Set([nameKey(siteName), nameKey(`Redaksi ${siteName}`)]),
+  };
+}
+
+/** The front matter field that credits each role. */
+const ROLE_FIELDS: Readonly<Record<Role, 'author' | 'pewarta' | 'editor' | 'fotografer'>> = {
+  penulis: 'author',
+  pewarta: 'pewarta',
+  editor: 'editor',
+  fotografer: 'fotografer',
+};
+
+/**
+ * The byline of `article`: its credits in the order of {@link ROLES}, each role's names in the order
+ * written, without repeats. A value written as a slug (lowercase words and hyphens) must name a
+ * person file: otherwise an error at its line goes to `errors`, with the closest people. A picture
+ * credit that names a person credits them as fotografer too. `unlisted` receives each plain name
+ * with no person file, for the build report.
+ */
+export function resolveCredits(
+  article: ParsedArticle,
+  index: PeopleIndex,
+  errors: WartaError[],
+  unlisted: (name: string) => void,
+): Credit[] {
+  const fm = article.frontMatter;
+  const credits: Credit[] = [];
+  const seen = new Set<string>();
+  const add = (credit: Credit): void => {
+    const key = `${credit.role}|${credit.slug ?? nameKey(credit.name)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    credits.push(credit);
+  };
+  for (const role of ROLES) {
+    const field = ROLE_FIELDS[role];
+    fm[field].forEach((value, i) => {
+      const found = findPerson(value, index);
+      if (found) {
+        add(
+          found === 'newsroom' ? { role, name: value, newsroom: true } : { role, name: found.name, slug: found.slug },
+        );
+      } else if (SLUG_PATTERN.test(value)) {
+        const position =
+          locateFrontMatterField(article.frontMatterText, [field, i]) ??
+          locateFrontMatterField(article.frontMatterText, [field]);
+        errors.push(
+          createError(
+            ContentErrors.PersonNotFound,
+            { field, slug: value, suggestions: closestPeople(value, index) },
+            { file: article.source.displayPath, ...(position ?? { line: 1, column: 1 }) },
+          ),
+        );
+      } else {
+        unlisted(value);
+        add({ role, name: value });
+      }
+    });
+  }
+  const pictureCredit = fm.image?.credit;
+  const photographer = pictureCredit === undefined ? undefined : findPerson(pictureCredit, index);
+  if (photographer && photographer !== 'newsroom')
+    add({ role: 'fotografer', name: photographer.name, slug: photographer.slug });
+  return credits;
+}
+
+function findPerson(value: string, index: PeopleIndex): Person | 'newsroom' | undefined {
+  const key = nameKey(value);
+  if (index.newsroomNames.has(key)) return 'newsroom';
+  return index.bySlug.get(value) ?? index.byName.get(key);
+}
+
+/** Up to three people whose slug or name is closest to `value`, as "Name (slug)". */
+function closestPeople(value: string, index: PeopleIndex): string[] {
+  const scored = [...index.bySlug.values()].map((p) => ({
+    label: `${p.name} (${p.slug})`,
+    score: Math.min(distance(value, p.slug), distance(nameKey(value), nameKey(p.name))) / Math.max(value.length, 1),
+  }));
+  scored.sort((a, b) => a.score - b.score || (a.label < b.label ? -1 : 1));
+  // Past 60% edits a suggestion is noise rather than help (as for "Baca juga" titles).
+  return scored
+    .filter((s) => s.score < 0.6)
+    .slice(0, 3)
+    .map((s) => s.label);
+}
