@@ -9,7 +9,7 @@ import { buildErrors } from './src/integrations/build-errors.ts';
 import { stagedOutput } from './src/integrations/staged-output.ts';
 import { buildSettings } from './src/data/build-context.ts';
 import { siteConfig } from './src/site.config.ts';
-import { newsSitemapPath } from './src/lib/routes.ts';
+import { latestFragmentPath, newsSitemapPath } from './src/lib/routes.ts';
 
 export default defineConfig({
   site: siteConfig.url,
@@ -35,7 +35,8 @@ export default defineConfig({
     imageIntegration(),
     // /sitemap-index.xml: every HTML page (not feeds or other endpoints), plus the Google News sitemap.
     sitemap({
-      filter: (page) => page.endsWith('/'),
+      // Pages only, and not the fragments article pages frame (noindex).
+      filter: (page) => page.endsWith('/') && !new URL(page).pathname.startsWith(latestFragmentPath()),
       customSitemaps: [new URL(newsSitemapPath(), siteConfig.url).href],
     }),
     // Builds into a staging folder and swaps it in for outDir only when everything above has

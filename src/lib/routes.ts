@@ -77,6 +77,15 @@ export function personFeedPath(slug: string): string {
   return `/penulis/${slug}/rss.xml`;
 }
 
+/**
+ * Path of the "Terkini" fragment, `/sematan/terkini/`: the latest headlines, which every article
+ * page frames beside or after the story. One small page re-rendered per publish, instead of a list
+ * baked into every article page, which would re-render the whole archive on each publish (issue #18).
+ */
+export function latestFragmentPath(): string {
+  return '/sematan/terkini/';
+}
+
 /** Path of the list of every category: `/kategori/`. */
 export function categoryIndexPath(): string {
   return '/kategori/';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
 
@@ -97,5 +98,81 @@ describe('a warm rebuild after editing one article', () => {
     const expected = snapshot(clean.outDir);
     expect(snapshot(warm.outDir)).toEqual(expected);
     expect(snapshot(restored.outDir)).toEqual(expected);
+  });
+});
+
+// Publishing a story must not re-render the archive (issue #18): the lists every article page shows
+// are its own ("Berita Terkait", "Lainnya di …", stories just before it), and "Terkini" is framed from
+// one small page, so each article page keeps its cache key and is restored, not rendered.
+describe('a warm rebuild after publishing one story', () => {
+  let work: string;
+  let after: SiteBuild;
+  /** The article pages of the first build, by file: the second writes into the same folder. */
+  let before: Map<string, string>;
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-publish-'));
+    const content = path.join(work, 'content');
+    fs.cpSync('content', content, { recursive: true });
+    const env = {
+      WARTA_NOW: '2025-01-01T00:00:00+07:00',
+      WARTA_OUT_DIR: path.join(work, 'dist'),
+      WARTA_CACHE_DIR: path.join(work, 'cache'),
+    };
+    const first = buildSite(content, env);
+    if (first.status !== 0) throw new Error(`first build failed:\n${first.output}`);
+    before = new Map(articlePages(first).map((f) => [f, first.read(f)]));
+    fs.writeFileSync(
+      path.join(content, 'olahraga', 'persija-juara-liga-1.md'),
+      [
+        '---',
+        'title: Persija Kunci Gelar Juara Liga 1 Setelah Tundukkan Persib',
+        'date: 2024-12-31T20:00:00+07:00',
+        'category: Olahraga',
+        'tags: [Sepak Bola, Liga 1]',
+        'author: fajar-nugroho',
+        '---',
+        '',
+        'JAKARTA - Persija Jakarta memastikan gelar juara Liga 1 setelah menundukkan Persib Bandung 2-1',
+        'di Stadion Utama Gelora Bung Karno, Selasa malam.',
+        '',
+      ].join('\n'),
+    );
+    after = buildSite(content, env);
+    if (after.status !== 0) throw new Error(`second build failed:\n${after.output}`);
+  }, 180_000);
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const articlePages = (build: SiteBuild): string[] =>
+    listFiles(build.outDir).filter((f) => /^berita\/[^/]+\/index\.html$/.test(f));
+
+  it('renders the new story and the lists that show it, and restores every other article page', () => {
+    const counts = /(\d+) files written: (\d+) rendered, (\d+) restored from the incremental build cache/.exec(
+      after.output,
+    );
+    expect(counts).not.toBeNull();
+    const [files, rendered, restored] = (counts?.slice(1) ?? []).map(Number) as [number, number, number];
+    expect(articlePages(after)).toHaveLength(before.size + 1);
+    // An old article page changes only where its own lists do: the new story may join its
+    // "Berita Terkait", and every similarity moves a little with the archive's word counts.
+    const withoutLists = (html: string): string => {
+      const root = parse(html);
+      for (const list of root.querySelectorAll('section[data-related="computed"], section[data-related="section"]'))
+        list.remove();
+      return root.toString();
+    };
+    const changed = [...before].filter(([f, html]) => after.read(f) !== html);
+    for (const [file, html] of changed) expect(withoutLists(after.read(file)), file).toBe(withoutLists(html));
+    expect(changed.length).toBeLessThan(before.size);
+    // What is rendered: the new story, the old ones whose lists changed, and the pages that list the
+    // new story (front page, its section, tags and author, the "Terkini" fragment). Every other
+    // article page is restored from the cache.
+    const nonArticle = files - articlePages(after).length;
+    expect(rendered).toBeLessThanOrEqual(nonArticle + 1 + changed.length);
+    expect(restored).toBeGreaterThanOrEqual(before.size - changed.length);
+    expect(after.read('sematan/terkini/index.html')).toContain('/berita/persija-juara-liga-1/');
+    expect(after.read('penulis/fajar-nugroho/index.html')).toContain('/berita/persija-juara-liga-1/');
   });
 });

@@ -168,7 +168,8 @@ export function issueToError(
       return createError(
         ContentErrors.FrontMatterField,
         { field, problem: 'is required (an ISO 8601 date, e.g. 2024-12-27T10:15:00+07:00)' },
-        fieldAt([]),
+        // A top-level field has no line of its own; a nested one (`koreksi.0.date`) has its item's.
+        fieldAt(issue.path.slice(0, -1)),
       );
     return createError(
       ContentErrors.InvalidDate,

@@ -1,4 +1,5 @@
 import { leadImage } from './resolve-image.ts';
+import { stripDateline } from '../markdown/dateline.ts';
 import type { RelatedDocument } from '../related/index.ts';
 import { termSlug } from '../slug.ts';
 import type { ArticleLink } from './article.ts';
@@ -126,7 +127,9 @@ function relatedInput(article: ParsedArticle): RelatedDocument {
     slug: article.slug,
     title: fm.title,
     summary: article.summary,
-    body: article.text,
+    // Without its dateline: "JAKARTA -" leads most stories, and made a Jakarta flood the Putin
+    // story's closest neighbour (issue #18).
+    body: stripDateline(article.text),
     tags: fm.tags,
     category: fm.category,
     date: fm.date,

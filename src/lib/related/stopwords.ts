@@ -34,6 +34,14 @@ const NEWSROOM_STOPWORDS = [
   'oktober',
   'november',
   'desember',
+  // Compass words end place names ("Korea Utara", "Jakarta Utara", "Jawa Barat"): alone they match
+  // places that have nothing in common, which made a Jakarta flood the closest story to one about
+  // North Korea (issue #18). The place's own word ("korea", "jakarta") and the tags still match.
+  'utara',
+  'selatan',
+  'timur',
+  'barat',
+  'tenggara',
   // Clitics hyphenated onto acronyms and names ("KPU-nya", "Jakarta-lah").
   'nya',
   'lah',

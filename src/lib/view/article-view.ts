@@ -47,6 +47,8 @@ export interface ArticleView {
   readonly readingTime: string;
   readonly draft: boolean;
   readonly related: readonly ArticleLinkView[];
+  /** "Lainnya di <Kategori>": the section's stories that fill the space "Berita Terkait" leaves. */
+  readonly moreInCategory: readonly ArticleLinkView[];
 }
 
 /** Path of an article page. Deprecated: import `articlePath` from src/lib/routes.ts (kept for src/lib/search/record.ts). */
@@ -93,6 +95,7 @@ export function toArticleView(article: Article): ArticleView {
     readingTime: `${article.readingMinutes} menit baca`,
     draft: article.draft,
     related: article.related.map(toLinkView),
+    moreInCategory: article.moreInCategory.map(toLinkView),
   };
 }
 
