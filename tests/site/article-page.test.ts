@@ -131,7 +131,9 @@ describe('the article page and the people behind it', () => {
         expect(heading, file).toBe(`Lainnya di ${root.querySelector('article header a')?.text.trim() ?? ''}`);
         for (const href of more) {
           const target = parse(site.read(`${href?.slice(1) ?? ''}index.html`));
-          expect(target.querySelector('article header a')?.getAttribute('href'), `${file} → ${href}`).toBe(category);
+          expect(target.querySelector('article header a')?.getAttribute('href'), `${file} → ${href ?? ''}`).toBe(
+            category,
+          );
         }
       }
     }
