@@ -2,12 +2,12 @@
 // timed), then times index + finalize + search for every article. Then measures
 // the quality of the computed lists on the labelled fixture (48 real-looking
 // articles in 6 topics; the synthetic corpus has no topics to check against):
-// precision and recall at the configured minScore, and at a few others so the
-// choice of the default (see src/lib/related/config.ts) stays visible.
+// precision and recall at the configured minSimilarity, and at a few others so
+// the choice of the default (see src/lib/related/config.ts) stays visible.
 // usage: node scripts/bench-related.ts N [--seed S]
 import { performance } from 'node:perf_hooks';
 import { generateArticles } from './generate-corpus.ts';
-import { createRelatedIndex, defaultRelatedConfig, parseRelatedConfig, rankRelated } from '../src/lib/related/index.ts';
+import { createRelatedIndex, defaultRelatedConfig } from '../src/lib/related/index.ts';
 import type { RelatedDocument } from '../src/lib/related/index.ts';
 import { evaluateThresholds } from '../src/lib/related/evaluate.ts';
 import { loadFixture } from '../tests/related/helpers.ts';
@@ -54,27 +54,28 @@ console.log(`peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`)
 console.log(`mean_list_length=${(listed / n).toFixed(3)}`);
 console.log(`index=${JSON.stringify(index.stats())}`);
 
-// Quality on the fixture. One search per article without a minimum gives every
-// threshold's lists: a threshold only cuts a best-first list short.
-const { limit, minScore } = defaultRelatedConfig;
+// Quality on the fixture: one ranking per minimum similarity, as readers would see it (the minimum
+// applies to similarity, the order to the full score, so a cut list can refill from further down).
+const { limit, minSimilarity } = defaultRelatedConfig;
 const fixture = loadFixture();
 const topicOf = new Map(fixture.map((doc) => [doc.slug, doc.topic]));
-const unfiltered = rankRelated(fixture, parseRelatedConfig({ minScore: 0 }));
-const thresholds = [...new Set([0, 0.15, 0.2, 0.21, 0.215, 0.22, 0.23, 0.25, 0.3, minScore])].sort((a, b) => a - b);
-const table = evaluateThresholds(unfiltered, topicOf, limit, thresholds);
-const chosen = table.find((row) => row.minScore === minScore);
-if (chosen === undefined) throw new Error('the configured minScore is missing from the table');
+const steps = [0, 0.02, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.21, 0.22, 0.23, 0.24, 0.25, 0.26, 0.28, 0.3, 0.35];
+const thresholds = [...new Set([...steps, minSimilarity])].sort((a, b) => a - b);
+const table = evaluateThresholds(fixture, topicOf, defaultRelatedConfig, thresholds);
+const chosen = table.find((row) => row.minSimilarity === minSimilarity);
+if (chosen === undefined) throw new Error('the configured minSimilarity is missing from the table');
 const three = (v: number): string => v.toFixed(3);
-console.log(`min_score=${minScore}`);
+console.log(`min_similarity=${minSimilarity}`);
 console.log(`fixture_precision=${three(chosen.precision)}`);
 console.log(`fixture_recall=${three(chosen.recall)}`);
 console.log(`# fixture: ${fixture.length} articles, ${new Set(topicOf.values()).size} topics, limit ${limit}`);
-console.log('# min_score precision recall   F0.5  listed empty_lists');
+console.log('# min_similarity precision recall   F0.5  listed  wrong empty_lists');
 for (const row of table) {
   // F0.5 weighs precision twice: a wrong "Terkait" story costs a reader's trust, a missing one little.
   const f =
     row.precision + row.recall === 0 ? 0 : (1.25 * row.precision * row.recall) / (0.25 * row.precision + row.recall);
-  const cells = [row.minScore.toFixed(3).padStart(11), three(row.precision).padStart(9), three(row.recall).padStart(6)];
-  cells.push(three(f).padStart(6), String(row.listed).padStart(7), String(row.emptyLists).padStart(11));
-  console.log(`#${cells.join(' ')}${row.minScore === minScore ? '  <- default' : ''}`);
+  const cells = [row.minSimilarity.toFixed(3).padStart(16), three(row.precision).padStart(9)];
+  cells.push(three(row.recall).padStart(6), three(f).padStart(6), String(row.listed).padStart(7));
+  cells.push(String(row.wrong).padStart(6), String(row.emptyLists).padStart(11));
+  console.log(`#${cells.join(' ')}${row.minSimilarity === minSimilarity ? '  <- default' : ''}`);
 }

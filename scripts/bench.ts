@@ -1,8 +1,9 @@
 // Full-build benchmark: generates N synthetic articles (scripts/generate-corpus.ts, the same corpus
 // as ../shared/bench/gencorpus.mjs), builds them with `astro build` through WARTA_CONTENT_DIR, and
 // prints pages written, wall time, peak RSS and the per-phase breakdown from the build log.
-// usage: npm run bench -- N [--warm] [--images] [--seed S]
+// usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S]
 //   --warm    also times a rebuild after editing one article (same output and cache folders)
+//   --publish also times a rebuild after adding one new story, the newest on the site (a publish)
 //   --images  gives every article a lead photo: a distinct 1600×900 JPEG next to it, so the image
 //             phase (variants made once per picture, then reused) is timed and reported on its own
 import { spawnSync } from 'node:child_process';
@@ -15,10 +16,11 @@ import { generateArticles } from './generate-corpus.ts';
 const args = process.argv.slice(2);
 const n = Number(args[0]);
 if (!Number.isInteger(n) || n < 1) {
-  console.error('usage: npm run bench -- N [--warm] [--images] [--seed S]');
+  console.error('usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S]');
   process.exit(2);
 }
 const warm = args.includes('--warm');
+const publish = args.includes('--publish');
 const images = args.includes('--images');
 let grainPixels: Buffer | undefined;
 const seedAt = args.indexOf('--seed');
@@ -172,4 +174,31 @@ if (warm) {
   }
   print('warm (one article edited)', again);
   console.log(`  warm/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
+}
+if (publish) {
+  // A new story, dated after every generated one, in a section the corpus has: what a newsroom
+  // does all day. Removed afterwards, so the corpus stays the generated one.
+  const newest = fs
+    .readdirSync(content)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => fs.readFileSync(path.join(content, f), 'utf8'))
+    .map((text) => ({
+      date: /^date: *"?([^"\n]+)"?$/m.exec(text)?.[1] ?? '',
+      category: /^category: *"?([^"\n]+)"?$/m.exec(text)?.[1] ?? 'Nasional',
+    }))
+    .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+  const date = new Date(new Date(newest?.date ?? Date.now()).getTime() + 3600_000).toISOString();
+  const target = path.join(content, 'zz-berita-baru-bench.md');
+  fs.writeFileSync(
+    target,
+    `---\ntitle: "Berita Baru untuk Uji Terbit ${Date.now()}"\ndate: ${date}\ncategory: ${newest?.category ?? 'Nasional'}\n---\n\nJAKARTA - Paragraf pertama berita baru untuk uji terbit.\n`,
+  );
+  let again: BuildRun;
+  try {
+    again = build('publish', false);
+  } finally {
+    fs.rmSync(target);
+  }
+  print('warm (one story published)', again);
+  console.log(`  publish/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
 }

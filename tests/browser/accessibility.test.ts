@@ -15,6 +15,9 @@ const PAGES = [
   ['tag index', '/tag/'],
   ['article with image and Baca juga', '/berita/banjir-rob-genangi-pesisir-utara-jakarta-warga-mengungsi/'],
   ['seed article', '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/'],
+  ['author page', '/penulis/bambang-sutrisno/'],
+  ['people', '/penulis/'],
+  ['"Terkini" fragment', '/sematan/terkini/'],
   ['search with results', '/cari/?q=Kim%20Jong-un'],
   ['404', '/halaman-yang-tidak-ada/'],
 ] as const;

@@ -115,6 +115,35 @@ describe('keyboard, print, page weight and layout stability', () => {
     await page.close();
   });
 
+  it('announces the "Koreksi" box as a region, reached from the byline\'s "Dikoreksi" link', async () => {
+    const page = await browser!.newPage();
+    await page.goto(server!.url + ARTICLE);
+    const region = page.getByRole('region', { name: 'Koreksi' });
+    expect(await region.count()).toBe(1);
+    expect(await region.locator('time').getAttribute('datetime')).toBe('2024-12-18T14:20:00+07:00');
+    await page.getByRole('link', { name: 'Dikoreksi' }).click();
+    expect(new URL(page.url()).hash).toBe('#koreksi');
+    await page.close();
+  });
+
+  it('frames the latest stories beside the story, and their links open in the whole tab', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server!.url + ARTICLE);
+    const aside = page.getByRole('complementary', { name: 'Berita lainnya' });
+    const article = await page.locator('article').boundingBox();
+    const column = await aside.boundingBox();
+    // On a desktop the column sits to the right of the story, not under it.
+    expect(column && article && column.x).toBeGreaterThanOrEqual((article?.x ?? 0) + (article?.width ?? 0));
+    const frame = page.frameLocator('iframe[title="Berita terkini"]');
+    const first = frame.locator('ol > li > a').first();
+    await first.waitFor();
+    const href = await first.getAttribute('href');
+    await first.click();
+    await page.waitForURL((url) => url.pathname === href);
+    expect(new URL(page.url()).pathname).toBe(href);
+    await page.close();
+  });
+
   it('keeps an article page under 35 KB of HTML and CSS gzipped, with no JavaScript', () => {
     const html = site.read(`${ARTICLE.slice(1)}index.html`);
     const dom = parse(html);

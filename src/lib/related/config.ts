@@ -24,25 +24,8 @@ export const relatedConfigSchema = z
     limit: z.number().int().min(1).max(100).default(5),
     /** Signal weights (see relatedWeightsSchema; defaults text 1, tags 0.5, category 0.1, recency 0.1). */
     weights: relatedWeightsSchema.prefault({}),
-    // The default is measured on the labelled fixture tests/fixtures/related/articles.json (48
-    // articles, 6 topics; `npm run bench:related -- N` prints the table). With the default weights a
-    // story of the same section published the same day gets 0.2 before any word in common
-    // (category 0.1 + recency up to 0.1), and the wrong-topic stories that padded lists sat just
-    // above that: 27 of the 240 computed entries were wrong, scoring 0.15 to 0.26, most 0.20 to 0.23.
-    //   minScore   0     0.20  0.21  0.215 0.22  0.23  0.25  0.30
-    //   precision  0.89  0.90  0.92  0.94  0.97  0.98  0.99  1.00
-    //   recall     0.89  0.83  0.80  0.80  0.78  0.73  0.65  0.47
-    // (recall counts a list of 5 same-topic stories as complete; see evaluate.ts.) 0.22 is the lowest
-    // threshold with precision above 0.95 and the best F0.5 (0.92; precision weighs twice): it drops
-    // 21 of the 27 wrong entries for 26 of the 213 right ones and leaves one list of 48 empty. Higher
-    // thresholds buy little precision with a lot of recall: 0.25 cuts the wrong entries further
-    // (6 to 1) but loses 32 more right ones and empties 2 lists.
-    /**
-     * Computed matches scoring below this are left out, even when the list ends up shorter than
-     * `limit`; hand-picked `related:` entries are never subject to it (score units, the weighted sum
-     * of the signals; default 0.22). Absolute, not relative to the weights: change it with them.
-     */
-    minScore: z.number().min(0).default(0.22),
+    // PLACEHOLDER
+    minSimilarity: z.number().min(0).default(0.1),
     /** Multiplier on term counts from the title (occurrence multiplier; default 3). */
     titleWeight: z.number().min(0).max(100).default(3),
     /** Multiplier on term counts from the summary/lead (occurrence multiplier; default 1.5). */

@@ -1,7 +1,8 @@
 // The related index's life cycle, after Hugo's related.InvertedIndex: add every
 // article, finalize once (IDF, signatures, bounded posting lists), then search
 // each article. Search generates candidates only from shared strong terms and
-// shared tags, then ranks them with the full weighted score.
+// shared tags, keeps those topically similar enough, then ranks them with the
+// full weighted score.
 import type { RelatedConfig } from './config.ts';
 import { defaultRelatedConfig } from './config.ts';
 import { DocumentIntake } from './intake.ts';
@@ -34,7 +35,7 @@ function finalizeIndex(intake: DocumentIntake, config: RelatedConfig): FinalInde
     { vectors, termPostings, tags, tieRanks, scorer },
     documents,
     config.rescoreDepth,
-    config.minScore,
+    config.minSimilarity,
   );
   const stats: RelatedIndexStats = {
     documents,

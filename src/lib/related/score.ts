@@ -1,6 +1,7 @@
 // The full weighted score of one candidate against the article being searched:
-// text cosine + tag cosine + same category + recency decay. Candidate
-// generation decides who is scored; this decides the order.
+// text cosine + tag cosine (the topical similarity, which the minimum applies
+// to) + same category + recency decay. Candidate generation decides who is
+// scored; this decides who passes and the order.
 import type { RelatedConfig } from './config.ts';
 import type { TagIndex } from './postings.ts';
 import type { TermVectors } from './vectors.ts';
@@ -26,17 +27,24 @@ export interface ScoringTables {
   readonly termCount: number;
 }
 
-/** Scores candidates against one focused document at a time. */
+/**
+ * Scores candidates against one focused document at a time. A score is built in two stages, always
+ * summed in this order so equal inputs give bit-equal results: the topical similarity (weighted text
+ * cosine + weighted tag cosine, what `minSimilarity` is compared with), then the category and recency
+ * boosts, which only order stories that already pass.
+ */
 export interface Scorer {
   /** Makes `doc` the article candidates are compared with. */
   focus(doc: number): void;
-  /** Exact weighted score of `candidate` against the focused article. */
-  score(candidate: number): number;
+  /** Exact topical similarity of `candidate` (weighted text and tag cosines), from the full vectors. */
+  similarity(candidate: number): number;
   /**
-   * The score without its recency term, from partial sums gathered off posting lists:
-   * `textDot` (term weight products) and `tagDot` (shared tags' squared IDF).
+   * Topical similarity from partial sums gathered off posting lists: `textDot` (term weight products)
+   * and `tagDot` (shared tags' squared IDF).
    */
-  combineWithoutRecency(candidate: number, textDot: number, tagDot: number): number;
+  similarityFrom(candidate: number, textDot: number, tagDot: number): number;
+  /** `similarity` plus the weighted same-category signal: the score without its recency term. */
+  withCategory(candidate: number, similarity: number): number;
   /** The weighted recency term; at most `recencyWeight`, so a search can skip exp() for hopeless candidates. */
   recency(candidate: number): number;
   /** Upper bound of recency(). */
@@ -69,16 +77,16 @@ export function createScorer(config: RelatedConfig, tables: ScoringTables): Scor
     }
   };
 
-  const combineWithoutRecency = (candidate: number, textDot: number, tagDot: number): number => {
+  const similarityFrom = (candidate: number, textDot: number, tagDot: number): number => {
     const tagCosine = tagDot > 0 ? tagDot / (focusedTagNorm * (tags.norms[candidate] ?? 0)) : 0;
+    return textWeight * textDot + tagWeight * tagCosine;
+  };
+  const withCategory = (candidate: number, similarity: number): number => {
     const sameCategory = focusedCategory >= 0 && categories[candidate] === focusedCategory ? 1 : 0;
-    return textWeight * textDot + tagWeight * tagCosine + categoryWeight * sameCategory;
+    return similarity + categoryWeight * sameCategory;
   };
   const recency = (candidate: number): number =>
     recencyWeight * Math.exp(-decayPerMs * Math.abs((times[candidate] ?? 0) - focusedTime));
-  // Summed in one fixed order everywhere, so equal inputs give bit-equal scores.
-  const combine = (candidate: number, textDot: number, tagDot: number): number =>
-    combineWithoutRecency(candidate, textDot, tagDot) + recency(candidate);
 
   return {
     focus(doc) {
@@ -89,7 +97,7 @@ export function createScorer(config: RelatedConfig, tables: ScoringTables): Scor
       focusedTime = times[doc] ?? 0;
       scatter(doc, false);
     },
-    score(candidate) {
+    similarity(candidate) {
       let textDot = 0;
       for (let i = vectors.start[candidate] ?? 0; i < (vectors.start[candidate + 1] ?? 0); i++) {
         textDot += (termScratch[vectors.terms[i] ?? 0] ?? 0) * (vectors.weights[i] ?? 0);
@@ -99,9 +107,10 @@ export function createScorer(config: RelatedConfig, tables: ScoringTables): Scor
         const tag = tags.tags[i] ?? 0;
         tagDot += (tagScratch[tag] ?? 0) * (tags.idf[tag] ?? 0);
       }
-      return combine(candidate, textDot, tagDot);
+      return similarityFrom(candidate, textDot, tagDot);
     },
-    combineWithoutRecency,
+    similarityFrom,
+    withCategory,
     recency,
     recencyWeight,
     release() {

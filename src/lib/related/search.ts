@@ -1,7 +1,8 @@
 // One search: walk the focused article's posting lists accumulating partial
-// dot products (score-at-a-time), combine them with category and recency, and
-// keep the best that reach the minimum score. Touching only listed articles is
-// what keeps the whole run near-linear in the archive size.
+// dot products (score-at-a-time), keep the candidates whose topical similarity
+// (text and tags) reaches the minimum, and rank those by the full score, where
+// category and recency join in. Touching only listed articles is what keeps the
+// whole run near-linear in the archive size.
 import type { TagIndex, TermPostings } from './postings.ts';
 import type { Scorer } from './score.ts';
 import { TopK } from './top-k.ts';
@@ -20,7 +21,7 @@ export interface SearchTables {
 export class Searcher {
   readonly #tables: SearchTables;
   readonly #rescoreDepth: number;
-  readonly #minScore: number;
+  readonly #minSimilarity: number;
   // seen[d] === stamp: d was met (or excluded) in the current search, so its
   // accumulators are live; stamps avoid clearing n-sized arrays per search.
   readonly #seen: Uint32Array;
@@ -30,11 +31,14 @@ export class Searcher {
   #stamp = 0;
   #shortlist: TopK;
 
-  /** `minScore`: candidates whose final score is below it are never offered (see config.ts). */
-  constructor(tables: SearchTables, documents: number, rescoreDepth: number, minScore: number) {
+  /**
+   * `minSimilarity`: candidates whose topical similarity (weighted text + tag cosines, before the
+   * category and recency boosts) is below it are never offered, whatever their score (see config.ts).
+   */
+  constructor(tables: SearchTables, documents: number, rescoreDepth: number, minSimilarity: number) {
     this.#tables = tables;
     this.#rescoreDepth = rescoreDepth;
-    this.#minScore = minScore;
+    this.#minSimilarity = minSimilarity;
     this.#seen = new Uint32Array(documents);
     this.#textDot = new Float64Array(documents);
     this.#tagDot = new Float64Array(documents);
@@ -43,8 +47,9 @@ export class Searcher {
   }
 
   /**
-   * Fills `best` with the top related documents of `doc` scoring at least `minScore`, never `doc` or
-   * an `excluded` id; `best` may stay short, even empty.
+   * Fills `best` with the best-scoring related documents of `doc` among those whose topical
+   * similarity is at least `minSimilarity`, never `doc` or an `excluded` id; `best` may stay short,
+   * even empty.
    */
   search(doc: number, excluded: Iterable<number>, best: TopK): void {
     const { vectors, termPostings, tags, scorer } = this.#tables;
@@ -109,21 +114,23 @@ export class Searcher {
     const textDot = this.#textDot;
     const tagDot = this.#tagDot;
     const recencyBound = scorer.recencyWeight;
-    const minScore = this.#minScore;
+    const minSimilarity = this.#minSimilarity;
     for (let k = 0; k < count; k++) {
       const candidate = candidates[k] ?? 0;
-      const base = scorer.combineWithoutRecency(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
-      // Cannot reach the kept set or the minimum even with full recency: skip the exp().
-      const bound = base + recencyBound;
-      if (bound < best.threshold || bound < minScore) continue;
-      const score = base + scorer.recency(candidate);
-      if (score >= minScore) best.offer(candidate, score, tieRanks[candidate] ?? 0);
+      const similarity = scorer.similarityFrom(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
+      // Not on the topic: no category or recency boost can make up for it.
+      if (similarity < minSimilarity) continue;
+      const base = scorer.withCategory(candidate, similarity);
+      // Cannot reach the kept set even with full recency: skip the exp().
+      if (base + recencyBound < best.threshold) continue;
+      best.offer(candidate, base + scorer.recency(candidate), tieRanks[candidate] ?? 0);
     }
   }
 
   // A capped or dropped list made the partial sums undercount: shortlist by the
-  // relatedness signals (text, tags, category), then rank the shortlist by the
-  // exact score from the full vectors, where recency re-ranks.
+  // partial score without recency (text, tags, category), then check the exact
+  // similarity from the full vectors against the minimum and rank the survivors
+  // by the exact score, where recency re-ranks.
   #rankApproximate(count: number, best: TopK): void {
     const { tieRanks, scorer } = this.#tables;
     const candidates = this.#candidates;
@@ -132,15 +139,18 @@ export class Searcher {
     const shortlist = this.#shortlistFor(best.ids.length);
     for (let k = 0; k < count; k++) {
       const candidate = candidates[k] ?? 0;
-      const base = scorer.combineWithoutRecency(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
+      const similarity = scorer.similarityFrom(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
+      const base = scorer.withCategory(candidate, similarity);
       if (base >= shortlist.threshold) shortlist.offer(candidate, base, tieRanks[candidate] ?? 0);
     }
-    // The minimum applies to the exact score only: partial sums undercount, so they cannot rule a
-    // candidate out of the shortlist.
+    // The minimum applies to the exact similarity only: partial sums undercount, so they cannot rule
+    // a candidate out of the shortlist.
     for (let k = 0; k < shortlist.size; k++) {
       const candidate = shortlist.ids[k] ?? 0;
-      const score = scorer.score(candidate);
-      if (score >= this.#minScore) best.offer(candidate, score, tieRanks[candidate] ?? 0);
+      const similarity = scorer.similarity(candidate);
+      if (similarity < this.#minSimilarity) continue;
+      const score = scorer.withCategory(candidate, similarity) + scorer.recency(candidate);
+      best.offer(candidate, score, tieRanks[candidate] ?? 0);
     }
   }
 

@@ -21,7 +21,10 @@ export interface RelatedDocument {
 /** One related article, as found by a search. */
 export interface RelatedMatch {
   readonly slug: string;
-  /** Weighted sum of the signals; higher is more related, comparable within one index only. */
+  /**
+   * Weighted sum of all the signals (text, tags, category, recency); orders the list. Higher is more
+   * related, comparable within one index only.
+   */
   readonly score: number;
 }
 
@@ -56,8 +59,9 @@ export interface RelatedIndex {
   /** Computes weights and posting lists; call once after the last add. */
   finalize(): void;
   /**
-   * Best related articles for `slug`, best first, at most `limit` and only those scoring at least the
-   * config's `minScore` (so possibly fewer, even none); never `slug` itself nor any excluded slug.
+   * Best related articles for `slug`, best first by score, at most `limit`, among those whose topical
+   * similarity (text and tags, before the category and recency boosts) reaches the config's
+   * `minSimilarity` (so possibly fewer, even none); never `slug` itself nor any excluded slug.
    */
   search(slug: string, options?: RelatedSearchOptions): RelatedMatch[];
   /** Whether `slug` was added. */
