@@ -135,12 +135,13 @@ function build(label: string, clean: boolean): BuildRun {
   const completions = [...log.matchAll(/✓ Completed in ((?:\d+m )?[\d.]+m?s)/g)].map((m) => m[1]);
   const search = /\[warta-search\] (.*)/.exec(log)?.[1];
   const imageLine = /\[warta-images\] (\d+ pictures.*)/.exec(log)?.[1];
+  const written = /(\d+ files written: \d+ rendered, \d+ restored)/.exec(log)?.[1];
   return {
     wallSeconds: Number(secs),
     peakRssMb: Math.round(Number(kb) / 1024),
     pages,
     phases: search ? `${phases}; search: ${search}` : phases,
-    renderPages: completions.at(-2) ?? '?',
+    renderPages: `${completions.at(-2) ?? '?'}${written ? ` (${written})` : ''}`,
     images: imageLine,
   };
 }

@@ -72,6 +72,21 @@ describe('toSearchRecord', () => {
     expect(Object.keys(toSearchRecord(plain!.data, plain!.text).meta).sort()).toEqual(['category', 'date', 'title']);
   });
 
+  it('says when a story was corrected on a later day, but not for a change the same day', () => {
+    const [later, sameDay] = built(
+      [
+        'later.md',
+        {
+          title: 'Dikoreksi Besok',
+          front: 'koreksi:\n  - date: 2024-12-21T08:00:00+07:00\n    text: Angka diperbaiki.\n',
+        },
+      ],
+      ['same.md', { title: 'Diperbarui Sore', front: 'updated: 2024-12-20T18:00:00+07:00\n' }],
+    );
+    expect(toSearchRecord(later!.data, later!.text).meta['updated']).toBe('Sabtu, 21 Desember 2024');
+    expect(toSearchRecord(sameDay!.data, sameDay!.text).meta).not.toHaveProperty('updated');
+  });
+
   it('filters by category and tag names and sorts by the WIB publication time', () => {
     const record = toSearchRecord(putin!.data, putin!.text);
     expect(record.filters).toEqual({ kategori: ['Nasional'], tag: ['Rusia', 'Korea Utara'] });
