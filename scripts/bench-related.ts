@@ -59,7 +59,7 @@ console.log(`index=${JSON.stringify(index.stats())}`);
 const { limit, minSimilarity } = defaultRelatedConfig;
 const fixture = loadFixture();
 const topicOf = new Map(fixture.map((doc) => [doc.slug, doc.topic]));
-const steps = [0, 0.02, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.21, 0.22, 0.23, 0.24, 0.25, 0.26, 0.28, 0.3, 0.35];
+const steps = [0, 0.05, 0.1, 0.15, 0.2, 0.21, 0.2175, 0.22, 0.225, 0.25, 0.3, 0.4];
 const thresholds = [...new Set([...steps, minSimilarity])].sort((a, b) => a - b);
 const table = evaluateThresholds(fixture, topicOf, defaultRelatedConfig, thresholds);
 const chosen = table.find((row) => row.minSimilarity === minSimilarity);
@@ -74,7 +74,7 @@ for (const row of table) {
   // F0.5 weighs precision twice: a wrong "Terkait" story costs a reader's trust, a missing one little.
   const f =
     row.precision + row.recall === 0 ? 0 : (1.25 * row.precision * row.recall) / (0.25 * row.precision + row.recall);
-  const cells = [row.minSimilarity.toFixed(3).padStart(16), three(row.precision).padStart(9)];
+  const cells = [row.minSimilarity.toFixed(4).padStart(16), three(row.precision).padStart(9)];
   cells.push(three(row.recall).padStart(6), three(f).padStart(6), String(row.listed).padStart(7));
   cells.push(String(row.wrong).padStart(6), String(row.emptyLists).padStart(11));
   console.log(`#${cells.join(' ')}${row.minSimilarity === minSimilarity ? '  <- default' : ''}`);

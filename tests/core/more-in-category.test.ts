@@ -130,7 +130,7 @@ describe('moreInCategory', () => {
     const sources = [
       story('banjir-1', 'Nasional', 10, flood),
       story('banjir-2', 'Nasional', 11, flood),
-      // Shares only its section and a common word with the flood stories (it scores 0.21 against them).
+      // Shares only its section and a common word with the flood stories (its topical similarity to them is under related.minSimilarity).
       story('pilkada', 'Nasional', 3, {
         title: 'Debat Calon Kepala Daerah',
         body: 'Debat digelar di gedung dewan. Pendukung calon memadati halaman gedung. Pemerintah siapkan keamanan.',
@@ -149,11 +149,11 @@ describe('moreInCategory', () => {
     expect(site.related('utama')).toEqual(['bola', 'banjir-2', 'banjir-1']);
     expect(site.more('utama')).toEqual(['pilkada']);
     // Even a minimum no computed match reaches keeps the hand-picked one.
-    const strict = build(sources, { rankRelated: createRelatedRanker(parseRelatedConfig({ minScore: 100 })) });
+    const strict = build(sources, { rankRelated: createRelatedRanker(parseRelatedConfig({ minSimilarity: 100 })) });
     expect(strict.related('utama')).toEqual(['bola']);
     expect(strict.more('utama')).toEqual(['banjir-2', 'banjir-1', 'pilkada']);
     // Without the minimum the unrelated story of the section is passed off as related instead.
-    const open = build(sources, { rankRelated: createRelatedRanker(parseRelatedConfig({ minScore: 0 })) });
+    const open = build(sources, { rankRelated: createRelatedRanker(parseRelatedConfig({ minSimilarity: 0 })) });
     expect(open.related('utama')).toEqual(['bola', 'banjir-2', 'banjir-1', 'pilkada']);
   });
 });

@@ -12,7 +12,7 @@ describe('related config', () => {
     expect(parseRelatedConfig()).toEqual({
       limit: 5,
       weights: { text: 1, tags: 0.5, category: 0.1, recency: 0.1 },
-      minScore: 0.22,
+      minSimilarity: 0.22,
       titleWeight: 3,
       summaryWeight: 1.5,
       halfLifeDays: 30,
@@ -37,7 +37,7 @@ describe('related config', () => {
     ['fractional limit', { limit: 2.5 }, 'limit'],
     ['negative weight', { weights: { text: -1 } }, 'weights.text'],
     ['zero half-life', { halfLifeDays: 0 }, 'halfLifeDays'],
-    ['negative minScore', { minScore: -0.1 }, 'minScore'],
+    ['negative minSimilarity', { minSimilarity: -0.1 }, 'minSimilarity'],
     ['fractional termsPerDocument', { termsPerDocument: 2.5 }, 'termsPerDocument'],
     ['zero postings bound', { maxPostingsPerTerm: 0 }, 'maxPostingsPerTerm'],
     ['all weights zero', { weights: { text: 0, tags: 0, category: 0, recency: 0 } }, 'weights'],
@@ -50,6 +50,8 @@ describe('related config', () => {
   it('rejects unknown keys so typos do not pass silently', () => {
     expect(() => parseRelatedConfig({ limt: 3 } as never)).toThrow(ZodError);
     expect(() => parseRelatedConfig({ weights: { txt: 1 } } as never)).toThrow(ZodError);
+    // The old minimum on the final score, in other units: a site config still setting it must say so.
+    expect(() => parseRelatedConfig({ minScore: 0.22 } as never)).toThrow(ZodError);
   });
 });
 

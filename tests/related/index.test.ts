@@ -43,8 +43,8 @@ describe('related search', () => {
   const fixture = loadFixture();
   const index = build(fixture);
 
-  // Without a minimum score every list fills up to the limit on this fixture.
-  const unfiltered = build(fixture, { minScore: 0 });
+  // Without a minimum similarity every list fills up to the limit on this fixture.
+  const unfiltered = build(fixture, { minSimilarity: 0 });
 
   it('never returns the article itself, nor duplicates, and honours limit', () => {
     for (const doc of fixture) {
@@ -52,7 +52,7 @@ describe('related search', () => {
       const slugs = all.map((m) => m.slug);
       expect(slugs).not.toContain(doc.slug);
       expect(new Set(slugs).size).toBe(slugs.length);
-      // The default minimum score may leave a list short, never longer than the limit.
+      // The default minimum similarity may leave a list short, never longer than the limit.
       expect(index.search(doc.slug)).toEqual(all.slice(0, 5));
       expect(unfiltered.search(doc.slug)).toHaveLength(5);
       expect(index.search(doc.slug, { limit: 2 })).toEqual(all.slice(0, 2));
@@ -62,10 +62,12 @@ describe('related search', () => {
   });
 
   it('honours the exclude set and ignores unknown slugs in it', () => {
+    // Without a minimum, so the list is long enough to take two out of; the minimum is threshold.test.ts's.
     const slug = 'kasus-dbd-meningkat';
-    const before = index.search(slug, { limit: 8 });
+    const before = unfiltered.search(slug, { limit: 8 });
+    expect(before).toHaveLength(8);
     const excluded = new Set([before[0]!.slug, before[2]!.slug, 'not-published']);
-    const after = index.search(slug, { limit: 6, exclude: excluded });
+    const after = unfiltered.search(slug, { limit: 6, exclude: excluded });
     expect(after.map((m) => m.slug)).toEqual(before.filter((m) => !excluded.has(m.slug)).map((m) => m.slug));
     expect(after.some((m) => excluded.has(m.slug))).toBe(false);
   });
@@ -179,11 +181,14 @@ describe('posting bounds', () => {
       body: '',
       tags: i < 2 ? ['Umum', 'Langka'] : ['Umum'],
     }));
-    // No minimum score: this is about who becomes a candidate, and artikel-05 shares only the common
-    // tag with artikel-00 and -01 (0.12 plus recency), which is under the default minimum.
-    const open = build(tagged, { maxPostingsPerTag: 100, minScore: 0 });
+    // No minimum similarity: this is about who becomes a candidate, and artikel-05 shares only the
+    // common tag with artikel-00 and -01 (similarity 0.5 × 0.24 = 0.12), under the default minimum.
+    const open = build(tagged, { maxPostingsPerTag: 100, minSimilarity: 0 });
     expect(open.search('artikel-05', { limit: 100 })).toHaveLength(29);
-    const bounded = build(tagged, { maxPostingsPerTag: 5, minScore: 0 });
+    const shown = build(tagged, { maxPostingsPerTag: 100 }).search('artikel-05', { limit: 100 });
+    expect(shown.map((m) => m.slug)).not.toContain('artikel-00');
+    expect(shown).toHaveLength(27);
+    const bounded = build(tagged, { maxPostingsPerTag: 5, minSimilarity: 0 });
     expect(bounded.stats().droppedTags).toBe(1);
     expect(bounded.search('artikel-05', { limit: 100 })).toEqual([]);
     expect(bounded.search('artikel-00', { limit: 100 }).map((m) => m.slug)).toEqual(['artikel-01']);

@@ -8,8 +8,8 @@ import { loadFixture } from './helpers.ts';
 const fixture = loadFixture();
 const topicOf = new Map(fixture.map((doc) => [doc.slug, doc.topic]));
 const ranked = rankRelated(fixture);
-// The ranking alone, before the minimum score cuts lists short.
-const unfiltered = rankRelated(fixture, parseRelatedConfig({ minScore: 0 }));
+// The ranking alone, before the minimum similarity cuts lists short.
+const unfiltered = rankRelated(fixture, parseRelatedConfig({ minSimilarity: 0 }));
 
 function sameTopicInTop3(lists: typeof ranked, slug: string): number {
   const top = (lists.get(slug) ?? []).slice(0, 3);
@@ -24,23 +24,34 @@ describe('related articles on the labelled fixture', () => {
     for (const topic of topics) expect(fixture.filter((doc) => doc.topic === topic).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('reaches precision@3 >= 0.9 with the default config', () => {
-    // Counted against 3 whatever the list's length, so a list the minimum score cut short counts as
-    // partly wrong here: this bounds both the ranking and what the threshold costs at the top.
-    const precision = fixture.reduce((sum, doc) => sum + sameTopicInTop3(ranked, doc.slug) / 3, 0) / fixture.length;
+  it('ranks same-topic stories first: precision@3 >= 0.9 without a minimum', () => {
+    // The order, where category and recency count. The minimum's cost in list length is bounded below.
+    const precision = fixture.reduce((sum, doc) => sum + sameTopicInTop3(unfiltered, doc.slug) / 3, 0) / fixture.length;
     expect(precision).toBeGreaterThanOrEqual(0.9);
+    // What readers see: of the first 3 shown (however many), at least 0.9 are on the topic.
+    let shown = 0;
+    let right = 0;
+    for (const doc of fixture) {
+      shown += Math.min(3, ranked.get(doc.slug)?.length ?? 0);
+      right += sameTopicInTop3(ranked, doc.slug);
+    }
+    expect(right / shown).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('keeps precision >= 0.95 and recall >= 0.75 at the default minimum score (config.ts explains the choice)', () => {
-    const [atDefault, atZero] = evaluateThresholds(unfiltered, topicOf, defaultRelatedConfig.limit, [
-      defaultRelatedConfig.minScore,
+  it('keeps precision >= 0.95 and recall >= 0.38 at the default minimum similarity (config.ts explains the choice)', () => {
+    const [atDefault, atZero] = evaluateThresholds(fixture, topicOf, defaultRelatedConfig, [
+      defaultRelatedConfig.minSimilarity,
       0,
     ]);
     expect(atDefault!.precision).toBeGreaterThanOrEqual(0.95);
-    expect(atDefault!.recall).toBeGreaterThanOrEqual(0.75);
-    // The threshold is worth having: it removes wrong matches the ranking alone lets through.
+    // Low, and known: the fixture's topics are sections, and the section no longer counts towards
+    // the minimum; "Lainnya di <Kategori>" shows those stories instead.
+    expect(atDefault!.recall).toBeGreaterThanOrEqual(0.38);
+    expect(atDefault!.emptyLists).toBeLessThanOrEqual(8);
+    // The minimum is worth having: it removes wrong matches the ranking alone lets through.
     expect(atZero!.precision).toBeLessThan(0.9);
-    // And it is what the default search does: the same lists as cutting the ranking at it.
+    expect(atDefault!.wrong).toBeLessThan(atZero!.wrong / 5);
+    // And it is what the default search does.
     const listed = [...ranked.values()].reduce((n, list) => n + list.length, 0);
     expect(listed).toBe(atDefault!.listed);
   });
@@ -54,10 +65,11 @@ describe('related articles on the labelled fixture', () => {
     expect(peers.some((doc) => doc.category === orphan!.category)).toBe(false);
     expect(fixture.some((doc) => doc.topic !== orphan!.topic && doc.category === orphan!.category)).toBe(true);
     expect(sameTopicInTop3(unfiltered, orphan!.slug)).toBe(3);
-    // What readers see is only same-topic stories, if fewer: the right one ranked 3rd (0.219) falls
-    // just under the minimum score (0.22) together with the wrong-category one ranked 4th (0.218).
+    // What readers see is only same-topic stories: the section's story ranked 5th by score (similarity
+    // 0.115, lifted by the shared category) stays under the minimum similarity (0.22).
     const shown = ranked.get(orphan!.slug) ?? [];
     expect(shown.length).toBeGreaterThanOrEqual(2);
     expect(shown.every((match) => topicOf.get(match.slug) === orphan!.topic)).toBe(true);
+    expect(unfiltered.get(orphan!.slug)?.some((match) => topicOf.get(match.slug) !== orphan!.topic)).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ export interface RelatedLists {
 /**
  * Step 3 of the content life cycle (see build-content.ts): each article's "Berita Terkait", at most
  * `limit` (default 5) long: its hand-picked `related:` slugs, always kept, then what `ranker` finds
- * (the engine leaves out matches below its `minScore`, so the list may stay short), leaving out the
+ * (the engine leaves out matches below its `minSimilarity`, so the list may stay short), leaving out the
  * article itself and what its "Baca juga" blocks already link. Without a ranker only the hand-picked
  * ones are listed. The space a short list leaves goes to "Lainnya di <Kategori>" (see
  * {@link moreInCategory}), so a page shows `limit` stories either way without passing off an
