@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Article } from '../lib/content/article.ts';
 import type { Person } from '../lib/content/people.ts';
+import type { SitePage } from '../lib/content/site-pages.ts';
 import type { BodyLocation } from '../lib/storage/body-store.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
@@ -80,6 +81,7 @@ interface State {
   readonly settings: BuildSettings;
   readonly published: Map<string, Published>;
   people: readonly Person[];
+  sitePages: readonly SitePage[];
   contentSummary: ContentSummary | undefined;
   resolved: readonly ResolvedArticle[] | undefined;
   readonly resolvedListeners: Set<(articles: readonly ResolvedArticle[]) => void>;
@@ -95,6 +97,7 @@ function state(): State {
     settings: readSettings(process.env, process.cwd()),
     published: new Map(),
     people: [],
+    sitePages: [],
     contentSummary: undefined,
     resolved: undefined,
     resolvedListeners: new Set(),
@@ -149,6 +152,16 @@ export function publishArticle(digest: string, article: Article, body: BodyLocat
  */
 export function publishPeople(people: readonly Person[]): void {
   state().people = people;
+}
+
+/** Called by the content loader on each successful load with the newsroom's pages (content/halaman/). */
+export function publishSitePages(pages: readonly SitePage[]): void {
+  state().sitePages = pages;
+}
+
+/** The newsroom's pages of the last successful load, in footer order. */
+export function publishedSitePages(): readonly SitePage[] {
+  return state().sitePages;
 }
 
 /** The people of the last successful load, by slug. */

@@ -9,6 +9,7 @@ import {
   findPublishedArticles,
   onArticlesResolved,
   publishedPeople,
+  publishedSitePages,
 } from '../data/build-context.ts';
 import type { ArticleFields } from '../lib/content/resolve-links.ts';
 import { articleSharePicture, sectionSharePicture, siteSharePicture } from '../lib/images/share.ts';
@@ -129,6 +130,7 @@ function collectWork(articles: readonly ArticleFields[], now: Date): ImageWork {
     const asset = person.photo?.asset;
     if (asset) assets.set(`${asset.key}|lead`, asset);
   }
+  for (const page of publishedSitePages()) for (const picture of page.images) assets.set(`${picture.key}|body`, picture);
   return { assets, cards, narrow };
 }
 
@@ -183,6 +185,7 @@ async function serveInDev(cacheRoot: string, folder: string, name: string, respo
     const asset = findPublishedArticles(() => true)
       .flatMap((a) => [...(a.image?.asset ? [a.image.asset] : []), ...(a.bodyImages ?? [])])
       .concat(publishedPeople().flatMap((p) => (p.photo?.asset ? [p.photo.asset] : [])))
+      .concat(publishedSitePages().flatMap((p) => p.images))
       .find((candidate) => candidate.key === folder && candidate.role === (name.startsWith('body-') ? 'body' : 'lead'));
     if (!asset) return false;
     await makeVariants(cacheRoot, asset);

@@ -86,6 +86,14 @@ export function latestFragmentPath(): string {
   return '/sematan/terkini/';
 }
 
+/**
+ * Path of one of the newsroom's pages (content/halaman/): `/halaman/tentang-kami/`. Their slugs are
+ * never numbers, which are the front page list's later pages (`/halaman/2/`).
+ */
+export function sitePagePath(slug: string): string {
+  return `/${PAGE_SEGMENT}/${slug}/`;
+}
+
 /** Path of the list of every category: `/kategori/`. */
 export function categoryIndexPath(): string {
   return '/kategori/';

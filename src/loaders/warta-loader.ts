@@ -17,8 +17,10 @@ import { startBodyPack, type BodyLocation } from '../lib/storage/body-store.ts';
 import { openParseCache } from '../lib/storage/parse-cache.ts';
 import { parseChanged } from '../lib/storage/parse-changed.ts';
 import { readContentDirectory } from '../lib/storage/read-sources.ts';
-import { publishArticle, publishPeople } from '../data/build-context.ts';
-import { isPersonFile, parsePeople } from '../lib/content/people.ts';
+import { publishArticle, publishPeople, publishSitePages } from '../data/build-context.ts';
+import { sortContentKinds } from '../lib/content/content-kinds.ts';
+import { parsePeople } from '../lib/content/people.ts';
+import { parseSitePages } from '../lib/content/site-pages.ts';
 import { createPeopleIndex } from '../lib/content/resolve-credits.ts';
 import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport } from '../lib/errors/index.ts';
 
@@ -115,12 +117,12 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   };
   try {
     const { sources: files, errors: readErrors } = readContentDirectory(directory, process.cwd());
-    // The people's files (content/penulis/) are few and not articles: parsed here, every load.
-    const sources = files.filter((s) => !isPersonFile(s.path));
-    const people = parsePeople(
-      files.filter((s) => isPersonFile(s.path)),
-      options.render,
-    );
+    // The people's files (content/penulis/) and the newsroom's pages (content/halaman/) are few and
+    // not articles: parsed here, every load.
+    const kinds = sortContentKinds(files);
+    const sources = kinds.articles;
+    const people = parsePeople(kinds.people, options.render);
+    const pages = parseSitePages(kinds.pages, options.render);
     endPhase('read');
     const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
     // Reading the cache file is not counted as parsing: the parse figure stays comparable with earlier logs.
@@ -139,7 +141,7 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     endPhase('parse', threads > 1 ? ` on ${threads} threads` : '');
     // Files that could not be read fail the build with the rest of the errors, never silently.
     const resolution = resolveLinks(
-      { ...parsed, errors: [...readErrors, ...people.errors, ...parsed.errors] },
+      { ...parsed, errors: [...readErrors, ...people.errors, ...pages.errors, ...parsed.errors] },
       {
         now: options.now?.() ?? new Date(),
         includeUnpublished: options.includeUnpublished,
@@ -152,6 +154,7 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
       const { site } = resolution;
       // Before the articles: the image integration, started by onResolved, publishes their photos too.
       publishPeople(people.people);
+      publishSitePages(pages.pages);
       if (options.onResolved) {
         options.onResolved(site.articles);
         // What the receiver does (the search index times its own work) is not the related phase's.

@@ -3,10 +3,13 @@ import { countPages, formatBuildReport, missingArticlePages } from '../../src/li
 
 describe('end-of-build report', () => {
   it('counts pages by kind', () => {
-    expect(countPages(['', 'halaman/2/', 'berita/a/', 'berita/b/', 'tag/x/', '404.html'])).toEqual([
+    expect(
+      countPages(['', 'halaman/2/', 'berita/a/', 'berita/b/', 'tag/x/', '404.html', 'halaman/tentang-kami/']),
+    ).toEqual([
       ['404', 1],
       ['beranda', 2],
       ['berita', 2],
+      ['halaman', 1],
       ['tag', 1],
     ]);
   });

@@ -21,6 +21,7 @@ import {
   personFeedPath,
   personPath,
   searchPath,
+  sitePagePath,
   sitemapIndexPath,
   tagIndexPath,
   tagPath,
@@ -57,11 +58,17 @@ function routeFile(file: string): RouteFile {
     const param = /^\[(\w+)\]$/.exec(segment)?.[1];
     return { segment, rest, param };
   });
+  // A `[page].astro` beside this file takes the numbers (see below).
+  const siblingPage = fs.existsSync(path.join(PAGES, ...segments.slice(0, -1), '[page].astro'));
   const source = parts
     .map(({ segment, rest, param }, i) => {
       const last = i === parts.length - 1;
       const slash = page || !last ? '/' : '';
       if (rest !== undefined) return `(?:(?<${rest}>.+)${slash})?`;
+      // `halaman/[page].astro` numbers the front page's list; `halaman/[slug].astro` has the
+      // newsroom's pages, whose slugs are never numbers (src/lib/content/site-pages.ts).
+      if (param === 'page') return `(?<${param}>\\d+)${slash}`;
+      if (param !== undefined && siblingPage) return `(?<${param}>(?!\\d+/)[^/]+)${slash}`;
       if (param !== undefined) return `(?<${param}>[^/]+)${slash}`;
       return `${escape(segment)}${slash}`;
     })
@@ -154,6 +161,12 @@ const CASES: readonly { name: string; path: string; file: string; params?: Recor
     params: { slug: 'dewi-lestari' },
   },
   { name: 'latestFragmentPath', path: latestFragmentPath(), file: 'sematan/terkini.astro' },
+  {
+    name: 'sitePagePath',
+    path: sitePagePath('pedoman-media-siber'),
+    file: 'halaman/[slug].astro',
+    params: { slug: 'pedoman-media-siber' },
+  },
   { name: 'faviconPath', path: faviconPath(), file: 'favicon.svg.ts' },
   { name: 'logoPath', path: logoPath(), file: 'logo.svg.ts' },
   { name: 'newsSitemapPath', path: newsSitemapPath(), file: 'sitemap-news.xml.ts' },

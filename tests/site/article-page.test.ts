@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
@@ -161,5 +164,39 @@ describe('the article page and the people behind it', () => {
       expect(frame?.getAttribute('title'), file).toBe('Berita terkini');
       expect(root.querySelectorAll('script:not([type="application/ld+json"])'), file).toHaveLength(0);
     }
+  });
+
+  it('publishes the newsroom’s pages from content/halaman/, linked from every footer, and keeps them out of the news', () => {
+    const slugs = ['tentang-kami', 'redaksi', 'pedoman-media-siber', 'kontak', 'kebijakan-privasi', 'disclaimer'];
+    const footer = page('index.html').querySelector('footer nav[aria-label="Tentang Warta"]');
+    expect(footer?.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(
+      slugs.map((slug) => `/halaman/${slug}/`),
+    );
+    const pedoman = page('halaman/pedoman-media-siber/index.html');
+    expect(pedoman.querySelector('h1')?.text).toBe('Pedoman Media Siber');
+    expect(pedoman.querySelector('title')?.text).toBe('Pedoman Media Siber - Warta');
+    expect(pedoman.text).toContain('Peraturan Dewan Pers Nomor 1/Peraturan-DP/III/2012');
+    expect(pedoman.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `${SITE}/halaman/pedoman-media-siber/`,
+    );
+    const privacy = page('halaman/kebijakan-privasi/index.html');
+    expect(privacy.querySelector('header time')?.getAttribute('datetime')).toBe('2024-12-01T00:00:00+07:00');
+    // In the sitemap; in no feed, news sitemap, list, related list or search index.
+    const sitemap = site.read('sitemap-0.xml');
+    for (const slug of slugs) {
+      expect(sitemap).toContain(`${SITE}/halaman/${slug}/`);
+      const path = `/halaman/${slug}/`;
+      expect(site.read('rss.xml')).not.toContain(path);
+      expect(site.read('sitemap-news.xml')).not.toContain(path);
+      for (const list of ['index.html', 'kategori/nasional/index.html', 'sematan/terkini/index.html'])
+        expect(page(list).querySelectorAll(`main a[href="${path}"]`), list).toHaveLength(0);
+    }
+    expect(listFiles(site.outDir).filter((f) => /^berita\/(tentang-kami|redaksi|kontak)\//.test(f))).toEqual([]);
+    const searchable = listFiles(path.join(site.outDir, 'pagefind'))
+      .filter((f) => f.includes('fragment'))
+      .map((f) => gunzipSync(fs.readFileSync(path.join(site.outDir, 'pagefind', f))).toString('utf8'));
+    expect(searchable.length).toBeGreaterThan(0);
+    // Each record Pagefind stores is a story's.
+    for (const fragment of searchable) expect(fragment).toMatch(/"url":"\/berita\/[a-z0-9-]+\/"/);
   });
 });

@@ -12,7 +12,9 @@
 import type { WartaError } from '../errors/index.ts';
 import type { ArticleSource } from './parse-article.ts';
 import { parseSources } from './parse-sources.ts';
-import { isPersonFile, parsePeople } from './people.ts';
+import { sortContentKinds } from './content-kinds.ts';
+import { parsePeople } from './people.ts';
+import { parseSitePages } from './site-pages.ts';
 import { createPeopleIndex } from './resolve-credits.ts';
 import { rankRelatedArticles, type RelatedLists, type RelatedRanker } from './rank-related-articles.ts';
 import { parseArticle } from './parse-article.ts';
@@ -63,17 +65,14 @@ export interface ContentBuild {
  * problem instead of stopping at the first.
  */
 export function buildContent(sources: readonly ArticleSource[], options: BuildContentOptions): ContentBuild {
-  // People's files (content/penulis/) are not articles: they are parsed apart, and bylines resolve to them.
-  const people = parsePeople(
-    sources.filter((s) => isPersonFile(s.path)),
-    options.render,
-  );
-  const parsed = parseSources(
-    sources.filter((s) => !isPersonFile(s.path)),
-    (source) => parseArticle(source, options.render),
-  );
+  // People's files (content/penulis/) and the newsroom's pages (content/halaman/) are not articles:
+  // they are parsed apart, and bylines resolve to the people.
+  const kinds = sortContentKinds(sources);
+  const people = parsePeople(kinds.people, options.render);
+  const pages = parseSitePages(kinds.pages, options.render);
+  const parsed = parseSources(kinds.articles, (source) => parseArticle(source, options.render));
   const resolution = resolveLinks(
-    { ...parsed, errors: [...people.errors, ...parsed.errors] },
+    { ...parsed, errors: [...people.errors, ...pages.errors, ...parsed.errors] },
     { ...options, people: createPeopleIndex(people.people, options.siteName ?? '') },
   );
   if (!resolution.ok)

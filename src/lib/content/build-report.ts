@@ -8,10 +8,10 @@ export interface ContentSummary {
   readonly slugs: readonly string[];
 }
 
-/** Page kind from its URL path, for the report: `berita/x/` → `berita`. */
+/** Page kind from its URL path, for the report: `berita/x/` → `berita`; `halaman/2/` → `beranda`. */
 export function pageKind(pathname: string): string {
-  const first = pathname.replace(/^\/+/, '').split('/')[0] ?? '';
-  if (first === '' || first === 'halaman') return 'beranda';
+  const [first = '', second = ''] = pathname.replace(/^\/+/, '').split('/');
+  if (first === '' || (first === 'halaman' && /^\d+$/.test(second))) return 'beranda';
   return first.replace(/\.html$/, '');
 }
 

@@ -18,7 +18,7 @@ export const text = z.string().trim().min(1, 'must not be empty');
 export const name = text.transform((value) => value.replace(/\s+/g, ' '));
 
 /** An ISO 8601 date or date-time; no offset means Asia/Jakarta. */
-const dateField = z.unknown().transform((value, ctx) => {
+export const dateField = z.unknown().transform((value, ctx) => {
   const parsed = parseArticleDate(value);
   if (parsed.ok) return parsed.date;
   ctx.addIssue({ code: 'custom', message: parsed.reason, params: { kind: DATE_ISSUE } });

@@ -3,6 +3,7 @@ import { findBacaJugaBlocks, type BacaJugaBlock } from '../markdown/baca-juga.ts
 import { leadText, readDateline, stripDateline } from '../markdown/dateline.ts';
 import { countWords, firstParagraphText, plainText } from '../markdown/plain-text.ts';
 import { parseMarkdown, renderMarkdownTree, type RenderOptions } from '../markdown/processor.ts';
+import type { ImageContext } from '../markdown/rehype-images.ts';
 import { isValidSlug, MAX_ARTICLE_SLUG_LENGTH } from '../slug.ts';
 import { checkInlineMarkers, checkNesting, MAX_INLINE_MARKERS, MAX_NESTING } from '../markdown/nesting.ts';
 import { frontMatterSchema, type FrontMatter } from './front-matter-schema.ts';
@@ -134,27 +135,8 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
 
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
 
-  // Deep nesting is refused before micromark sees it: 3,000 nested quotes took it minutes, and
-  // the tree utilities after it recurse once per level.
-  const tooDeep = checkNesting(body);
-  if (tooDeep)
-    return fail(
-      createError(
-        ContentErrors.BodyTooDeep,
-        { depth: tooDeep.depth, max: MAX_NESTING },
-        at(bodyLine + tooDeep.line - 1, 1),
-      ),
-    );
-  // So is a paragraph with more emphasis and link markers than micromark matches in linear time.
-  const tooManyMarkers = checkInlineMarkers(body);
-  if (tooManyMarkers)
-    return fail(
-      createError(
-        ContentErrors.ParagraphTooComplex,
-        { count: tooManyMarkers.count, max: MAX_INLINE_MARKERS },
-        at(bodyLine + tooManyMarkers.line - 1, 1),
-      ),
-    );
+  const refused = refuseHostileBody(body, bodyLine, at);
+  if (refused) return fail(refused);
   const { article, imageErrors } = parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options);
   if (imageErrors.length > 0) return { ok: false, errors: [...imageErrors] };
   const lead = image.ok && image.asset && image.dependency ? image : undefined;
@@ -167,6 +149,54 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
       ...(dependencies.length > 0 ? { dependencies } : {}),
     },
   };
+}
+
+/**
+ * The body shapes refused before micromark sees them, as an error at the body's line, or undefined.
+ * Deep nesting: 3,000 nested quotes took micromark minutes, and the tree utilities after it recurse
+ * once per level. A paragraph with more emphasis and link markers than micromark matches in linear
+ * time. Shared by every file with a Markdown body (articles, the newsroom's pages).
+ */
+export function refuseHostileBody(
+  body: string,
+  bodyLine: number,
+  at: (line?: number, column?: number) => SourcePosition,
+): WartaError | undefined {
+  const tooDeep = checkNesting(body);
+  if (tooDeep)
+    return createError(
+      ContentErrors.BodyTooDeep,
+      { depth: tooDeep.depth, max: MAX_NESTING },
+      at(bodyLine + tooDeep.line - 1, 1),
+    );
+  const tooManyMarkers = checkInlineMarkers(body);
+  if (tooManyMarkers)
+    return createError(
+      ContentErrors.ParagraphTooComplex,
+      { count: tooManyMarkers.count, max: MAX_INLINE_MARKERS },
+      at(bodyLine + tooManyMarkers.line - 1, 1),
+    );
+  return undefined;
+}
+
+/** Where a body's pictures are looked for, and how their errors are placed (body line → file line). */
+export function bodyImageContext(
+  source: ContentSource,
+  bodyLine: number,
+  options: RenderOptions,
+): ImageContext | undefined {
+  const images = options.images;
+  return (
+    images && {
+      options: images,
+      articlePath: source.path,
+      at: (line, column) => ({
+        file: source.displayPath,
+        ...(line === undefined ? {} : { line: bodyLine + line - 1 }),
+        ...(column === undefined ? {} : { column }),
+      }),
+    }
+  );
 }
 
 function parseBody(
@@ -185,20 +215,7 @@ function parseBody(
   const bodyText = plainText(tree, skip);
   const firstParagraph = firstParagraphText({ type: 'root', children: tree.children.filter((_, i) => !skip.has(i)) });
   // Rendering mutates the tree; every read of it happens above.
-  const images = options.images;
-  const rendered = renderMarkdownTree(
-    tree,
-    options,
-    images && {
-      options: images,
-      articlePath: source.path,
-      at: (line, column) => ({
-        file: source.displayPath,
-        ...(line === undefined ? {} : { line: bodyLine + line - 1 }),
-        ...(column === undefined ? {} : { column }),
-      }),
-    },
-  );
+  const rendered = renderMarkdownTree(tree, options, bodyImageContext(source, bodyLine, options));
   const article: ParsedArticle = {
     source: { path: source.path, displayPath: source.displayPath },
     slug,

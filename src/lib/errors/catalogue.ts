@@ -182,6 +182,22 @@ export const PersonFileBody: ErrorDefinition<Record<string, never>> = {
   hint: 'Move the text into `bio:` (one or two sentences), or delete it.',
 };
 
+export const SitePageNumberSlug: ErrorDefinition<{ slug: string }> = {
+  name: 'SitePageNumberSlug',
+  title: 'Newsroom page named with a number',
+  message: ({ slug }) =>
+    `The file name "${slug}" is a number, but /halaman/${slug}/ is page ${slug} of the latest stories.`,
+  hint: 'Name the file with words, e.g. content/halaman/tentang-kami.md.',
+};
+
+export const BacaJugaOnSitePage: ErrorDefinition<Record<string, never>> = {
+  name: 'BacaJugaOnSitePage',
+  title: '"Baca juga" on a newsroom page',
+  message: () =>
+    'A "Baca juga" block links news to news; a page in content/halaman/ is not news, so it would be left out.',
+  hint: 'Write the links as an ordinary list under a heading (e.g. "## Tautan"), or remove the "Baca juga:" line.',
+};
+
 export const UnsafeUrl: ErrorDefinition<{ field: string; value: string; reason: string }> = {
   name: 'UnsafeUrl',
   title: 'URL that cannot be published',
