@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDateTime,
   formatLongDate,
+  formatListDate,
   formatShortDate,
   formatTime,
   toJakartaIso,
@@ -42,6 +43,7 @@ describe('Indonesian formatting', () => {
   it('prints day, date and WIB time', () => {
     expect(formatDateTime(date)).toBe('Jumat, 27 Desember 2024 | 10:15 WIB');
     expect(formatShortDate(date)).toBe('27 Des 2024');
+    expect(formatListDate(date)).toBe('27 Des 2024, 10:15 WIB');
     expect(toJakartaIso(date)).toBe('2024-12-27T10:15:00+07:00');
   });
 

@@ -159,7 +159,7 @@ describe('the search index, searched with Pagefind in Node', () => {
     expect(results[0]!.excerpt).toContain('<mark>Pyongyang</mark>');
     expect(results[0]!.meta).toMatchObject({
       title: 'Putin Harapkan Kerja Sama Berkelanjutan dengan Korut',
-      date: 'Jumat, 27 Desember 2024',
+      date: '27 Des 2024, 10:15 WIB',
       category: 'Internasional',
     });
     expect(results[0]!.filters).toEqual({ kategori: ['Internasional'], tag: ['Rusia', 'Korea Utara'] });

@@ -63,7 +63,7 @@ describe('toSearchRecord', () => {
     const record = toSearchRecord(putin!.data, putin!.text);
     expect(record.meta).toEqual({
       title: 'Putin Harapkan Kerja Sama dengan Korut',
-      date: 'Jumat, 20 Desember 2024',
+      date: '20 Des 2024, 10:00 WIB',
       category: 'Nasional',
       image: '/images/putin.jpg',
       image_alt: 'Presiden Putin',
@@ -83,7 +83,7 @@ describe('toSearchRecord', () => {
       ],
       ['same.md', { title: 'Diperbarui Sore', front: 'updated: 2024-12-20T18:00:00+07:00\n' }],
     );
-    expect(toSearchRecord(later!.data, later!.text).meta['updated']).toBe('Sabtu, 21 Desember 2024');
+    expect(toSearchRecord(later!.data, later!.text).meta['updated']).toBe('21 Des 2024, 08:00 WIB');
     expect(toSearchRecord(sameDay!.data, sameDay!.text).meta).not.toHaveProperty('updated');
   });
 

@@ -51,6 +51,14 @@ export function formatTime(date: Date): string {
   return `${toJakartaIso(date).slice(11, 16)} WIB`;
 }
 
+/**
+ * `27 Des 2024, 10:15 WIB`: the one date style of every list (cards, Terkini, search results), where
+ * several stories of one day may stand together and only the time tells them apart (issue #19).
+ */
+export function formatListDate(date: Date): string {
+  return `${formatShortDate(date)}, ${formatTime(date)}`;
+}
+
 /** `Jumat, 27 Desember 2024 | 10:15 WIB`. */
 export function formatDateTime(date: Date): string {
   return `${formatLongDate(date)} | ${formatTime(date)}`;

@@ -1,6 +1,6 @@
 import { pictureView } from '../view/picture-view.ts';
 import type { Article } from '../content/article.ts';
-import { formatLongDate, toJakartaIso } from '../dates/format-date.ts';
+import { formatListDate, formatLongDate, toJakartaIso } from '../dates/format-date.ts';
 import { articleHref } from '../view/article-view.ts';
 import { SEARCH_FILTERS, SEARCH_LANGUAGE, SEARCH_SORT_DATE } from './fields.ts';
 
@@ -15,8 +15,8 @@ export interface SearchRecord {
   readonly content: string;
   readonly language: string;
   /**
-   * What a result prints: `title`, `date` (Indonesian), `category`, `updated` (Indonesian) when the
-   * story was updated or corrected on a later day, and `image`, `image_alt` when the article has one. Pagefind also makes every meta value searchable, so nothing machine-ish
+   * What a result prints: `title`, `date` (`27 Des 2024, 10:15 WIB`, as lists print it), `category`,
+   * `updated` (the same style) when the story was updated or corrected on a later day, and `image`, `image_alt` when the article has one. Pagefind also makes every meta value searchable, so nothing machine-ish
    * (ISO dates, URLs of categories) goes here: `12` or `kategori` would match every article.
    */
   readonly meta: Record<string, string>;
@@ -68,11 +68,13 @@ export function toSearchRecord(article: SearchSource, text: string): SearchRecor
 
   const meta: Record<string, string> = {
     title: article.title,
-    date: formatLongDate(article.date),
+    // The lists' date style (issue #19), so a result reads like the card it leads to.
+    date: formatListDate(article.date),
     category: article.category.name,
   };
-  const updated = formatLongDate(article.modified);
-  if (updated !== meta['date']) meta['updated'] = updated;
+  // "Diperbarui" only for a change on a later day: a same-day update changes nothing a result shows.
+  if (formatLongDate(article.modified) !== formatLongDate(article.date))
+    meta['updated'] = formatListDate(article.modified);
   if (article.image) {
     // The thumbnail's files, not the full picture: a result shows it 96 px wide.
     const thumb = pictureView(article.image, 'thumb');

@@ -1,5 +1,5 @@
 import type { Article, ArticleLink } from '../content/article.ts';
-import { formatDateTime, formatShortDate, toJakartaIso } from '../dates/format-date.ts';
+import { formatDateTime, formatListDate, toJakartaIso } from '../dates/format-date.ts';
 import { articlePath, categoryPath, tagPath } from '../routes.ts';
 import { authorNames, bylineView, type BylineRole } from './byline.ts';
 import { listPicture, pictureView, type ListPictureView, type PictureView } from './picture-view.ts';
@@ -63,7 +63,7 @@ export function toLinkView(link: ArticleLink): ArticleLinkView {
   return {
     href: articlePath(link.slug),
     title: link.title,
-    date: { text: formatShortDate(link.date), iso: toJakartaIso(link.date) },
+    date: { text: formatListDate(link.date), iso: toJakartaIso(link.date) },
     category: { name: link.category, href: categoryPath(link.categorySlug) },
     thumb: link.image ? pictureView(link.image, 'thumb') : undefined,
   };
