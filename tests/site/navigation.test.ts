@@ -178,7 +178,8 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       expect(written).toEqual(
         ['budaya', 'ekonomi', 'gaya-hidup', 'nasional', 'olahraga'].map((s) => `kategori/${s}/index.html`),
       );
-      for (const file of listFiles(site.outDir).filter((f) => f.endsWith('.html'))) {
+      // Every page but the fragments article pages frame (sematan/), which have no header.
+      for (const file of listFiles(site.outDir).filter((f) => f.endsWith('.html') && !f.startsWith('sematan/'))) {
         const nav = parse(site.read(file)).querySelector('header nav[aria-label="Kategori"]');
         expect(
           nav?.querySelectorAll('a').map((a) => a.text.trim()),
@@ -286,7 +287,7 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
           'Nilai tukar rupiah menguat ke level terkuat dalam tiga bulan terakhir pada perdagangan Jumat pagi.',
         datePublished: '2025-01-10T09:00:00+07:00',
         dateModified: '2025-01-10T11:30:00+07:00',
-        author: { '@type': 'Person', name: 'Dewi Lestari' },
+        author: [{ '@type': 'Person', name: 'Dewi Lestari' }],
         publisher: {
           '@type': 'Organization',
           name: 'Warta',
@@ -308,11 +309,11 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       });
       expect(site.exists('logo.svg')).toBe(true);
       const desk = jsonLd(page('/berita/timnas-menang/')).find((d) => d['@type'] === 'NewsArticle');
-      expect(desk?.['author']).toEqual({ '@type': 'Organization', name: 'Redaksi Uji' });
+      expect(desk?.['author']).toEqual([{ '@type': 'Organization', name: 'Redaksi Uji' }]);
       const unsigned = jsonLd(page('/berita/harga-beras/')).find((d) => d['@type'] === 'NewsArticle');
       expect(unsigned).toMatchObject({
         headline: 'Harga Beras & Minyak Goreng “Meroket” Jelang Imlek',
-        author: { '@type': 'Organization', name: 'Warta' },
+        author: [{ '@type': 'Organization', name: 'Warta', url: `${SITE}/` }],
       });
       expect(unsigned?.['dateModified']).toBe(unsigned?.['datePublished']);
     });
@@ -361,7 +362,8 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
 
   it('gives every page a title, description, canonical URL, Open Graph and Twitter tags', () => {
     const htmlFiles = listFiles(site.outDir).filter(
-      (f) => f.endsWith('.html') && f !== '404.html' && !f.startsWith('cari/'),
+      // Not the fragments article pages frame (sematan/): noindex, no canonical, no share tags.
+      (f) => f.endsWith('.html') && f !== '404.html' && !f.startsWith('cari/') && !f.startsWith('sematan/'),
     );
     expect(htmlFiles.length).toBeGreaterThan(30);
     const titles = new Set<string>();
