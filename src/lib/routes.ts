@@ -133,6 +133,24 @@ export function logoPath(): string {
   return '/logo.svg';
 }
 
+/** Path of the web app manifest, which lets a phone add the site to its home screen: `/manifest.webmanifest`. */
+export function manifestPath(): string {
+  return '/manifest.webmanifest';
+}
+
+/** Path of an app icon the manifest lists, by its file name: `/ikon/icon-192.png`. */
+export function appIconPath(file: string): string {
+  return `/ikon/${file}`;
+}
+
+/**
+ * Path of the iOS home-screen icon: `/apple-touch-icon.png`, at the root, where Safari also looks
+ * for it when a page names none (a link shared into iOS from outside the site's pages).
+ */
+export function appleTouchIconPath(): string {
+  return '/apple-touch-icon.png';
+}
+
 /** Path of the sitemap index @astrojs/sitemap writes: `/sitemap-index.xml`. */
 export function sitemapIndexPath(): string {
   return '/sitemap-index.xml';

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ARTICLE_URL,
+  appIconPath,
+  appleTouchIconPath,
   articlePath,
   articleSlugFromUrl,
   articleSlugMentionedIn,
@@ -15,6 +17,7 @@ import {
   latestFragmentPath,
   listPageRest,
   logoPath,
+  manifestPath,
   newsSitemapPath,
   outputFileOf,
   peopleIndexPath,
@@ -170,6 +173,14 @@ const CASES: readonly { name: string; path: string; file: string; params?: Recor
   { name: 'faviconPath', path: faviconPath(), file: 'favicon.svg.ts' },
   { name: 'logoPath', path: logoPath(), file: 'logo.svg.ts' },
   { name: 'newsSitemapPath', path: newsSitemapPath(), file: 'sitemap-news.xml.ts' },
+  { name: 'manifestPath', path: manifestPath(), file: 'manifest.webmanifest.ts' },
+  {
+    name: 'appIconPath',
+    path: appIconPath('icon-512.png'),
+    file: 'ikon/[file].ts',
+    params: { file: 'icon-512.png' },
+  },
+  { name: 'appleTouchIconPath', path: appleTouchIconPath(), file: 'apple-touch-icon.png.ts' },
 ];
 
 const pathname = (urlPath: string): string => new URL(urlPath, 'https://warta.example').pathname;
