@@ -213,6 +213,23 @@ describe('Indeks, the archive by date, of tests/fixtures/site-indeks', () => {
     );
   });
 
+  it('gives every archive page its own title, a description and its own canonical URL', () => {
+    const titles = new Set<string>();
+    for (const urlPath of indeksPages()) {
+      const root = page(urlPath);
+      const title = root.querySelector('title')?.text ?? '';
+      expect(title, urlPath).toMatch(/^Indeks \S.* - Warta$/);
+      titles.add(title);
+      expect(root.querySelector('meta[name="description"]')?.getAttribute('content'), urlPath).toMatch(
+        /^Indeks berita/,
+      );
+      expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href'), urlPath).toBe(
+        `https://warta.example${urlPath}`,
+      );
+    }
+    expect(titles.size).toBe(indeksPages().length);
+  });
+
   it('links only to pages that exist, from the calendars, the neighbours and every other link', () => {
     expect(brokenLinks(site.outDir)).toEqual([]);
   });
