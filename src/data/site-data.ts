@@ -1,10 +1,12 @@
 import { getCollection } from 'astro:content';
 import type { Article } from '../lib/content/article.ts';
+import { indexArchive, type Archive } from '../lib/view/indeks.ts';
 import { indexSite, type SiteIndex } from '../lib/view/site-index.ts';
 import { siteConfig } from '../site.config.ts';
 import { isDevServer, publishedArticle } from './build-context.ts';
 
 let cachedIndex: Promise<SiteIndex> | undefined;
+let cachedArchive: Promise<Archive> | undefined;
 let cachedEntries: Promise<{ article: Article; digest: string }[]> | undefined;
 
 /** The dev server recomputes on every call so edits show up; a build computes once. */
@@ -17,6 +19,15 @@ const reuse = (): boolean => !isDevServer();
 export function getSiteIndex(): Promise<SiteIndex> {
   if (!reuse() || !cachedIndex) cachedIndex = load();
   return cachedIndex;
+}
+
+/**
+ * The articles by WIB day for the archive ("Indeks", issue #19): one pass over the site index's
+ * articles, shared by the archive's day, month and year pages like the index itself.
+ */
+export function getArchive(): Promise<Archive> {
+  if (!reuse() || !cachedArchive) cachedArchive = getSiteIndex().then((index) => indexArchive(index.articles));
+  return cachedArchive;
 }
 
 /**

@@ -94,6 +94,32 @@ export function sitePagePath(slug: string): string {
   return `/${PAGE_SEGMENT}/${slug}/`;
 }
 
+/** Two digits, as the archive's month and day segments are written: `01`. */
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Path of the archive by date (issue #19): `/indeks/`, the latest WIB day with stories. The year,
+ * month and day pages below it use the WIB calendar, in digits that sort: `/indeks/2025/01/05/`.
+ */
+export function indeksPath(): string {
+  return '/indeks/';
+}
+
+/** Path of a year of the archive: `/indeks/2025/`. */
+export function indeksYearPath(year: number): string {
+  return `/indeks/${year}/`;
+}
+
+/** Path of a month of the archive (`month` 1–12): `/indeks/2025/01/`. */
+export function indeksMonthPath(year: number, month: number): string {
+  return `/indeks/${year}/${twoDigits(month)}/`;
+}
+
+/** Path of a WIB day of the archive (`month` 1–12, `day` 1–31): `/indeks/2025/01/05/`. */
+export function indeksDayPath(year: number, month: number, day: number): string {
+  return `/indeks/${year}/${twoDigits(month)}/${twoDigits(day)}/`;
+}
+
 /** Path of the list of every category: `/kategori/`. */
 export function categoryIndexPath(): string {
   return '/kategori/';

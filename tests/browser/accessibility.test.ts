@@ -18,6 +18,9 @@ const PAGES = [
   ['author page', '/penulis/bambang-sutrisno/'],
   ['people', '/penulis/'],
   ['"Terkini" fragment', '/sematan/terkini/'],
+  ['Indeks (latest day)', '/indeks/'],
+  ['Indeks day', '/indeks/2024/12/27/'],
+  ['Indeks month', '/indeks/2024/12/'],
   ['search with results', '/cari/?q=Kim%20Jong-un'],
   ['404', '/halaman-yang-tidak-ada/'],
 ] as const;

@@ -135,6 +135,7 @@ describe('finding the way around the site in Chromium', () => {
       'Budaya',
       'Gaya Hidup',
       'Semua Tag',
+      'Indeks',
     ]);
     for (const [name, path] of [
       ['Gaya Hidup', '/kategori/gaya-hidup/'],

@@ -14,6 +14,10 @@ import {
   faviconPath,
   feedPath,
   frontPagePath,
+  indeksDayPath,
+  indeksMonthPath,
+  indeksPath,
+  indeksYearPath,
   latestFragmentPath,
   listPageRest,
   logoPath,
@@ -163,6 +167,25 @@ const CASES: readonly { name: string; path: string; file: string; params?: Recor
     file: 'penulis/[slug]/rss.xml.ts',
     params: { slug: 'dewi-lestari' },
   },
+  { name: 'indeksPath', path: indeksPath(), file: 'indeks/index.astro' },
+  {
+    name: 'indeksYearPath',
+    path: indeksYearPath(2025),
+    file: 'indeks/[year]/index.astro',
+    params: { year: '2025' },
+  },
+  {
+    name: 'indeksMonthPath',
+    path: indeksMonthPath(2025, 1),
+    file: 'indeks/[year]/[month]/index.astro',
+    params: { year: '2025', month: '01' },
+  },
+  {
+    name: 'indeksDayPath',
+    path: indeksDayPath(2025, 1, 5),
+    file: 'indeks/[year]/[month]/[day].astro',
+    params: { year: '2025', month: '01', day: '05' },
+  },
   { name: 'latestFragmentPath', path: latestFragmentPath(), file: 'sematan/terkini.astro' },
   {
     name: 'sitePagePath',
@@ -236,6 +259,13 @@ describe('URL scheme', () => {
     expect(tagPath('cuaca', 2)).toBe('/tag/cuaca/halaman/2/');
     expect(listPageRest(1)).toBeUndefined();
     expect(listPageRest(4)).toBe('halaman/4');
+  });
+
+  it('writes the archive by date with zero-padded months and days', () => {
+    expect(indeksPath()).toBe('/indeks/');
+    expect(indeksYearPath(2025)).toBe('/indeks/2025/');
+    expect(indeksMonthPath(2025, 1)).toBe('/indeks/2025/01/');
+    expect(indeksDayPath(2024, 12, 5)).toBe('/indeks/2024/12/05/');
   });
 
   it('names the output file of each path', () => {

@@ -184,7 +184,7 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
         expect(
           nav?.querySelectorAll('a').map((a) => a.text.trim()),
           file,
-        ).toEqual(['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup', 'Semua Tag']);
+        ).toEqual(['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Budaya', 'Gaya Hidup', 'Semua Tag', 'Indeks']);
         const html = site.read(file);
         expect(html, file).not.toContain('/kategori/internasional/');
         expect(html, file).not.toContain('/kategori/teknologi/');

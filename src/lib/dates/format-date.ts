@@ -1,3 +1,5 @@
+import { wibDayNumber } from './wib-day.ts';
+
 /** The time zone every date on the site is shown in. */
 export const SITE_TIME_ZONE = 'Asia/Jakarta';
 
@@ -6,7 +8,6 @@ export const SITE_TIME_ZONE = 'Asia/Jakarta';
  * calendar day and clock time follow from the UTC time by adding this offset.
  */
 const WIB_OFFSET_MS = 7 * 3600_000;
-const DAY_MS = 86_400_000;
 
 const dayFormatter = new Intl.DateTimeFormat('id-ID', {
   timeZone: SITE_TIME_ZONE,
@@ -30,7 +31,7 @@ const shortDayFormatter = new Intl.DateTimeFormat('id-ID', {
 function perDay(formatter: Intl.DateTimeFormat): (date: Date) => string {
   const byDay = new Map<number, string>();
   return (date) => {
-    const day = Math.floor((date.getTime() + WIB_OFFSET_MS) / DAY_MS);
+    const day = wibDayNumber(date);
     let text = byDay.get(day);
     if (text === undefined) {
       text = formatter.format(date);

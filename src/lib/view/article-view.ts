@@ -1,6 +1,7 @@
 import type { Article, ArticleLink } from '../content/article.ts';
 import { formatDateTime, formatListDate, toJakartaIso } from '../dates/format-date.ts';
-import { articlePath, categoryPath, tagPath } from '../routes.ts';
+import { calendarDateOf, wibDayNumber } from '../dates/wib-day.ts';
+import { articlePath, categoryPath, indeksDayPath, tagPath } from '../routes.ts';
 import { authorNames, bylineView, type BylineRole } from './byline.ts';
 import { listPicture, pictureView, type ListPictureView, type PictureView } from './picture-view.ts';
 
@@ -10,11 +11,17 @@ export interface DateView {
   readonly iso: string;
 }
 
+/** A date in a list, linked to its day in the archive ("Indeks", issue #19). */
+export interface ListDateView extends DateView {
+  /** The WIB day's archive page: `/indeks/2025/01/05/`. */
+  readonly href: string;
+}
+
 /** A list entry: headline, link, date and category. */
 export interface ArticleLinkView {
   readonly href: string;
   readonly title: string;
-  readonly date: DateView;
+  readonly date: ListDateView;
   readonly category: { readonly name: string; readonly href: string };
   /** The linked article's thumbnail, when it has a picture. */
   readonly thumb: PictureView | undefined;
@@ -58,12 +65,18 @@ function dateView(date: Date): DateView {
   return { text: formatDateTime(date), iso: toJakartaIso(date) };
 }
 
+/** The archive page of the WIB day of `date`: `/indeks/2025/01/05/`. */
+export function archiveDayPath(date: Date): string {
+  const { year, month, day } = calendarDateOf(wibDayNumber(date));
+  return indeksDayPath(year, month, day);
+}
+
 /** Formats a related-article link for lists. */
 export function toLinkView(link: ArticleLink): ArticleLinkView {
   return {
     href: articlePath(link.slug),
     title: link.title,
-    date: { text: formatListDate(link.date), iso: toJakartaIso(link.date) },
+    date: { text: formatListDate(link.date), iso: toJakartaIso(link.date), href: archiveDayPath(link.date) },
     category: { name: link.category, href: categoryPath(link.categorySlug) },
     thumb: link.image ? pictureView(link.image, 'thumb') : undefined,
   };
