@@ -98,6 +98,34 @@ describe('finding the way around the site in Chromium', () => {
     await context.close();
   });
 
+  it('goes front page → Indeks → a day → an article → footer → Pedoman Media Siber by clicking, with JavaScript off', async () => {
+    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${shippedServer!.url}/`);
+    await clickTo(page, page.locator('footer').getByRole('link', { name: 'Indeks', exact: true }), '/indeks/');
+    // The latest day with stories in the sample content is 27 December 2024.
+    await clickTo(
+      page,
+      page.locator('main table').getByRole('link', { name: '18', exact: true }),
+      '/indeks/2024/12/18/',
+    );
+    const story = page.locator('main').getByRole('link', { name: /^Banjir Rob Genangi Pesisir Utara Jakarta/ });
+    await clickTo(page, story, '/berita/banjir-rob-genangi-pesisir-utara-jakarta-warga-mengungsi/');
+    expect(await page.getByRole('region', { name: 'Koreksi' }).count()).toBe(1);
+    await clickTo(
+      page,
+      page.locator('footer').getByRole('link', { name: 'Pedoman Media Siber' }),
+      '/halaman/pedoman-media-siber/',
+    );
+    expect(await page.locator('h1').textContent()).toBe('Pedoman Media Siber');
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
   it('lets a phone reach every category from the header without JavaScript, and nothing overflows sideways', async () => {
     const context = await browser!.newContext({
       javaScriptEnabled: false,
