@@ -3,13 +3,15 @@
 // the quality of the computed lists on the labelled fixture (48 real-looking
 // articles in 6 topics; the synthetic corpus has no topics to check against):
 // precision and recall at the configured minSimilarity, and at a few others so
-// the choice of the default (see src/lib/related/config.ts) stays visible.
+// the choice of the default (see src/lib/related/config.ts) stays visible; then at the configured
+// minSimilarity with a few minSharedTerms (the shared-term guard; 1 turns it off).
 // usage: node scripts/bench-related.ts N [--seed S]
 import { performance } from 'node:perf_hooks';
 import { generateArticles } from './generate-corpus.ts';
 import { createRelatedIndex, defaultRelatedConfig } from '../src/lib/related/index.ts';
 import type { RelatedDocument } from '../src/lib/related/index.ts';
 import { evaluateThresholds } from '../src/lib/related/evaluate.ts';
+import type { ThresholdQuality } from '../src/lib/related/evaluate.ts';
 import { loadFixture } from '../tests/related/helpers.ts';
 
 const [nArg, ...rest] = process.argv.slice(2);
@@ -56,7 +58,7 @@ console.log(`index=${JSON.stringify(index.stats())}`);
 
 // Quality on the fixture: one ranking per minimum similarity, as readers would see it (the minimum
 // applies to similarity, the order to the full score, so a cut list can refill from further down).
-const { limit, minSimilarity } = defaultRelatedConfig;
+const { limit, minSimilarity, minSharedTerms } = defaultRelatedConfig;
 const fixture = loadFixture();
 const topicOf = new Map(fixture.map((doc) => [doc.slug, doc.topic]));
 const steps = [0, 0.05, 0.1, 0.15, 0.2, 0.21, 0.2175, 0.22, 0.225, 0.25, 0.3, 0.4];
@@ -66,16 +68,31 @@ const chosen = table.find((row) => row.minSimilarity === minSimilarity);
 if (chosen === undefined) throw new Error('the configured minSimilarity is missing from the table');
 const three = (v: number): string => v.toFixed(3);
 console.log(`min_similarity=${minSimilarity}`);
+console.log(`min_shared_terms=${minSharedTerms}`);
 console.log(`fixture_precision=${three(chosen.precision)}`);
 console.log(`fixture_recall=${three(chosen.recall)}`);
 console.log(`# fixture: ${fixture.length} articles, ${new Set(topicOf.values()).size} topics, limit ${limit}`);
-console.log('# min_similarity precision recall   F0.5  listed  wrong empty_lists');
-for (const row of table) {
+const qualityCells = (row: ThresholdQuality): string[] => {
   // F0.5 weighs precision twice: a wrong "Terkait" story costs a reader's trust, a missing one little.
   const f =
     row.precision + row.recall === 0 ? 0 : (1.25 * row.precision * row.recall) / (0.25 * row.precision + row.recall);
-  const cells = [row.minSimilarity.toFixed(4).padStart(16), three(row.precision).padStart(9)];
-  cells.push(three(row.recall).padStart(6), three(f).padStart(6), String(row.listed).padStart(7));
-  cells.push(String(row.wrong).padStart(6), String(row.emptyLists).padStart(11));
+  const cells = [three(row.precision).padStart(9), three(row.recall).padStart(6), three(f).padStart(6)];
+  cells.push(String(row.listed).padStart(7), String(row.wrong).padStart(6), String(row.emptyLists).padStart(11));
+  return cells;
+};
+console.log(
+  `# min_similarity precision recall   F0.5  listed  wrong empty_lists  (min_shared_terms=${minSharedTerms})`,
+);
+for (const row of table) {
+  const cells = [row.minSimilarity.toFixed(4).padStart(16), ...qualityCells(row)];
   console.log(`#${cells.join(' ')}${row.minSimilarity === minSimilarity ? '  <- default' : ''}`);
+}
+console.log(`# min_shared_terms precision recall   F0.5  listed  wrong empty_lists  (min_similarity=${minSimilarity})`);
+for (const shared of [...new Set([1, 2, 3, 4, 5, minSharedTerms])].sort((a, b) => a - b)) {
+  const [row] = evaluateThresholds(fixture, topicOf, { ...defaultRelatedConfig, minSharedTerms: shared }, [
+    minSimilarity,
+  ]);
+  if (row === undefined) continue;
+  const cells = [String(shared).padStart(18), ...qualityCells(row)];
+  console.log(`#${cells.join(' ')}${shared === minSharedTerms ? '  <- default' : shared === 1 ? '  (guard off)' : ''}`);
 }

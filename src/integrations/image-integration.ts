@@ -130,7 +130,8 @@ function collectWork(articles: readonly ArticleFields[], now: Date): ImageWork {
     const asset = person.photo?.asset;
     if (asset) assets.set(`${asset.key}|lead`, asset);
   }
-  for (const page of publishedSitePages()) for (const picture of page.images) assets.set(`${picture.key}|body`, picture);
+  for (const page of publishedSitePages())
+    for (const picture of page.images) assets.set(`${picture.key}|body`, picture);
   return { assets, cards, narrow };
 }
 

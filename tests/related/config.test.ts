@@ -17,6 +17,7 @@ describe('related config', () => {
       summaryWeight: 1.5,
       halfLifeDays: 30,
       termsPerDocument: 25,
+      minSharedTerms: 3,
       maxPostingsPerTerm: 32,
       maxPostingsPerTag: 100,
       rescoreDepth: 25,
@@ -40,6 +41,9 @@ describe('related config', () => {
     ['negative minSimilarity', { minSimilarity: -0.1 }, 'minSimilarity'],
     ['fractional termsPerDocument', { termsPerDocument: 2.5 }, 'termsPerDocument'],
     ['zero postings bound', { maxPostingsPerTerm: 0 }, 'maxPostingsPerTerm'],
+    ['zero minSharedTerms', { minSharedTerms: 0 }, 'minSharedTerms'],
+    ['fractional minSharedTerms', { minSharedTerms: 1.5 }, 'minSharedTerms'],
+    ['minSharedTerms over termsPerDocument', { termsPerDocument: 4, minSharedTerms: 5 }, 'minSharedTerms'],
     ['all weights zero', { weights: { text: 0, tags: 0, category: 0, recency: 0 } }, 'weights'],
   ])('rejects %s', (_name, input, pathText) => {
     const result = relatedConfigSchema.safeParse(input);

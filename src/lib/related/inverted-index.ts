@@ -31,12 +31,7 @@ function finalizeIndex(intake: DocumentIntake, config: RelatedConfig): FinalInde
   const termPostings = buildTermPostings(vectors, termCount, config.maxPostingsPerTerm, tieRanks);
   const tags = buildTagIndex(raw, config.maxPostingsPerTag);
   const scorer = createScorer(config, { vectors, tags, categories: raw.categories, times: raw.times, termCount });
-  const searcher = new Searcher(
-    { vectors, termPostings, tags, tieRanks, scorer },
-    documents,
-    config.rescoreDepth,
-    config.minSimilarity,
-  );
+  const searcher = new Searcher({ vectors, termPostings, tags, tieRanks, scorer }, documents, config);
   const stats: RelatedIndexStats = {
     documents,
     terms: termCount,

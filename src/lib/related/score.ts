@@ -43,6 +43,13 @@ export interface Scorer {
    * and `tagDot` (shared tags' squared IDF).
    */
   similarityFrom(candidate: number, textDot: number, tagDot: number): number;
+  /**
+   * Terms of the focused article's vector also in `candidate`'s, counted from the full vectors (a
+   * shared term is a nonzero product), so exact even where a posting list was capped.
+   */
+  sharedTerms(candidate: number): number;
+  /** Whether `candidate` carries one of the focused article's tags, from the full tag lists. */
+  sharesTag(candidate: number): boolean;
   /** `similarity` plus the weighted same-category signal: the score without its recency term. */
   withCategory(candidate: number, similarity: number): number;
   /** The weighted recency term; at most `recencyWeight`, so a search can skip exp() for hopeless candidates. */
@@ -110,6 +117,21 @@ export function createScorer(config: RelatedConfig, tables: ScoringTables): Scor
       return similarityFrom(candidate, textDot, tagDot);
     },
     similarityFrom,
+    sharedTerms(candidate) {
+      let shared = 0;
+      for (let i = vectors.start[candidate] ?? 0; i < (vectors.start[candidate + 1] ?? 0); i++) {
+        // Vector weights are positive, so only the focused article's terms are nonzero here.
+        if ((termScratch[vectors.terms[i] ?? 0] ?? 0) * (vectors.weights[i] ?? 0) !== 0) shared++;
+      }
+      return shared;
+    },
+    sharesTag(candidate) {
+      for (let i = tags.start[candidate] ?? 0; i < (tags.start[candidate + 1] ?? 0); i++) {
+        // A shared tag is on two articles at least, so its IDF is positive.
+        if ((tagScratch[tags.tags[i] ?? 0] ?? 0) !== 0) return true;
+      }
+      return false;
+    },
     withCategory,
     recency,
     recencyWeight,

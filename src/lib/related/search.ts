@@ -1,8 +1,10 @@
 // One search: walk the focused article's posting lists accumulating partial
-// dot products (score-at-a-time), keep the candidates whose topical similarity
-// (text and tags) reaches the minimum, and rank those by the full score, where
-// category and recency join in. Touching only listed articles is what keeps the
-// whole run near-linear in the archive size.
+// dot products (score-at-a-time) and shared-term counts, keep the candidates
+// whose topical similarity (text and tags) reaches the minimum and that share
+// enough terms or a tag, and rank those by the full score, where category and
+// recency join in. Touching only listed articles is what keeps the whole run
+// near-linear in the archive size.
+import type { RelatedConfig } from './config.ts';
 import type { TagIndex, TermPostings } from './postings.ts';
 import type { Scorer } from './score.ts';
 import { TopK } from './top-k.ts';
@@ -17,45 +19,56 @@ export interface SearchTables {
   readonly scorer: Scorer;
 }
 
+/** The config fields a search reads (see config.ts). */
+export type SearchSettings = Pick<RelatedConfig, 'rescoreDepth' | 'minSimilarity' | 'minSharedTerms'>;
+
 /** Runs searches over one finalized index, reusing its scratch buffers (not re-entrant). */
 export class Searcher {
   readonly #tables: SearchTables;
   readonly #rescoreDepth: number;
   readonly #minSimilarity: number;
+  readonly #minSharedTerms: number;
   // seen[d] === stamp: d was met (or excluded) in the current search, so its
   // accumulators are live; stamps avoid clearing n-sized arrays per search.
   readonly #seen: Uint32Array;
   readonly #textDot: Float64Array;
   readonly #tagDot: Float64Array;
+  // Posting lists of the focused article's terms that listed the candidate: on complete lists, the
+  // number of indexed terms the two share (at most termsPerDocument <= 1000).
+  readonly #termHits: Uint16Array;
   readonly #candidates: Uint32Array;
   #stamp = 0;
   #shortlist: TopK;
 
   /**
    * `minSimilarity`: candidates whose topical similarity (weighted text + tag cosines, before the
-   * category and recency boosts) is below it are never offered, whatever their score (see config.ts).
+   * category and recency boosts) is below it are never offered, whatever their score. `minSharedTerms`:
+   * nor are candidates sharing fewer of the focused article's indexed terms and no tag (see config.ts).
    */
-  constructor(tables: SearchTables, documents: number, rescoreDepth: number, minSimilarity: number) {
+  constructor(tables: SearchTables, documents: number, settings: SearchSettings) {
     this.#tables = tables;
-    this.#rescoreDepth = rescoreDepth;
-    this.#minSimilarity = minSimilarity;
+    this.#rescoreDepth = settings.rescoreDepth;
+    this.#minSimilarity = settings.minSimilarity;
+    this.#minSharedTerms = settings.minSharedTerms;
     this.#seen = new Uint32Array(documents);
     this.#textDot = new Float64Array(documents);
     this.#tagDot = new Float64Array(documents);
+    this.#termHits = new Uint16Array(documents);
     this.#candidates = new Uint32Array(documents);
-    this.#shortlist = new TopK(Math.max(1, rescoreDepth));
+    this.#shortlist = new TopK(Math.max(1, settings.rescoreDepth));
   }
 
   /**
    * Fills `best` with the best-scoring related documents of `doc` among those whose topical
-   * similarity is at least `minSimilarity`, never `doc` or an `excluded` id; `best` may stay short,
-   * even empty.
+   * similarity is at least `minSimilarity` and that share at least `minSharedTerms` indexed terms or
+   * a tag with it, never `doc` or an `excluded` id; `best` may stay short, even empty.
    */
   search(doc: number, excluded: Iterable<number>, best: TopK): void {
     const { vectors, termPostings, tags, scorer } = this.#tables;
     const seen = this.#seen;
     const textDot = this.#textDot;
     const tagDot = this.#tagDot;
+    const termHits = this.#termHits;
     const candidates = this.#candidates;
     const stamp = this.#nextStamp();
     seen[doc] = stamp;
@@ -73,10 +86,12 @@ export class Searcher {
         const product = queryWeight * (termPostings.weights[p] ?? 0);
         if (seen[candidate] === stamp) {
           textDot[candidate] = (textDot[candidate] ?? 0) + product;
+          termHits[candidate] = (termHits[candidate] ?? 0) + 1;
         } else {
           seen[candidate] = stamp;
           textDot[candidate] = product;
           tagDot[candidate] = 0;
+          termHits[candidate] = 1;
           candidates[count++] = candidate;
         }
       }
@@ -93,6 +108,7 @@ export class Searcher {
           seen[candidate] = stamp;
           textDot[candidate] = 0;
           tagDot[candidate] = squared;
+          termHits[candidate] = 0;
           candidates[count++] = candidate;
         }
       }
@@ -107,16 +123,21 @@ export class Searcher {
     }
   }
 
-  // Every list was complete, so the partial sums are the exact dot products.
+  // Every list was complete, so the partial sums are the exact dot products, the hit counts the
+  // exact numbers of shared terms, and a positive tag sum a shared tag.
   #rankExact(count: number, best: TopK): void {
     const { tieRanks, scorer } = this.#tables;
     const candidates = this.#candidates;
     const textDot = this.#textDot;
     const tagDot = this.#tagDot;
+    const termHits = this.#termHits;
     const recencyBound = scorer.recencyWeight;
     const minSimilarity = this.#minSimilarity;
+    const minSharedTerms = this.#minSharedTerms;
     for (let k = 0; k < count; k++) {
       const candidate = candidates[k] ?? 0;
+      // One shared word and no tag: too little evidence, however rare the word.
+      if ((termHits[candidate] ?? 0) < minSharedTerms && (tagDot[candidate] ?? 0) === 0) continue;
       const similarity = scorer.similarityFrom(candidate, textDot[candidate] ?? 0, tagDot[candidate] ?? 0);
       // Not on the topic: no category or recency boost can make up for it.
       if (similarity < minSimilarity) continue;
@@ -129,8 +150,8 @@ export class Searcher {
 
   // A capped or dropped list made the partial sums undercount: shortlist by the
   // partial score without recency (text, tags, category), then check the exact
-  // similarity from the full vectors against the minimum and rank the survivors
-  // by the exact score, where recency re-ranks.
+  // similarity and shared terms and tags from the full vectors against the
+  // minimums and rank the survivors by the exact score, where recency re-ranks.
   #rankApproximate(count: number, best: TopK): void {
     const { tieRanks, scorer } = this.#tables;
     const candidates = this.#candidates;
@@ -143,12 +164,13 @@ export class Searcher {
       const base = scorer.withCategory(candidate, similarity);
       if (base >= shortlist.threshold) shortlist.offer(candidate, base, tieRanks[candidate] ?? 0);
     }
-    // The minimum applies to the exact similarity only: partial sums undercount, so they cannot rule
-    // a candidate out of the shortlist.
+    // The minimums apply to exact values only: partial sums and hit counts undercount (a capped list
+    // may leave the candidate out), so they cannot rule a candidate out of the shortlist.
     for (let k = 0; k < shortlist.size; k++) {
       const candidate = shortlist.ids[k] ?? 0;
       const similarity = scorer.similarity(candidate);
       if (similarity < this.#minSimilarity) continue;
+      if (scorer.sharedTerms(candidate) < this.#minSharedTerms && !scorer.sharesTag(candidate)) continue;
       const score = scorer.withCategory(candidate, similarity) + scorer.recency(candidate);
       best.offer(candidate, score, tieRanks[candidate] ?? 0);
     }
