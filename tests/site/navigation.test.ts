@@ -254,6 +254,25 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
   });
 
   describe('article pages', () => {
+    it('fill what "Berita Terkait" leaves with "Lainnya di <section>": its stories nearest in time', () => {
+      const section = (urlPath: string, kind: string) =>
+        page(urlPath)
+          .querySelectorAll(`section[data-related="${kind}"] li a.font-serif`)
+          .map((a) => slugOf(a.getAttribute('href')));
+      // The oldest Olahraga story shares no topic with the others (no "Berita Terkait"); with no
+      // older story in its section, the nearest newer ones fill the space, newest first.
+      expect(section('/berita/bulu-tangkis/', 'computed')).toEqual([]);
+      expect(page('/berita/bulu-tangkis/').querySelector('section[data-related="section"] h2')?.text.trim()).toBe(
+        'Lainnya di Olahraga',
+      );
+      expect(section('/berita/bulu-tangkis/', 'section')).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia']);
+      // A story whose section-mates are all in its own lists gets no "Lainnya" list.
+      expect(section('/berita/rupiah-menguat/', 'section')).toEqual([]);
+      // Stories alone in their section and with no related story end with "Terkini" only.
+      expect(page('/berita/kopi-lokal/').querySelectorAll('section[data-related]')).toHaveLength(0);
+      expect(page('/berita/kopi-lokal/').querySelector('iframe[title="Berita terkini"]')).not.toBeNull();
+    });
+
     it('have breadcrumbs Beranda › Kategori › Judul, also as a JSON-LD BreadcrumbList', () => {
       const article = page('/berita/festival-wayang/');
       const nav = article.querySelector('nav[aria-label="Breadcrumb"]');
