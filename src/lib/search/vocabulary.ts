@@ -9,7 +9,7 @@ import { foldText } from '../related/fold.ts';
 
 /**
  * How many words the file holds: the most frequent by document frequency. 8,000 words of real
- * Indonesian news copy are about 30 KB gzipped (measured in docs/search.md), under the page's 50 KB
+ * Indonesian news copy are about 32 KB gzipped (scripts/bench-vocabulary.ts, docs/search.md), under the page's 50 KB
  * budget for a file it loads only when a search fails; less frequent words are rarely what a reader
  * meant to type, and a bigger list would also offer more wrong near-matches.
  */
