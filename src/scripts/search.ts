@@ -3,13 +3,16 @@
  * types, keeps the query in the URL (?q=, ?kategori=, ?urut=) and prints results as a list of
  * articles. Builds every node with the DOM API; nothing from the index is parsed as HTML.
  */
-import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS, SHARD_MANIFEST } from '../lib/search/fields.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS, SHARD_MANIFEST, VOCABULARY_FILE } from '../lib/search/fields.ts';
 import { joinShards, openShards, type CreateInstance, type PagefindApi } from '../lib/search/sharded-search.ts';
+import { parseVocabulary, suggestQuery, type Vocabulary } from '../lib/search/suggest.ts';
 import {
   EMPTY_QUERY_TEXT,
+  FEW_RESULTS,
   LOAD_ERROR_TEXT,
   RESULTS_PAGE_SIZE,
   SEARCHING_TEXT,
+  SUGGESTION_LEAD,
   categoryOptionText,
   excerptCuts,
   excerptParts,
@@ -57,6 +60,19 @@ async function loadShards(): Promise<Pagefind> {
   );
 }
 
+/**
+ * The archive's vocabulary, fetched the first time a search finds (almost) nothing; an empty one
+ * when it cannot be read, so the page simply suggests nothing.
+ */
+async function loadVocabulary(): Promise<Vocabulary> {
+  try {
+    const response = await fetch(`${BUNDLE_URL}${VOCABULARY_FILE}`);
+    return parseVocabulary(response.ok ? await response.text() : '');
+  } catch {
+    return parseVocabulary('');
+  }
+}
+
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (root) setUpSearch(root);
 
@@ -68,6 +84,9 @@ function setUpSearch(root: HTMLElement): void {
   const sortSelect = need(root, '[data-search-sort]') as HTMLSelectElement;
   const status = need(root, '[data-search-status]') as HTMLElement;
   const hint = need(root, '[data-search-hint]') as HTMLElement;
+  const help = need(root, '[data-search-help]') as HTMLElement;
+  const suggestion = need(root, '[data-search-suggestion]') as HTMLElement;
+  const start = need(root, '[data-search-start]') as HTMLElement;
   const list = need(root, '[data-search-results]') as HTMLOListElement;
   const more = need(root, '[data-search-more]') as HTMLButtonElement;
   const categoryHrefs = new Map(
@@ -75,6 +94,7 @@ function setUpSearch(root: HTMLElement): void {
   );
 
   let pagefind: Promise<Pagefind> | undefined;
+  let vocabulary: Promise<Vocabulary> | undefined;
   /** Each search takes a ticket; a slower, older search never overwrites a newer one. */
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -112,9 +132,29 @@ function setUpSearch(root: HTMLElement): void {
   const clearResults = (): void => {
     list.replaceChildren();
     list.removeAttribute('aria-busy');
-    hint.hidden = true;
+    help.hidden = true;
+    suggestion.hidden = true;
     more.hidden = true;
     current = undefined;
+  };
+
+  /**
+   * "Mungkin maksud Anda": when search `ticket` found fewer than FEW_RESULTS (`found`), corrects
+   * its words from the archive's vocabulary and offers the corrected query if that finds more.
+   */
+  const offerSuggestion = async (state: SearchState, ticket: number, found: number): Promise<void> => {
+    vocabulary ??= loadVocabulary();
+    const suggested = suggestQuery(state.query, await vocabulary);
+    if (suggested === undefined || ticket !== latest) return;
+    const corrected: SearchState = { ...state, query: suggested };
+    const api = await loadPagefind();
+    if (ticket !== latest) return;
+    const response = await api.search(suggested, pagefindOptions(corrected));
+    if (ticket !== latest || response === null || response.results.length <= found) return;
+    const link = element('a', 'font-semibold text-brand italic underline dark:text-brand-dark', suggested);
+    link.href = `${location.pathname}${searchStateUrl(corrected)}`;
+    suggestion.replaceChildren(SUGGESTION_LEAD, link, '?');
+    suggestion.hidden = false;
   };
 
   /** Loads the next page of results' data; `fresh` replaces the list (a new search), otherwise appends. */
@@ -143,8 +183,10 @@ function setUpSearch(root: HTMLElement): void {
       clearResults();
       setCategoryCounts(undefined);
       status.textContent = EMPTY_QUERY_TEXT;
+      start.hidden = false;
       return;
     }
+    start.hidden = true;
     let response: PagefindResponse | null;
     try {
       if (!pagefind) status.textContent = SEARCHING_TEXT;
@@ -165,15 +207,19 @@ function setUpSearch(root: HTMLElement): void {
       clearResults();
       status.textContent = notFoundText(state);
       hint.textContent = notFoundHint(state);
-      hint.hidden = false;
+      help.hidden = false;
+      void offerSuggestion(state, ticket, 0).catch(() => undefined);
       return;
     }
     // The old results stay until the new ones are ready, so the list never flashes empty.
     current = { ticket, results: response.results, shown: 0 };
     if (!(await showPage(ticket, true))) return;
-    hint.hidden = true;
+    help.hidden = true;
+    suggestion.hidden = true;
     list.removeAttribute('aria-busy');
     status.textContent = resultCountText(response.results.length, state);
+    if (response.results.length < FEW_RESULTS)
+      void offerSuggestion(state, ticket, response.results.length).catch(() => undefined);
   };
 
   input.addEventListener('input', () => {
@@ -186,6 +232,14 @@ function setUpSearch(root: HTMLElement): void {
     event.preventDefault();
     void search();
   });
+  // The corrected query searches in place; its link still opens in a new tab or can be copied.
+  suggestion.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!link) return;
+    event.preventDefault();
+    showState(readSearchState(new URL(link.href).search));
+    void search();
+  });
   more.addEventListener('click', () => {
     if (!current) return;
     // Keyboard and screen-reader users land on the first new result.
@@ -195,8 +249,11 @@ function setUpSearch(root: HTMLElement): void {
   controls.hidden = false;
   const initial = readSearchState(location.search);
   showState(initial);
-  if (initial.query !== '') void search();
-  else {
+  if (initial.query !== '') {
+    // The headlines and sections are for an empty page: not under results still loading.
+    start.hidden = true;
+    void search();
+  } else {
     status.textContent = EMPTY_QUERY_TEXT;
     // Fetch the index code while the reader types the first word.
     void loadPagefind().catch(() => undefined);

@@ -57,7 +57,9 @@ describe('search on the shipped site in Chromium', () => {
     expect((await resultHrefs(page))[0]).toBe(SEED);
     const first = results(page).first();
     expect(await first.locator('h2').textContent()).toContain('Kirim Pesan Tahun Baru ke Kim Jong-un');
-    expect(await first.locator('p').first().textContent()).toMatch(/^Internasional · \w+, \d{1,2} \w+ \d{4}$/);
+    expect(await first.locator('p').first().textContent()).toMatch(
+      /^Internasional · \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} WIB$/,
+    );
     expect((await first.locator('mark').allTextContents()).join(' ')).toMatch(/Kim/);
     expect(await status(page).textContent()).toMatch(
       new RegExp(`^${await results(page).count()} hasil untuk "Kim Jong-un"$`),
@@ -145,6 +147,75 @@ describe('search on the shipped site in Chromium', () => {
     await page.close();
   });
 
+  it('offers the latest headlines and the sections before anything is typed, and hides them under results', async () => {
+    const page = await open('/cari/', { viewport: { width: 390, height: 844 } });
+    const start = page.locator('[data-search-start]');
+    expect(await start.isVisible()).toBe(true);
+    const headlines = start.locator('section').first();
+    expect(await headlines.locator('h2').textContent()).toContain('Berita Terbaru');
+    const items = headlines.locator('ol > li');
+    expect(await items.count()).toBe(8);
+    const dates = await items.locator('time').allTextContents();
+    for (const date of dates) expect(date).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} WIB$/);
+    const hrefs = await items.locator('a[href^="/berita/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toHaveLength(8);
+    // The seed (27 Dec) is among the eight newest shipped stories.
+    expect(hrefs).toContain(SEED);
+    const sections = await start
+      .locator('section')
+      .nth(1)
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(sections).toContain('/kategori/internasional/');
+    expect(sections.every((h) => /^\/kategori\/[a-z0-9-]+\/$/.test(h ?? ''))).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/search-empty-390-light.png`, fullPage: true });
+
+    await page.getByLabel('Cari berita', { exact: true }).fill('Putin');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+    );
+    expect(await start.isVisible()).toBe(false);
+    // Emptying the box brings them back.
+    await page.getByLabel('Cari berita', { exact: true }).fill('');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.startsWith('Ketik kata kunci'),
+    );
+    expect(await start.isVisible()).toBe(true);
+    expect(await results(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('offers "Mungkin maksud Anda" for a misspelled word, from the vocabulary fetched only then, and its link finds results', async () => {
+    const requested: string[] = [];
+    const page = await open('/cari/?q=pemerintah', {}, (p) => {
+      p.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      return Promise.resolve();
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+    );
+    expect(requested.filter((p) => p.endsWith('/kosakata.txt'))).toEqual([]);
+    await page.getByLabel('Cari berita', { exact: true }).fill('pyongyng');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.startsWith('Tidak ditemukan'),
+    );
+    const suggestion = page.locator('[data-search-suggestion]');
+    await suggestion.waitFor({ state: 'visible' });
+    expect(await suggestion.textContent()).toBe('Mungkin maksud Anda: pyongyang?');
+    expect(requested.filter((p) => p.endsWith('/kosakata.txt'))).toEqual(['/pagefind/kosakata.txt']);
+    const link = suggestion.locator('a');
+    expect(await link.getAttribute('href')).toBe('/cari/?q=pyongyang');
+    await link.click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk "pyongyang"'),
+    );
+    expect(await resultHrefs(page)).toContain(SEED);
+    expect(await suggestion.isVisible()).toBe(false);
+    expect(await page.locator('[data-search-help]').isVisible()).toBe(false);
+    expect(new URL(page.url()).search).toBe('?q=pyongyang');
+    await page.close();
+  });
+
   it('says "Tidak ditemukan" when nothing matches', async () => {
     const page = await open('/cari/');
     await page.getByLabel('Cari berita', { exact: true }).fill('xyzzyplugh');
@@ -154,7 +225,16 @@ describe('search on the shipped site in Chromium', () => {
     );
     expect(await status(page).textContent()).toBe('Tidak ditemukan hasil untuk "xyzzyplugh".');
     expect(await results(page).count()).toBe(0);
-    expect(await page.locator('[data-search-hint]').isVisible()).toBe(true);
+    expect(await page.locator('[data-search-hint]').textContent()).toContain('lebih sedikit kata atau kata lain');
+    // The help offers the sections and the Indeks; nothing is close enough to suggest.
+    const help = page.locator('[data-search-help]');
+    expect(await help.isVisible()).toBe(true);
+    expect(await help.getByRole('link', { name: 'Internasional' }).getAttribute('href')).toBe(
+      '/kategori/internasional/',
+    );
+    expect(await help.getByRole('link', { name: 'Indeks' }).getAttribute('href')).toBe('/indeks/');
+    expect(await page.locator('[data-search-start]').isVisible()).toBe(false);
+    expect(await page.locator('[data-search-suggestion]').isVisible()).toBe(false);
     await page.screenshot({ path: `${SHOTS}/search-none-390-light.png`, fullPage: true });
     await page.close();
   });
@@ -226,6 +306,8 @@ describe('search on the shipped site in Chromium', () => {
     expect(await note.textContent()).toContain('Pencarian memerlukan JavaScript');
     expect(await page.getByLabel('Cari berita', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Cari' }).isVisible()).toBe(true);
+    // The latest headlines and the sections need no script.
+    expect(await page.locator('[data-search-start]').isVisible()).toBe(true);
     // The filter controls do nothing without the script, so they stay hidden.
     expect(await page.locator('[data-search-controls]').isVisible()).toBe(false);
     await page.screenshot({ path: `${SHOTS}/search-nojs-390-light.png`, fullPage: true });

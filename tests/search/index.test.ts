@@ -110,7 +110,7 @@ describe('the search index, searched with Pagefind in Node', () => {
     expect(report.shards).toBe(1);
     expect(report.bytes).toBeGreaterThan(50_000);
     expect(formatSearchIndexReport(report)).toMatch(
-      /^Pagefind: indexed 3 articles in 1 shard \(0 reused\) in \d+\.\d\d s \(records \d+\.\d\d s, write \d+\.\d\d s\), \d+\.\d\d MB in \d+ files$/,
+      /^Pagefind: indexed 3 articles in 1 shard \(0 reused\) in \d+\.\d\d s \(records \d+\.\d\d s, write \d+\.\d\d s\), \d+\.\d\d MB in \d+ files; vocabulary \d+ words, \d+\.\d KB$/,
     );
   });
 
@@ -270,6 +270,22 @@ describe('the search index split into shards, searched as one', () => {
   it('sorts by date across shards', async () => {
     expect(urls((await pagefind.search('jakarta', { sort: { date: 'desc' } })).results)[0]).toBe('/berita/putin/');
     expect(urls((await pagefind.search('jakarta', { sort: { date: 'asc' } })).results)[0]).not.toBe('/berita/putin/');
+  });
+
+  it("writes the archive's vocabulary next to the shards, the same from cached shards, and publishes no shard's term counts", async () => {
+    const vocabulary = (): string[] =>
+      fs.readFileSync(path.join(work, 'pagefind/kosakata.txt'), 'utf8').split('\n').filter(Boolean);
+    const words = vocabulary();
+    expect(words).toEqual(expect.arrayContaining(['banjir', 'pengungsi', 'jakarta', 'putin']));
+    // "jakarta" is in every article; no short words, numbers or duplicates.
+    expect(words.indexOf('jakarta')).toBeLessThan(words.indexOf('banjir'));
+    expect(words.every((w) => /^[a-z]{4,}$/.test(w))).toBe(true);
+    expect(new Set(words).size).toBe(words.length);
+    expect(first.vocabularyWords).toBe(words.length);
+    expect(await write(built.articles)).toMatchObject({ reused: 3 });
+    expect(vocabulary()).toEqual(words);
+    const published = fs.readdirSync(path.join(work, 'pagefind'), { recursive: true }).map(String);
+    expect(published.filter((f) => f.includes('terms'))).toEqual([]);
   });
 
   it('reuses the cached shards, and re-indexes only the shard of an edited article', async () => {

@@ -52,6 +52,18 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
     expect(await search('Cianjur')).toEqual(['/berita/gempa-guncang-cianjur/']);
   });
 
+  it("writes the archive's vocabulary from the published articles only, and lists on /cari/ only them", () => {
+    const words = site.read('pagefind/kosakata.txt').split('\n');
+    expect(words).toEqual(expect.arrayContaining(['cianjur', 'putin']));
+    for (const word of ['konsep', 'terjadwal', 'terbit']) expect(words, word).not.toContain(word);
+    const latest = cari
+      .querySelectorAll('[data-search-start] ol a[href^="/berita/"]')
+      .map((a) => a.getAttribute('href'));
+    expect(latest).toHaveLength(4);
+    expect(latest).toContain('/berita/putin-kirim-pesan/');
+    expect(latest).toContain('/berita/gempa-guncang-cianjur/');
+  });
+
   it('ships /cari/ with a labelled GET form, a live status, a no-JavaScript note and no inline script', () => {
     const form = cari.querySelector('main form[role="search"]');
     expect(form?.getAttribute('action')).toBe('/cari/');

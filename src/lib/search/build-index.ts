@@ -4,9 +4,16 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { SEARCH_LANGUAGE, SHARD_MANIFEST } from './fields.ts';
+import { SEARCH_LANGUAGE, SHARD_MANIFEST, VOCABULARY_FILE } from './fields.ts';
 import { searchSource, type SearchRecord } from './record.ts';
 import { shardRecords, splitIntoShards, type ShardArticle } from './shards.ts';
+import {
+  countArticleTerms,
+  mergeTermCounts,
+  serializeVocabulary,
+  vocabularyWords,
+  type TermCounts,
+} from './vocabulary.ts';
 
 // A new Pagefind writes different bundles: cached shards of the old one must not be reused. (Its
 // package.json is not exported, so it is read next to the resolved entry point.)
@@ -27,6 +34,9 @@ export interface SearchIndexReport {
   readonly bytes: number;
   /** Files written under the bundle folder. */
   readonly files: number;
+  /** Words in the vocabulary file (vocabulary.ts) and its size in bytes. */
+  readonly vocabularyWords: number;
+  readonly vocabularyBytes: number;
   /** Wall time of indexing and writing, in milliseconds. */
   readonly milliseconds: number;
   /** Of which: handing the records to Pagefind, and Pagefind building and writing the bundles. */
@@ -56,6 +66,12 @@ export interface SearchIndexOptions {
  * (`pagefind.js`, its worker, the WebAssembly and the index), so these are not published.
  */
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+
+/**
+ * A cached shard's document frequencies (vocabulary.ts), kept in its cache folder but not published:
+ * the archive's vocabulary is summed from every shard's, and a reused shard's articles are never read.
+ */
+const SHARD_TERMS_FILE = 'warta-terms.json';
 
 /**
  * Indexes `articles` with Pagefind, in Indonesian, and writes the bundle to `outputPath` (e.g.
@@ -117,7 +133,8 @@ export function prepareSearchIndex(
       hash.update(JSON.stringify(data)).update('\n').update(text).update('\n');
     const digest = hash.digest('hex').slice(0, 20);
     const cached = options.cacheDirectory ? path.join(options.cacheDirectory, `${shard.name}-${digest}`) : undefined;
-    if (cached && fs.existsSync(cached)) return { name: shard.name, cached };
+    // (A shard cached before its terms were kept is built again.)
+    if (cached && fs.existsSync(path.join(cached, SHARD_TERMS_FILE))) return { name: shard.name, cached };
     const articlesFile = path.join(spoolDirectory, `${shard.name}.bin`);
     fs.writeFileSync(articlesFile, v8.serialize(shard.articles));
     return { name: shard.name, articlesFile, ...(cached ? { cached } : {}) };
@@ -142,6 +159,7 @@ export async function buildSearchIndex(
   let addMilliseconds = 0;
   let writeMilliseconds = 0;
   let reused = 0;
+  const terms: TermCounts = new Map();
   try {
     for (const { name, cached, articlesFile } of plan.shards) {
       const target = path.join(outputPath, name);
@@ -150,18 +168,19 @@ export async function buildSearchIndex(
           throw new Error(
             `The search shard ${name} was planned from the cache, but ${cached ?? 'its cache entry'} is gone. Run the build again.`,
           );
+        mergeTermCounts(terms, readShardTerms(cached));
         linkTree(cached, target);
         reused++;
         continue;
       }
-      const built = await writeShard(
-        readShardRecords(name, articlesFile),
-        cached ? `${cached}.${process.pid}.tmp` : target,
-        clock,
-      );
+      const records = readShardRecords(name, articlesFile);
+      const built = await writeShard(records, cached ? `${cached}.${process.pid}.tmp` : target, clock);
       addMilliseconds += built.addMilliseconds;
       writeMilliseconds += built.writeMilliseconds;
+      const shardTerms = recordTerms(records);
+      mergeTermCounts(terms, shardTerms);
       if (cached) {
+        fs.writeFileSync(path.join(`${cached}.${process.pid}.tmp`, SHARD_TERMS_FILE), JSON.stringify([...shardTerms]));
         fs.rmSync(cached, { recursive: true, force: true });
         fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
         linkTree(cached, target);
@@ -173,6 +192,9 @@ export async function buildSearchIndex(
   }
   const newestFirst = plan.shards.map((s) => s.name).reverse();
   fs.writeFileSync(path.join(outputPath, SHARD_MANIFEST), `${JSON.stringify({ shards: newestFirst })}\n`);
+  const vocabulary = vocabularyWords(terms);
+  const vocabularyText = serializeVocabulary(vocabulary);
+  fs.writeFileSync(path.join(outputPath, VOCABULARY_FILE), vocabularyText);
   const cache = options.cacheDirectory;
   if (cache) {
     const keep = new Set(plan.shards.flatMap((s) => (s.cached ? [path.basename(s.cached)] : [])));
@@ -187,6 +209,8 @@ export async function buildSearchIndex(
     reused,
     bytes,
     files,
+    vocabularyWords: vocabulary.length,
+    vocabularyBytes: Buffer.byteLength(vocabularyText),
     milliseconds: plan.prepareMilliseconds + clock() - started,
     addMilliseconds,
     writeMilliseconds,
@@ -198,6 +222,18 @@ function readShardRecords(name: string, articlesFile: string): SearchRecord[] {
   const articles = v8.deserialize(fs.readFileSync(articlesFile)) as ShardArticle[];
   fs.rmSync(articlesFile);
   return shardRecords({ name, articles });
+}
+
+/** Document frequencies of a shard's words, from what Pagefind indexes of each article: headline and content. */
+function recordTerms(records: readonly SearchRecord[]): TermCounts {
+  const counts: TermCounts = new Map();
+  for (const record of records) countArticleTerms(`${record.meta['title'] ?? ''}\n${record.content}`, counts);
+  return counts;
+}
+
+/** The document frequencies kept with a cached shard. */
+function readShardTerms(cached: string): [string, number][] {
+  return JSON.parse(fs.readFileSync(path.join(cached, SHARD_TERMS_FILE), 'utf8')) as [string, number][];
 }
 
 /** Records sent to Pagefind before waiting for the oldest reply. */
@@ -250,6 +286,7 @@ async function writeShard(
 function linkTree(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.name === SHARD_TERMS_FILE) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target);
@@ -304,14 +341,15 @@ export function writeSearchIndexInWorker(
 
 /**
  * `Pagefind: indexed 13 articles in 1 shard (0 reused) in 0.21 s (records 0.05 s, write 0.15 s),
- * 0.20 MB in 22 files`.
+ * 0.20 MB in 22 files; vocabulary 2113 words, 17.9 KB`.
  */
 export function formatSearchIndexReport(report: SearchIndexReport): string {
   const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
   const mb = (report.bytes / 1024 / 1024).toFixed(2);
   return (
     `Pagefind: indexed ${report.records} articles in ${report.shards} shard${report.shards === 1 ? '' : 's'} (${report.reused} reused) ` +
-    `in ${s(report.milliseconds)} (records ${s(report.addMilliseconds)}, write ${s(report.writeMilliseconds)}), ${mb} MB in ${report.files} files`
+    `in ${s(report.milliseconds)} (records ${s(report.addMilliseconds)}, write ${s(report.writeMilliseconds)}), ${mb} MB in ${report.files} files; ` +
+    `vocabulary ${report.vocabularyWords} words, ${(report.vocabularyBytes / 1024).toFixed(1)} KB`
   );
 }
 

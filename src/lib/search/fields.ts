@@ -16,6 +16,12 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 export const SHARD_MANIFEST = 'shards.json';
 
 /**
+ * The archive's most frequent words, one a line (vocabulary.ts), in the bundle folder: the search
+ * page fetches it only to suggest a correction when a search finds (almost) nothing.
+ */
+export const VOCABULARY_FILE = 'kosakata.txt';
+
+/**
  * Articles per Pagefind index. Pagefind holds a whole index in memory while it writes it, about
  * 170 KB per 4 KB article (1.7 GB for 10,000; a single index of 30,000 pages is reported to run out
  * of memory: Pagefind issue #842), so the archive is split into indexes of this many articles,

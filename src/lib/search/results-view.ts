@@ -69,9 +69,18 @@ export function notFoundText(state: SearchState): string {
 /** Advice under the not-found message. */
 export function notFoundHint(state: SearchState): string {
   return state.category !== ''
-    ? 'Coba cari di semua kategori, periksa ejaan, atau gunakan kata lain.'
-    : 'Periksa ejaan, gunakan kata yang lebih umum, atau kurangi jumlah kata.';
+    ? 'Coba cari di semua kategori, gunakan lebih sedikit kata atau kata lain, dan periksa ejaan.'
+    : 'Coba gunakan lebih sedikit kata atau kata lain, dan periksa ejaan.';
 }
+
+/**
+ * A search with fewer results than this looks in the vocabulary for a likely misspelling, and
+ * offers the corrected query when that finds more.
+ */
+export const FEW_RESULTS = 3;
+
+/** What leads the corrected query's link: `Mungkin maksud Anda: pyongyang?`. */
+export const SUGGESTION_LEAD = 'Mungkin maksud Anda: ';
 
 /** Status line before anything was typed. */
 export const EMPTY_QUERY_TEXT = 'Ketik kata kunci untuk mencari berita.';
