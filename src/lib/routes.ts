@@ -130,14 +130,6 @@ export function tagIndexPath(): string {
   return '/tag/';
 }
 
-/**
- * Path of the Indeks, `/indeks/`: every story by date. (Its page is being built separately; the
- * search page's "nothing found" help links it already.)
- */
-export function indexPath(): string {
-  return '/indeks/';
-}
-
 /** Path of the search page, `/cari/`, or of its results for `query`: `/cari/?q=banjir`. */
 export function searchPath(query?: string): string {
   return query ? `/cari/?${new URLSearchParams({ [SEARCH_QUERY_PARAM]: query }).toString()}` : '/cari/';

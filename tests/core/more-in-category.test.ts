@@ -153,7 +153,9 @@ describe('moreInCategory', () => {
     expect(strict.related('utama')).toEqual(['bola']);
     expect(strict.more('utama')).toEqual(['banjir-2', 'banjir-1', 'pilkada']);
     // Without the minimum the unrelated story of the section is passed off as related instead.
-    const open = build(sources, { rankRelated: createRelatedRanker(parseRelatedConfig({ minSimilarity: 0, minSharedTerms: 1 })) });
+    const open = build(sources, {
+      rankRelated: createRelatedRanker(parseRelatedConfig({ minSimilarity: 0, minSharedTerms: 1 })),
+    });
     expect(open.related('utama')).toEqual(['bola', 'banjir-2', 'banjir-1', 'pilkada']);
   });
 });
