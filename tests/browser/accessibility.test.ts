@@ -21,6 +21,10 @@ const PAGES = [
   ['Indeks (latest day)', '/indeks/'],
   ['Indeks day', '/indeks/2024/12/27/'],
   ['Indeks month', '/indeks/2024/12/'],
+  ['Indeks year', '/indeks/2024/'],
+  ['newsroom page', '/halaman/pedoman-media-siber/'],
+  ['search, empty', '/cari/'],
+  ['search, nothing found', '/cari/?q=xyzzyplugh'],
   ['search with results', '/cari/?q=Kim%20Jong-un'],
   ['404', '/halaman-yang-tidak-ada/'],
 ] as const;
@@ -49,7 +53,9 @@ describe('axe-core, WCAG 2.2 AA, in light and dark', () => {
       for (const [name, path] of PAGES) {
         const page = await context.newPage();
         await page.goto(server!.url + path);
-        if (path.startsWith('/cari/')) await page.waitForSelector('[data-search-results] li');
+        // Wait for what the search page shows: results, or the help for a search that found nothing.
+        if (path === '/cari/?q=xyzzyplugh') await page.waitForSelector('[data-search-help]:not([hidden])');
+        else if (path.startsWith('/cari/?')) await page.waitForSelector('[data-search-results] li');
         await page.evaluate(axeSource);
         const result = (await page.evaluate(
           (tags) =>
