@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HtmlValidate } from 'html-validate';
 import { HTMLElement, parse } from 'node-html-parser';
 import { DEFAULT_EMBED_HOSTS } from '../../src/lib/markdown/sanitize-schema.ts';
+import { latestFragmentPath } from '../../src/lib/routes.ts';
 import { findUnsafeMarkup } from '../helpers/unsafe-html.ts';
 
 const DANGEROUS_SCHEME = /^(?:javascript|vbscript|data):/i;
@@ -118,7 +119,8 @@ export function checkJsonLd(file: string, root: HTMLElement): string[] {
 /**
  * Live script, handlers and dangerous URLs anywhere in a whole page: only JSON-LD and same-origin
  * external scripts may appear, no element has an `on*` attribute, no URL attribute or URL-valued
- * `<meta>` has a dangerous scheme, no `<base>` or meta refresh, iframes only from embed hosts; and
+ * `<meta>` has a dangerous scheme, no `<base>` or meta refresh, iframes only from embed hosts and the
+ * site's own "Terkini" fragment; and
  * inside `<article>`, the body allowlist of {@link findUnsafeMarkup}.
  */
 export function findUnsafeInPage(file: string, html: string): string[] {
@@ -166,7 +168,8 @@ export function findUnsafeInPage(file: string, html: string): string[] {
         } catch {
           host = '';
         }
-        if (!DEFAULT_EMBED_HOSTS.includes(host))
+        // The one same-site frame: the "Terkini" fragment every article page shows (issue #18).
+        if (!DEFAULT_EMBED_HOSTS.includes(host) && attrs['src'] !== latestFragmentPath())
           found.push(`${file}: iframe from ${JSON.stringify(attrs['src'] ?? '')}`);
       }
     }

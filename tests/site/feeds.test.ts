@@ -77,7 +77,8 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
     });
 
     it('is linked from the head of every page', () => {
-      for (const file of listFiles(site.outDir).filter((f) => f.endsWith('.html'))) {
+      // Every page but the fragment article pages frame (sematan/), which is no page of its own.
+      for (const file of listFiles(site.outDir).filter((f) => f.endsWith('.html') && !f.startsWith('sematan/'))) {
         const links = parse(site.read(file)).querySelectorAll('head link[rel="alternate"][type="application/rss+xml"]');
         expect(links.map((l) => l.getAttribute('href'))[0], file).toBe('/rss.xml');
       }
@@ -130,14 +131,16 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
       const paths = pageLocs.map(pathOf);
       for (const p of paths) expect(site.exists(fileForPath(p)), p).toBe(true);
       expect(new Set(paths).size).toBe(paths.length);
-      // Every page is listed (the search page may or may not be: it is the search feature's call).
+      // Every page is listed (the search page may or may not be: it is the search feature's call),
+      // and the framed "Terkini" fragment, noindex, is not.
       const pages = listFiles(site.outDir)
-        .filter((f) => f.endsWith('index.html') && !f.startsWith('cari/'))
+        .filter((f) => f.endsWith('index.html') && !f.startsWith('cari/') && !f.startsWith('sematan/'))
         .map((f) => `/${f.replace(/index\.html$/, '')}`);
       expect(pages.length).toBeGreaterThan(30);
       expect(pages.filter((p) => !paths.includes(p))).toEqual([]);
       expect(paths.filter((p) => !p.endsWith('/'))).toEqual([]);
       expect(paths).not.toContain('/404/');
+      expect(paths.filter((p) => p.startsWith('/sematan/'))).toEqual([]);
       expect(paths).toContain('/halaman/4/');
       expect(paths).toContain('/kategori/olahraga/halaman/2/');
     });
