@@ -67,6 +67,10 @@ describe('credits', () => {
     ]);
   });
 
+  it('keeps a one-word lowercase byline from an older archive as a plain name, not a missing slug', () => {
+    expect(credits('author: admin\n')).toEqual([{ role: 'penulis', name: 'admin' }]);
+  });
+
   it('lists the names without a person file, most credited first, for the build report', () => {
     const built = buildContent(
       [...people, article('a.md', { front: 'author: Tamu\n' }), article('b.md', { front: 'pewarta: [Tamu, Lain]\n' })],

@@ -47,8 +47,8 @@ const ROLE_FIELDS: Readonly<Record<Role, 'author' | 'pewarta' | 'editor' | 'foto
 
 /**
  * The byline of `article`: its credits in the order of {@link ROLES}, each role's names in the order
- * written, without repeats. A value written as a slug (lowercase words and hyphens) must name a
- * person file: otherwise an error at its line goes to `errors`, with the closest people. A picture
+ * written, without repeats. A value written as a slug (lowercase words joined by hyphens) must name a
+ * person file (see looksLikeSlug): otherwise an error at its line goes to `errors`, with the closest people. A picture
  * credit that names a person credits them as fotografer too. `unlisted` receives each plain name
  * with no person file, for the build report.
  */
@@ -75,7 +75,7 @@ export function resolveCredits(
         add(
           found === 'newsroom' ? { role, name: value, newsroom: true } : { role, name: found.name, slug: found.slug },
         );
-      } else if (SLUG_PATTERN.test(value)) {
+      } else if (looksLikeSlug(value)) {
         const position =
           locateFrontMatterField(article.frontMatterText, [field, i]) ??
           locateFrontMatterField(article.frontMatterText, [field]);
@@ -97,6 +97,15 @@ export function resolveCredits(
   if (photographer && photographer !== 'newsroom')
     add({ role: 'fotografer', name: photographer.name, slug: photographer.slug });
   return credits;
+}
+
+/**
+ * Whether a credit that names no person was meant as a slug: lowercase words joined by hyphens
+ * (`dewi-lestary`). A single lowercase word (`admin`, `redaksi`), which older archives use as a
+ * byline, stays a plain name, so such an archive still builds as it is.
+ */
+function looksLikeSlug(value: string): boolean {
+  return value.includes('-') && SLUG_PATTERN.test(value);
 }
 
 function findPerson(value: string, index: PeopleIndex): Person | 'newsroom' | undefined {
