@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { generateArticles } from './generate-corpus.ts';
+import { generateArticles, mulberry32 } from './generate-corpus.ts';
 import {
   countArticleTerms,
   serializeVocabulary,
@@ -59,14 +59,7 @@ console.log(
 for (const cap of CAPS) report(`synthetic, cap ${cap}`, vocabularyWords(counts, cap));
 
 // 2. Real words, then a realistic list grown from them.
-let s = seed >>> 0;
-const rnd = (): number => {
-  s = (s + 0x6d2b79f5) >>> 0;
-  let t = s;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(seed);
 const shuffle = <T>(a: T[]): T[] => {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

@@ -96,21 +96,29 @@ export function generateCorpus(n: number, options: GenerateCorpusOptions = {}): 
   return Array.from(generateArticles(n, options));
 }
 
-/** Same articles as {@link generateCorpus}, one at a time, so large runs need not hold every source. */
-export function* generateArticles(
-  n: number,
-  options: GenerateCorpusOptions = {},
-): Generator<GeneratedArticle, void, undefined> {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`article count must be a non-negative integer, got ${n}`);
-  // mulberry32, state private to this call so two calls with one seed agree.
-  let s = (options.seed ?? 42) >>> 0;
-  const rnd = (): number => {
+/**
+ * mulberry32: a seeded generator of numbers in [0, 1), the one the shared corpus script uses, so
+ * the corpus and the bench word lists drawn from it are the same on every machine.
+ */
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Same articles as {@link generateCorpus}, one at a time, so large runs need not hold every source. */
+export function* generateArticles(
+  n: number,
+  options: GenerateCorpusOptions = {},
+): Generator<GeneratedArticle, void, undefined> {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`article count must be a non-negative integer, got ${n}`);
+  // State private to this call so two calls with one seed agree.
+  const rnd = mulberry32(options.seed ?? 42);
   // Every draw below must happen in the shared script's order, or the corpus diverges.
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
   const zipf = <T>(a: readonly T[]): T => a[Math.min(a.length - 1, Math.floor(a.length * Math.pow(rnd(), 2.2)))] as T;
