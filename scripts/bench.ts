@@ -3,7 +3,8 @@
 // prints pages written, wall time, peak RSS and the per-phase breakdown from the build log.
 // usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S]
 //   --warm    also times a rebuild after editing one article (same output and cache folders)
-//   --publish also times a rebuild after adding one new story, the newest on the site (a publish)
+//   --publish also times four rebuilds in a row: one new story (the newest on the site), one story's
+//             text edited, one headline other stories link changed, one story deleted
 //   --images  gives every article a lead photo: a distinct 1600×900 JPEG next to it, so the image
 //             phase (variants made once per picture, then reused) is timed and reported on its own
 import { spawnSync } from 'node:child_process';
@@ -177,29 +178,70 @@ if (warm) {
   console.log(`  warm/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
 }
 if (publish) {
-  // A new story, dated after every generated one, in a section the corpus has: what a newsroom
-  // does all day. Removed afterwards, so the corpus stays the generated one.
-  const newest = fs
+  // What a newsroom does all day, one after another on the same output and cache folders, each a
+  // warm build of its own: a new story dated after every other one, an edit of one story's text, a
+  // headline change of a story other stories' "Baca juga" links show, and an unpublished story.
+  // Every file touched is put back afterwards, so the corpus stays the generated one.
+  const mdFiles = fs
     .readdirSync(content)
     .filter((f) => f.endsWith('.md'))
-    .map((f) => fs.readFileSync(path.join(content, f), 'utf8'))
+    .sort();
+  const texts = new Map(mdFiles.map((f) => [f, fs.readFileSync(path.join(content, f), 'utf8')]));
+  // "Baca juga" names a story by link (`[headline](slug.md)`, which shows its current headline)
+  // or by its headline alone, which a headline change would leave naming nothing.
+  const linkedBy = new Map<string, number>();
+  const namedBy = new Set<string>();
+  for (const text of texts.values()) {
+    for (const m of text.matchAll(/\]\(([^)]+\.md)\)/g)) linkedBy.set(m[1]!, (linkedBy.get(m[1]!) ?? 0) + 1);
+    for (const m of text.matchAll(/^- ([^[\n].*)$/gm)) namedBy.add(m[1]!);
+  }
+  const titleOf = (f: string) => /^title: *"?([^"\n]+)"?$/m.exec(texts.get(f) ?? '')?.[1] ?? '';
+  const headlineTarget = [...linkedBy]
+    .filter(([f]) => texts.has(f) && !namedBy.has(titleOf(f)))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const deleteTarget = mdFiles.find((f, i) => i > mdFiles.length / 3 && !linkedBy.has(f) && !namedBy.has(titleOf(f)));
+  const editTarget = mdFiles[Math.floor(mdFiles.length / 2)];
+  const newest = [...texts.values()]
     .map((text) => ({
       date: /^date: *"?([^"\n]+)"?$/m.exec(text)?.[1] ?? '',
       category: /^category: *"?([^"\n]+)"?$/m.exec(text)?.[1] ?? 'Nasional',
     }))
     .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
   const date = new Date(new Date(newest?.date ?? Date.now()).getTime() + 3600_000).toISOString();
-  const target = path.join(content, 'zz-berita-baru-bench.md');
-  fs.writeFileSync(
-    target,
-    `---\ntitle: "Berita Baru untuk Uji Terbit ${Date.now()}"\ndate: ${date}\ncategory: ${newest?.category ?? 'Nasional'}\n---\n\nJAKARTA - Paragraf pertama berita baru untuk uji terbit.\n`,
-  );
-  let again: BuildRun;
+  const added = path.join(content, 'zz-berita-baru-bench.md');
+  const rewrite = (f: string | undefined, change: (text: string) => string) => {
+    if (!f) throw new Error('the corpus has no story for this case');
+    fs.writeFileSync(path.join(content, f), change(texts.get(f) ?? ''));
+  };
+  const cases: [string, () => void][] = [
+    [
+      'one story published',
+      () =>
+        fs.writeFileSync(
+          added,
+          `---\ntitle: "Berita Baru untuk Uji Terbit ${Date.now()}"\ndate: ${date}\ncategory: ${newest?.category ?? 'Nasional'}\n---\n\nJAKARTA - Paragraf pertama berita baru untuk uji terbit.\n`,
+        ),
+    ],
+    [
+      `one story's text edited (${editTarget})`,
+      () => rewrite(editTarget, (text) => `${text}\nParagraf tambahan untuk uji bangun ulang ${Date.now()}.\n`),
+    ],
+    [
+      `one headline changed (${headlineTarget}, linked by ${linkedBy.get(headlineTarget ?? '') ?? 0} stories)`,
+      () => rewrite(headlineTarget, (text) => text.replace(/^title: .*$/m, `title: "Judul Baru ${Date.now()}"`)),
+    ],
+    [`one story unpublished (${deleteTarget}, deleted)`, () => fs.rmSync(path.join(content, deleteTarget ?? ''))],
+  ];
   try {
-    again = build('publish', false);
+    for (const [label, change] of cases) {
+      change();
+      const again = build(label, false);
+      print(`warm (${label})`, again);
+      console.log(`  ${label.split(' (')[0]}/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
+    }
   } finally {
-    fs.rmSync(target);
+    fs.rmSync(added, { force: true });
+    for (const f of [editTarget, headlineTarget, deleteTarget])
+      if (f) fs.writeFileSync(path.join(content, f), texts.get(f) ?? '');
   }
-  print('warm (one story published)', again);
-  console.log(`  publish/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
 }
