@@ -87,9 +87,9 @@ describe('the search index, searched with Pagefind in Node', () => {
 
   it('writes the JS API, its worker, the Indonesian WebAssembly and the index, without the unused UIs', () => {
     expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({
-      shards: ['arsip-0000'],
+      shards: ['arsip-2024-12-01'],
     });
-    const files = fs.readdirSync(path.join(work, 'pagefind/arsip-0000'));
+    const files = fs.readdirSync(path.join(work, 'pagefind/arsip-2024-12-01'));
     expect(files).toEqual(
       expect.arrayContaining([
         'pagefind.js',
@@ -102,7 +102,7 @@ describe('the search index, searched with Pagefind in Node', () => {
       ]),
     );
     expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
-    const entry = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/arsip-0000/pagefind-entry.json'), 'utf8')) as {
+    const entry = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/arsip-2024-12-01/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, unknown>;
     };
     expect(Object.keys(entry.languages)).toEqual(['id']);
@@ -238,7 +238,7 @@ describe('the search index split into shards, searched as one', () => {
   it('writes one bundle per shard, listed newest first (banjir and pekerja 20 Dec, putin 27 Dec)', () => {
     expect(first).toMatchObject({ records: 3, shards: 3, reused: 0 });
     expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({
-      shards: ['arsip-0002', 'arsip-0001', 'arsip-0000'],
+      shards: ['arsip-2024-12-03', 'arsip-2024-12-02', 'arsip-2024-12-01'],
     });
     const pageCount = (shard: string) =>
       (
@@ -246,7 +246,7 @@ describe('the search index split into shards, searched as one', () => {
           languages: { id: { page_count: number } };
         }
       ).languages.id.page_count;
-    expect(['arsip-0000', 'arsip-0001', 'arsip-0002'].map(pageCount)).toEqual([1, 1, 1]);
+    expect(['arsip-2024-12-01', 'arsip-2024-12-02', 'arsip-2024-12-03'].map(pageCount)).toEqual([1, 1, 1]);
   });
 
   it('finds across shards, adds up the category counts and filters', async () => {
@@ -332,18 +332,18 @@ describe('the search index split into shards, searched as one', () => {
     );
     const plan = prepareSearchIndex(edited, output, { shardSize: 1, cacheDirectory: path.join(work, 'cache') });
     expect(plan.shards.map((s) => [s.name, s.articlesFile && path.basename(s.articlesFile)])).toEqual([
-      ['arsip-0000', undefined],
-      ['arsip-0001', undefined],
-      ['arsip-0002', 'arsip-0002.bin'],
+      ['arsip-2024-12-01', undefined],
+      ['arsip-2024-12-02', undefined],
+      ['arsip-2024-12-03', 'arsip-2024-12-03.bin'],
     ]);
-    expect(fs.readdirSync(plan.spoolDirectory)).toEqual(['arsip-0002.bin']);
+    expect(fs.readdirSync(plan.spoolDirectory)).toEqual(['arsip-2024-12-03.bin']);
     expect(await buildSearchIndex(plan, output, { cacheDirectory: path.join(work, 'cache') })).toMatchObject({
       records: 3,
       shards: 3,
       reused: 2,
     });
     expect(fs.existsSync(plan.spoolDirectory)).toBe(false);
-    expect(fs.readdirSync(path.join(output, 'arsip-0002'))).toContain('pagefind.js');
+    expect(fs.readdirSync(path.join(output, 'arsip-2024-12-03'))).toContain('pagefind.js');
   });
 
   it('fails with advice when a shard planned from the cache has left it before the build', async () => {
@@ -353,7 +353,7 @@ describe('the search index split into shards, searched as one', () => {
     const gone = plan.shards[1]!.cached!;
     fs.rmSync(gone, { recursive: true });
     await expect(buildSearchIndex(plan, output, { cacheDirectory: path.join(work, 'cache') })).rejects.toThrow(
-      `The search shard arsip-0001 was planned from the cache, but ${gone} is gone. Run the build again.`,
+      `The search shard arsip-2024-12-02 was planned from the cache, but ${gone} is gone. Run the build again.`,
     );
     await write(built.articles);
   });

@@ -25,11 +25,11 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
   });
 
   it('writes the Pagefind bundle into the build output and logs what it cost', () => {
-    expect(JSON.parse(site.read('pagefind/shards.json'))).toEqual({ shards: ['arsip-0000'] });
-    expect(site.exists('pagefind/arsip-0000/pagefind.js')).toBe(true);
-    expect(site.exists('pagefind/arsip-0000/pagefind-worker.js')).toBe(true);
-    expect(site.exists('pagefind/arsip-0000/wasm.id.pagefind')).toBe(true);
-    expect(JSON.parse(site.read('pagefind/arsip-0000/pagefind-entry.json'))).toMatchObject({
+    expect(JSON.parse(site.read('pagefind/shards.json'))).toEqual({ shards: ['arsip-2024-12-01'] });
+    expect(site.exists('pagefind/arsip-2024-12-01/pagefind.js')).toBe(true);
+    expect(site.exists('pagefind/arsip-2024-12-01/pagefind-worker.js')).toBe(true);
+    expect(site.exists('pagefind/arsip-2024-12-01/wasm.id.pagefind')).toBe(true);
+    expect(JSON.parse(site.read('pagefind/arsip-2024-12-01/pagefind-entry.json'))).toMatchObject({
       languages: { id: { page_count: 4 } },
     });
     expect(site.output).toMatch(

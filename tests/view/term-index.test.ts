@@ -50,7 +50,7 @@ describe('the tag index', () => {
   it('lists the most used tags in the side column, ties alphabetically', () => {
     const sidebar = listSidebar(index.categories, index.tags, 3);
     expect(sidebar.popularTags.map((t) => t.name)).toEqual(['Rusia', '2024', 'Banjir']);
-    expect(sidebar.categories).toEqual([{ name: 'Nasional', href: '/kategori/nasional/', count: 4 }]);
+    expect(sidebar.categories).toEqual([{ name: 'Nasional', href: '/kategori/nasional/' }]);
   });
 });
 

@@ -76,7 +76,7 @@ const SHARD_TERMS_FILE = 'warta-terms.json';
 /**
  * Indexes `articles` with Pagefind, in Indonesian, and writes the bundle to `outputPath` (e.g.
  * `dist/pagefind`), replacing whatever was there: one Pagefind bundle per shard of the archive
- * (`arsip-0000/`, …) and `shards.json` listing them newest first. Only the records given are
+ * (`arsip-2023/`, `arsip-2024-12-01/`, …: see shards.ts) and `shards.json` listing them newest first. Only the records given are
  * indexed: the caller passes published articles only.
  */
 export async function writeSearchIndex(

@@ -1,4 +1,5 @@
-import { DEFAULT_SHARD_SIZE } from './fields.ts';
+import { calendarDateOf, wibDayNumber, type CalendarDate } from '../dates/wib-day.ts';
+import { DEFAULT_RECENT_SHARD_SIZE, DEFAULT_SHARD_SIZE } from './fields.ts';
 import { toSearchRecord, type SearchRecord, type SearchSource } from './record.ts';
 
 /** What a shard holds: an article's search fields and its plain body text. */
@@ -9,35 +10,101 @@ export interface ShardArticle {
 
 /** One Pagefind index's articles: a run of articles adjacent in date order. */
 export interface ShardArticles<T extends ShardArticle = ShardArticle> {
-  /** Folder name under the search bundle, e.g. `arsip-0003`; shard 0 holds the oldest articles. */
+  /** Folder name under the search bundle, e.g. `arsip-2024-12-01`: the first shard of the WIB month December 2024. */
   readonly name: string;
   /** Newest first (Pagefind's page order, its tie-break, then favours recent news). */
   readonly articles: readonly T[];
 }
 
 /**
- * Splits the articles into shards of at most `size`, by date from the oldest, so a new article
- * lands in the newest shard and an edit changes only the shard that holds the article. Returned
- * oldest first.
+ * Splits the articles into shards by WIB calendar periods, so that the shards a change touches are
+ * few and small whatever the size of the archive, and a small archive still has few shards (each
+ * shard costs the search page requests):
+ *
+ * - the newest month, where a newsroom publishes and corrects all day, is cut into shards of at most
+ *   `recentSize` from its oldest story (`arsip-2024-12-01`, `-02`, …), so a publish re-indexes one
+ *   small shard, not thousands of articles;
+ * - every other story goes by year: a year of at most `size` stories is one shard (`arsip-2023`);
+ *   a larger one goes by quarter (`arsip-2024-q3`) on the same rule, and a quarter larger than that
+ *   by month, cut into shards of at most `size` (`arsip-2024-11-01`, …).
+ *
+ * A change re-indexes only the shards of its own period: deleting an old story no longer shifts every
+ * later shard, as cutting the whole archive by position did (all 34 re-indexed at 100,000 articles).
+ * When the next month's first story is published, the month's small shards join their year's
+ * shards: one larger re-index a month. Every boundary is a function of the content alone, so a
+ * rebuild and a clean build split alike.
+ *
+ * Returned oldest first; each shard lists its articles newest first.
  */
 export function splitIntoShards<T extends ShardArticle>(
   articles: readonly T[],
   size: number = DEFAULT_SHARD_SIZE,
+  recentSize: number = Math.min(size, DEFAULT_RECENT_SHARD_SIZE),
 ): ShardArticles<T>[] {
-  if (!Number.isInteger(size) || size < 1) throw new Error(`Search shard size must be a positive integer, got ${size}`);
-  const ordered = [...articles].sort(
-    (a, b) =>
-      a.data.date.getTime() - b.data.date.getTime() ||
-      (a.data.slug < b.data.slug ? -1 : a.data.slug > b.data.slug ? 1 : 0),
-  );
+  for (const [name, value] of [
+    ['size', size],
+    ['recent size', recentSize],
+  ] as const)
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`Search shard ${name} must be a positive integer, got ${value}`);
+  const ordered = [...articles]
+    .sort(
+      (a, b) =>
+        a.data.date.getTime() - b.data.date.getTime() ||
+        (a.data.slug < b.data.slug ? -1 : a.data.slug > b.data.slug ? 1 : 0),
+    )
+    .map((article) => ({ article, date: calendarDateOf(wibDayNumber(article.data.date)) }));
+  const monthOf = ({ year, month }: CalendarDate) => `${year}-${String(month).padStart(2, '0')}`;
+  const last = ordered.at(-1);
+  const newestMonth = last ? monthOf(last.date) : '';
   const shards: ShardArticles<T>[] = [];
-  for (let start = 0, n = 0; start < ordered.length; start += size, n++) {
-    shards.push({
-      name: `arsip-${String(n).padStart(4, '0')}`,
-      articles: ordered.slice(start, start + size).reverse(),
-    });
-  }
+  const cut = (name: string, list: readonly T[], at: number) => {
+    for (let start = 0, n = 1; start < list.length; start += at, n++)
+      shards.push({ name: `${name}-${String(n).padStart(2, '0')}`, articles: list.slice(start, start + at).reverse() });
+  };
+  // Periods from the largest down; each level applies only to a period too large for one shard.
+  const levels: ((d: CalendarDate) => string)[] = [
+    (d) => `arsip-${d.year}`,
+    (d) => `arsip-${d.year}-q${Math.ceil(d.month / 3)}`,
+  ];
+  const place = (list: readonly { article: T; date: CalendarDate }[], level: number): void => {
+    const period = levels[level];
+    if (!period) {
+      for (const [month, inMonth] of groupBy(list, (e) => monthOf(e.date)))
+        cut(
+          `arsip-${month}`,
+          inMonth.map((e) => e.article),
+          size,
+        );
+      return;
+    }
+    for (const [name, inPeriod] of groupBy(list, (e) => period(e.date))) {
+      if (inPeriod.length <= size) shards.push({ name, articles: inPeriod.map((e) => e.article).reverse() });
+      else place(inPeriod, level + 1);
+    }
+  };
+  place(
+    ordered.filter((e) => monthOf(e.date) !== newestMonth),
+    0,
+  );
+  cut(
+    `arsip-${newestMonth}`,
+    ordered.filter((e) => monthOf(e.date) === newestMonth).map((e) => e.article),
+    recentSize,
+  );
   return shards;
+}
+
+/** Runs of `list` with the same key, in order (the list is sorted by date, so each key is one run). */
+function groupBy<E>(list: readonly E[], key: (e: E) => string): Map<string, E[]> {
+  const groups = new Map<string, E[]>();
+  for (const e of list) {
+    const k = key(e);
+    let group = groups.get(k);
+    if (!group) groups.set(k, (group = []));
+    group.push(e);
+  }
+  return groups;
 }
 
 /** A shard's search records, in its articles' order. */
