@@ -260,6 +260,12 @@ describe('search on the shipped site in Chromium', () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    // The WebAssembly: every shard asks for the same file, so the bytes cross the network once.
+    const wasmBodies: Promise<number>[] = [];
+    page.on('requestfinished', (r) => {
+      if (r.url().endsWith('.pagefind') && r.url().includes('wasm'))
+        wasmBodies.push(r.sizes().then((s) => s.responseBodySize));
+    });
     await page.goto(`${server!.url}/cari/?q=Putin`);
     await page.waitForFunction(() =>
       document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
@@ -273,6 +279,13 @@ describe('search on the shipped site in Chromium', () => {
     expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual([`/pagefind/${shards[0]!}/pagefind.js`]);
     expect(requested.filter((p) => p.endsWith('/pagefind-worker.js'))).toHaveLength(1);
     expect(workers).toHaveLength(1);
+    expect(new Set(requested.filter((p) => /\/wasm\.[a-z]+\.pagefind$/.test(p)))).toEqual(
+      new Set(['/pagefind/wasm.id.pagefind']),
+    );
+    const wasmFile = (await (await fetch(`${server!.url}/pagefind/wasm.id.pagefind`)).arrayBuffer()).byteLength;
+    const wasmTransferred = (await Promise.all(wasmBodies)).reduce((a, b) => a + b, 0);
+    expect(wasmTransferred).toBeGreaterThan(0);
+    expect(wasmTransferred).toBeLessThan(1.5 * wasmFile);
     await page.close();
   });
 

@@ -95,14 +95,18 @@ describe('the search index, searched with Pagefind in Node', () => {
         'pagefind.js',
         'pagefind-worker.js',
         'pagefind-entry.json',
-        'wasm.id.pagefind',
         'index',
         'fragment',
         'filter',
       ]),
     );
     expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
-    const entry = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/arsip-2024-12-01/pagefind-entry.json'), 'utf8')) as {
+    // The WebAssembly is shared by every shard, one level up (shareWebAssembly).
+    expect(files.filter((f) => f.startsWith('wasm'))).toEqual([]);
+    expect(fs.existsSync(path.join(work, 'pagefind/wasm.id.pagefind'))).toBe(true);
+    const entry = JSON.parse(
+      fs.readFileSync(path.join(work, 'pagefind/arsip-2024-12-01/pagefind-entry.json'), 'utf8'),
+    ) as {
       languages: Record<string, unknown>;
     };
     expect(Object.keys(entry.languages)).toEqual(['id']);

@@ -28,7 +28,12 @@ describe('search in a build of tests/fixtures/site-basic (one draft, one schedul
     expect(JSON.parse(site.read('pagefind/shards.json'))).toEqual({ shards: ['arsip-2024-12-01'] });
     expect(site.exists('pagefind/arsip-2024-12-01/pagefind.js')).toBe(true);
     expect(site.exists('pagefind/arsip-2024-12-01/pagefind-worker.js')).toBe(true);
-    expect(site.exists('pagefind/arsip-2024-12-01/wasm.id.pagefind')).toBe(true);
+    // One WebAssembly for every shard (shareWebAssembly), which each shard's scripts load.
+    expect(site.exists('pagefind/wasm.id.pagefind')).toBe(true);
+    expect(site.exists('pagefind/arsip-2024-12-01/wasm.id.pagefind')).toBe(false);
+    expect(site.read('pagefind/arsip-2024-12-01/pagefind-worker.js')).toContain(
+      '`${this.basePath}../wasm.${language}.pagefind`',
+    );
     expect(JSON.parse(site.read('pagefind/arsip-2024-12-01/pagefind-entry.json'))).toMatchObject({
       languages: { id: { page_count: 4 } },
     });

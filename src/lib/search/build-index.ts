@@ -190,6 +190,10 @@ export async function buildSearchIndex(
     await pagefind.close();
     fs.rmSync(plan.spoolDirectory, { recursive: true, force: true });
   }
+  shareWebAssembly(
+    outputPath,
+    plan.shards.map((s) => s.name),
+  );
   const newestFirst = plan.shards.map((s) => s.name).reverse();
   fs.writeFileSync(path.join(outputPath, SHARD_MANIFEST), `${JSON.stringify({ shards: newestFirst })}\n`);
   const vocabulary = vocabularyWords(terms);
@@ -280,6 +284,47 @@ async function writeShard(
   for (const name of fs.readdirSync(outputPath))
     if (UNUSED_BUNDLE_FILE.test(name)) fs.rmSync(path.join(outputPath, name));
   return { addMilliseconds: added - started, writeMilliseconds: clock() - added };
+}
+
+/** Where Pagefind's script (main thread and worker alike) builds the URL of its WebAssembly. */
+const WASM_URL_IN_SCRIPT = '`${this.basePath}wasm.${language}.pagefind`';
+const SHARED_WASM_URL_IN_SCRIPT = '`${this.basePath}../wasm.${language}.pagefind`';
+
+/**
+ * Makes every shard load one WebAssembly file, `<bundle>/wasm.<language>.pagefind`, instead of the
+ * identical copy in its own folder. Each Pagefind instance fetches the WebAssembly from its own
+ * base path, so the browser fetched it once per shard (58 KB gzipped each, 39 times over at 40
+ * shards: most of a first search's bytes at 100,000 articles). With one URL the browser's cache
+ * serves every shard after the first.
+ *
+ * Pagefind has no option for this, so its two scripts are edited where they build the URL: an exact
+ * string, and a Pagefind whose scripts lack it fails the build here (a test also checks one
+ * WebAssembly request in Chromium). The output's files are hard links into the shard cache, so
+ * each edited file is replaced, never written in place.
+ */
+function shareWebAssembly(outputPath: string, shards: readonly string[]): void {
+  for (const name of shards) {
+    const folder = path.join(outputPath, name);
+    for (const entry of fs.readdirSync(folder)) {
+      const file = path.join(folder, entry);
+      if (/^wasm\.[a-z-]+\.pagefind$/.test(entry)) {
+        const shared = path.join(outputPath, entry);
+        if (!fs.existsSync(shared)) fs.copyFileSync(file, shared);
+        else if (!fs.readFileSync(shared).equals(fs.readFileSync(file)))
+          throw new Error(`The search shards ${name} and the others hold different Pagefind WebAssembly (${entry}).`);
+        fs.rmSync(file);
+      } else if (entry === 'pagefind.js' || entry === 'pagefind-worker.js') {
+        const script = fs.readFileSync(file, 'utf8');
+        if (script.split(WASM_URL_IN_SCRIPT).length !== 2)
+          throw new Error(
+            `Pagefind's ${entry} (Pagefind ${PAGEFIND_VERSION}) no longer builds its WebAssembly URL as ${WASM_URL_IN_SCRIPT}; ` +
+              'update shareWebAssembly in src/lib/search/build-index.ts for this version.',
+          );
+        fs.rmSync(file);
+        fs.writeFileSync(file, script.replace(WASM_URL_IN_SCRIPT, SHARED_WASM_URL_IN_SCRIPT));
+      }
+    }
+  }
 }
 
 /** Hard-links a cached bundle into the output (a copy where links are not possible): thousands of small files, no bytes copied. */

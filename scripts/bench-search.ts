@@ -1,0 +1,135 @@
+// First-search benchmark (issue #20): opens `/cari/?q=<word>` on a built site in Chromium with a
+// throttled phone profile (CPU 4× slower; a network like DevTools' "Fast 3G": 562.5 ms round trip,
+// 1.44 Mbit/s down) and an empty cache, and prints what the reader pays until the results show:
+// bytes transferred and requests (all, and the search index's alone), and the time to results.
+//
+// The network is throttled by a proxy in front of the server, not by DevTools: Pagefind fetches
+// the index from a web worker, whose requests DevTools' page-level throttling does not slow down.
+// usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled]
+//   e.g. after `npm run bench -- 100000`: npm run bench:search -- /tmp/warta-bench-100000-42/dist pemerintah
+import net from 'node:net';
+import path from 'node:path';
+import { launchChromium } from '../tests/helpers/chromium.ts';
+import { serveStatic } from '../tests/helpers/serve.ts';
+
+const args = process.argv.slice(2);
+const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
+const [dist, word = 'pemerintah'] = positional;
+if (!dist) {
+  console.error('usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled]');
+  process.exit(2);
+}
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+const throttled = !args.includes('--unthrottled');
+
+interface Run {
+  readonly milliseconds: number;
+  readonly bytes: number;
+  readonly requests: number;
+  readonly searchBytes: number;
+  readonly searchRequests: number;
+  readonly status: string;
+}
+
+const LATENCY_MS = 562.5;
+const DOWN_BYTES_PER_SECOND = (1.44 * 1024 * 1024) / 8;
+
+/**
+ * A TCP proxy to `target` that delays each chunk by half the round trip each way and sends the
+ * server's bytes no faster than {@link DOWN_BYTES_PER_SECOND}, shared by every connection (one
+ * phone, one link). Written here because what is needed is 30 lines and no throttling package in
+ * the registry is kept up.
+ */
+async function throttlingProxy(target: URL): Promise<{ url: string; close: () => Promise<void> }> {
+  let linkFreeAt = 0;
+  const sockets = new Set<net.Socket>();
+  const proxy = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    sockets.add(client).add(upstream);
+    const later = (ms: number, send: () => void) => setTimeout(send, ms);
+    client.on('data', (chunk) => later(LATENCY_MS / 2, () => upstream.write(chunk)));
+    upstream.on('data', (chunk) => {
+      const now = performance.now();
+      linkFreeAt = Math.max(linkFreeAt, now) + (chunk.length / DOWN_BYTES_PER_SECOND) * 1000;
+      later(linkFreeAt - now + LATENCY_MS / 2, () => client.write(chunk));
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', end).on('error', end);
+    upstream.on('close', () => later(LATENCY_MS, end)).on('error', end);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port } = proxy.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close(() => resolve());
+      }),
+  };
+}
+
+const origin = await serveStatic(path.resolve(dist));
+const server = throttled ? await throttlingProxy(new URL(origin.url)) : origin;
+const browser = await launchChromium();
+const results: Run[] = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    // A new context each run: an empty HTTP cache, as for a reader arriving from a shared link.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    if (throttled) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    let bytes = 0;
+    let searchBytes = 0;
+    let requests = 0;
+    let searchRequests = 0;
+    // Playwright reports the worker's requests with the page's; sizes are as transferred (gzip).
+    const counted: Promise<void>[] = [];
+    context.on('requestfinished', (request) => {
+      counted.push(
+        request.sizes().then((sizes) => {
+          const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
+          bytes += transferred;
+          if (process.env["BENCH_SEARCH_LIST"]) console.log(`  ${transferred} ${new URL(request.url()).pathname}`);
+          requests++;
+          if (new URL(request.url()).pathname.startsWith('/pagefind/')) {
+            searchBytes += transferred;
+            searchRequests++;
+          }
+        }),
+      );
+    });
+    const started = performance.now();
+    await page.goto(`${server.url}/cari/?q=${encodeURIComponent(word)}`);
+    await page.waitForFunction(
+      () => /hasil untuk|Tidak ditemukan/.test(document.querySelector('[data-search-status]')?.textContent ?? ''),
+      undefined,
+      { timeout: 300_000, polling: 50 },
+    );
+    const milliseconds = performance.now() - started;
+    await Promise.all(counted);
+    const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+    results.push({ milliseconds, bytes, requests, searchBytes, searchRequests, status });
+    console.log(
+      `run ${i + 1}: results in ${(milliseconds / 1000).toFixed(2)} s; ${(bytes / 1024).toFixed(0)} KB in ${requests} requests, ` +
+        `of which the search index ${(searchBytes / 1024).toFixed(0)} KB in ${searchRequests}; "${status.trim()}"`,
+    );
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  if (server !== origin) await server.close();
+  await origin.close();
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+console.log(
+  `first search for "${word}" on ${dist}${throttled ? ' (CPU 4×, Fast 3G)' : ' (unthrottled)'}, median of ${runs}: ` +
+    `${(median(results.map((r) => r.milliseconds)) / 1000).toFixed(2)} s to results, ` +
+    `${(median(results.map((r) => r.bytes)) / 1024).toFixed(0)} KB in ${median(results.map((r) => r.requests))} requests ` +
+    `(search index ${(median(results.map((r) => r.searchBytes)) / 1024).toFixed(0)} KB in ${median(results.map((r) => r.searchRequests))})`,
+);
