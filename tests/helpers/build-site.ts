@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,16 @@ export function listFiles(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/** Every file under `dir` with the SHA-256 of its bytes (`a/index.html <hex>`): compare two outputs byte for byte. */
+export function digestFiles(dir: string): string[] {
+  return listFiles(dir).map(
+    (f) =>
+      `${f} ${createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, f)))
+        .digest('hex')}`,
+  );
 }
 
 /**

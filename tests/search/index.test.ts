@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import {
   type SearchIndexReport,
 } from '../../src/lib/search/build-index.ts';
 import { article, source } from '../helpers/article-source.ts';
-import { listFiles } from '../helpers/build-site.ts';
+import { digestFiles } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { openPagefind, type LoadedResult } from './pagefind-client.ts';
 
@@ -121,14 +120,7 @@ describe('the search index, searched with Pagefind in Node', () => {
   it('writes the same bytes for the same articles (reproducible builds)', async () => {
     const again = path.join(work, 'again');
     await writeSearchIndex(built.articles, again);
-    const snapshot = (dir: string) =>
-      listFiles(dir).map(
-        (f) =>
-          `${f} ${createHash('sha256')
-            .update(fs.readFileSync(path.join(dir, f)))
-            .digest('hex')}`,
-      );
-    expect(snapshot(again)).toEqual(snapshot(path.join(work, 'pagefind')));
+    expect(digestFiles(again)).toEqual(digestFiles(path.join(work, 'pagefind')));
     fs.rmSync(again, { recursive: true });
   });
 
@@ -143,18 +135,11 @@ describe('the search index, searched with Pagefind in Node', () => {
       { now: new Date('2025-01-01T00:00:00Z') },
     );
     expect(many.errors.map(formatError)).toEqual([]);
-    const snapshot = (dir: string) =>
-      listFiles(dir).map(
-        (f) =>
-          `${f} ${createHash('sha256')
-            .update(fs.readFileSync(path.join(dir, f)))
-            .digest('hex')}`,
-      );
     const first = path.join(work, 'many-1');
     const second = path.join(work, 'many-2');
     await writeSearchIndex(many.articles, first);
     await writeSearchIndex(many.articles, second);
-    expect(snapshot(second)).toEqual(snapshot(first));
+    expect(digestFiles(second)).toEqual(digestFiles(first));
   });
 
   it('finds words with the excerpt marking them, and shows the metadata', async () => {

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+import { buildSite, digestFiles, type SiteBuild } from '../helpers/build-site.ts';
 
 // Issue 16, classes 4 and 5: a build that fails leaves the output folder exactly as it was (the
 // previous complete site, or nothing), and reports the failure naming the article, without a stack
@@ -16,13 +15,7 @@ const NOW = { WARTA_NOW: '2025-01-01T00:00:00+07:00' };
 const STACK_LINE = /^\s+at /m;
 const WRITTEN = /(\d+) files written: (\d+) rendered, (\d+) restored from the incremental build cache/;
 
-const snapshot = (dir: string): string[] =>
-  listFiles(dir).map(
-    (f) =>
-      `${f} ${createHash('sha256')
-        .update(fs.readFileSync(path.join(dir, f)))
-        .digest('hex')}`,
-  );
+const snapshot = digestFiles;
 
 /** Folders next to `outDir` that a build stages into or swaps out (`dist.staging-<pid>`, `dist.old-<pid>`). */
 const leftovers = (outDir: string): string[] =>
