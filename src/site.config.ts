@@ -1,7 +1,7 @@
 import { buildSettings } from './data/build-context.ts';
 import { defineSiteConfig } from './lib/site-config.ts';
 
-const { pageSize, searchShardSize } = buildSettings();
+const { pageSize, searchShardSize, searchRecentArticles } = buildSettings();
 
 /**
  * The one place to set this site's settings. Only what differs from the defaults is written here;
@@ -14,7 +14,8 @@ export const siteConfig = defineSiteConfig({
   url: 'https://warta.example',
   categoryOrder: ['Nasional', 'Internasional', 'Ekonomi', 'Olahraga', 'Teknologi'],
   // Tests build small fixtures with small list pages and search shards (WARTA_PAGE_SIZE and
-  // WARTA_SEARCH_SHARD_SIZE, read by the build context).
+  // WARTA_SEARCH_SHARD_SIZE, WARTA_SEARCH_RECENT, read by the build context).
   ...(pageSize === undefined ? {} : { pageSize }),
   ...(searchShardSize === undefined ? {} : { searchShardSize }),
+  ...(searchRecentArticles === undefined ? {} : { searchRecentArticles }),
 });

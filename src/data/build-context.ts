@@ -47,6 +47,8 @@ export interface BuildSettings {
   readonly pageSize: number | undefined;
   /** WARTA_SEARCH_SHARD_SIZE: articles per search shard, overriding the site config (tests). */
   readonly searchShardSize: number | undefined;
+  /** WARTA_SEARCH_RECENT: articles in the shards a first search reads, overriding the site config (tests). */
+  readonly searchRecentArticles: number | undefined;
 }
 
 /** Reads the settings from an environment; `cwd` resolves relative folders. Throws on a malformed value. */
@@ -66,6 +68,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>, 
     fault: env['WARTA_FAULT'] === '' ? undefined : env['WARTA_FAULT'],
     pageSize: integerOverride('WARTA_PAGE_SIZE', env['WARTA_PAGE_SIZE']),
     searchShardSize: integerOverride('WARTA_SEARCH_SHARD_SIZE', env['WARTA_SEARCH_SHARD_SIZE']),
+    searchRecentArticles: integerOverride('WARTA_SEARCH_RECENT', env['WARTA_SEARCH_RECENT']),
   };
 }
 

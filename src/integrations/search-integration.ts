@@ -46,6 +46,7 @@ export function searchIntegration(): AstroIntegration {
     const fault = injectedFault();
     pending = writeSearchIndexInWorker(articles, staging, path.resolve('src/lib/search/index-worker.ts'), {
       shardSize: siteConfig.searchShardSize,
+      recentArticles: siteConfig.searchRecentArticles,
       cacheDirectory: shardCache,
       // The code that turns an article into its record: a change to it must re-index every shard.
       codeVersion: digestCode(

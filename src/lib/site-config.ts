@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_EMBED_HOSTS } from './markdown/sanitize-schema.ts';
 import { relatedConfigSchema } from './related/config.ts';
 import { logoPath } from './routes.ts';
-import { DEFAULT_SHARD_SIZE } from './search/fields.ts';
+import { DEFAULT_RECENT_SEARCH_ARTICLES, DEFAULT_SHARD_SIZE } from './search/fields.ts';
 
 /**
  * Site-wide settings; the values live in `src/site.config.ts`. Each default is written here and only
@@ -39,6 +39,8 @@ export const siteConfigSchema = z.strictObject({
   newsSitemapHours: z.number().positive().default(48),
   /** Articles per Pagefind index: the archive is searched as shards of this size, so indexing needs bounded memory (see src/lib/search/shards.ts). Default: 3000. */
   searchShardSize: z.number().int().positive().default(DEFAULT_SHARD_SIZE),
+  /** The search page first searches the newest shards holding at least this many articles, and the whole archive when they find fewer than ten results or the reader asks (see src/lib/search/fields.ts). Default: 3000. */
+  searchRecentArticles: z.number().int().positive().default(DEFAULT_RECENT_SEARCH_ARTICLES),
   /** Hosts allowed in `<iframe src>` inside articles (https only); every other iframe is removed. Default: YouTube, Vimeo, Instagram, X/Twitter, Facebook, Spotify, Google Maps. */
   embedHosts: z
     .array(z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name such as www.youtube.com'))

@@ -3,8 +3,19 @@
  * types, keeps the query in the URL (?q=, ?kategori=, ?urut=) and prints results as a list of
  * articles. Builds every node with the DOM API; nothing from the index is parsed as HTML.
  */
-import { SEARCH_BUNDLE_DIR, SEARCH_FILTERS, SHARD_MANIFEST, VOCABULARY_FILE } from '../lib/search/fields.ts';
-import { joinShards, openShards, type CreateInstance, type PagefindApi } from '../lib/search/sharded-search.ts';
+import {
+  SEARCH_BUNDLE_DIR,
+  SEARCH_FILTERS,
+  SHARD_MANIFEST,
+  VOCABULARY_FILE,
+  type ShardManifest,
+} from '../lib/search/fields.ts';
+import {
+  openStagedShards,
+  type CreateInstance,
+  type PagefindApi,
+  type StagedShards,
+} from '../lib/search/sharded-search.ts';
 import { parseVocabulary, suggestQuery, type Vocabulary } from '../lib/search/suggest.ts';
 import {
   EMPTY_QUERY_TEXT,
@@ -22,6 +33,7 @@ import {
   pagefindOptions,
   readSearchState,
   resultCountText,
+  scopeText,
   searchStateUrl,
   type SearchState,
 } from '../lib/search/results-view.ts';
@@ -45,19 +57,40 @@ interface PagefindModule {
   createInstance: CreateInstance<PagefindResultData>;
 }
 
-/** Loads every shard of the index (the list is written with it) as one Pagefind. */
-async function loadShards(): Promise<Pagefind> {
+/** The index as the page searches it: the newest shards first, the whole archive on demand. */
+interface SearchIndex {
+  readonly shards: StagedShards<PagefindResultData>;
+  /** WIB date of the oldest story in the newest shards, when they are not the whole archive. */
+  readonly since: string | undefined;
+}
+
+/** Opens the newest shards of the index (the manifest is written with it) as one Pagefind. */
+async function loadShards(): Promise<SearchIndex> {
   const response = await fetch(`${BUNDLE_URL}${SHARD_MANIFEST}`);
   if (!response.ok) throw new Error(`${SHARD_MANIFEST}: HTTP ${response.status}`);
-  const { shards } = (await response.json()) as { shards: string[] };
-  const [newest] = shards;
-  if (newest === undefined) return joinShards([]);
+  const manifest = (await response.json()) as ShardManifest;
+  const [newest] = manifest.shards;
   // Every shard's bundle has the same pagefind.js (one Pagefind version builds them all): one copy opens them all.
-  const module = (await import(/* @vite-ignore */ `${BUNDLE_URL}${newest}/pagefind.js`)) as PagefindModule;
-  return openShards(
-    module.createInstance,
-    shards.map((name) => `${BUNDLE_URL}${name}/`),
+  // (A site without articles has no shard, and nothing to create an instance of.)
+  const createInstance: CreateInstance<PagefindResultData> =
+    newest === undefined
+      ? () => {
+          throw new Error('The search index has no shards.');
+        }
+      : ((await import(/* @vite-ignore */ `${BUNDLE_URL}${newest}/pagefind.js`)) as PagefindModule).createInstance;
+  const shards = await openStagedShards(
+    createInstance,
+    manifest.shards.map((name) => `${BUNDLE_URL}${name}/`),
+    manifest.recent,
   );
+  return { shards, since: shards.complete ? undefined : manifest.since };
+}
+
+/** What the page does to an index before searching it: excerpt length, and the filter counts loaded. */
+async function prepare(index: Pagefind): Promise<void> {
+  await index.options({ excerptLength: 32 });
+  await index.init();
+  await index.filters();
 }
 
 /**
@@ -89,25 +122,47 @@ function setUpSearch(root: HTMLElement): void {
   const start = need(root, '[data-search-start]') as HTMLElement;
   const list = need(root, '[data-search-results]') as HTMLOListElement;
   const more = need(root, '[data-search-more]') as HTMLButtonElement;
+  const scope = need(root, '[data-search-scope]') as HTMLElement;
+  const scopeLabel = need(scope, '[data-search-scope-text]') as HTMLElement;
+  const archive = need(scope, '[data-search-archive]') as HTMLButtonElement;
   const categoryHrefs = new Map(
     [...categorySelect.options].flatMap((o) => (o.dataset['href'] ? [[o.value, o.dataset['href']] as const] : [])),
   );
 
-  let pagefind: Promise<Pagefind> | undefined;
+  let pagefind: Promise<SearchIndex> | undefined;
+  /**
+   * Whether searches read the whole archive: from the first search whose newest shards found less
+   * than a page of results, or once the reader asked for it. The older shards, once open, cost a
+   * search only its words' index chunks.
+   */
+  let wholeArchive = false;
   let vocabulary: Promise<Vocabulary> | undefined;
   /** Each search takes a ticket; a slower, older search never overwrites a newer one. */
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: { ticket: number; results: readonly PagefindResult[]; shown: number } | undefined;
 
-  const loadPagefind = (): Promise<Pagefind> => {
-    pagefind ??= loadShards().then(async (module) => {
-      await module.options({ excerptLength: 32 });
-      await module.init();
-      await module.filters();
-      return module;
+  const loadPagefind = (): Promise<SearchIndex> => {
+    pagefind ??= loadShards().then(async (index) => {
+      await prepare(index.shards.recent);
+      return index;
     });
     return pagefind;
+  };
+
+  /** Searches the newest shards, or every shard when it must: see {@link wholeArchive}. */
+  const searchIndex = async (
+    state: SearchState,
+  ): Promise<{ response: PagefindResponse | null; since: string | undefined }> => {
+    const { query } = state;
+    const index = await loadPagefind();
+    if (!wholeArchive && index.since !== undefined) {
+      const response = await index.shards.recent.search(query, pagefindOptions(state));
+      if (response === null || response.results.length >= RESULTS_PAGE_SIZE) return { response, since: index.since };
+      wholeArchive = true;
+    }
+    const all = await index.shards.all(prepare);
+    return { response: await all.search(query, pagefindOptions(state)), since: undefined };
   };
 
   const readForm = (): SearchState => ({
@@ -135,6 +190,7 @@ function setUpSearch(root: HTMLElement): void {
     help.hidden = true;
     suggestion.hidden = true;
     more.hidden = true;
+    scope.hidden = true;
     current = undefined;
   };
 
@@ -147,9 +203,7 @@ function setUpSearch(root: HTMLElement): void {
     const suggested = suggestQuery(state.query, await vocabulary);
     if (suggested === undefined || ticket !== latest) return;
     const corrected: SearchState = { ...state, query: suggested };
-    const api = await loadPagefind();
-    if (ticket !== latest) return;
-    const response = await api.search(suggested, pagefindOptions(corrected));
+    const { response } = await searchIndex(corrected);
     if (ticket !== latest || response === null || response.results.length <= found) return;
     const link = element('a', 'font-semibold text-brand italic underline dark:text-brand-dark', suggested);
     link.href = `${location.pathname}${searchStateUrl(corrected)}`;
@@ -188,10 +242,10 @@ function setUpSearch(root: HTMLElement): void {
     }
     start.hidden = true;
     let response: PagefindResponse | null;
+    let since: string | undefined;
     try {
       if (!pagefind) status.textContent = SEARCHING_TEXT;
-      const api = await loadPagefind();
-      response = await api.search(state.query, pagefindOptions(state));
+      ({ response, since } = await searchIndex(state));
     } catch (error) {
       if (ticket !== latest) return;
       console.error('Pagefind failed:', error);
@@ -217,7 +271,9 @@ function setUpSearch(root: HTMLElement): void {
     help.hidden = true;
     suggestion.hidden = true;
     list.removeAttribute('aria-busy');
-    status.textContent = resultCountText(response.results.length, state);
+    status.textContent = resultCountText(response.results.length, state, since);
+    scope.hidden = since === undefined;
+    if (since !== undefined) scopeLabel.textContent = scopeText(since);
     if (response.results.length < FEW_RESULTS)
       void offerSuggestion(state, ticket, response.results.length).catch(() => undefined);
   };
@@ -239,6 +295,12 @@ function setUpSearch(root: HTMLElement): void {
     event.preventDefault();
     showState(readSearchState(new URL(link.href).search));
     void search();
+  });
+  archive.addEventListener('click', () => {
+    wholeArchive = true;
+    status.textContent = SEARCHING_TEXT;
+    // The button goes with the narrower results: keyboard and screen-reader users land on the first result.
+    void search().then(() => list.querySelector<HTMLElement>('h2 a')?.focus());
   });
   more.addEventListener('click', () => {
     if (!current) return;

@@ -8,6 +8,7 @@ import {
   buildSearchIndex,
   formatSearchIndexReport,
   prepareSearchIndex,
+  shardManifest,
   writeSearchIndex,
   type SearchIndexReport,
 } from '../../src/lib/search/build-index.ts';
@@ -64,6 +65,32 @@ async function openServed(
   };
 }
 
+describe('the shard manifest', () => {
+  // Oldest first, as planned; dates in UTC (the manifest's date is the WIB one).
+  const shards = [
+    { name: 'arsip-2023', articles: 900, oldest: '2023-01-02T03:00:00Z' },
+    { name: 'arsip-2024-q4', articles: 700, oldest: '2024-10-01T08:00:00Z' },
+    { name: 'arsip-2024-12-01', articles: 500, oldest: '2024-11-30T18:30:00Z' },
+    { name: 'arsip-2024-12-02', articles: 120, oldest: '2024-12-20T08:00:00Z' },
+  ];
+  it('lists the shards newest first, and the newest that hold the recent articles, from their oldest WIB date', () => {
+    expect(shardManifest(shards, 600)).toEqual({
+      shards: ['arsip-2024-12-02', 'arsip-2024-12-01', 'arsip-2024-q4', 'arsip-2023'],
+      recent: 2,
+      // 30 November 18:30 UTC is 1 December 01:30 WIB.
+      since: '2024-12-01',
+    });
+    expect(shardManifest(shards, 621)).toMatchObject({ recent: 3, since: '2024-10-01' });
+  });
+  it('leaves out the date when the recent shards are the whole archive', () => {
+    expect(shardManifest(shards, 3000)).toEqual({
+      shards: ['arsip-2024-12-02', 'arsip-2024-12-01', 'arsip-2024-q4', 'arsip-2023'],
+      recent: 4,
+    });
+    expect(shardManifest([], 3000)).toEqual({ shards: [], recent: 0 });
+  });
+});
+
 describe('the search index, searched with Pagefind in Node', () => {
   let built: ReturnType<typeof buildContent>;
   let work: string;
@@ -87,6 +114,7 @@ describe('the search index, searched with Pagefind in Node', () => {
   it('writes the JS API, its worker, the Indonesian WebAssembly and the index, without the unused UIs', () => {
     expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({
       shards: ['arsip-2024-12-01'],
+      recent: 1,
     });
     const files = fs.readdirSync(path.join(work, 'pagefind/arsip-2024-12-01'));
     expect(files).toEqual(
@@ -228,6 +256,7 @@ describe('the search index split into shards, searched as one', () => {
     expect(first).toMatchObject({ records: 3, shards: 3, reused: 0 });
     expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({
       shards: ['arsip-2024-12-03', 'arsip-2024-12-02', 'arsip-2024-12-01'],
+      recent: 3,
     });
     const pageCount = (shard: string) =>
       (
@@ -253,7 +282,10 @@ describe('the search index split into shards, searched as one', () => {
     expect(
       await writeSearchIndex([], path.join(empty, 'pagefind'), { cacheDirectory: path.join(empty, 'cache') }),
     ).toMatchObject({ records: 0, shards: 0 });
-    expect(JSON.parse(fs.readFileSync(path.join(empty, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: [] });
+    expect(JSON.parse(fs.readFileSync(path.join(empty, 'pagefind/shards.json'), 'utf8'))).toEqual({
+      shards: [],
+      recent: 0,
+    });
   });
 
   it('sorts by date across shards', async () => {

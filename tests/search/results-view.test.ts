@@ -8,6 +8,7 @@ import {
   pagefindOptions,
   readSearchState,
   resultCountText,
+  scopeText,
   searchStateUrl,
 } from '../../src/lib/search/results-view.ts';
 
@@ -45,6 +46,10 @@ describe('search page wording', () => {
     expect(resultCountText(1234, { ...state, category: 'Nasional' })).toBe(
       '1.234 hasil untuk "kerja" di kategori Nasional',
     );
+  });
+  it('says from when the results are when only the newest stories were searched', () => {
+    expect(resultCountText(12, state, '2024-11-01')).toBe('12 hasil untuk "kerja" sejak 1 November 2024');
+    expect(scopeText('2025-01-09')).toBe('Hanya berita sejak 9 Januari 2025 yang dicari.');
   });
   it('says plainly when nothing matches', () => {
     expect(notFoundText({ ...state, query: 'xyz' })).toBe('Tidak ditemukan hasil untuk "xyz".');

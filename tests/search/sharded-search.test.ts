@@ -3,6 +3,7 @@ import {
   joinShards,
   mergeResponses,
   openShards,
+  openStagedShards,
   sumCounts,
   type CreateInstance,
   type PagefindApi,
@@ -108,6 +109,30 @@ describe('opening the shards with one Pagefind module', () => {
     const { log, createInstance } = fake('mainthread');
     await openShards(createInstance, ['/b/2/', '/b/1/']);
     expect(log).toEqual(['open /b/2/', 'filters /b/2/', 'open /b/1/ noWorker']);
+  });
+
+  it('opens the older shards only when the whole archive is asked for, once, on the same thread', async () => {
+    const { log, createInstance } = fake('mainthread');
+    const staged = await openStagedShards(createInstance, ['/b/3/', '/b/2/', '/b/1/', '/b/0/'], 2);
+    expect(staged.complete).toBe(false);
+    expect(log).toEqual(['open /b/3/', 'filters /b/3/', 'open /b/2/ noWorker']);
+    const prepared: string[] = [];
+    const prepare = async (older: { filters(): Promise<unknown> }) => {
+      prepared.push('prepare');
+      await older.filters();
+    };
+    const [all, again] = await Promise.all([staged.all(prepare), staged.all(prepare)]);
+    expect(all).toBe(again);
+    expect(prepared).toEqual(['prepare']);
+    expect(log.slice(3)).toEqual(['open /b/1/ noWorker', 'open /b/0/ noWorker', 'filters /b/1/', 'filters /b/0/']);
+  });
+
+  it('has nothing more to open when the recent shards are all of them', async () => {
+    const { log, createInstance } = fake(undefined);
+    const staged = await openStagedShards(createInstance, ['/b/1/', '/b/0/'], 5);
+    expect(staged.complete).toBe(true);
+    expect(await staged.all(() => Promise.reject(new Error('not called')))).toBe(staged.recent);
+    expect(log).toEqual(['open /b/1/', 'filters /b/1/', 'open /b/0/']);
   });
 
   it('opens nothing for a site without shards', async () => {

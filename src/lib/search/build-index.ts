@@ -4,7 +4,14 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { SEARCH_LANGUAGE, SHARD_MANIFEST, VOCABULARY_FILE } from './fields.ts';
+import { calendarDateOf, isoDate, wibDayNumber } from '../dates/wib-day.ts';
+import {
+  DEFAULT_RECENT_SEARCH_ARTICLES,
+  SEARCH_LANGUAGE,
+  SHARD_MANIFEST,
+  VOCABULARY_FILE,
+  type ShardManifest,
+} from './fields.ts';
 import { searchSource, type SearchRecord } from './record.ts';
 import { shardRecords, splitIntoShards, type ShardArticle } from './shards.ts';
 import {
@@ -51,6 +58,8 @@ export type IndexedArticle = ShardArticle;
 export interface SearchIndexOptions {
   /** Articles per Pagefind index (see shards.ts). */
   readonly shardSize?: number;
+  /** Articles in the newest shards the search page reads first (see {@link DEFAULT_RECENT_SEARCH_ARTICLES}). */
+  readonly recentArticles?: number;
   /** Folder where built shards are kept by digest, so a rebuild re-indexes only the shards that changed. */
   readonly cacheDirectory?: string;
   /**
@@ -90,6 +99,9 @@ export async function writeSearchIndex(
 /** One shard of a {@link SearchIndexPlan}. */
 export interface PlannedShard {
   readonly name: string;
+  /** Its articles, and the publication time of its oldest (ISO 8601), for the manifest. */
+  readonly articles: number;
+  readonly oldest: string;
   /** Where its bundle is kept in the cache (`<cacheDirectory>/<name>-<digest>`), when there is a cache. */
   readonly cached?: string;
   /** The file its articles were spooled to; absent when the cache already holds its bundle. */
@@ -134,10 +146,15 @@ export function prepareSearchIndex(
     const digest = hash.digest('hex').slice(0, 20);
     const cached = options.cacheDirectory ? path.join(options.cacheDirectory, `${shard.name}-${digest}`) : undefined;
     // (A shard cached before its terms were kept is built again.)
-    if (cached && fs.existsSync(path.join(cached, SHARD_TERMS_FILE))) return { name: shard.name, cached };
+    const about = {
+      name: shard.name,
+      articles: shard.articles.length,
+      oldest: shard.articles.at(-1)?.data.date.toISOString() ?? '',
+    };
+    if (cached && fs.existsSync(path.join(cached, SHARD_TERMS_FILE))) return { ...about, cached };
     const articlesFile = path.join(spoolDirectory, `${shard.name}.bin`);
     fs.writeFileSync(articlesFile, v8.serialize(shard.articles));
-    return { name: shard.name, articlesFile, ...(cached ? { cached } : {}) };
+    return { ...about, articlesFile, ...(cached ? { cached } : {}) };
   });
   return { shards, records: articles.length, spoolDirectory, prepareMilliseconds: clock() - started };
 }
@@ -194,8 +211,10 @@ export async function buildSearchIndex(
     outputPath,
     plan.shards.map((s) => s.name),
   );
-  const newestFirst = plan.shards.map((s) => s.name).reverse();
-  fs.writeFileSync(path.join(outputPath, SHARD_MANIFEST), `${JSON.stringify({ shards: newestFirst })}\n`);
+  fs.writeFileSync(
+    path.join(outputPath, SHARD_MANIFEST),
+    `${JSON.stringify(shardManifest(plan.shards, options.recentArticles ?? DEFAULT_RECENT_SEARCH_ARTICLES))}\n`,
+  );
   const vocabulary = vocabularyWords(terms);
   const vocabularyText = serializeVocabulary(vocabulary);
   fs.writeFileSync(path.join(outputPath, VOCABULARY_FILE), vocabularyText);
@@ -284,6 +303,25 @@ async function writeShard(
   for (const name of fs.readdirSync(outputPath))
     if (UNUSED_BUNDLE_FILE.test(name)) fs.rmSync(path.join(outputPath, name));
   return { addMilliseconds: added - started, writeMilliseconds: clock() - added };
+}
+
+/**
+ * The manifest of `shards` (oldest first): names newest first, and the newest shards that together
+ * hold at least `recentArticles` articles, which the search page reads first.
+ */
+export function shardManifest(shards: readonly PlannedShard[], recentArticles: number): ShardManifest {
+  const newestFirst = [...shards].reverse();
+  let recent = 0;
+  for (let held = 0; recent < newestFirst.length && held < recentArticles; recent++)
+    held += newestFirst[recent]?.articles ?? 0;
+  const oldestRecent = newestFirst[recent - 1];
+  return {
+    shards: newestFirst.map((s) => s.name),
+    recent,
+    ...(recent < newestFirst.length && oldestRecent
+      ? { since: isoDate(calendarDateOf(wibDayNumber(new Date(oldestRecent.oldest)))) }
+      : {}),
+  };
 }
 
 /** Where Pagefind's script (main thread and worker alike) builds the URL of its WebAssembly. */

@@ -35,3 +35,20 @@ export const DEFAULT_SHARD_SIZE = 3000;
  * indexes about 330 articles a second here, so a publish spends at most about 1.5 s on search.
  */
 export const DEFAULT_RECENT_SHARD_SIZE = 500;
+
+/**
+ * The search page first searches the newest shards holding at least this many articles, and the
+ * rest of the archive when they find fewer than a page of results or when the reader asks: at
+ * 100,000 articles, searching every shard cost a first search on a phone over 1 MB (each shard
+ * its index chunk, metadata and filters), against the 300 KB budget of issue #20.
+ */
+export const DEFAULT_RECENT_SEARCH_ARTICLES = 3000;
+
+/** `shards.json`: the shards newest first, how many of them the first search reads, and from when. */
+export interface ShardManifest {
+  readonly shards: readonly string[];
+  /** The newest `recent` shards are searched first; the others on demand. */
+  readonly recent: number;
+  /** WIB date (`2024-11-01`) of the oldest story in the recent shards; absent when they are the whole archive. */
+  readonly since?: string;
+}

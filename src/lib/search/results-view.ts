@@ -3,6 +3,7 @@
  * constants only, so the page script stays small and every wording is unit-tested. Runs in the browser.
  */
 import { SEARCH_QUERY_PARAM } from '../routes.ts';
+import { MONTH_NAMES } from '../dates/wib-day.ts';
 import { SEARCH_FILTERS, SEARCH_SORT_DATE } from './fields.ts';
 
 /** URL parameters of the search page: `/cari/?q=banjir&kategori=Nasional&urut=terbaru`. */
@@ -56,9 +57,23 @@ export function pagefindOptions(state: SearchState): {
 
 const numberFormat = new Intl.NumberFormat('id-ID');
 
-/** `3 hasil untuk "kerja"` or `3 hasil untuk "kerja" di kategori Internasional`. */
-export function resultCountText(count: number, state: SearchState): string {
-  return `${numberFormat.format(count)} hasil untuk "${state.query}"${inCategory(state)}`;
+/**
+ * `3 hasil untuk "kerja"`, `3 hasil untuk "kerja" di kategori Internasional`; with `since` (only the
+ * newest stories were searched) `… sejak 1 November 2024`.
+ */
+export function resultCountText(count: number, state: SearchState, since?: string): string {
+  return `${numberFormat.format(count)} hasil untuk "${state.query}"${inCategory(state)}${since ? ` sejak ${longDate(since)}` : ''}`;
+}
+
+/** Beside the "Cari di seluruh arsip" button when only the newest stories were searched. */
+export function scopeText(since: string): string {
+  return `Hanya berita sejak ${longDate(since)} yang dicari.`;
+}
+
+/** `2024-11-01` → `1 November 2024`. */
+function longDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${day ?? ''} ${MONTH_NAMES[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
 }
 
 /** `Tidak ditemukan hasil untuk "xyz"` (plus the category when one is chosen). */

@@ -62,15 +62,61 @@ export async function openShards<Data>(
   createInstance: CreateInstance<Data>,
   basePaths: readonly string[],
 ): Promise<PagefindApi<Data>> {
-  const [newest, ...older] = basePaths;
-  if (newest === undefined) return joinShards([]);
+  return (await openStagedShards(createInstance, basePaths, basePaths.length)).recent;
+}
+
+/** The archive's shards opened in two stages: the newest first, the others when first asked for. */
+export interface StagedShards<Data> {
+  /** The `recent` newest shards as one index. */
+  readonly recent: PagefindApi<Data>;
+  /** Whether `recent` is every shard. */
+  readonly complete: boolean;
+  /**
+   * Every shard as one index. The first call opens the older shards and hands them to `prepare`
+   * (options, init, filters, as the page did to the recent ones) before joining them; later calls
+   * return the same index.
+   */
+  all(prepare: (older: PagefindApi<Data>) => Promise<void>): Promise<PagefindApi<Data>>;
+}
+
+/**
+ * {@link openShards} for the newest `recent` of `basePaths` (newest first); the others are opened
+ * only when {@link StagedShards.all} is called, on the same thread as the newest.
+ */
+export async function openStagedShards<Data>(
+  createInstance: CreateInstance<Data>,
+  basePaths: readonly string[],
+  recent: number,
+): Promise<StagedShards<Data>> {
+  const [newest, ...others] = basePaths;
+  if (newest === undefined) {
+    const none = joinShards<Data>([]);
+    return { recent: none, complete: true, all: () => Promise.resolve(none) };
+  }
   const first = createInstance({ basePath: newest });
   await first.filters();
   const noWorker = (await first.search('', { verbose: true }))?.search_environment === 'mainthread';
-  return joinShards([
-    first,
-    ...older.map((basePath) => createInstance({ basePath, ...(noWorker ? { noWorker } : {}) })),
-  ]);
+  const open = (basePath: string) => createInstance({ basePath, ...(noWorker ? { noWorker } : {}) });
+  const split = Math.max(0, recent - 1);
+  const newer = [first, ...others.slice(0, split).map(open)];
+  const older = others.slice(split);
+  const recentIndex = joinShards(newer);
+  let everything: Promise<PagefindApi<Data>> | undefined;
+  return {
+    recent: recentIndex,
+    complete: older.length === 0,
+    all(prepare) {
+      if (older.length === 0) return Promise.resolve(recentIndex);
+      everything ??= (async () => {
+        const opened = older.map(open);
+        await prepare(joinShards(opened));
+        return joinShards([...newer, ...opened]);
+      })();
+      // A failed opening may be tried again by the next search.
+      everything.catch(() => (everything = undefined));
+      return everything;
+    },
+  };
 }
 
 /** Searches `shards` (newest first) as one index; with none (a site with no articles yet) nothing is found. */
