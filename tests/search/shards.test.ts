@@ -27,28 +27,28 @@ describe('splitting the archive into search shards', () => {
     ]);
   });
 
-  it('keeps a small year whole, and splits a large one by quarter, then a large quarter by month', () => {
+  it("keeps a small year whole, and packs a large year's months into shards, cutting a month too large", () => {
     const archive = [
       ...daily('y22', '2022-03-01', 4),
       ...daily('jan', '2023-01-01', 3),
       ...daily('feb', '2023-02-01', 2),
-      ...daily('jul', '2023-07-01', 3),
+      ...daily('jul', '2023-07-01', 1),
       ...daily('okt', '2023-10-01', 5),
       ...daily('nov', '2023-11-01', 2),
       ...daily('des', '2023-12-01', 1),
     ];
     expect(names(archive, 4, 2)).toEqual([
       'arsip-2022',
-      // 2023 (13 before December) is too large; Q1 (5) too: by month, cut at 4.
-      'arsip-2023-01-01',
-      'arsip-2023-02-01',
-      'arsip-2023-q3',
-      // Q4 without December: October (5) is cut in two.
+      // 2023 (13 before December) is too large: January (3) alone, February and July (2 + 1)
+      // together, October (5) cut in two, November.
+      'arsip-2023-01',
+      'arsip-2023-02',
       'arsip-2023-10-01',
       'arsip-2023-10-02',
-      'arsip-2023-11-01',
+      'arsip-2023-11',
       'arsip-2023-12-01',
     ]);
+    expect(layout(archive, 4, 2)[2]).toEqual(['arsip-2023-02', ['jul-00', 'feb-01', 'feb-00']]);
     expect(layout(archive, 4, 2)[0]).toEqual(['arsip-2022', ['y22-03', 'y22-02', 'y22-01', 'y22-00']]);
   });
 
@@ -72,7 +72,7 @@ describe('splitting the archive into search shards', () => {
     const [b, a] = [key(before), key(after)];
     return [...new Set([...b.keys(), ...a.keys()])].filter((name) => b.get(name) !== a.get(name)).sort();
   };
-  // Two stories a day: each quarter is too large for one shard of 40, each month is cut in two.
+  // Two stories a day in July and August: each is cut in two; September and October, one a day, fit one shard each.
   const archive = [
     ...daily('jul', '2024-07-01', 31, 8),
     ...daily('jul-sore', '2024-07-01', 31, 16),
@@ -89,9 +89,8 @@ describe('splitting the archive into search shards', () => {
       'arsip-2024-07-02',
       'arsip-2024-08-01',
       'arsip-2024-08-02',
-      'arsip-2024-09-01',
-      // October alone (31) fits: the quarter is one shard until November leaves the newest month.
-      'arsip-2024-q4',
+      'arsip-2024-09',
+      'arsip-2024-10',
       'arsip-2024-11-01',
       'arsip-2024-11-02',
       'arsip-2024-11-03',
@@ -114,23 +113,22 @@ describe('splitting the archive into search shards', () => {
         archive,
         archive.filter((a) => a.data.slug !== 'sep-10'),
       ),
-    ).toEqual(['arsip-2024-09-01']);
+    ).toEqual(['arsip-2024-09']);
   });
 
   it("merges the newest month's small shards into its period when the next month's first story is published", () => {
-    // With November, Q4 (43) is too large for one shard, so it goes by month: October's shard is
-    // rebuilt under its month's name. At most the old newest month's quarter is re-indexed.
+    // November (12) does not fit beside October (31) in 40: it becomes a shard of its own, and
+    // nothing older is re-indexed.
     expect(changed(archive, [...archive, at('desember', '2024-12-01T08:00')])).toEqual([
-      'arsip-2024-10-01',
+      'arsip-2024-11',
       'arsip-2024-11-01',
       'arsip-2024-11-02',
       'arsip-2024-11-03',
       'arsip-2024-12-01',
-      'arsip-2024-q4',
     ]);
     expect(names([...archive, at('desember', '2024-12-01T08:00')], 40, 5).slice(-3)).toEqual([
-      'arsip-2024-10-01',
-      'arsip-2024-11-01',
+      'arsip-2024-10',
+      'arsip-2024-11',
       'arsip-2024-12-01',
     ]);
   });

@@ -25,13 +25,16 @@ export interface ShardArticles<T extends ShardArticle = ShardArticle> {
  *   `recentSize` from its oldest story (`arsip-2024-12-01`, `-02`, …), so a publish re-indexes one
  *   small shard, not thousands of articles;
  * - every other story goes by year: a year of at most `size` stories is one shard (`arsip-2023`);
- *   a larger one goes by quarter (`arsip-2024-q3`) on the same rule, and a quarter larger than that
- *   by month, cut into shards of at most `size` (`arsip-2024-11-01`, …).
+ *   a larger year's months go into shards of at most `size`, as many consecutive months to a shard
+ *   as fit, named by the first (`arsip-2024-01` from January), and a month larger than `size` is
+ *   cut into shards of its own (`arsip-2024-11-01`, `arsip-2024-11-02`).
  *
- * A change re-indexes only the shards of its own period: deleting an old story no longer shifts every
+ * A change re-indexes only shards of its own year: deleting an old story no longer shifts every
  * later shard, as cutting the whole archive by position did (all 34 re-indexed at 100,000 articles).
- * When the next month's first story is published, the month's small shards join their year's
- * shards: one larger re-index a month. Every boundary is a function of the content alone, so a
+ * When the next month's first story is published, the month's small shards join their year's last
+ * shard: one larger re-index a month. Packing months, rather than giving each quarter or month its
+ * own shard, keeps a 10,000-article archive over three years at 7 shards instead of 13: each shard
+ * costs a whole-archive search its own index chunk, metadata and filters. Every boundary is a function of the content alone, so a
  * rebuild and a clean build split alike.
  *
  * Returned oldest first; each shard lists its articles newest first.
@@ -62,31 +65,34 @@ export function splitIntoShards<T extends ShardArticle>(
     for (let start = 0, n = 1; start < list.length; start += at, n++)
       shards.push({ name: `${name}-${String(n).padStart(2, '0')}`, articles: list.slice(start, start + at).reverse() });
   };
-  // Periods from the largest down; each level applies only to a period too large for one shard.
-  const levels: ((d: CalendarDate) => string)[] = [
-    (d) => `arsip-${d.year}`,
-    (d) => `arsip-${d.year}-q${Math.ceil(d.month / 3)}`,
-  ];
-  const place = (list: readonly { article: T; date: CalendarDate }[], level: number): void => {
-    const period = levels[level];
-    if (!period) {
-      for (const [month, inMonth] of groupBy(list, (e) => monthOf(e.date)))
-        cut(
-          `arsip-${month}`,
-          inMonth.map((e) => e.article),
-          size,
-        );
-      return;
+  const older = ordered.filter((e) => monthOf(e.date) !== newestMonth);
+  for (const [year, inYear] of groupBy(older, (e) => String(e.date.year))) {
+    const articlesOf = (list: readonly { article: T }[]) => list.map((e) => e.article);
+    if (inYear.length <= size) {
+      shards.push({ name: `arsip-${year}`, articles: articlesOf(inYear).reverse() });
+      continue;
     }
-    for (const [name, inPeriod] of groupBy(list, (e) => period(e.date))) {
-      if (inPeriod.length <= size) shards.push({ name, articles: inPeriod.map((e) => e.article).reverse() });
-      else place(inPeriod, level + 1);
+    // A year too large for one shard: its months in order, as many to a shard as fit (named by
+    // the first); a month too large by itself is cut. Greedy from January, so a month added at
+    // the year's end changes only its last shard.
+    let group: { article: T }[] = [];
+    let groupName = '';
+    const close = () => {
+      if (group.length > 0) shards.push({ name: groupName, articles: articlesOf(group).reverse() });
+      group = [];
+    };
+    for (const [month, inMonth] of groupBy(inYear, (e) => monthOf(e.date))) {
+      if (inMonth.length > size) {
+        close();
+        cut(`arsip-${month}`, articlesOf(inMonth), size);
+        continue;
+      }
+      if (group.length + inMonth.length > size) close();
+      if (group.length === 0) groupName = `arsip-${month}`;
+      group.push(...inMonth);
     }
-  };
-  place(
-    ordered.filter((e) => monthOf(e.date) !== newestMonth),
-    0,
-  );
+    close();
+  }
   cut(
     `arsip-${newestMonth}`,
     ordered.filter((e) => monthOf(e.date) === newestMonth).map((e) => e.article),
