@@ -36,34 +36,38 @@ export function articleSlugMentionedIn(text: string): string | undefined {
   return ARTICLE_PATH_IN_TEXT.exec(text)?.[1];
 }
 
-/** Astro's rest parameter for page `page` (1-based) of a list: `halaman/<n>`, undefined for page 1. */
-export function listPageRest(page: number): string | undefined {
-  return page <= 1 ? undefined : `${PAGE_SEGMENT}/${page}`;
+/**
+ * Astro's rest parameter for archive page `page` of a list: `halaman/<n>`, undefined for the list's
+ * own page (no number). Archive pages are numbered from the oldest, `halaman/1` holding a list's
+ * oldest stories, so a page keeps its stories when new ones are published (see pagination.ts).
+ */
+export function listPageRest(page: number | undefined): string | undefined {
+  return page === undefined ? undefined : `${PAGE_SEGMENT}/${page}`;
 }
 
-/** Page `page` of the list whose first page is `base` (ending in `/`): page 1 is `base` itself. */
-function listPagePath(base: string, page: number): string {
+/** Archive page `page` of the list whose own page is `base` (ending in `/`); `base` itself without a number. */
+function listPagePath(base: string, page: number | undefined): string {
   const rest = listPageRest(page);
   return rest === undefined ? base : `${base}${rest}/`;
 }
 
-/** Path of the front page (page 1, the default) or of page `page` of the all-articles list: `/halaman/2/`. */
-export function frontPagePath(page = 1): string {
+/** Path of the front page, or of archive page `page` of the all-articles list: `/halaman/2/`. */
+export function frontPagePath(page?: number): string {
   return listPagePath('/', page);
 }
 
-/** Path of a category's page `page` (default 1): `/kategori/<slug>/`, `/kategori/<slug>/halaman/2/`. */
-export function categoryPath(slug: string, page = 1): string {
+/** Path of a category's page, or of its archive page `page`: `/kategori/<slug>/`, `/kategori/<slug>/halaman/2/`. */
+export function categoryPath(slug: string, page?: number): string {
   return listPagePath(`/kategori/${slug}/`, page);
 }
 
-/** Path of a tag's page `page` (default 1): `/tag/<slug>/`, `/tag/<slug>/halaman/2/`. */
-export function tagPath(slug: string, page = 1): string {
+/** Path of a tag's page, or of its archive page `page`: `/tag/<slug>/`, `/tag/<slug>/halaman/2/`. */
+export function tagPath(slug: string, page?: number): string {
   return listPagePath(`/tag/${slug}/`, page);
 }
 
-/** Path of a person's page `page` (default 1): `/penulis/<slug>/`, `/penulis/<slug>/halaman/2/`. */
-export function personPath(slug: string, page = 1): string {
+/** Path of a person's page, or of their archive page `page`: `/penulis/<slug>/`, `/penulis/<slug>/halaman/2/`. */
+export function personPath(slug: string, page?: number): string {
   return listPagePath(`/penulis/${slug}/`, page);
 }
 
@@ -88,7 +92,7 @@ export function latestFragmentPath(): string {
 
 /**
  * Path of one of the newsroom's pages (content/halaman/): `/halaman/tentang-kami/`. Their slugs are
- * never numbers, which are the front page list's later pages (`/halaman/2/`).
+ * never numbers, which are the front page list's archive pages (`/halaman/2/`).
  */
 export function sitePagePath(slug: string): string {
   return `/${PAGE_SEGMENT}/${slug}/`;

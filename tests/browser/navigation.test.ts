@@ -19,7 +19,8 @@ describe('finding the way around the site in Chromium', () => {
 
   beforeAll(async () => {
     ({ site: fixture, server: fixtureServer } = await buildAndServe('tests/fixtures/site-pagination', {
-      WARTA_PAGE_SIZE: '3',
+      // Pages of 2: the front page's list and Olahraga (4 stories) both have archive pages.
+      WARTA_PAGE_SIZE: '2',
       WARTA_NOW: '2025-01-10T12:00:00+07:00',
     }));
     ({ server: shippedServer } = await buildAndServe('content', { WARTA_NOW: '2025-01-01T00:00:00+07:00' }));
@@ -84,15 +85,20 @@ describe('finding the way around the site in Chromium', () => {
       'Rupiah Menguat ke Level Terkuat dalam Tiga Bulan',
     );
 
-    // Older stories, and back again.
-    await clickTo(page, page.locator('nav[aria-label="Halaman"] a[rel="next"]'), '/halaman/2/');
-    expect(await page.locator('nav[aria-label="Halaman"] p').textContent()).toBe('Halaman 2 dari 4');
+    // Older stories, and back again. Archive pages are numbered from the oldest, named by their days.
+    await clickTo(page, page.locator('nav[aria-label="Halaman"] a[rel="next"]'), '/halaman/4/');
+    expect(await page.locator('nav[aria-label="Halaman"] p').textContent()).toBe('Berita 7–8 Januari 2025');
     await clickTo(
       page,
-      page.locator('nav[aria-label="Halaman"]').getByRole('link', { name: 'Halaman 4' }),
-      '/halaman/4/',
+      page.locator('nav[aria-label="Halaman"]').getByRole('link', { name: 'Terlama' }),
+      '/halaman/1/',
     );
-    await clickTo(page, page.locator('nav[aria-label="Halaman"] a[rel="prev"]'), '/halaman/3/');
+    expect(await page.locator('main ol h2 a').allTextContents()).toEqual([
+      'Skuad Garuda Bersiap Menuju Piala Asia',
+      'Ganda Putri Melaju ke Final Malaysia Open',
+    ]);
+    await clickTo(page, page.locator('nav[aria-label="Halaman"] a[rel="prev"]'), '/halaman/2/');
+    await clickTo(page, page.locator('nav[aria-label="Halaman"]').getByRole('link', { name: 'Terbaru' }), '/');
     await clickTo(page, page.locator('header a', { hasText: 'Warta' }).first(), '/');
     expect(failures).toEqual([]);
     await context.close();
@@ -138,7 +144,7 @@ describe('finding the way around the site in Chromium', () => {
       '/',
       '/halaman/2/',
       '/kategori/olahraga/',
-      '/kategori/olahraga/halaman/2/',
+      '/kategori/olahraga/halaman/1/',
       '/tag/',
       '/kategori/',
       '/berita/timnas-menang/',
@@ -217,7 +223,7 @@ describe('finding the way around the site in Chromium', () => {
       ['beranda', shippedServer!, '/'],
       ['kategori', shippedServer!, '/kategori/internasional/'],
       ['semua-tag', shippedServer!, '/tag/'],
-      ['kategori-halaman-2', fixtureServer!, '/kategori/olahraga/halaman/2/'],
+      ['kategori-halaman-1', fixtureServer!, '/kategori/olahraga/halaman/1/'],
     ];
     for (const [width, scheme] of [
       [390, 'light'],

@@ -105,6 +105,7 @@ const UNLINKED = ['404.astro', 'robots.txt.ts'];
 /** Each route function's output, the route file that must serve it, and the params its page passes. */
 const CASES: readonly { name: string; path: string; file: string; params?: Record<string, string | undefined> }[] = [
   { name: 'frontPagePath()', path: frontPagePath(), file: 'index.astro' },
+  { name: 'frontPagePath(1)', path: frontPagePath(1), file: 'halaman/[page].astro', params: { page: String(1) } },
   { name: 'frontPagePath(2)', path: frontPagePath(2), file: 'halaman/[page].astro', params: { page: String(2) } },
   { name: 'frontPagePath(12)', path: frontPagePath(12), file: 'halaman/[page].astro', params: { page: String(12) } },
   {
@@ -118,7 +119,7 @@ const CASES: readonly { name: string; path: string; file: string; params?: Recor
     name: 'categoryPath',
     path: categoryPath('ekonomi'),
     file: 'kategori/[slug]/[...page].astro',
-    params: { slug: 'ekonomi', page: listPageRest(1) },
+    params: { slug: 'ekonomi', page: listPageRest(undefined) },
   },
   {
     name: 'categoryPath(…, 3)',
@@ -131,7 +132,7 @@ const CASES: readonly { name: string; path: string; file: string; params?: Recor
     name: 'tagPath',
     path: tagPath('korea-utara'),
     file: 'tag/[slug]/[...page].astro',
-    params: { slug: 'korea-utara', page: listPageRest(1) },
+    params: { slug: 'korea-utara', page: listPageRest(undefined) },
   },
   {
     name: 'tagPath(…, 2)',
@@ -153,7 +154,7 @@ const CASES: readonly { name: string; path: string; file: string; params?: Recor
     name: 'personPath',
     path: personPath('dewi-lestari'),
     file: 'penulis/[slug]/[...page].astro',
-    params: { slug: 'dewi-lestari', page: listPageRest(1) },
+    params: { slug: 'dewi-lestari', page: listPageRest(undefined) },
   },
   {
     name: 'personPath(…, 2)',
@@ -250,14 +251,16 @@ describe('URL scheme', () => {
     expect(feedPath('gaya-hidup')).toBe('/kategori/gaya-hidup/rss.xml');
   });
 
-  it('puts page 1 of a list at the list itself and later pages under halaman/', () => {
+  it("puts a list's own page at the list itself and its archive pages, numbered from the oldest, under halaman/", () => {
     expect(frontPagePath()).toBe('/');
-    expect(frontPagePath(1)).toBe('/');
+    expect(frontPagePath(1)).toBe('/halaman/1/');
     expect(frontPagePath(2)).toBe('/halaman/2/');
-    expect(categoryPath('nasional', 1)).toBe('/kategori/nasional/');
+    expect(categoryPath('nasional')).toBe('/kategori/nasional/');
+    expect(categoryPath('nasional', 1)).toBe('/kategori/nasional/halaman/1/');
     expect(categoryPath('nasional', 3)).toBe('/kategori/nasional/halaman/3/');
     expect(tagPath('cuaca', 2)).toBe('/tag/cuaca/halaman/2/');
-    expect(listPageRest(1)).toBeUndefined();
+    expect(listPageRest(undefined)).toBeUndefined();
+    expect(listPageRest(1)).toBe('halaman/1');
     expect(listPageRest(4)).toBe('halaman/4');
   });
 

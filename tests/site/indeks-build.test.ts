@@ -203,7 +203,7 @@ describe('Indeks, the archive by date, of tests/fixtures/site-indeks', () => {
     const datesInLists = page('/kategori/ekonomi/')
       .querySelectorAll('main ol li time')
       .map((t) => [t.getAttribute('datetime')?.slice(0, 10), t.parentNode?.getAttribute('href')]);
-    expect(datesInLists).toEqual([
+    expect(datesInLists.slice(0, 3)).toEqual([
       ['2025-01-10', '/indeks/2025/01/10/'],
       ['2025-01-08', '/indeks/2025/01/08/'],
       ['2025-01-06', '/indeks/2025/01/06/'],

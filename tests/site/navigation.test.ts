@@ -56,9 +56,9 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       next: nav.querySelector('a[rel="next"]')?.getAttribute('href'),
       prevText: nav.querySelector('a[rel="prev"]')?.text.replace(/\W+/g, ' ').trim(),
       nextText: nav.querySelector('a[rel="next"]')?.text.replace(/\W+/g, ' ').trim(),
-      numbers: nav
-        .querySelectorAll('li a[aria-label^="Halaman"], li span[aria-current]')
-        .map((a) => [a.text, a.getAttribute('href') ?? 'current']),
+      ends: nav
+        .querySelectorAll('li a:not([rel])')
+        .map((a) => [a.text.replace(/\W+/g, ' ').trim(), a.getAttribute('href')]),
     };
   };
   const head = (urlPath: string, rel: string): string | undefined =>
@@ -79,7 +79,8 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       );
       expect(lead?.querySelector('picture img')?.getAttribute('fetchpriority')).toBe('high');
       expect(lead?.querySelector('h2')?.getAttribute('class')).toMatch(/text-3xl.*sm:text-4xl/);
-      expect(listed('/')).toEqual(NEWEST_FIRST.slice(0, 3));
+      // 11 stories in pages of 3: the oldest 6 on two archive pages, the newest 5 on the front page.
+      expect(listed('/')).toEqual(NEWEST_FIRST.slice(0, 5));
     });
 
     it('has one block per category in configured order, then the unconfigured ones alphabetically, each with "Selengkapnya"', () => {
@@ -104,42 +105,46 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       }
     });
 
-    it('continues at /halaman/2/, never at /halaman/1/', () => {
-      expect(pager('/')).toMatchObject({
-        label: 'Halaman 1 dari 4',
+    it('continues at the newest archive page, and links the oldest', () => {
+      expect(pager('/')).toEqual({
+        label: undefined,
         prev: undefined,
         next: '/halaman/2/',
-        nextText: 'Berikutnya',
+        prevText: undefined,
+        nextText: 'Lebih lama',
+        ends: [['Terlama', '/halaman/1/']],
       });
       expect(head('/', 'next')).toBe('/halaman/2/');
       expect(head('/', 'prev')).toBeUndefined();
-      expect(site.exists('halaman/1/index.html')).toBe(false);
-      expect(site.exists('halaman/5/index.html')).toBe(false);
+      expect(site.exists('halaman/3/index.html')).toBe(false);
     });
   });
 
-  it('pages through every article exactly once, newest first: 3 + 3 + 3 + 2', () => {
-    expect(listed('/halaman/2/')).toEqual(NEWEST_FIRST.slice(3, 6));
-    expect(listed('/halaman/3/')).toEqual(NEWEST_FIRST.slice(6, 9));
-    expect(listed('/halaman/4/')).toEqual(NEWEST_FIRST.slice(9));
-    expect(['/', '/halaman/2/', '/halaman/3/', '/halaman/4/'].flatMap(listed)).toEqual(NEWEST_FIRST);
-    expect(page('/halaman/2/').querySelector('main ol')?.getAttribute('start')).toBe('4');
+  it('pages through every article exactly once, newest first: 5 + 3 + 3, archive pages named by their days', () => {
+    // Archive pages are numbered from the oldest: /halaman/1/ holds the first three stories published.
+    expect(listed('/halaman/2/')).toEqual(NEWEST_FIRST.slice(5, 8));
+    expect(listed('/halaman/1/')).toEqual(NEWEST_FIRST.slice(8));
+    expect(['/', '/halaman/2/', '/halaman/1/'].flatMap(listed)).toEqual(NEWEST_FIRST);
+    expect(page('/halaman/2/').querySelector('main ol')?.getAttribute('start')).toBeUndefined();
     expect(pager('/halaman/2/')).toEqual({
-      label: 'Halaman 2 dari 4',
+      label: 'Berita 4–6 Januari 2025',
       prev: '/',
-      next: '/halaman/3/',
-      prevText: 'Sebelumnya',
-      nextText: 'Berikutnya',
-      numbers: [
-        ['1', '/'],
-        ['2', 'current'],
-        ['3', '/halaman/3/'],
-        ['4', '/halaman/4/'],
-      ],
+      next: '/halaman/1/',
+      prevText: 'Lebih baru',
+      nextText: 'Lebih lama',
+      ends: [],
     });
-    expect(pager('/halaman/4/')).toMatchObject({ label: 'Halaman 4 dari 4', prev: '/halaman/3/', next: undefined });
-    expect([head('/halaman/4/', 'prev'), head('/halaman/4/', 'next')]).toEqual(['/halaman/3/', undefined]);
-    expect(page('/halaman/3/').querySelector('title')?.text).toBe('Berita Terbaru – Halaman 3 dari 4 - Warta');
+    expect(pager('/halaman/1/')).toEqual({
+      label: 'Berita 1–3 Januari 2025',
+      prev: '/halaman/2/',
+      next: undefined,
+      prevText: 'Lebih baru',
+      nextText: undefined,
+      ends: [['Terbaru', '/']],
+    });
+    expect([head('/halaman/1/', 'prev'), head('/halaman/1/', 'next')]).toEqual(['/halaman/2/', undefined]);
+    expect(page('/halaman/1/').querySelector('title')?.text).toBe('Semua Berita – 1–3 Januari 2025 - Warta');
+    expect(page('/halaman/1/').querySelector('main header h1 + p')?.text.trim()).toBe('Berita 1–3 Januari 2025');
   });
 
   describe('category pages', () => {
@@ -147,30 +152,13 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
       expect(listed('/kategori/nasional/')).toEqual(['banjir-bekasi', 'cuaca-ekstrem']);
       expect(listed('/kategori/ekonomi/')).toEqual(['rupiah-menguat', 'harga-beras', 'ihsg-dibuka']);
       expect(listed('/kategori/budaya/')).toEqual(['festival-wayang']);
-      for (const slug of ['nasional', 'ekonomi', 'budaya', 'gaya-hidup']) {
+      // Fewer than two pages' worth (Olahraga's 4 too) stays on the list's own page.
+      expect(listed('/kategori/olahraga/')).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia', 'bulu-tangkis']);
+      for (const slug of ['nasional', 'ekonomi', 'budaya', 'gaya-hidup', 'olahraga']) {
         expect(pager(`/kategori/${slug}/`), slug).toBeUndefined();
-        expect(site.exists(`kategori/${slug}/halaman/2/index.html`), slug).toBe(false);
+        expect(site.exists(`kategori/${slug}/halaman/1/index.html`), slug).toBe(false);
         expect(head(`/kategori/${slug}/`, 'next'), slug).toBeUndefined();
       }
-    });
-
-    it('go on to /halaman/2/ for one article more than a page', () => {
-      expect(listed('/kategori/olahraga/')).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia']);
-      expect(listed('/kategori/olahraga/halaman/2/')).toEqual(['bulu-tangkis']);
-      expect(pager('/kategori/olahraga/')).toMatchObject({
-        label: 'Halaman 1 dari 2',
-        prev: undefined,
-        next: '/kategori/olahraga/halaman/2/',
-      });
-      expect(pager('/kategori/olahraga/halaman/2/')).toMatchObject({
-        label: 'Halaman 2 dari 2',
-        prev: '/kategori/olahraga/',
-        next: undefined,
-        prevText: 'Sebelumnya',
-      });
-      expect(site.exists('kategori/olahraga/halaman/1/index.html')).toBe(false);
-      expect(site.exists('kategori/olahraga/halaman/3/index.html')).toBe(false);
-      expect(page('/kategori/olahraga/').querySelector('h1')?.text).toBe('Olahraga');
     });
 
     it('exist only for categories with published articles, and only those are in the navigation', () => {
@@ -198,7 +186,6 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
           .map((a) => [a.getAttribute('href'), a.getAttribute('aria-current')]);
       expect(current('/')).toEqual([['/', 'page']]);
       expect(current('/kategori/olahraga/')).toEqual([['/kategori/olahraga/', 'page']]);
-      expect(current('/kategori/olahraga/halaman/2/')).toEqual([['/kategori/olahraga/', 'true']]);
       expect(current('/berita/liga-dimulai/')).toEqual([['/kategori/olahraga/', 'true']]);
       expect(current('/tag/')).toEqual([['/tag/', 'page']]);
     });
@@ -216,17 +203,11 @@ describe('navigation and lists of tests/fixtures/site-pagination (3 a page)', ()
   });
 
   describe('tag pages', () => {
-    it('paginate the same way: exactly a page, and a page and one', () => {
+    it('paginate the same way: fewer than two pages stay on one', () => {
       expect(listed('/tag/sepak-bola/')).toEqual(['timnas-menang', 'liga-dimulai', 'piala-asia']);
       expect(pager('/tag/sepak-bola/')).toBeUndefined();
-      expect(site.exists('tag/sepak-bola/halaman/2/index.html')).toBe(false);
-      expect(listed('/tag/jakarta/')).toEqual(['rupiah-menguat', 'timnas-menang', 'cuaca-ekstrem']);
-      expect(listed('/tag/jakarta/halaman/2/')).toEqual(['ihsg-dibuka']);
-      expect(pager('/tag/jakarta/halaman/2/')).toMatchObject({
-        label: 'Halaman 2 dari 2',
-        prev: '/tag/jakarta/',
-        next: undefined,
-      });
+      expect(listed('/tag/jakarta/')).toEqual(['rupiah-menguat', 'timnas-menang', 'cuaca-ekstrem', 'ihsg-dibuka']);
+      for (const tag of ['sepak-bola', 'jakarta']) expect(site.exists(`tag/${tag}/halaman/1/index.html`)).toBe(false);
     });
 
     it('are all listed at /tag/ ("Semua Tag") with their counts, and no tag of an unpublished article', () => {

@@ -11,8 +11,9 @@ describe('buildFrontPage', () => {
   ];
   const index = indexSite(articles, ['Olahraga', 'Internasional', 'Ekonomi']);
 
-  it('leads with the newest article, then the next few, then the rest of page 1', () => {
-    const view = buildFrontPage(index.articles, index.categories, { pageSize: 8, blockSize: 3 });
+  it("leads with the newest article, then the next few, then the rest of the list's own page", () => {
+    // 12 stories in pages of 5: one archive page (the oldest 5), and the newest 7 on the front page.
+    const view = buildFrontPage(index.articles, index.categories, { pageSize: 5, blockSize: 3 });
     expect(view.lead?.href).toBe('/berita/berita-1/');
     expect(view.headlines.map((h) => h.href)).toEqual([
       '/berita/berita-2/',
@@ -20,12 +21,8 @@ describe('buildFrontPage', () => {
       '/berita/berita-4/',
       '/berita/berita-5/',
     ]);
-    expect(view.latest.map((h) => h.href)).toEqual([
-      '/berita/o-berita-1/',
-      '/berita/o-berita-2/',
-      '/berita/o-berita-3/',
-    ]);
-    expect(view.pagination).toMatchObject({ current: 1, total: 2, nextHref: '/halaman/2/', prevHref: undefined });
+    expect(view.latest.map((h) => h.href)).toEqual(['/berita/o-berita-1/', '/berita/o-berita-2/']);
+    expect(view.pagination).toMatchObject({ front: true, nextHref: '/halaman/1/', prevHref: undefined });
   });
 
   it('fits a small page: lead and headlines only', () => {
@@ -33,7 +30,7 @@ describe('buildFrontPage', () => {
     expect(view.lead?.title).toBe('Judul berita-1');
     expect(view.headlines).toHaveLength(2);
     expect(view.latest).toEqual([]);
-    expect(view.pagination.total).toBe(4);
+    expect(view.pagination.nextHref).toBe('/halaman/3/');
   });
 
   it('gives each category a block in navigation order with its newest headlines', () => {
@@ -55,7 +52,7 @@ describe('buildFrontPage', () => {
     const empty = indexSite([], ['Nasional']);
     const view = buildFrontPage(empty.articles, empty.categories, { pageSize: 20, blockSize: 4 });
     expect(view).toMatchObject({ lead: undefined, headlines: [], latest: [], blocks: [] });
-    expect(view.pagination.total).toBe(1);
+    expect(view.pagination).toMatchObject({ front: true, nextHref: undefined, oldestHref: undefined });
   });
 });
 

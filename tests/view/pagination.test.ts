@@ -1,133 +1,155 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { categoryPath, frontPagePath, tagPath } from '../../src/lib/routes.ts';
-import { pageWindow, paginate, type PageLink } from '../../src/lib/view/pagination.ts';
+import { categoryPath, tagPath } from '../../src/lib/routes.ts';
+import { describeStories } from '../../src/lib/view/list-pages.ts';
+import { paginate, type ListPage } from '../../src/lib/view/pagination.ts';
 
-const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
-const linkNumbers = (links: readonly (PageLink | 'gap')[]): (number | 'gap')[] =>
-  links.map((l) => (l === 'gap' ? l : l.number));
+/** Items `n` … 1: newest first, as lists are, so item 1 is the oldest. */
+const newestFirst = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i);
+const routes = (slug: string) => ({
+  front: tagPath(slug),
+  page: (n: number) => tagPath(slug, n),
+  describe: (items: readonly number[]) => `${items.at(-1) ?? ''}–${items[0] ?? ''}`,
+});
+const items = (pages: readonly ListPage<number>[]) => pages.map((p) => p.items);
 
 describe('paginate', () => {
-  it('makes one page, with no neighbours, for fewer items than a page', () => {
-    const pages = paginate(numbers(2), 3, (n) => tagPath('cuaca', n));
-    expect(pages).toHaveLength(1);
-    expect(pages[0]).toEqual({
-      items: [1, 2],
-      href: '/tag/cuaca/',
-      rest: undefined,
-      start: 1,
-      pagination: {
-        current: 1,
-        total: 1,
-        prevHref: undefined,
-        nextHref: undefined,
-        links: [{ number: 1, href: '/tag/cuaca/', current: true }],
-        label: 'Halaman 1 dari 1',
-      },
-    });
-  });
-
-  it('makes exactly one full page for exactly a page of items', () => {
-    const pages = paginate(numbers(3), 3, frontPagePath);
-    expect(pages.map((p) => p.items)).toEqual([[1, 2, 3]]);
-    expect(pages[0]?.pagination.nextHref).toBeUndefined();
-  });
-
-  it('starts a second page for one item more than a page', () => {
-    const pages = paginate(numbers(4), 3, (n) => categoryPath('olahraga', n));
-    expect(pages.map((p) => p.items)).toEqual([[1, 2, 3], [4]]);
-    expect(pages.map((p) => p.href)).toEqual(['/kategori/olahraga/', '/kategori/olahraga/halaman/2/']);
-    expect(pages.map((p) => p.rest)).toEqual([undefined, 'halaman/2']);
-    expect(pages.map((p) => p.start)).toEqual([1, 4]);
-    const [first, second] = pages.map((p) => p.pagination);
-    expect(first).toMatchObject({
-      current: 1,
-      total: 2,
-      prevHref: undefined,
-      nextHref: '/kategori/olahraga/halaman/2/',
-      label: 'Halaman 1 dari 2',
-    });
-    expect(second).toMatchObject({
-      current: 2,
-      total: 2,
-      prevHref: '/kategori/olahraga/',
-      nextHref: undefined,
-      label: 'Halaman 2 dari 2',
-    });
-    expect(second?.links).toEqual([
-      { number: 1, href: '/kategori/olahraga/', current: false },
-      { number: 2, href: '/kategori/olahraga/halaman/2/', current: true },
-    ]);
-  });
-
-  it('still has a first page when there is nothing to list', () => {
-    const pages = paginate([], 20, frontPagePath);
-    expect(pages).toHaveLength(1);
-    expect(pages[0]?.items).toEqual([]);
-    expect(pages[0]?.pagination.total).toBe(1);
-  });
-
-  it('never links to halaman/1/', () => {
-    for (const page of paginate(numbers(50), 3, frontPagePath)) {
-      const hrefs = [
-        page.href,
-        page.pagination.prevHref,
-        page.pagination.nextHref,
-        ...page.pagination.links.map((l) => (l === 'gap' ? '' : l.href)),
-      ];
-      expect(hrefs.filter((h) => h?.includes('halaman/1/'))).toEqual([]);
+  it('keeps a list shorter than two pages on its own page, with no links', () => {
+    for (const n of [0, 2, 3, 5]) {
+      const pages = paginate(newestFirst(n), 3, routes('cuaca'));
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).toEqual({
+        items: newestFirst(n),
+        href: '/tag/cuaca/',
+        rest: undefined,
+        pagination: {
+          front: true,
+          prevHref: undefined,
+          nextHref: undefined,
+          newestHref: undefined,
+          oldestHref: undefined,
+          label: '',
+        },
+      });
     }
   });
 
-  it('rejects a page size that is not a positive integer', () => {
-    expect(() => paginate([1], 0, frontPagePath)).toThrow(RangeError);
-    expect(() => paginate([1], 2.5, frontPagePath)).toThrow(RangeError);
+  it('counts archive pages from the oldest story; the own page keeps the newest, a page to two pages less one', () => {
+    const pages = paginate(newestFirst(11), 3, routes('cuaca'));
+    // 11 stories: pages of 3 from the oldest (1–3, 4–6) and the newest 5 on the list's own page.
+    expect(items(pages)).toEqual([
+      [11, 10, 9, 8, 7],
+      [6, 5, 4],
+      [3, 2, 1],
+    ]);
+    expect(pages.map((p) => [p.href, p.rest])).toEqual([
+      ['/tag/cuaca/', undefined],
+      ['/tag/cuaca/halaman/2/', 'halaman/2'],
+      ['/tag/cuaca/halaman/1/', 'halaman/1'],
+    ]);
+    expect(pages.map((p) => p.pagination)).toEqual([
+      {
+        front: true,
+        prevHref: undefined,
+        nextHref: '/tag/cuaca/halaman/2/',
+        newestHref: undefined,
+        oldestHref: '/tag/cuaca/halaman/1/',
+        label: '',
+      },
+      {
+        front: false,
+        prevHref: '/tag/cuaca/',
+        nextHref: '/tag/cuaca/halaman/1/',
+        newestHref: '/tag/cuaca/',
+        oldestHref: '/tag/cuaca/halaman/1/',
+        label: '4–6',
+      },
+      {
+        front: false,
+        prevHref: '/tag/cuaca/halaman/2/',
+        nextHref: undefined,
+        newestHref: '/tag/cuaca/',
+        oldestHref: undefined,
+        label: '1–3',
+      },
+    ]);
   });
 
-  it('keeps every item exactly once, in order, in pages of at most pageSize (property)', () => {
+  it('leaves every archive page as it was when a story is published, until a new page fills', () => {
+    const before = paginate(newestFirst(10), 3, routes('x'));
+    const after = paginate(newestFirst(11), 3, routes('x'));
+    expect(after.slice(1)).toEqual(before.slice(1));
+    // The twelfth story fills a page: one new archive page, and the former newest one links to it.
+    const twelve = paginate(newestFirst(12), 3, routes('x'));
+    expect(twelve.map((p) => p.href)).toEqual([
+      '/tag/x/',
+      '/tag/x/halaman/3/',
+      '/tag/x/halaman/2/',
+      '/tag/x/halaman/1/',
+    ]);
+    expect(twelve.at(-1)).toEqual(after.at(-1));
+    expect(twelve[2]?.items).toEqual(after[1]?.items);
+    expect(twelve[2]?.pagination.prevHref).toBe('/tag/x/halaman/3/');
+  });
+
+  it('keeps every item exactly once, in order, in pages of pageSize but the own page (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer(), { maxLength: 200 }), fc.integer({ min: 1, max: 25 }), (items, size) => {
-        const pages = paginate(items, size, (n) => tagPath('x', n));
-        expect(pages.flatMap((p) => p.items)).toEqual(items);
-        expect(pages).toHaveLength(Math.max(1, Math.ceil(items.length / size)));
-        pages.forEach((p, i) => {
-          expect(p.items.length).toBeLessThanOrEqual(size);
-          if (items.length > 0) expect(p.items.length).toBeGreaterThan(0);
-          expect(p.pagination.current).toBe(i + 1);
-          expect(p.pagination.prevHref).toBe(i === 0 ? undefined : pages[i - 1]?.href);
-          expect(p.pagination.nextHref).toBe(pages[i + 1]?.href);
-          expect(p.start).toBe(i * size + 1);
-        });
-        expect(new Set(pages.map((p) => p.href)).size).toBe(pages.length);
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 25 }), (n, size) => {
+        const pages = paginate(newestFirst(n), size, routes('p'));
+        expect(pages.flatMap((p) => p.items)).toEqual(newestFirst(n));
+        const [front, ...archive] = pages;
+        for (const page of archive) expect(page.items).toHaveLength(size);
+        expect(front!.items.length).toBeLessThan(2 * size);
+        if (n >= size) expect(front!.items.length).toBeGreaterThanOrEqual(size);
+        // Every page's links lead to pages that exist, and "newer" and "older" are each other's inverse.
+        const hrefs = new Set(pages.map((p) => p.href));
+        for (const [i, page] of pages.entries()) {
+          const { prevHref, nextHref, newestHref, oldestHref } = page.pagination;
+          for (const href of [prevHref, nextHref, newestHref, oldestHref]) if (href) expect(hrefs).toContain(href);
+          expect(nextHref).toBe(pages[i + 1]?.href);
+          expect(prevHref).toBe(pages[i - 1]?.href);
+        }
+        // Archive page n holds the stories (n-1)·size+1 … n·size counted from the oldest.
+        for (const page of archive) {
+          const number = Number(page.rest?.split('/')[1]);
+          expect(page.items.at(-1)).toBe((number - 1) * size + 1);
+        }
       }),
     );
   });
+
+  it('refuses a page size that is not a positive integer', () => {
+    expect(() => paginate([1], 0, routes('x'))).toThrow('pageSize must be a positive integer, got 0');
+  });
+
+  it("names a category's pages by its routes", () => {
+    const pages = paginate(newestFirst(6), 2, {
+      front: categoryPath('olahraga'),
+      page: (n) => categoryPath('olahraga', n),
+      describe: () => '',
+    });
+    expect(pages.map((p) => p.href)).toEqual([
+      '/kategori/olahraga/',
+      '/kategori/olahraga/halaman/2/',
+      '/kategori/olahraga/halaman/1/',
+    ]);
+  });
 });
 
-describe('pageWindow', () => {
-  it('shows every number when there are few pages', () => {
-    expect(pageWindow(1, 1)).toEqual([1]);
-    expect(pageWindow(2, 5)).toEqual([1, 2, 3, 4, 5]);
-    expect(pageWindow(1, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-  });
-
-  it('shows first, last and the neighbours of the current page, with gaps between', () => {
-    expect(pageWindow(1, 20)).toEqual([1, 2, 'gap', 20]);
-    expect(pageWindow(10, 20)).toEqual([1, 'gap', 9, 10, 11, 'gap', 20]);
-    expect(pageWindow(20, 20)).toEqual([1, 'gap', 19, 20]);
-  });
-
-  it('never hides a single number behind a gap', () => {
-    expect(pageWindow(4, 20)).toEqual([1, 2, 3, 4, 5, 'gap', 20]);
-    expect(pageWindow(5, 9)).toEqual([1, 'gap', 4, 5, 6, 'gap', 9]);
-    expect(pageWindow(6, 9)).toEqual([1, 'gap', 5, 6, 7, 8, 9]);
-  });
-
-  it('numbers the links of paginate the same way, marking the current one', () => {
-    const page = paginate(numbers(60), 3, frontPagePath)[9];
-    expect(linkNumbers(page?.pagination.links ?? [])).toEqual([1, 'gap', 9, 10, 11, 'gap', 20]);
-    expect(page?.pagination.links.filter((l) => l !== 'gap' && l.current)).toEqual([
-      { number: 10, href: '/halaman/10/', current: true },
-    ]);
+describe('describeStories', () => {
+  const at = (iso: string) => ({ date: new Date(iso) });
+  it('names an archive page by the WIB days of its stories, newest first', () => {
+    expect(describeStories([at('2024-12-09T10:00:00+07:00'), at('2024-12-03T08:00:00+07:00')])).toBe(
+      '3–9 Desember 2024',
+    );
+    expect(describeStories([at('2024-12-04T10:00:00+07:00'), at('2024-11-28T08:00:00+07:00')])).toBe(
+      '28 November – 4 Desember 2024',
+    );
+    expect(describeStories([at('2025-01-05T10:00:00+07:00'), at('2024-12-30T08:00:00+07:00')])).toBe(
+      '30 Desember 2024 – 5 Januari 2025',
+    );
+    // 23:30 UTC on 8 December is 06:30 WIB on the 9th.
+    expect(describeStories([at('2024-12-08T23:30:00Z'), at('2024-12-09T02:00:00+07:00')])).toBe('9 Desember 2024');
+    expect(describeStories([])).toBe('');
   });
 });

@@ -50,7 +50,7 @@ export interface SitePage {
 
 /**
  * Parses the newsroom's pages, collecting every problem. A slug that is a number is refused:
- * /halaman/2/ is page 2 of the front page's list.
+ * /halaman/2/ is an archive page of the front page's list.
  */
 export function parseSitePages(
   sources: readonly ContentSource[],

@@ -1,4 +1,4 @@
-import { wibDayNumber } from './wib-day.ts';
+import { calendarDateOf, monthName, wibDayNumber } from './wib-day.ts';
 
 /** The time zone every date on the site is shown in. */
 export const SITE_TIME_ZONE = 'Asia/Jakarta';
@@ -58,6 +58,22 @@ export function formatTime(date: Date): string {
  */
 export function formatListDate(date: Date): string {
   return `${formatShortDate(date)}, ${formatTime(date)}`;
+}
+
+/**
+ * The WIB days from `from` to `to` (either order), as an archive page of a list names its stories:
+ * `9 Desember 2024`, `3–9 Desember 2024`, `28 November – 4 Desember 2024`,
+ * `30 Desember 2024 – 5 Januari 2025`.
+ */
+export function formatDayRange(from: Date, to: Date): string {
+  const [a, b] = [wibDayNumber(from), wibDayNumber(to)].sort((x, y) => x - y) as [number, number];
+  const first = calendarDateOf(a);
+  const last = calendarDateOf(b);
+  const end = `${last.day} ${monthName(last.month)} ${last.year}`;
+  if (a === b) return end;
+  if (first.year !== last.year) return `${first.day} ${monthName(first.month)} ${first.year} – ${end}`;
+  if (first.month !== last.month) return `${first.day} ${monthName(first.month)} – ${end}`;
+  return `${first.day}–${end}`;
 }
 
 /** `Jumat, 27 Desember 2024 | 10:15 WIB`. */

@@ -1,6 +1,7 @@
 import type { Article } from '../content/article.ts';
 import { feedPath, frontPagePath } from '../routes.ts';
 import { toListView, type ListItemView } from './article-view.ts';
+import { describeStories } from './list-pages.ts';
 import { paginate, type Pagination } from './pagination.ts';
 import type { TermGroup } from './site-index.ts';
 
@@ -24,7 +25,7 @@ export interface FrontPageView {
   readonly headlines: readonly ListItemView[];
   /** The rest of the first page of the "Berita Terbaru" list. */
   readonly latest: readonly ListItemView[];
-  /** Page 1 of the list that continues at `/halaman/2/`. */
+  /** The all-articles list's own page, which goes on at its archive pages (`/halaman/<n>/`). */
   readonly pagination: Pagination;
   /** One block per category, in navigation order. */
   readonly blocks: readonly CategoryBlock[];
@@ -40,17 +41,22 @@ export interface FrontPageOptions {
 }
 
 /**
- * The front page from every article (newest first) and the categories. It is page 1 of the
+ * The front page from every article (newest first) and the categories. It is the own page of the
  * all-articles list: the first article leads, the next few sit beside it, the rest of the page
- * follows as "Berita Terbaru", and the categories each get a block. The same list goes on at
- * `/halaman/2/`, so every article is a few "Berikutnya" links away from the front page.
+ * follows as "Berita Terbaru", and the categories each get a block. The list goes on at its
+ * archive pages (`/halaman/<n>/`, see pagination.ts), so every article is a few "Lebih lama" links
+ * away from the front page.
  */
 export function buildFrontPage(
   articles: readonly Article[],
   categories: readonly TermGroup[],
   { pageSize, blockSize, headlineCount = 4 }: FrontPageOptions,
 ): FrontPageView {
-  const [firstPage] = paginate(articles, pageSize, frontPagePath);
+  const [firstPage] = paginate(articles, pageSize, {
+    front: frontPagePath(),
+    page: frontPagePath,
+    describe: describeStories,
+  });
   if (!firstPage) throw new Error('paginate returned no page');
   const [lead, ...rest] = firstPage.items.map(toListView);
   return {

@@ -1,4 +1,5 @@
 import type { Article } from '../content/article.ts';
+import { formatDayRange } from '../dates/format-date.ts';
 import { toListView, type ListItemView } from './article-view.ts';
 import { pageCacheKey } from './page-key.ts';
 import { paginate, type Pagination } from './pagination.ts';
@@ -7,36 +8,55 @@ import type { ListSidebar } from './term-index.ts';
 /** What every page of an article list shows besides its own heading. */
 export interface ListPageProps {
   readonly items: readonly ListItemView[];
-  /** 1-based position of the page's first item, for `<ol start>`. */
-  readonly start: number;
   readonly pagination: Pagination;
   readonly sidebar: ListSidebar;
 }
 
 /**
- * The pages of one paginated article list (a section, a tag, a person): each page's rest parameter,
- * its props (`own`, the list's heading and such, plus its items) and its cache key, which covers
- * exactly those props and the navigation, so Astro re-renders a page only when what it shows changes.
+ * The pages of one paginated article list (a section, a tag, a person; see pagination.ts): each
+ * page's rest parameter, its props (`own`, the list's heading and such, on every page, `front` on
+ * the list's own page only, plus its items) and its cache key, which covers exactly those props and
+ * the navigation, so Astro re-renders a page only when what it shows changes. What changes with
+ * every publish, such as the list's count, belongs in `front`: an archive page showing it would be
+ * re-rendered on every publish.
  */
-export function listPages<Own extends object>(
+export function listPages<Own extends object, Front extends object>(
   articles: readonly Article[],
   options: {
     readonly pageSize: number;
-    readonly pathOf: (page: number) => string;
+    /** The list's own page and its archive page `n`, e.g. `(n) => categoryPath(slug, n)`. */
+    readonly pathOf: (page?: number) => string;
     readonly own: Own;
+    readonly front: Front;
     readonly sidebar: ListSidebar;
     /** The header's category navigation (see navigationKey). */
     readonly navigation: string;
   },
-): { readonly rest: string | undefined; readonly props: Own & ListPageProps; readonly cacheKey: string }[] {
-  return paginate(articles, options.pageSize, options.pathOf).map((page) => {
+): {
+  readonly rest: string | undefined;
+  readonly props: Own & Partial<Front> & ListPageProps;
+  readonly cacheKey: string;
+}[] {
+  const pages = paginate(articles, options.pageSize, {
+    front: options.pathOf(),
+    page: (n) => options.pathOf(n),
+    describe: describeStories,
+  });
+  return pages.map((page) => {
     const props = {
       ...options.own,
+      ...(page.pagination.front ? options.front : {}),
       items: page.items.map(toListView),
-      start: page.start,
       pagination: page.pagination,
       sidebar: options.sidebar,
     };
     return { rest: page.rest, props, cacheKey: pageCacheKey(props, options.navigation) };
   });
+}
+
+/** An archive page's stories by their dates (newest first): `3–9 Desember 2024`. */
+export function describeStories(articles: readonly { readonly date: Date }[]): string {
+  const newest = articles[0];
+  const oldest = articles.at(-1);
+  return newest && oldest ? formatDayRange(oldest.date, newest.date) : '';
 }

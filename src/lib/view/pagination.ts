@@ -1,84 +1,92 @@
 import { listPageRest } from '../routes.ts';
 
-/** A numbered link in a pagination bar. */
-export interface PageLink {
-  readonly number: number;
-  readonly href: string;
-  readonly current: boolean;
-}
-
 /** Where a list page sits among its siblings, with every link already made. */
 export interface Pagination {
-  /** 1-based. */
-  readonly current: number;
-  readonly total: number;
+  /** Whether this is the list's own page (its newest stories), not one of its archive pages. */
+  readonly front: boolean;
+  /** The next newer page (`rel="prev"`): the list's own page from its newest archive page. */
   readonly prevHref: string | undefined;
+  /** The next older page (`rel="next"`). */
   readonly nextHref: string | undefined;
-  /** Numbered links in order; `gap` stands for skipped numbers (`1 … 4 5 6 … 20`). */
-  readonly links: readonly (PageLink | 'gap')[];
-  /** `Halaman 2 dari 5`. */
+  /** The list's own page, and its oldest page: "Terbaru" and "Terlama"; undefined where the link would lead to itself. */
+  readonly newestHref: string | undefined;
+  readonly oldestHref: string | undefined;
+  /** What an archive page holds, from `describe` (e.g. `3–9 Desember 2024`); empty on the list's own page. */
   readonly label: string;
 }
 
 /** One page of a paginated list. */
 export interface ListPage<T> {
+  /** Newest first. */
   readonly items: readonly T[];
-  /** Path of this page, from the list's route function. */
+  /** Path of this page. */
   readonly href: string;
-  /** Astro's rest parameter for this page (`halaman/2`), undefined on page 1; see `listPageRest`. */
+  /** Astro's rest parameter for this page (`halaman/2`), undefined on the list's own page; see `listPageRest`. */
   readonly rest: string | undefined;
-  /** 1-based position of the page's first item in the whole list, for `<ol start>`. */
-  readonly start: number;
   readonly pagination: Pagination;
 }
 
-/**
- * Page numbers to show around `current` out of `total`: always the first and last, `current` and
- * `radius` on each side, with `gap` for the runs left out. A gap never hides just one number, and
- * short lists show every number.
- */
-export function pageWindow(current: number, total: number, radius = 1): (number | 'gap')[] {
-  // As many numbers as a windowed bar would show at most: then show them all.
-  if (total <= 2 * radius + 5) return Array.from({ length: total }, (_, i) => i + 1);
-  const shown = new Set<number>([1, total]);
-  for (let n = current - radius; n <= current + radius; n++) if (n >= 1 && n <= total) shown.add(n);
-  const sorted = [...shown].sort((a, b) => a - b);
-  const out: (number | 'gap')[] = [];
-  let prev = 0;
-  for (const n of sorted) {
-    if (n - prev === 2) out.push(n - 1);
-    else if (n - prev > 2) out.push('gap');
-    out.push(n);
-    prev = n;
-  }
-  return out;
+/** How {@link paginate} names pages. */
+export interface PageRoutes<T> {
+  /** The list's own page, e.g. `categoryPath(slug)`. */
+  readonly front: string;
+  /** Archive page `n` (1 the oldest), e.g. `(n) => categoryPath(slug, n)`. */
+  readonly page: (n: number) => string;
+  /** What an archive page's stories are, for its heading and title: their dates, `3–9 Desember 2024`. */
+  readonly describe: (items: readonly T[]) => string;
 }
 
 /**
- * Splits `items` (already in display order) into pages of `pageSize`, page `n` at `pathOf(n)` (a
- * route function of src/lib/routes.ts, e.g. `(n) => categoryPath(slug, n)`). An empty list still
- * has its first page, so a front page with no articles exists and says so.
+ * Splits `items` (newest first) into pages of a news list whose pages keep their stories when new
+ * ones are published. Counted from the oldest story, every `pageSize` stories make an archive page,
+ * numbered from the oldest (`halaman/1` holds the oldest); the list's own page holds the rest: the
+ * newest, from `pageSize` up to `2 × pageSize - 1` stories (all of them when there are fewer).
+ *
+ * Numbered from the newest, as lists usually are, every page of a list changed when one story was
+ * published, since each story moved one place along: at 100,000 articles a publish re-rendered
+ * thousands of list pages. Here a publish changes the list's own page, and only every `pageSize`
+ * stories also adds an archive page and changes the newest one's link to it. A deletion moves the
+ * stories after it, so it changes the archive pages from the deleted story's on.
+ *
+ * An empty list still has its own page, so a front page with no articles exists and says so.
  */
-export function paginate<T>(items: readonly T[], pageSize: number, pathOf: (page: number) => string): ListPage<T>[] {
+export function paginate<T>(items: readonly T[], pageSize: number, routes: PageRoutes<T>): ListPage<T>[] {
   if (!Number.isInteger(pageSize) || pageSize < 1)
     throw new RangeError(`pageSize must be a positive integer, got ${pageSize}`);
-  const total = Math.max(1, Math.ceil(items.length / pageSize));
-  const pages: ListPage<T>[] = [];
-  for (let current = 1; current <= total; current++) {
+  // Archive pages: every full run of pageSize from the oldest but the newest full run, which the
+  // list's own page keeps with the stories after it (so that page never has fewer than pageSize).
+  const archived = Math.max(0, Math.floor(items.length / pageSize) - 1);
+  const frontCount = items.length - archived * pageSize;
+  const oldest = archived > 0 ? routes.page(1) : undefined;
+  const front: ListPage<T> = {
+    items: items.slice(0, frontCount),
+    href: routes.front,
+    rest: undefined,
+    pagination: {
+      front: true,
+      prevHref: undefined,
+      nextHref: archived > 0 ? routes.page(archived) : undefined,
+      newestHref: undefined,
+      oldestHref: oldest,
+      label: '',
+    },
+  };
+  const pages: ListPage<T>[] = [front];
+  // Archive page n (1 the oldest) holds stories (n - 1) * pageSize … n * pageSize - 1 counted from the oldest.
+  for (let n = archived; n >= 1; n--) {
+    const end = items.length - (n - 1) * pageSize;
+    const pageItems = items.slice(end - pageSize, end);
     pages.push({
-      items: items.slice((current - 1) * pageSize, current * pageSize),
-      href: pathOf(current),
-      rest: listPageRest(current),
-      start: (current - 1) * pageSize + 1,
+      items: pageItems,
+      href: routes.page(n),
+      rest: listPageRest(n),
       pagination: {
-        current,
-        total,
-        prevHref: current > 1 ? pathOf(current - 1) : undefined,
-        nextHref: current < total ? pathOf(current + 1) : undefined,
-        links: pageWindow(current, total).map((n) =>
-          n === 'gap' ? n : { number: n, href: pathOf(n), current: n === current },
-        ),
-        label: `Halaman ${current} dari ${total}`,
+        front: false,
+        prevHref: n === archived ? routes.front : routes.page(n + 1),
+        nextHref: n > 1 ? routes.page(n - 1) : undefined,
+        newestHref: routes.front,
+        oldestHref: n > 1 ? oldest : undefined,
+        label: routes.describe(pageItems),
       },
     });
   }
