@@ -125,6 +125,13 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     const pages = parseSitePages(kinds.pages, options.render);
     endPhase('read');
     const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
+    // One command publishes and rebuilds: say which this build is, and why a full one.
+    if (cache && !options.includeUnpublished)
+      logger.info(
+        cache.state.kind === 'warm'
+          ? `Warm build: ${cache.state.records} parsed articles kept from the previous build`
+          : `Full build: ${cache.state.why}`,
+      );
     // Reading the cache file is not counted as parsing: the parse figure stays comparable with earlier logs.
     phaseStart = performance.now();
     const { results, threads } = await parseChanged(sources, {

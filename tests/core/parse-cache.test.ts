@@ -52,6 +52,28 @@ describe('parse cache', () => {
     parseThrough(newCode, good);
     expect(newCode.counts).toEqual({ hits: 0, misses: 1 });
   });
+
+  it('says whether the build is warm, and why it is a full one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-state-'));
+    const at = path.join(dir, 'cache.bin');
+    const first = openParseCache(at, 'v1');
+    expect(first.state).toEqual({
+      kind: 'full',
+      why: 'no cache of a previous build (the first build here, or its cache folder was emptied)',
+    });
+    parseThrough(first, good);
+    first.save();
+    expect(openParseCache(at, 'v1').state).toEqual({ kind: 'warm', records: 1 });
+    expect(openParseCache(at, 'v2').state).toEqual({
+      kind: 'full',
+      why: 'the cache is of another version of Warta, Node or the site settings, or of another content folder',
+    });
+    fs.writeFileSync(at, Buffer.from([0xff, 0xff, 0xff, 0x7f, 1, 2]));
+    expect(openParseCache(at, 'v1').state).toMatchObject({
+      kind: 'full',
+      why: expect.stringMatching(/could not be read/),
+    });
+  });
 });
 
 describe('parse cache file', () => {

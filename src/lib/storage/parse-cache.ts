@@ -16,6 +16,11 @@ export interface ParseCache {
   get(source: ArticleSource): ParseResult | undefined;
   /** Remembers a fresh result for `source` (failed parses are not kept). */
   put(source: ArticleSource, result: ParseResult): void;
+  /**
+   * What the previous build left: `warm` with its records, or why there is nothing to reuse, so the
+   * build can say whether it is a publish (warm) or a full build, and why.
+   */
+  readonly state: { readonly kind: 'warm'; readonly records: number } | { readonly kind: 'full'; readonly why: string };
   /** Cache hits and misses of this build. */
   readonly counts: { hits: number; misses: number };
   /**
@@ -55,6 +60,7 @@ export function openParseCache(file: string, version: string): ParseCache {
       .update(source.bytes)
       .digest('base64');
   const cache: ParseCache = {
+    state: stored.why === undefined ? { kind: 'warm', records: stored.records } : { kind: 'full', why: stored.why },
     counts,
     get(source) {
       const key = keyOf(source);
@@ -127,9 +133,15 @@ interface StoredEntries {
   readonly records: number;
   /** Byte offset just past the last whole record; 0 when the file is missing, unreadable or of another version. */
   readonly end: number;
+  /** Why nothing could be read, when nothing could. */
+  readonly why?: string;
 }
 
-const NOTHING_STORED = (): StoredEntries => ({ entries: new Map(), records: 0, end: 0 });
+const NOTHING_STORED = (why: string): StoredEntries => ({ entries: new Map(), records: 0, end: 0, why });
+const NO_FILE = 'no cache of a previous build (the first build here, or its cache folder was emptied)';
+const OTHER_VERSION =
+  'the cache is of another version of Warta, Node or the site settings, or of another content folder';
+const UNREADABLE = 'the cache could not be read (damaged, or written by an older format)';
 
 /** The entries of a cache file written for `version`; none when there is no file, or it is of another version or unreadable. */
 function readEntries(file: string, version: string): StoredEntries {
@@ -138,7 +150,7 @@ function readEntries(file: string, version: string): StoredEntries {
   try {
     fd = fs.openSync(file, 'r');
   } catch {
-    return NOTHING_STORED();
+    return NOTHING_STORED(NO_FILE);
   }
   try {
     const size = fs.fstatSync(fd).size;
@@ -156,7 +168,7 @@ function readEntries(file: string, version: string): StoredEntries {
           const value: unknown = v8.deserialize(buffer.subarray(start + 4, start + 4 + length));
           start += 4 + length;
           if (first) {
-            if ((value as { version?: unknown }).version !== version) return NOTHING_STORED();
+            if ((value as { version?: unknown }).version !== version) return NOTHING_STORED(OTHER_VERSION);
             first = false;
           } else {
             const [key, article] = value as [string, ParsedArticle];
@@ -166,7 +178,7 @@ function readEntries(file: string, version: string): StoredEntries {
           continue;
         }
         // Not a record of this format (an older cache file): start empty.
-        if (length > size) return NOTHING_STORED();
+        if (length > size) return NOTHING_STORED(UNREADABLE);
         // Make room for a record larger than the buffer.
         if (4 + length > buffer.length) {
           const larger = Buffer.alloc(4 + length);
@@ -188,10 +200,10 @@ function readEntries(file: string, version: string): StoredEntries {
       end += read;
     }
     // A torn last record (a crash or a full disk while appending) is ignored, and cut off by the next append.
-    return first ? NOTHING_STORED() : { entries, records, end: bufferOffset + start };
+    return first ? NOTHING_STORED(NO_FILE) : { entries, records, end: bufferOffset + start };
   } catch {
     // Written by another version of Node, or damaged: start empty.
-    return NOTHING_STORED();
+    return NOTHING_STORED(UNREADABLE);
   } finally {
     fs.closeSync(fd);
   }
