@@ -7,6 +7,7 @@
 // the index from a web worker, whose requests DevTools' page-level throttling does not slow down.
 // usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled]
 //   e.g. after `npm run bench -- 100000`: npm run bench:search -- /tmp/warta-bench-100000-42/dist pemerintah
+//   BENCH_SEARCH_LIST=1 also prints every response: its transferred bytes and path
 import net from 'node:net';
 import path from 'node:path';
 import { launchChromium } from '../tests/helpers/chromium.ts';
@@ -95,7 +96,7 @@ try {
         request.sizes().then((sizes) => {
           const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
           bytes += transferred;
-          if (process.env["BENCH_SEARCH_LIST"]) console.log(`  ${transferred} ${new URL(request.url()).pathname}`);
+          if (process.env['BENCH_SEARCH_LIST']) console.log(`  ${transferred} ${new URL(request.url()).pathname}`);
           requests++;
           if (new URL(request.url()).pathname.startsWith('/pagefind/')) {
             searchBytes += transferred;

@@ -157,6 +157,8 @@ function print(label: string, run: BuildRun): void {
 console.log(
   `Warta build benchmark, ${n} articles${images ? ' with a lead photo each' : ''} (seed ${seed}), ${os.cpus().length} cores, Node ${process.version}`,
 );
+// A publish run stopped half-way leaves its new story behind: the corpus must be the generated one.
+fs.rmSync(path.join(content, 'zz-berita-baru-bench.md'), { force: true });
 const cold = build('cold', true);
 print('cold', cold);
 if (warm) {
@@ -192,15 +194,17 @@ if (publish) {
   const linkedBy = new Map<string, number>();
   const namedBy = new Set<string>();
   for (const text of texts.values()) {
-    for (const m of text.matchAll(/\]\(([^)]+\.md)\)/g)) linkedBy.set(m[1]!, (linkedBy.get(m[1]!) ?? 0) + 1);
-    for (const m of text.matchAll(/^- ([^[\n].*)$/gm)) namedBy.add(m[1]!);
+    for (const [, file = ''] of text.matchAll(/\]\(([^)]+\.md)\)/g)) linkedBy.set(file, (linkedBy.get(file) ?? 0) + 1);
+    for (const [, headline = ''] of text.matchAll(/^- ([^[\n].*)$/gm)) namedBy.add(headline);
   }
   const titleOf = (f: string) => /^title: *"?([^"\n]+)"?$/m.exec(texts.get(f) ?? '')?.[1] ?? '';
-  const headlineTarget = [...linkedBy]
-    .filter(([f]) => texts.has(f) && !namedBy.has(titleOf(f)))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-  const deleteTarget = mdFiles.find((f, i) => i > mdFiles.length / 3 && !linkedBy.has(f) && !namedBy.has(titleOf(f)));
-  const editTarget = mdFiles[Math.floor(mdFiles.length / 2)];
+  const headlineTarget =
+    [...linkedBy]
+      .filter(([f]) => texts.has(f) && !namedBy.has(titleOf(f)))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
+  const deleteTarget =
+    mdFiles.find((f, i) => i > mdFiles.length / 3 && !linkedBy.has(f) && !namedBy.has(titleOf(f))) ?? '';
+  const editTarget = mdFiles[Math.floor(mdFiles.length / 2)] ?? '';
   const newest = [...texts.values()]
     .map((text) => ({
       date: /^date: *"?([^"\n]+)"?$/m.exec(text)?.[1] ?? '',
@@ -209,7 +213,7 @@ if (publish) {
     .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
   const date = new Date(new Date(newest?.date ?? Date.now()).getTime() + 3600_000).toISOString();
   const added = path.join(content, 'zz-berita-baru-bench.md');
-  const rewrite = (f: string | undefined, change: (text: string) => string) => {
+  const rewrite = (f: string, change: (text: string) => string) => {
     if (!f) throw new Error('the corpus has no story for this case');
     fs.writeFileSync(path.join(content, f), change(texts.get(f) ?? ''));
   };
@@ -227,17 +231,23 @@ if (publish) {
       () => rewrite(editTarget, (text) => `${text}\nParagraf tambahan untuk uji bangun ulang ${Date.now()}.\n`),
     ],
     [
-      `one headline changed (${headlineTarget}, linked by ${linkedBy.get(headlineTarget ?? '') ?? 0} stories)`,
+      `one headline changed (${headlineTarget}, linked by ${linkedBy.get(headlineTarget) ?? 0} stories)`,
       () => rewrite(headlineTarget, (text) => text.replace(/^title: .*$/m, `title: "Judul Baru ${Date.now()}"`)),
     ],
-    [`one story unpublished (${deleteTarget}, deleted)`, () => fs.rmSync(path.join(content, deleteTarget ?? ''))],
+    [
+      `one story unpublished (${deleteTarget}, deleted)`,
+      () => {
+        if (!deleteTarget) throw new Error('the corpus has no story to delete');
+        fs.rmSync(path.join(content, deleteTarget));
+      },
+    ],
   ];
   try {
     for (const [label, change] of cases) {
       change();
       const again = build(label, false);
       print(`warm (${label})`, again);
-      console.log(`  ${label.split(' (')[0]}/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
+      console.log(`  ${label.split(' (')[0] ?? label}/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
     }
   } finally {
     fs.rmSync(added, { force: true });

@@ -69,10 +69,8 @@ describe('parse cache', () => {
       why: 'the cache is of another version of Warta, Node or the site settings, or of another content folder',
     });
     fs.writeFileSync(at, Buffer.from([0xff, 0xff, 0xff, 0x7f, 1, 2]));
-    expect(openParseCache(at, 'v1').state).toMatchObject({
-      kind: 'full',
-      why: expect.stringMatching(/could not be read/),
-    });
+    const damaged = openParseCache(at, 'v1').state;
+    expect(damaged.kind === 'full' && damaged.why).toMatch(/could not be read/);
   });
 });
 
