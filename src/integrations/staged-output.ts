@@ -31,7 +31,13 @@ export function stagedOutput(): AstroIntegration {
   const onExit = (): void => {
     if (swapped || !staging) return;
     // The build failed (or was stopped): its half-written site goes, the previous one stays.
-    fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+    // Page writes Astro had already handed to libuv's threads can still land while this runs (seen
+    // on a loaded machine: a folder made again after the removal), so it looks again a few times.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      if (!fs.existsSync(staging)) break;
+    }
     if (cacheDir) forgetPagesOfFailedBuild(cacheDir, startedAt);
   };
 
