@@ -39,7 +39,7 @@ export const siteConfigSchema = z.strictObject({
   newsSitemapHours: z.number().positive().default(48),
   /** Articles per Pagefind index: the archive is searched as shards of this size, so indexing needs bounded memory (see src/lib/search/shards.ts). Default: 3000. */
   searchShardSize: z.number().int().positive().default(DEFAULT_SHARD_SIZE),
-  /** The search page first searches the newest shards holding at least this many articles, and the whole archive when they find fewer than ten results or the reader asks (see src/lib/search/fields.ts). Default: 3000. */
+  /** The search page first searches the newest shards holding at least this many articles, and the whole archive when they find fewer than ten results or the reader asks (see src/lib/search/fields.ts). Default: 1500. */
   searchRecentArticles: z.number().int().positive().default(DEFAULT_RECENT_SEARCH_ARTICLES),
   /** Hosts allowed in `<iframe src>` inside articles (https only); every other iframe is removed. Default: YouTube, Vimeo, Instagram, X/Twitter, Facebook, Spotify, Google Maps. */
   embedHosts: z

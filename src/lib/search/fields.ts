@@ -39,10 +39,13 @@ export const DEFAULT_RECENT_SHARD_SIZE = 500;
 /**
  * The search page first searches the newest shards holding at least this many articles, and the
  * rest of the archive when they find fewer than a page of results or when the reader asks: at
- * 100,000 articles, searching every shard cost a first search on a phone over 1 MB (each shard
- * its index chunk, metadata and filters), against the 300 KB budget of issue #20.
+ * 100,000 articles, searching every shard cost a first search on a phone megabytes (each shard its
+ * index chunk, metadata and filters), against the 300 KB budget of issue #20. Measured with
+ * `npm run bench:search` on 100,000 articles, `pemerintah`: the newest 2, 3, 4 and 7 shards (about
+ * 470 stories each, the last a month of 2,800) cost 192, 239, 280 and 522 KB. 1,500 stories is 4
+ * such shards, about three weeks of a portal's news.
  */
-export const DEFAULT_RECENT_SEARCH_ARTICLES = 3000;
+export const DEFAULT_RECENT_SEARCH_ARTICLES = 1500;
 
 /** `shards.json`: the shards newest first, how many of them the first search reads, and from when. */
 export interface ShardManifest {
