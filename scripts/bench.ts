@@ -130,7 +130,8 @@ function build(label: string, clean: boolean): BuildRun {
   }
   const [secs = '0', kb = '0'] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/);
   const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
-  const phases = /\[warta-loader\] (.*)/.exec(log)?.[1] ?? '?';
+  // The loader's first line says whether the build is warm; the phases are on the line with the count.
+  const phases = /\[warta-loader\] (\d+ articles in .*)/.exec(log)?.[1] ?? '?';
   // Astro's "generating static routes" step is the last "✓ Completed in" before the page count.
   // Over a minute Astro prints `6m 12s`.
   const completions = [...log.matchAll(/✓ Completed in ((?:\d+m )?[\d.]+m?s)/g)].map((m) => m[1]);

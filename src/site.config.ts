@@ -1,7 +1,7 @@
 import { buildSettings } from './data/build-context.ts';
 import { defineSiteConfig } from './lib/site-config.ts';
 
-const { pageSize, searchShardSize, searchRecentArticles } = buildSettings();
+const { pageSize, searchShardSize, searchRecentArticles, imageHosts } = buildSettings();
 
 /**
  * The one place to set this site's settings. Only what differs from the defaults is written here;
@@ -18,4 +18,7 @@ export const siteConfig = defineSiteConfig({
   ...(pageSize === undefined ? {} : { pageSize }),
   ...(searchShardSize === undefined ? {} : { searchShardSize }),
   ...(searchRecentArticles === undefined ? {} : { searchRecentArticles }),
+  // Hosts whose https: pictures articles may use, e.g. ['foto.antaranews.com']; WARTA_IMAGE_HOSTS adds
+  // more for one build (the tests' local picture server).
+  imageHosts: [...imageHosts],
 });

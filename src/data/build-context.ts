@@ -49,6 +49,8 @@ export interface BuildSettings {
   readonly searchShardSize: number | undefined;
   /** WARTA_SEARCH_RECENT: articles in the shards a first search reads, overriding the site config (tests). */
   readonly searchRecentArticles: number | undefined;
+  /** WARTA_IMAGE_HOSTS: remote picture hosts, comma-separated, added to the site config's (tests, staging). */
+  readonly imageHosts: readonly string[];
 }
 
 /** Reads the settings from an environment; `cwd` resolves relative folders. Throws on a malformed value. */
@@ -69,6 +71,10 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>, 
     pageSize: integerOverride('WARTA_PAGE_SIZE', env['WARTA_PAGE_SIZE']),
     searchShardSize: integerOverride('WARTA_SEARCH_SHARD_SIZE', env['WARTA_SEARCH_SHARD_SIZE']),
     searchRecentArticles: integerOverride('WARTA_SEARCH_RECENT', env['WARTA_SEARCH_RECENT']),
+    imageHosts: (env['WARTA_IMAGE_HOSTS'] ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter((host) => host !== ''),
   };
 }
 

@@ -15,7 +15,8 @@ import { resolveLinks } from '../lib/content/resolve-links.ts';
 import type { RenderOptions } from '../lib/markdown/processor.ts';
 import { startBodyPack, type BodyLocation } from '../lib/storage/body-store.ts';
 import { openParseCache } from '../lib/storage/parse-cache.ts';
-import { parseChanged } from '../lib/storage/parse-changed.ts';
+import { parseChanged, withDownloads } from '../lib/storage/parse-changed.ts';
+import { downloadRemoteImages } from '../lib/storage/remote-images.ts';
 import { readContentDirectory } from '../lib/storage/read-sources.ts';
 import { publishArticle, publishPeople, publishSitePages } from '../data/build-context.ts';
 import { sortContentKinds } from '../lib/content/content-kinds.ts';
@@ -89,6 +90,20 @@ export function wartaLoader(options: WartaLoaderOptions): Loader {
   };
 }
 
+/** Downloads remote pictures into the folder the render options name, saying how many; none without pictures. */
+function remoteDownloader(
+  render: RenderOptions | undefined,
+  logger: LoaderContext['logger'],
+): ((urls: readonly string[]) => Promise<ReadonlyMap<string, string>>) | undefined {
+  const images = render?.images;
+  if (!images) return undefined;
+  return async (urls) => {
+    const unique = new Set(urls);
+    logger.info(`Downloading ${unique.size} remote picture${unique.size === 1 ? '' : 's'}`);
+    return downloadRemoteImages(unique, images.remoteDirectory, { hosts: images.hosts });
+  };
+}
+
 /** What a load made: the site's articles, newest first, or every problem that stops it. */
 interface LoadResult {
   readonly articles: readonly BuiltArticle[];
@@ -121,8 +136,14 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     // not articles: parsed here, every load.
     const kinds = sortContentKinds(files);
     const sources = kinds.articles;
-    const people = parsePeople(kinds.people, options.render);
-    const pages = parseSitePages(kinds.pages, options.render);
+    const download = remoteDownloader(options.render, logger);
+    let people = parsePeople(kinds.people, options.render);
+    let pages = parseSitePages(kinds.pages, options.render);
+    if (download && people.downloads.length + pages.downloads.length > 0) {
+      const render = withDownloads(options.render ?? {}, await download([...people.downloads, ...pages.downloads]));
+      people = parsePeople(kinds.people, render);
+      pages = parseSitePages(kinds.pages, render);
+    }
     endPhase('read');
     const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
     // One command publishes and rebuilds: say which this build is, and why a full one.
@@ -139,6 +160,7 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
       threads: options.threads,
       workerFile: options.workerFile,
       render: options.render,
+      download,
     });
     const parsed = parseSources(
       sources,

@@ -60,6 +60,8 @@ describe('the settings read from the environment', () => {
       fault: undefined,
       pageSize: undefined,
       searchShardSize: undefined,
+      searchRecentArticles: undefined,
+      imageHosts: [],
     });
   });
 
@@ -74,6 +76,8 @@ describe('the settings read from the environment', () => {
         WARTA_FAULT: 'render:x',
         WARTA_PAGE_SIZE: '5',
         WARTA_SEARCH_SHARD_SIZE: '2',
+        WARTA_SEARCH_RECENT: '3',
+        WARTA_IMAGE_HOSTS: 'foto.antaranews.com, 127.0.0.1:8443,',
       },
       '/proyek',
     );
@@ -87,6 +91,8 @@ describe('the settings read from the environment', () => {
       5,
       2,
     ]);
+    expect(settings.searchRecentArticles).toBe(3);
+    expect(settings.imageHosts).toEqual(['foto.antaranews.com', '127.0.0.1:8443']);
   });
 
   it('refuses a malformed clock or number with the variable named', () => {

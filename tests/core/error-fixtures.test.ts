@@ -22,6 +22,8 @@ function report(dir: string): string {
       contentDirectory: dir,
       publicDirectory: path.resolve(import.meta.dirname, '../../public'),
       hosts: ['foto.warta.example'],
+      // Empty: a picture on an allowed host is reported as not downloaded (buildContent does not download).
+      remoteDirectory: path.join(dir, '.no-downloads'),
     };
     const errors = [...files.errors, ...buildContent(files.sources, { now, render: { images } }).errors];
     return errors.length > 0 ? formatErrorReport(errors) : 'no errors';

@@ -25,6 +25,7 @@ import type { ImageOptions } from '../../src/lib/markdown/processor.ts';
 import { makeAllVariants, makeVariants, publishVariants } from '../../src/lib/storage/image-files.ts';
 import { dependencyUnchanged, probeImage } from '../../src/lib/storage/image-probe.ts';
 import { openParseCache } from '../../src/lib/storage/parse-cache.ts';
+import { remoteImageFile } from '../../src/lib/storage/remote-images.ts';
 import { article } from '../helpers/article-source.ts';
 
 // Issue #17: the picture core, from the text of `image.src` to the files in dist/gambar/. Every
@@ -87,7 +88,12 @@ beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-images-'));
   fs.mkdirSync(at('content', 'nasional', 'foto'), { recursive: true });
   fs.mkdirSync(at('public', 'images'), { recursive: true });
-  images = { contentDirectory: at('content'), publicDirectory: at('public'), hosts: [HOST] };
+  images = {
+    contentDirectory: at('content'),
+    publicDirectory: at('public'),
+    hosts: [HOST],
+    remoteDirectory: at('remote'),
+  };
 
   file.photo = at('content', 'nasional', 'banjir.jpg');
   await sharp(svgPhoto(1600, 900)).jpeg({ quality: 90 }).toFile(file.photo);
@@ -621,11 +627,35 @@ describe('pictures of a parsed article', () => {
     );
   });
 
-  it('links a picture on an allowed host as it is: nothing to make, nothing to watch', () => {
-    const remote = parsedOk('nasional/a.md', { front: lead(`https://${HOST}/2024/banjir.jpg`) });
-    expect(remote.imageAsset).toBeUndefined();
-    expect(remote.dependencies).toBeUndefined();
-    expect(remote.frontMatter.image?.src).toBe(`https://${HOST}/2024/banjir.jpg`);
+  it('asks for a picture on an allowed host to be downloaded, then takes its copy like a file', () => {
+    const url = `https://${HOST}/2024/banjir.jpg`;
+    const before = parseArticle(article('nasional/a.md', { front: lead(url) }), { images });
+    expect(before).toMatchObject({ ok: false, downloads: [url] });
+    expect(before.ok ? [] : before.errors.map((e) => [e.name, e.position?.line])).toEqual([['ImageNotDownloaded', 6]]);
+
+    fs.mkdirSync(images.remoteDirectory, { recursive: true });
+    fs.copyFileSync(file.photo, remoteImageFile(images.remoteDirectory, url));
+    const after = parsedOk('nasional/a.md', { front: lead(url) });
+    expect(after.imageAsset).toMatchObject({ file: remoteImageFile(images.remoteDirectory, url), width: 1600 });
+    expect(after.imageAsset?.key).toBe(probed(file.photo).key);
+    expect(after.dependencies?.map((d) => d.file)).toEqual([remoteImageFile(images.remoteDirectory, url)]);
+    expect(after.frontMatter.image?.src).toBe(url);
+  });
+
+  it('reports a picture that could not be downloaded at its line, with the reason', () => {
+    const url = `https://${HOST}/2024/hilang.jpg`;
+    const result = parseArticle(article('nasional/a.md', { front: `tags: [Banjir]\n${lead(url)}` }), {
+      images: { ...images, remoteFailures: new Map([[url, 'the server answered HTTP 404 Not Found']]) },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.downloads).toBeUndefined();
+    expect(result.errors.map((e) => [e.name, e.position])).toEqual([
+      ['ImageDownloadFailed', { file: 'content/nasional/a.md', line: 7, column: 3 }],
+    ]);
+    expect(result.errors[0]?.message).toBe(
+      `The picture "${url}" could not be downloaded: the server answered HTTP 404 Not Found.`,
+    );
   });
 
   it('checks nothing when no image options are given', () => {
@@ -718,18 +748,25 @@ describe('pictures of a parsed article', () => {
     expect(parse(parsedArticle.html).querySelectorAll('img').length).toBe(2);
   });
 
-  it('leaves a body picture on an allowed host as an <img>, loaded lazily', () => {
-    const parsedArticle = parsedOk('nasional/a.md', {
-      body: `JAKARTA - Isi.\n\n![Banjir](https://${HOST}/banjir.jpg)\n`,
-    });
-    expect(parsedArticle.bodyImages).toBeUndefined();
-    expect(parsedArticle.html).not.toContain('<picture');
-    expect(parse(parsedArticle.html).querySelector('img')?.attributes).toEqual({
-      src: `https://${HOST}/banjir.jpg`,
-      alt: 'Banjir',
-      loading: 'lazy',
-      decoding: 'async',
-    });
+  it('asks for the lead and body pictures on an allowed host in one round, then publishes the body one as a <picture>', () => {
+    const leadUrl = `https://${HOST}/2024/utama.jpg`;
+    const bodyUrl = `https://${HOST}/2024/tubuh.jpg`;
+    const parts = { front: lead(leadUrl), body: `JAKARTA - Isi.\n\n![Banjir](${bodyUrl})\n` };
+    const before = parseArticle(article('nasional/b.md', parts), { images });
+    expect(before).toMatchObject({ ok: false, downloads: [leadUrl, bodyUrl] });
+    expect(before.ok ? [] : before.errors.map((e) => `${e.name}:${e.position?.line ?? 0}`)).toEqual([
+      'ImageNotDownloaded:6',
+      'ImageNotDownloaded:12',
+    ]);
+
+    fs.mkdirSync(images.remoteDirectory, { recursive: true });
+    for (const url of [leadUrl, bodyUrl]) fs.copyFileSync(file.photo, remoteImageFile(images.remoteDirectory, url));
+    const after = parsedOk('nasional/b.md', parts);
+    expect(after.bodyImages?.map((a) => a.file)).toEqual([remoteImageFile(images.remoteDirectory, bodyUrl)]);
+    const img = parse(after.html).querySelector('picture img');
+    expect(img?.getAttribute('src')).toMatch(/^\/gambar\/[0-9a-f]{20}\/body-\d+\.jpg$/);
+    expect(img?.getAttribute('alt')).toBe('Banjir');
+    expect(after.html).not.toContain(HOST);
   });
 
   it('reports every bad picture of the body at its own line and column', () => {

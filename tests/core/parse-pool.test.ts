@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
@@ -26,5 +27,23 @@ describe('parsing on worker threads', () => {
       file: 'content/rusak-7.md',
       line: expect.any(Number) as number,
     });
+  });
+
+  it('brings back the remote pictures a file waits for', async () => {
+    const url = 'https://foto.example.id/2024/banjir.jpg';
+    const images = {
+      contentDirectory: path.join(os.tmpdir(), 'warta-pool-content'),
+      publicDirectory: path.join(os.tmpdir(), 'warta-pool-public'),
+      hosts: ['foto.example.id'],
+      remoteDirectory: path.join(os.tmpdir(), 'warta-pool-no-downloads'),
+    };
+    const [result] = await parseInWorkers(
+      [article('a.md', { front: `image:\n  src: ${url}\n  alt: Banjir\n` })],
+      1,
+      workerFile,
+      { images },
+    );
+    expect(result).toMatchObject({ ok: false, downloads: [url] });
+    expect(result?.ok === false && result.errors[0]?.name).toBe('ImageNotDownloaded');
   });
 });

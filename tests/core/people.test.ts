@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
@@ -9,6 +10,7 @@ const images = {
   contentDirectory: path.resolve(import.meta.dirname, '../fixtures/site-basic'),
   publicDirectory: path.resolve(import.meta.dirname, '../../public'),
   hosts: [],
+  remoteDirectory: path.join(os.tmpdir(), 'warta-people-no-downloads'),
 };
 const person = (slug: string, front: string) =>
   source(`penulis/${slug}.md`, `---\nname: ${slug.replace('-', ' ')}\nrole: penulis\nbio: Menulis.\n${front}---\n`);

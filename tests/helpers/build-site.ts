@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,22 +24,45 @@ export interface SiteBuild {
  * folders (WARTA_OUT_DIR, WARTA_CACHE_DIR).
  */
 export function buildSite(contentDir: string, env: Record<string, string> = {}): SiteBuild {
+  const { outDir, command, options } = buildCommand(contentDir, env);
+  const result = spawnSync(process.execPath, command, { ...options, encoding: 'utf8' });
+  return siteBuild(outDir, result.status, `${result.stdout}${result.stderr}`);
+}
+
+/**
+ * {@link buildSite} without blocking this process: for tests whose own servers must answer the
+ * build (remote pictures).
+ */
+export async function buildSiteAsync(contentDir: string, env: Record<string, string> = {}): Promise<SiteBuild> {
+  const { outDir, command, options } = buildCommand(contentDir, env);
+  const child = spawn(process.execPath, command, options);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return siteBuild(outDir, status, output);
+}
+
+function buildCommand(contentDir: string, env: Record<string, string>) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-build-'));
   const outDir = env['WARTA_OUT_DIR'] ?? path.join(work, 'dist');
-  const result = spawnSync(process.execPath, [astro, 'build'], {
+  const options = {
     cwd: root,
-    encoding: 'utf8',
     env: childEnv({
       WARTA_CONTENT_DIR: path.resolve(contentDir),
       WARTA_OUT_DIR: outDir,
       WARTA_CACHE_DIR: path.join(work, 'cache'),
       ...env,
     }),
-  });
+  };
+  return { outDir, command: [astro, 'build'], options };
+}
+
+function siteBuild(outDir: string, status: number | null, output: string): SiteBuild {
   return {
     outDir,
-    status: result.status,
-    output: `${result.stdout}${result.stderr}`,
+    status,
+    output,
     read: (file) => fs.readFileSync(path.join(outDir, file), 'utf8'),
     exists: (file) => fs.existsSync(path.join(outDir, file)),
   };

@@ -33,6 +33,7 @@ const render = {
     contentDirectory: path.join(os.tmpdir(), 'warta-fuzz-no-such-content'),
     publicDirectory: path.resolve(import.meta.dirname, '../../public'),
     hosts: [],
+    remoteDirectory: path.join(os.tmpdir(), 'warta-fuzz-no-downloads'),
   },
 };
 const companion = source(`${COMPANION.slug}.md`, companionText());

@@ -67,7 +67,7 @@ export const articleSchema = z.object({
       alt: z.string(),
       caption: z.string().optional(),
       credit: z.string().optional(),
-      /** The checked file, whose variants the pages show; absent for a remote picture, linked as it is. */
+      /** The checked file (a remote picture's downloaded copy), whose variants the pages show; absent only when pictures were not checked. */
       asset: imageAssetSchema.optional(),
     })
     .optional(),

@@ -42,7 +42,7 @@ export interface ParsedArticle {
   /** Front matter summary, or the first paragraph without its dateline. */
   readonly summary: string;
   readonly words: number;
-  /** The lead picture's file, checked and measured; absent without a picture or for a remote one. */
+  /** The lead picture's file (for a remote one, its downloaded copy), checked and measured; absent without a picture. */
   readonly imageAsset?: ImageAsset;
   /** The body's pictures, checked: their variants are published with the article. */
   readonly bodyImages?: readonly ImageAsset[];
@@ -50,8 +50,12 @@ export interface ParsedArticle {
   readonly dependencies?: readonly ImageDependency[];
 }
 
-/** Result of {@link parseArticle}: the article, or every problem found in the file. */
-export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; errors: WartaError[] };
+/**
+ * Result of {@link parseArticle}: the article, or every problem found in the file, with the remote
+ * pictures it names that are not downloaded yet (the loader downloads them and parses again).
+ */
+export type ParseResult =
+  { ok: true; article: ParsedArticle } | { ok: false; errors: WartaError[]; downloads?: readonly string[] };
 
 /**
  * Parses one article file: decoding, front matter, slug and Markdown body. Never throws: whatever
@@ -117,7 +121,7 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
   }
 
   // The lead picture is checked with the rest of the front matter, so its errors are reported together.
-  let image: ImageResolution = { ok: true, asset: undefined, dependency: undefined };
+  let image: ImageResolution | undefined;
   if (parsed.success && parsed.data.image && options.images) {
     image = resolveImage(
       parsed.data.image.src,
@@ -126,26 +130,38 @@ function parseArticleFile(source: ArticleSource, options: RenderOptions): ParseR
       options.images,
       fieldAt(['image', 'src']),
     );
-    if (!image.ok) errors.push(image.error);
   }
+  // A lead picture still to download does not stop the body from being read: the body's own remote
+  // pictures are downloaded in the same round.
+  const pending = image && !image.ok && image.download !== undefined ? image : undefined;
+  if (image && !image.ok && !pending) errors.push(image.error);
 
   const body = file.content;
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   if (body.trim() === '') errors.push(createError(ContentErrors.EmptyBody, {}, at(bodyLine)));
 
-  if (!parsed.success || errors.length > 0) return { ok: false, errors };
+  if (!parsed.success || errors.length > 0) return withPending({ errors, downloads: [] }, pending);
 
   const refused = refuseHostileBody(body, bodyLine, at);
-  if (refused) return fail(refused);
-  const { article, imageErrors } = parseBody(source, parsed.data, slug, frontMatterText, bodyLine, body, options);
-  if (imageErrors.length > 0) return { ok: false, errors: [...imageErrors] };
-  const lead = image.ok && image.asset && image.dependency ? image : undefined;
-  const dependencies = [...(lead?.dependency ? [lead.dependency] : []), ...(article.dependencies ?? [])];
+  if (refused) return withPending({ errors: [refused], downloads: [] }, pending);
+  const { article, imageErrors, imageDownloads } = parseBody(
+    source,
+    parsed.data,
+    slug,
+    frontMatterText,
+    bodyLine,
+    body,
+    options,
+  );
+  if (pending || imageErrors.length > 0)
+    return withPending({ errors: [...imageErrors], downloads: [...imageDownloads] }, pending);
+  const lead = image?.ok ? image : undefined;
+  const dependencies = [...(lead ? [lead.dependency] : []), ...(article.dependencies ?? [])];
   return {
     ok: true,
     article: {
       ...article,
-      ...(lead?.asset ? { imageAsset: lead.asset } : {}),
+      ...(lead ? { imageAsset: lead.asset } : {}),
       ...(dependencies.length > 0 ? { dependencies } : {}),
     },
   };
@@ -207,7 +223,7 @@ function parseBody(
   bodyLine: number,
   body: string,
   options: RenderOptions,
-): { article: ParsedArticle; imageErrors: readonly WartaError[] } {
+): { article: ParsedArticle; imageErrors: readonly WartaError[]; imageDownloads: readonly string[] } {
   const tree = parseMarkdown(body);
   const lead = leadText(tree);
   const bacaJuga = findBacaJugaBlocks(tree);
@@ -232,7 +248,17 @@ function parseBody(
     ...(rendered.bodyImages.length > 0 ? { bodyImages: rendered.bodyImages } : {}),
     ...(rendered.imageDependencies.length > 0 ? { dependencies: rendered.imageDependencies } : {}),
   };
-  return { article, imageErrors: rendered.imageErrors };
+  return { article, imageErrors: rendered.imageErrors, imageDownloads: rendered.imageDownloads };
+}
+
+/** A failed result, with the lead picture still to download (if any) first among its errors and downloads. */
+function withPending(
+  found: { errors: WartaError[]; downloads: string[] },
+  pending: { readonly error: WartaError; readonly download?: string } | undefined,
+): ParseResult {
+  const errors = pending ? [pending.error, ...found.errors] : found.errors;
+  const downloads = pending?.download === undefined ? found.downloads : [pending.download, ...found.downloads];
+  return { ok: false, errors, ...(downloads.length > 0 ? { downloads } : {}) };
 }
 
 function fail(error: WartaError): ParseResult {

@@ -73,26 +73,34 @@ export interface ParsedPeople {
   /** Sorted by slug. */
   readonly people: readonly Person[];
   readonly errors: readonly WartaError[];
+  /** Remote portraits not downloaded yet (each also an error): the loader downloads them and parses again. */
+  readonly downloads: readonly string[];
 }
 
 /** Parses the people's files (see {@link isPersonFile}); `render` says where their photos are looked for. */
 export function parsePeople(sources: readonly ContentSource[], render: RenderOptions = {}): ParsedPeople {
   const people: Person[] = [];
   const errors: WartaError[] = [];
+  const downloads: string[] = [];
   for (const source of sources) {
     const result = parsePerson(source, render);
     if (result.ok) people.push(result.person);
-    else errors.push(...result.errors);
+    else {
+      errors.push(...result.errors);
+      downloads.push(...(result.downloads ?? []));
+    }
   }
   people.sort((a, b) => (a.slug < b.slug ? -1 : 1));
-  return { people, errors };
+  return { people, errors, downloads };
 }
 
 /** Parses one person's file, collecting every problem in it. */
 export function parsePerson(
   source: ContentSource,
   render: RenderOptions = {},
-): { readonly ok: true; readonly person: Person } | { readonly ok: false; readonly errors: WartaError[] } {
+):
+  | { readonly ok: true; readonly person: Person }
+  | { readonly ok: false; readonly errors: WartaError[]; readonly downloads?: readonly string[] } {
   const read = readFrontMatterFile(source);
   if (!read.ok) return read;
   const { data, file, text: fileText, at, fieldAt } = read;
@@ -113,7 +121,12 @@ export function parsePerson(
   let asset: ImageAsset | undefined;
   if (fm.photo && render.images) {
     const image = resolveImage(fm.photo.src, fm.photo.focus, source.path, render.images, fieldAt(['photo', 'src']));
-    if (!image.ok) return { ok: false, errors: [image.error] };
+    if (!image.ok)
+      return {
+        ok: false,
+        errors: [image.error],
+        ...(image.download === undefined ? {} : { downloads: [image.download] }),
+      };
     asset = image.asset;
   }
   return {

@@ -7,6 +7,7 @@ import type { ImageOptions } from '../markdown/processor.ts';
 import type { ParsedArticle } from './parse-article.ts';
 import type { ArticleFields } from './resolve-links.ts';
 import { probeImage, type ImageDependency } from '../storage/image-probe.ts';
+import { remoteImageFile } from '../storage/remote-images.ts';
 
 /**
  * The lead picture of a parsed article as pages and lists receive it: the front matter's fields and,
@@ -28,11 +29,16 @@ export function leadImage(article: ParsedArticle): ArticleFields['image'] {
 export type ImageResolution =
   | {
       readonly ok: true;
-      /** The file to publish variants of; none for a remote picture, which is linked as it is. */
-      readonly asset: ImageAsset | undefined;
-      readonly dependency: ImageDependency | undefined;
+      /** The file to publish variants of (for a remote picture, its downloaded copy). */
+      readonly asset: ImageAsset;
+      readonly dependency: ImageDependency;
     }
-  | { readonly ok: false; readonly error: WartaError };
+  | {
+      readonly ok: false;
+      readonly error: WartaError;
+      /** A remote picture's URL when the only problem is that it is not downloaded yet. */
+      readonly download?: string;
+    };
 
 /**
  * Finds and checks the picture `value` names, for the article at `articlePath` (relative to the
@@ -50,7 +56,7 @@ export function resolveImage(
   if (!checked.ok)
     return { ok: false, error: createError(ContentErrors.ImageInvalid, { value, reason: checked.reason }, position) };
   const { ref } = checked;
-  if (ref.kind === 'remote') return { ok: true, asset: undefined, dependency: undefined };
+  if (ref.kind === 'remote') return resolveRemote(value, ref.url, focusText, options, position, role);
   const root = ref.kind === 'relative' ? options.contentDirectory : options.publicDirectory;
   const file =
     ref.kind === 'relative'
@@ -85,6 +91,30 @@ export function resolveImage(
   if (probe.ok) return { ok: true, asset: probe.asset, dependency: probe.dependency };
   if (probe.problem === 'missing')
     return { ok: false, error: createError(ContentErrors.ImageNotFound, { value, file: shown(file) }, position) };
+  return { ok: false, error: createError(ContentErrors.ImageUnsupported, { value, reason: probe.reason }, position) };
+}
+
+/**
+ * A picture on an allowed host, from its downloaded copy (src/lib/storage/remote-images.ts). Parsing
+ * is synchronous and runs on worker threads, so it cannot download: a picture not downloaded yet is
+ * an error carrying its URL, which the loader downloads before it parses the file again.
+ */
+function resolveRemote(
+  value: string,
+  url: string,
+  focusText: string | undefined,
+  options: ImageOptions,
+  position: SourcePosition,
+  role: ImageRole,
+): ImageResolution {
+  const failure = options.remoteFailures?.get(url);
+  if (failure !== undefined)
+    return { ok: false, error: createError(ContentErrors.ImageDownloadFailed, { value, reason: failure }, position) };
+  const file = remoteImageFile(options.remoteDirectory, url);
+  const probe = probeImage(file, focusText === undefined ? undefined : readFocalPoint(focusText), role);
+  if (probe.ok) return { ok: true, asset: probe.asset, dependency: probe.dependency };
+  if (probe.problem === 'missing')
+    return { ok: false, error: createError(ContentErrors.ImageNotDownloaded, { value }, position), download: url };
   return { ok: false, error: createError(ContentErrors.ImageUnsupported, { value, reason: probe.reason }, position) };
 }
 

@@ -55,22 +55,33 @@ export interface SitePage {
 export function parseSitePages(
   sources: readonly ContentSource[],
   render: RenderOptions = {},
-): { readonly pages: readonly SitePage[]; readonly errors: readonly WartaError[] } {
+): {
+  readonly pages: readonly SitePage[];
+  readonly errors: readonly WartaError[];
+  /** Remote pictures not downloaded yet (each also an error): the loader downloads them and parses again. */
+  readonly downloads: readonly string[];
+} {
   const pages: SitePage[] = [];
   const errors: WartaError[] = [];
+  const downloads: string[] = [];
   for (const source of sources) {
     const result = parseSitePage(source, render);
     if (result.ok) pages.push(result.page);
-    else errors.push(...result.errors);
+    else {
+      errors.push(...result.errors);
+      downloads.push(...(result.downloads ?? []));
+    }
   }
   pages.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'id'));
-  return { pages, errors };
+  return { pages, errors, downloads };
 }
 
 function parseSitePage(
   source: ContentSource,
   render: RenderOptions,
-): { readonly ok: true; readonly page: SitePage } | { readonly ok: false; readonly errors: WartaError[] } {
+):
+  | { readonly ok: true; readonly page: SitePage }
+  | { readonly ok: false; readonly errors: WartaError[]; readonly downloads?: readonly string[] } {
   const read = readFrontMatterFile(source);
   if (!read.ok) return read;
   const { data, file, text: fileText, at, fieldAt } = read;
@@ -90,7 +101,8 @@ function parseSitePage(
   const tree = parseMarkdown(body);
   const firstParagraph = firstParagraphText(tree);
   const rendered = renderMarkdownTree(tree, render, bodyImageContext(source, bodyLine, render));
-  if (rendered.imageErrors.length > 0) return { ok: false, errors: [...rendered.imageErrors] };
+  if (rendered.imageErrors.length > 0)
+    return { ok: false, errors: [...rendered.imageErrors], downloads: rendered.imageDownloads };
   // "Baca juga" belongs to news: the renderer takes such a block out to fill it with links to
   // articles, which a newsroom page does not get, so it would vanish without a word. Reported at the
   // "Baca juga:" line, which stands two lines above its first item.

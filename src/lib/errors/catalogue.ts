@@ -278,6 +278,20 @@ export const ImageUnsupported: ErrorDefinition<{ value: string; reason: string }
   hint: 'Export photos as JPEG and graphics as PNG (WebP and AVIF work too), at most 40 MB and 100 megapixels.',
 };
 
+export const ImageDownloadFailed: ErrorDefinition<{ value: string; reason: string }> = {
+  name: 'ImageDownloadFailed',
+  title: 'Picture could not be downloaded',
+  message: ({ value, reason }) => `The picture "${value}" could not be downloaded: ${reason}.`,
+  hint: 'Open the URL in a browser to check it. If the host is down, build again later; or save the picture next to the article and write `./name.jpg`.',
+};
+
+export const ImageNotDownloaded: ErrorDefinition<{ value: string }> = {
+  name: 'ImageNotDownloaded',
+  title: 'Picture not downloaded',
+  message: ({ value }) => `The picture "${value}" is on a remote host and has not been downloaded.`,
+  hint: 'Remote pictures are downloaded by the site build (`npm run build`), which then checks them like files next to the article. Code that parses articles on its own must download them first (src/lib/storage/remote-images.ts).',
+};
+
 export const ContentLinkNotFollowed: ErrorDefinition<{ target: string; reason: string }> = {
   name: 'ContentLinkNotFollowed',
   title: 'Symbolic link not followed',

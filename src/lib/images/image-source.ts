@@ -5,7 +5,8 @@ import { BLANK_OR_CONTROL, parseHostUrl, urlScheme } from '../text/safe-url.ts';
  *
  * - a file next to the article, relative to the article file: `./banjir.jpg`, `foto/banjir.jpg`;
  * - a file under `public/`, written as a site path: `/images/banjir.jpg`;
- * - an `https://` URL whose host is on the site's allowlist (`imageHosts` in the site config).
+ * - an `https://` URL whose host is on the site's allowlist (`imageHosts` in the site config), which
+ *   the build downloads once (src/lib/storage/remote-images.ts) and then treats as a file.
  *
  * This module only reads the text; src/lib/storage/image-probe.ts checks the file itself.
  */

@@ -40,6 +40,10 @@ export interface ImageOptions {
   readonly publicDirectory: string;
   /** Hosts whose https: pictures may be used. */
   readonly hosts: readonly string[];
+  /** Where pictures on those hosts are downloaded to (see src/lib/storage/remote-images.ts), absolute. */
+  readonly remoteDirectory: string;
+  /** Why a remote picture could not be downloaded, by URL: each is an error where it is used. */
+  readonly remoteFailures?: ReadonlyMap<string, string>;
 }
 
 // Frozen once: building a processor per article would dominate large builds.
@@ -102,6 +106,8 @@ export interface RenderedMarkdown extends RenderedBody {
   readonly bodyImages: readonly ImageAsset[];
   readonly imageDependencies: readonly ImageDependency[];
   readonly imageErrors: readonly WartaError[];
+  /** Remote pictures not downloaded yet (each also an error): the loader downloads them and renders again. */
+  readonly imageDownloads: readonly string[];
 }
 
 /**
@@ -123,5 +129,6 @@ export function renderMarkdownTree(tree: Root, options: RenderOptions = {}, imag
     bodyImages: file.data.bodyImages ?? [],
     imageDependencies: file.data.imageDependencies ?? [],
     imageErrors: file.data.imageErrors ?? [],
+    imageDownloads: file.data.imageDownloads ?? [],
   };
 }

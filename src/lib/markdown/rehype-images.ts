@@ -26,6 +26,8 @@ declare module 'vfile' {
     imageDependencies: ImageDependency[];
     /** A problem per picture that cannot be used, at its place in the file. */
     imageErrors: WartaError[];
+    /** Remote pictures not downloaded yet: the loader downloads them and renders the body again. */
+    imageDownloads: string[];
   }
 }
 
@@ -45,6 +47,7 @@ export const rehypeImages: Plugin<[], Root> = function () {
     const assets: ImageAsset[] = [];
     const dependencies: ImageDependency[] = [];
     const errors: WartaError[] = [];
+    const downloads: string[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = node.properties.src;
@@ -53,12 +56,7 @@ export const rehypeImages: Plugin<[], Root> = function () {
       const resolved = resolveImage(src, undefined, context.articlePath, context.options, place, 'body');
       if (!resolved.ok) {
         errors.push(resolved.error);
-        return;
-      }
-      if (!resolved.asset || !resolved.dependency) {
-        // A remote picture on an allowed host: linked as it is, loaded when scrolled near.
-        node.properties.loading = 'lazy';
-        node.properties.decoding = 'async';
+        if (resolved.download !== undefined) downloads.push(resolved.download);
         return;
       }
       assets.push(resolved.asset);
@@ -68,6 +66,7 @@ export const rehypeImages: Plugin<[], Root> = function () {
     file.data.bodyImages = assets;
     file.data.imageDependencies = dependencies;
     file.data.imageErrors = errors;
+    file.data.imageDownloads = downloads;
   };
 };
 

@@ -13,6 +13,12 @@ export interface ParseChangedOptions {
   readonly workerFile?: string | undefined;
   /** Rendering options for article bodies, such as the allowed iframe hosts. */
   readonly render?: RenderOptions | undefined;
+  /**
+   * Downloads remote pictures (see remote-images.ts), resolving to the reason for each that failed.
+   * Files naming a picture not downloaded yet are parsed again once it is. Default: none (such
+   * pictures stay errors).
+   */
+  readonly download?: ((urls: readonly string[]) => Promise<ReadonlyMap<string, string>>) | undefined;
 }
 
 /** What {@link parseChanged} returns. */
@@ -54,6 +60,7 @@ export async function parseChanged(
     threads > 1 && workerFile
       ? await parseInWorkers(changed, threads, workerFile, render)
       : changed.map((s) => parseArticle(s, render));
+  await parseAfterDownloads(changed, fresh, options);
   changed.forEach((source, k) => {
     const result = fresh[k];
     const at = changedAt[k];
@@ -62,4 +69,32 @@ export async function parseChanged(
     results[at] = result;
   });
   return { results, threads };
+}
+
+/**
+ * Downloads the remote pictures that `results` found missing, then parses their files again (on
+ * this thread: a new story brings a picture or two), replacing their results in place. Parsing is
+ * synchronous and runs on worker threads, so it reports such pictures instead of fetching them.
+ */
+async function parseAfterDownloads(
+  sources: readonly ArticleSource[],
+  results: (ParseResult | undefined)[],
+  options: ParseChangedOptions,
+): Promise<void> {
+  const waiting = results.flatMap((result, k) => (result && !result.ok && result.downloads ? [k] : []));
+  if (waiting.length === 0 || !options.download || !options.render?.images) return;
+  const urls = waiting.flatMap((k) => {
+    const result = results[k];
+    return result && !result.ok ? (result.downloads ?? []) : [];
+  });
+  const render = withDownloads(options.render, await options.download(urls));
+  for (const k of waiting) {
+    const source = sources[k];
+    if (source) results[k] = parseArticle(source, render);
+  }
+}
+
+/** `render` with the outcome of a round of downloads: failed URLs become errors where they are used. */
+export function withDownloads(render: RenderOptions, failures: ReadonlyMap<string, string>): RenderOptions {
+  return render.images ? { ...render, images: { ...render.images, remoteFailures: failures } } : render;
 }

@@ -21,7 +21,7 @@ function fromErrorData(data: ErrorData): WartaError {
   return new WartaError(data.name, data.title, data.message, data.hint, data.position);
 }
 
-type WireResult = ParseResult | { ok: false; errors: ErrorData[] };
+type WireResult = ParseResult | { ok: false; errors: ErrorData[]; downloads?: readonly string[] };
 
 /** Files sent to a worker at once: large enough to amortise messaging, small enough to balance. */
 const BATCH = 200;
@@ -52,7 +52,7 @@ export async function parseInWorkers(
           batch.forEach((result, i) => {
             results[start + i] = result.ok
               ? result
-              : { ok: false, errors: (result.errors as ErrorData[]).map(fromErrorData) };
+              : { ...result, errors: (result.errors as ErrorData[]).map(fromErrorData) };
           });
           send();
         });

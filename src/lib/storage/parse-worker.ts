@@ -8,7 +8,7 @@ import { toErrorData } from './parse-pool.ts';
 parentPort?.on('message', ({ sources, options }: { sources: ArticleSource[]; options: RenderOptions }) => {
   const results = sources.map((source) => {
     const result = parseArticle(source, options);
-    return result.ok ? result : { ok: false as const, errors: result.errors.map(toErrorData) };
+    return result.ok ? result : { ...result, errors: result.errors.map(toErrorData) };
   });
   parentPort?.postMessage(results);
 });

@@ -3,7 +3,8 @@ import { pictureFor, type ImageAsset, type ImageSlot } from '../images/variants.
 
 /**
  * A picture as a page shows it (issue #17): WebP sources with a JPEG fallback and the intrinsic size
- * of the crop, or, for a remote picture, its URL alone.
+ * of the crop; or its URL alone when the picture was not checked (content parsed without image
+ * options, as some unit tests do: a build always checks, and downloads remote pictures).
  */
 export interface PictureView {
   readonly alt: string;
@@ -16,7 +17,7 @@ export interface PictureView {
   readonly height: number | undefined;
 }
 
-/** `image` shown in `slot`: its variants when it is a checked file, else its own URL. */
+/** `image` shown in `slot`: its variants when it is a checked file, else its own URL (see above). */
 export function pictureView(
   image: { readonly src: string; readonly alt: string; readonly asset?: ImageAsset | undefined },
   slot: ImageSlot,
