@@ -12,12 +12,17 @@ import { planVariants, type ImageAsset, type ImageVariant } from '../images/vari
  * to the cached files (a copy where links are not possible), so publishing 100,000 files moves no
  * bytes.
  *
- * Written with sharp directly rather than Astro's image service (`getImage`), for two reasons, read
- * from how Astro works rather than benchmarked (README, "Pictures", has this pipeline's own cost):
- * Astro decodes the source once per variant, where this decodes it once per picture and cuts every
- * variant from the decoded pixels; and Astro's content layer turns each picture into an import that
- * Vite resolves on every build, 10,000 of them for a 10,000-photo archive, where this keeps the
- * picture as data and touches only pictures that changed.
+ * Written with sharp directly rather than Astro's image service (`getImage`, `<Picture>`), for three
+ * reasons:
+ * - Astro's service decodes the source once per file it makes; this decodes it once per picture and
+ *   cuts every file from the decoded pixels. Measured with `npm run bench:image-service` (12 grainy
+ *   1600×900 photos, the same ten files, widths and encoder settings; 2 cores, 2026-12-01): 197 and
+ *   212 ms a photo here against 259 and 252 ms through Astro's service, 1.2 to 1.3 times as long,
+ *   about ten more minutes of a cold 10,000-photo build.
+ * - Its crops take sharp's gravities (`position`), not an editor's focal point (`focus: "30% 20%"`).
+ * - Astro's content layer turns each picture into an import that Vite resolves on every build,
+ *   10,000 of them for a 10,000-photo archive, where this keeps the picture as data and touches only
+ *   pictures that changed.
  */
 
 /** Encoder settings: visually clean at phone sizes, about a third of a camera JPEG's bytes. */
