@@ -33,6 +33,8 @@ beforeAll(async () => {
     if (url === '/foto.jpg') response.writeHead(200, { 'content-type': 'image/jpeg' }).end(photo);
     else if (url === '/sibuk.jpg' && flaky++ === 0) response.writeHead(503).end();
     else if (url === '/sibuk.jpg') response.writeHead(200).end(photo);
+    else if (url === '/halaman.jpg')
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>Masuk</p>');
     else if (url === '/pindah.jpg') response.writeHead(302, { location: `${base}/foto.jpg` }).end();
     else if (url === '/keluar.jpg') response.writeHead(301, { location: 'https://lain.example/x.jpg' }).end();
     else if (url === '/besar.jpg') {
@@ -75,7 +77,7 @@ describe('downloadRemoteImages', () => {
   });
 
   it('says why each picture could not be downloaded, and keeps no file of it', async () => {
-    const urls = ['hilang', 'keluar', 'besar', 'pindah'].map((name) => `${base}/${name}.jpg`);
+    const urls = ['hilang', 'keluar', 'besar', 'pindah', 'halaman'].map((name) => `${base}/${name}.jpg`);
     const failures = await downloadRemoteImages(urls, folder('b'), { hosts });
     expect(failures).toEqual(
       new Map([
@@ -87,11 +89,15 @@ describe('downloadRemoteImages', () => {
         [urls[2], 'the file is larger than 40 MB'],
         // Even to its own host: a redirect must stay on https.
         [urls[3], `the server redirects to ${base}/foto.jpg, which is not an https: URL on an allowed image host`],
+        // An error or login page sent with 200 is not kept: the next build asks again.
+        [urls[4], 'the server sent a file of type text/html that is not a JPEG, PNG, WebP or AVIF picture'],
       ]),
     );
     expect(fs.existsSync(folder('b')) ? fs.readdirSync(folder('b')) : []).toEqual([]);
     // None of these is worth a second try.
-    expect(['/hilang.jpg', '/keluar.jpg', '/besar.jpg', '/pindah.jpg'].map((p) => hits.get(p))).toEqual([1, 1, 1, 1]);
+    expect(['/hilang.jpg', '/keluar.jpg', '/besar.jpg', '/pindah.jpg', '/halaman.jpg'].map((p) => hits.get(p))).toEqual(
+      [1, 1, 1, 1, 1],
+    );
   });
 
   it('tries a busy server once more', async () => {

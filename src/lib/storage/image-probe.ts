@@ -12,7 +12,7 @@ import { VARIANTS_VERSION, type ImageAsset, type ImageRole } from '../images/var
  */
 
 /** The formats sharp reads and a browser could also show: everything else is refused. */
-const SUPPORTED = new Set(['jpg', 'png', 'webp', 'avif']);
+export const SUPPORTED_IMAGE_TYPES: ReadonlySet<string> = new Set(['jpg', 'png', 'webp', 'avif']);
 /** Larger files are refused: a camera original is 5 to 15 MB; 40 MB is a mistake or an attack. */
 export const MAX_IMAGE_BYTES = 40 * 1024 * 1024;
 /** Smaller pictures are refused: a thumbnail or 1:1 crop of a 1,000×1 strip has no pixels. */
@@ -73,7 +73,7 @@ export function probeImage(file: string, focus: FocalPoint | undefined, role: Im
     } catch {
       return { ok: false, problem: 'unsupported', reason: 'it is not a picture in a known format' };
     }
-    if (info.type === undefined || !SUPPORTED.has(info.type))
+    if (info.type === undefined || !SUPPORTED_IMAGE_TYPES.has(info.type))
       return {
         ok: false,
         problem: 'unsupported',

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_IMAGE_BYTES } from './image-probe.ts';
+import { imageSize } from 'image-size';
+import { MAX_IMAGE_BYTES, SUPPORTED_IMAGE_TYPES } from './image-probe.ts';
 
 /**
  * Pictures on an allowed remote host (`image.src: https://foto.example.id/x.jpg`, issue #17) are
@@ -135,10 +136,26 @@ async function save(response: Response, file: string, timeoutMs: number): Promis
   } catch (error) {
     return { text: requestFailure(error, timeoutMs), retry: true };
   }
+  // A server that answers with an error page, or a login page, says 200 too: only a picture is kept,
+  // or the cache would hold the page for good and every later build would refuse it.
+  const bytes = Buffer.concat(chunks, size);
+  let type: string | undefined;
+  try {
+    type = imageSize(bytes).type;
+  } catch {
+    type = undefined;
+  }
+  if (type === undefined || !SUPPORTED_IMAGE_TYPES.has(type)) {
+    const sent = response.headers.get('content-type')?.split(';')[0]?.trim();
+    return {
+      text: `the server sent ${sent ? `a file of type ${sent}` : 'a file'} that is not a JPEG, PNG, WebP or AVIF picture`,
+      retry: false,
+    };
+  }
   // Written under a temporary name and renamed: a build stopped half-way must not leave a torn
   // file that a later build would take for the picture.
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, Buffer.concat(chunks, size));
+  fs.writeFileSync(temporary, bytes);
   fs.renameSync(temporary, file);
   return undefined;
 }
