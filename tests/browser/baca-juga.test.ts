@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { fullPageScreenshot, launchChromium } from '../helpers/chromium.ts';
 import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
 
 const SEED = '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/';
@@ -72,7 +72,7 @@ describe('the shipped site in Chromium', () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBe(0);
-      await page.screenshot({ path: `${SHOTS}/seed-${width}-${scheme}.png`, fullPage: true });
+      await fullPageScreenshot(page, `${SHOTS}/seed-${width}-${scheme}.png`);
       await page.goto(server!.url + '/');
       await page.screenshot({ path: `${SHOTS}/home-${width}-${scheme}.png` });
       await page.close();

@@ -3,7 +3,7 @@ import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, type SiteBuild } from '../helpers/build-site.ts';
-import { launchChromium } from '../helpers/chromium.ts';
+import { fullPageScreenshot, launchChromium } from '../helpers/chromium.ts';
 import { localUrls } from '../helpers/links.ts';
 import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
 
@@ -224,6 +224,14 @@ describe('finding the way around the site in Chromium', () => {
       ['kategori', shippedServer!, '/kategori/internasional/'],
       ['semua-tag', shippedServer!, '/tag/'],
       ['kategori-halaman-1', fixtureServer!, '/kategori/olahraga/halaman/1/'],
+      ['berita-foto', shippedServer!, '/berita/banjir-rob-genangi-pesisir-utara-jakarta-warga-mengungsi/'],
+      [
+        'berita-tanpa-foto',
+        shippedServer!,
+        '/berita/pemimpin-houthi-klaim-peluncuran-rudal-hipersonik-ke-israel-mengejutkan-musuh/',
+      ],
+      ['penulis', shippedServer!, '/penulis/dewi-lestari/'],
+      ['indeks', shippedServer!, '/indeks/'],
     ];
     for (const [width, scheme] of [
       [390, 'light'],
@@ -238,7 +246,7 @@ describe('finding the way around the site in Chromium', () => {
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
         expect(overflow, `${name} ${width}`).toBe(0);
-        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
+        await fullPageScreenshot(page, `${SHOTS}/${name}-${width}-${scheme}.png`);
       }
       await page.close();
     }
