@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,7 +14,8 @@ import { quietError } from './build-errors.ts';
  * instead (`<outDir>.staging-<pid>`: same parent, so same file system, so a rename), and in the last
  * `astro:build:done` hook, once every other integration's build work (Warta's page check, the
  * search index, the sitemaps) has succeeded, swaps it in: output folder → `<outDir>.old-<pid>`,
- * staging folder → output folder, then deletes the old one. A failed build deletes its staging
+ * staging folder → output folder, then renames the old one `<outDir>.trash-<pid>` and deletes it in
+ * a process of its own (see {@link deleteInBackground}). A failed build deletes its staging
  * folder when the process exits; one killed outright leaves it behind, and the next build deletes
  * it. `astro dev` and `astro preview` keep using the real output folder.
  *
@@ -143,8 +145,33 @@ function swapIn(staging: string, target: string): string | undefined {
       return `The previous output's .git folder could not move into the new one (${(error as Error).message}); the previous output stays in ${old}.`;
     }
   }
-  fs.rmSync(old, { recursive: true, force: true, maxRetries: 3 });
+  // Renamed first, so that the folder being deleted can never be taken for a previous complete site
+  // (cleanUpStaleFolders moves an `.old-` folder back when the output folder is missing).
+  const trash = `${target}.trash-${process.pid}`;
+  fs.renameSync(old, trash);
+  deleteInBackground(trash);
   return undefined;
+}
+
+/**
+ * Deletes `folder` in a detached process, so the build ends as soon as the new site is in place.
+ * The previous site is as large as the new one: at 100,000 articles, 230,000 files, whose deletion
+ * took 74 s of a 212 s publish here, all of it after the new site was already live. If the process
+ * cannot start or is stopped, the next build deletes what is left (cleanUpStaleFolders: the folder
+ * is named after this build's process, which has ended by then).
+ */
+function deleteInBackground(folder: string): void {
+  try {
+    const child = spawn(
+      process.execPath,
+      ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })', folder],
+      { detached: true, stdio: 'ignore' },
+    );
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // Left for the next build.
+  }
 }
 
 function replaceContents(staging: string, target: string): void {
@@ -165,11 +192,11 @@ function replaceContents(staging: string, target: string): void {
   fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
 }
 
-const STALE = /^(.*)\.(staging|old)-(\d+)$/;
+const STALE = /^(.*)\.(staging|old|trash)-(\d+)$/;
 
 /**
- * Deletes the staging and old folders of builds of `target` that no longer run (killed before they
- * could clean up). If one was killed between its two renames, `target` is missing and its old
+ * Deletes the staging, old and trash folders of builds of `target` that no longer run (killed before
+ * they could clean up, or whose background deletion has not finished or was stopped). If one was killed between its two renames, `target` is missing and its old
  * folder holds the previous complete site: that is moved back first. Returns the folder moved back.
  */
 function cleanUpStaleFolders(target: string): string | undefined {
@@ -195,7 +222,12 @@ function cleanUpStaleFolders(target: string): string | undefined {
       restored = old.file;
     }
   }
-  for (const { file } of stale) if (file !== restored) fs.rmSync(file, { recursive: true, force: true, maxRetries: 3 });
+  for (const { file, kind } of stale) {
+    if (file === restored) continue;
+    // A trash folder may still be under way in its own process when publishes follow each other.
+    if (kind === 'trash') deleteInBackground(file);
+    else fs.rmSync(file, { recursive: true, force: true, maxRetries: 3 });
+  }
   return restored;
 }
 
