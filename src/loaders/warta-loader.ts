@@ -90,17 +90,27 @@ export function wartaLoader(options: WartaLoaderOptions): Loader {
   };
 }
 
-/** Downloads remote pictures into the folder the render options name, saying how many; none without pictures. */
+/**
+ * Downloads remote pictures into the folder the render options name, saying how many; none without
+ * pictures. One load calls it for the people's and newsroom pages' pictures, then for the articles':
+ * a URL that failed in the first round is not asked for again (each try may wait 30 s twice), and
+ * every round answers with all the failures so far.
+ */
 function remoteDownloader(
   render: RenderOptions | undefined,
   logger: LoaderContext['logger'],
 ): ((urls: readonly string[]) => Promise<ReadonlyMap<string, string>>) | undefined {
   const images = render?.images;
   if (!images) return undefined;
+  const failures = new Map<string, string>();
   return async (urls) => {
-    const unique = new Set(urls);
-    logger.info(`Downloading ${unique.size} remote picture${unique.size === 1 ? '' : 's'}`);
-    return downloadRemoteImages(unique, images.remoteDirectory, { hosts: images.hosts });
+    const unique = new Set(urls.filter((url) => !failures.has(url)));
+    if (unique.size > 0) {
+      logger.info(`Downloading ${unique.size} remote picture${unique.size === 1 ? '' : 's'}`);
+      const failed = await downloadRemoteImages(unique, images.remoteDirectory, { hosts: images.hosts });
+      for (const [url, reason] of failed) failures.set(url, reason);
+    }
+    return failures;
   };
 }
 
