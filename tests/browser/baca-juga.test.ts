@@ -33,7 +33,7 @@ describe('the shipped site in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toContain('Kirim Pesan Tahun Baru ke Kim Jong-un');
     const links = page.locator('aside[data-related="baca-juga"] a');
     expect(await links.allTextContents()).toEqual(SEED_LINKS);
-    await page.screenshot({ path: `${SHOTS}/seed-1280-light.png`, fullPage: true });
+    await fullPageScreenshot(page, `${SHOTS}/seed-1280-light.png`);
 
     for (const [i, title] of SEED_LINKS.entries()) {
       await page.goto(server!.url + SEED);

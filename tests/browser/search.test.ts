@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.ts';
+import { fullPageScreenshot, launchChromium } from '../helpers/chromium.ts';
 import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
 
 const SEED = '/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/';
@@ -172,7 +172,7 @@ describe('search on the shipped site in Chromium', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(sections).toContain('/kategori/internasional/');
     expect(sections.every((h) => /^\/kategori\/[a-z0-9-]+\/$/.test(h ?? ''))).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/search-empty-390-light.png`, fullPage: true });
+    await fullPageScreenshot(page, `${SHOTS}/search-empty-390-light.png`);
 
     await page.getByLabel('Cari berita', { exact: true }).fill('Putin');
     await page.waitForFunction(() =>
@@ -239,7 +239,7 @@ describe('search on the shipped site in Chromium', () => {
     expect(await help.getByRole('link', { name: 'Indeks' }).getAttribute('href')).toBe('/indeks/');
     expect(await page.locator('[data-search-start]').isVisible()).toBe(false);
     expect(await page.locator('[data-search-suggestion]').isVisible()).toBe(false);
-    await page.screenshot({ path: `${SHOTS}/search-none-390-light.png`, fullPage: true });
+    await fullPageScreenshot(page, `${SHOTS}/search-none-390-light.png`);
     await page.close();
   });
 
@@ -327,6 +327,7 @@ describe('search on the shipped site in Chromium', () => {
     expect(await page.locator('[data-search-start]').isVisible()).toBe(true);
     // The filter controls do nothing without the script, so they stay hidden.
     expect(await page.locator('[data-search-controls]').isVisible()).toBe(false);
+    // A plain shot: with JavaScript off the page cannot be scrolled from a script (fullPageScreenshot).
     await page.screenshot({ path: `${SHOTS}/search-nojs-390-light.png`, fullPage: true });
     await context.close();
   });
@@ -346,7 +347,7 @@ describe('search on the shipped site in Chromium', () => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBe(0);
-      await page.screenshot({ path: `${SHOTS}/search-${width}-${scheme}.png`, fullPage: true });
+      await fullPageScreenshot(page, `${SHOTS}/search-${width}-${scheme}.png`);
       await page.close();
     }
   });
