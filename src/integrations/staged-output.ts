@@ -34,11 +34,13 @@ export function stagedOutput(): AstroIntegration {
     if (swapped || !staging) return;
     // The build failed (or was stopped): its half-written site goes, the previous one stays.
     // Page writes Astro had already handed to libuv's threads can still land while this runs (seen
-    // on a loaded machine: a folder made again after the removal), so it looks again a few times.
-    for (let attempt = 0; attempt < 10; attempt++) {
+    // on a loaded machine: a folder made again after the removal, once even after it had been gone
+    // for one look), so it deletes until the folder has stayed away for 250 ms, for 3 s at most.
+    let absentLooks = 0;
+    for (let attempt = 0; attempt < 60 && absentLooks < 5; attempt++) {
       fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-      if (!fs.existsSync(staging)) break;
+      absentLooks = fs.existsSync(staging) ? 0 : absentLooks + 1;
     }
     if (cacheDir) forgetPagesOfFailedBuild(cacheDir, startedAt);
   };
