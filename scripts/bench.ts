@@ -1,10 +1,12 @@
 // Full-build benchmark: generates N synthetic articles (scripts/generate-corpus.ts, the same corpus
 // as ../shared/bench/gencorpus.mjs), builds them with `astro build` through WARTA_CONTENT_DIR, and
 // prints pages written, wall time, peak RSS and the per-phase breakdown from the build log.
-// usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S]
+// usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S] [--reuse]
 //   --warm    also times a rebuild after editing one article (same output and cache folders)
 //   --publish also times four rebuilds in a row: one new story (the newest on the site), one story's
 //             text edited, one headline other stories link changed, one story deleted
+//   --reuse   skips the cold build when an earlier run left its output and cache folders (to time
+//             warm builds again after a change that keeps the caches valid)
 //   --images  gives every article a lead photo: a distinct 1600×900 JPEG next to it, so the image
 //             phase (variants made once per picture, then reused) is timed and reported on its own
 import { spawnSync } from 'node:child_process';
@@ -17,12 +19,13 @@ import { generateArticles } from './generate-corpus.ts';
 const args = process.argv.slice(2);
 const n = Number(args[0]);
 if (!Number.isInteger(n) || n < 1) {
-  console.error('usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S]');
+  console.error('usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S] [--reuse]');
   process.exit(2);
 }
 const warm = args.includes('--warm');
 const publish = args.includes('--publish');
 const images = args.includes('--images');
+const reuse = args.includes('--reuse');
 let grainPixels: Buffer | undefined;
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 42;
@@ -97,6 +100,7 @@ interface BuildRun {
   phases: string;
   renderPages: string;
   images: string | undefined;
+  published: string | undefined;
 }
 
 function build(label: string, clean: boolean): BuildRun {
@@ -149,6 +153,7 @@ function build(label: string, clean: boolean): BuildRun {
     phases: search ? `${phases}; search: ${search}` : phases,
     renderPages: `${completions.at(-2) ?? '?'}${written ? ` (${written})` : ''}`,
     images: imageLine,
+    published: /\[warta-staged-output\] (Published .*)/.exec(log)?.[1],
   };
 }
 
@@ -157,6 +162,7 @@ function print(label: string, run: BuildRun): void {
   console.log(`  content: ${run.phases}`);
   console.log(`  render pages: ${run.renderPages}`);
   if (run.images) console.log(`  images: ${run.images}`);
+  if (run.published) console.log(`  output: ${run.published}`);
 }
 
 console.log(
@@ -164,8 +170,11 @@ console.log(
 );
 // A publish run stopped half-way leaves its new story behind: the corpus must be the generated one.
 fs.rmSync(path.join(content, 'zz-berita-baru-bench.md'), { force: true });
-const cold = build('cold', true);
-print('cold', cold);
+const reused = reuse && fs.existsSync(path.join(work, 'dist')) && fs.existsSync(path.join(work, 'cache'));
+const cold = reused ? undefined : build('cold', true);
+if (cold) print('cold', cold);
+else console.log(`cold: skipped (--reuse: the output and cache of an earlier run in ${work})`);
+const ratio = (run: BuildRun) => (cold ? (run.wallSeconds / cold.wallSeconds).toFixed(2) : 'n/a');
 if (warm) {
   const files = fs
     .readdirSync(content)
@@ -182,7 +191,7 @@ if (warm) {
     fs.writeFileSync(target, original);
   }
   print('warm (one article edited)', again);
-  console.log(`  warm/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
+  console.log(`  warm/cold: ${ratio(again)}`);
 }
 if (publish) {
   // What a newsroom does all day, one after another on the same output and cache folders, each a
@@ -252,7 +261,7 @@ if (publish) {
       change();
       const again = build(label, false);
       print(`warm (${label})`, again);
-      console.log(`  ${label.split(' (')[0] ?? label}/cold: ${(again.wallSeconds / cold.wallSeconds).toFixed(2)}`);
+      console.log(`  ${label.split(' (')[0] ?? label}/cold: ${ratio(again)}`);
     }
   } finally {
     fs.rmSync(added, { force: true });

@@ -15,6 +15,7 @@ import { digestCode } from '../lib/storage/digest-code.ts';
 import { buildSettings, onArticlesResolved, takeResolvedArticles } from '../data/build-context.ts';
 import { searchFailure } from './build-errors.ts';
 import { shownArticleFile } from '../data/content-files.ts';
+import { keepInLiveSite, liveSite } from './kept-pages.ts';
 
 /**
  * Builds the Pagefind search index of every `astro build`, from the published articles' data (never
@@ -48,6 +49,8 @@ export function searchIntegration(): AstroIntegration {
       shardSize: siteConfig.searchShardSize,
       recentArticles: siteConfig.searchRecentArticles,
       cacheDirectory: shardCache,
+      // Unchanged shards stay in the live site (kept-pages.ts).
+      liveDirectory: liveSite() === undefined ? undefined : path.join(liveSite() ?? '', SEARCH_BUNDLE_DIR),
       // The code that turns an article into its record: a change to it must re-index every shard.
       codeVersion: digestCode(
         ['search', 'dates', 'view', 'images', 'routes.ts'].map((p) => path.resolve('src/lib', p)),
@@ -87,6 +90,7 @@ export function searchIntegration(): AstroIntegration {
         try {
           const report = await pending;
           const outputPath = path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR);
+          for (const shard of report.kept) keepInLiveSite(`${SEARCH_BUNDLE_DIR}/${shard}`);
           moveFolder(staging, outputPath);
           logger.info(formatSearchIndexReport(report));
         } catch (error) {

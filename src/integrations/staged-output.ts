@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { quietError } from './build-errors.ts';
+import { installKeptPages, keepPagesOf, keptPages, removedPages } from './kept-pages.ts';
 
 /**
  * Makes the output folder (`dist/`, or WARTA_OUT_DIR) only ever hold a complete build.
@@ -29,6 +30,7 @@ export function stagedOutput(): AstroIntegration {
   let cacheDir = '';
   let startedAt = 0;
   let swapped = false;
+  let pendingRemovals: string[] = [];
 
   const onExit = (): void => {
     if (swapped || !staging) return;
@@ -48,7 +50,7 @@ export function stagedOutput(): AstroIntegration {
   return {
     name: 'warta-staged-output',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         if (command !== 'build' || staging) return;
         startedAt = Date.now();
         target = path.resolve(fileURLToPath(config.outDir));
@@ -63,6 +65,10 @@ export function stagedOutput(): AstroIntegration {
         }
         staging = `${target}.staging-${process.pid}`;
         const restored = cleanUpStaleFolders(target);
+        // The live site's unchanged pages stay where they are (kept-pages.ts); without it, every page
+        // is copied into the staging folder and the folders are swapped, as for a first build.
+        const live = fs.statSync(target, { throwIfNoEntry: false })?.isDirectory() ? target : undefined;
+        keepPagesOf((await installKeptPages()) ? live : undefined);
         if (restored)
           logger.warn(`${restored} (a build was stopped while it replaced ${target}) was moved back to ${target}.`);
         fs.rmSync(staging, { recursive: true, force: true });
@@ -74,6 +80,7 @@ export function stagedOutput(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        pendingRemovals = readPendingRemovals(cacheDir);
         const withBuildDone = config.integrations.filter((i) => i.hooks['astro:build:done']);
         if (withBuildDone.at(-1)?.name !== 'warta-staged-output') {
           throw quietError(
@@ -92,8 +99,14 @@ export function stagedOutput(): AstroIntegration {
           );
         }
         let warning: string | undefined;
+        let merged: MergeCounts | undefined;
         try {
-          warning = swapIn(staging, target);
+          if (keptPages().size > 0 && fs.existsSync(target)) {
+            merged = mergeInto(staging, target, keptPages(), [...removedPages(), ...pendingRemovals], cacheDir);
+          } else {
+            warning = swapIn(staging, target);
+            forgetPendingRemovals(cacheDir);
+          }
         } catch (error) {
           throw quietError(
             `The finished build in ${staging} could not replace ${target}: ${(error as Error).message}. The previous site was left as it was.`,
@@ -102,7 +115,11 @@ export function stagedOutput(): AstroIntegration {
           );
         }
         swapped = true;
-        logger.info(`Published the complete build to ${target}.`);
+        logger.info(
+          merged
+            ? `Published the build into ${target}: ${merged.added} files or folders added, ${merged.replaced} replaced, ${merged.removed} removed; ${keptPages().size} unchanged pages and search shards kept in place.`
+            : `Published the complete build to ${target}.`,
+        );
         if (warning) logger.warn(warning);
       },
     },
@@ -153,6 +170,143 @@ function swapIn(staging: string, target: string): string | undefined {
   fs.renameSync(old, trash);
   deleteInBackground(trash);
   return undefined;
+}
+
+interface MergeCounts {
+  readonly added: number;
+  readonly replaced: number;
+  readonly removed: number;
+}
+
+/** Where a merge notes the files it is about to remove, so that a build stopped half-way is finished by the next. */
+const PENDING_REMOVALS = 'warta-pending-removals.json';
+
+/**
+ * Moves the new site from `staging` into the live site `target` around the pages this build kept
+ * there (kept-pages.ts), so a publish writes what changed instead of a whole new site: at 100,000
+ * articles, tens of files instead of 230,000 (issue #20).
+ *
+ * A folder of the new site with no kept page in it (the search index, the pictures, Astro's assets)
+ * replaces the live one whole, by two renames, as the whole site used to; a folder with kept pages
+ * is merged entry by entry. The order keeps every link of the live site working while it runs, as
+ * the issue asks: first what the live site lacks (a new story's page), then what replaces a file
+ * (each file by one rename, so a reader gets the old file or the new one, never part of one: the
+ * front page, the lists), and last what the new site no longer has (a deleted story's page, once no
+ * new page links to it). Those are noted in the cache folder first: a build stopped half-way leaves
+ * a mix of old and new files that all resolve, and the next build finishes the removals. What is
+ * replaced or removed goes to a trash folder deleted in the background.
+ */
+function mergeInto(
+  staging: string,
+  target: string,
+  kept: ReadonlySet<string>,
+  removedFiles: readonly string[],
+  cacheDir: string,
+): MergeCounts {
+  const keptFolders = new Set<string>();
+  for (const file of kept) {
+    for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) {
+      if (keptFolders.has(folder)) break;
+      keptFolders.add(folder);
+    }
+  }
+  const adds: string[] = [];
+  const replaces: string[] = [];
+  const removes = new Set<string>();
+  const walk = (folder: string): void => {
+    const fresh = readFolder(path.join(staging, folder));
+    const live = new Map(readFolder(path.join(target, folder)).map((entry) => [entry.name, entry]));
+    for (const entry of fresh) {
+      const file = folder ? `${folder}/${entry.name}` : entry.name;
+      const old = live.get(entry.name);
+      if (!old) adds.push(file);
+      else if (entry.isDirectory() && old.isDirectory() && keptFolders.has(file)) walk(file);
+      else replaces.push(file);
+    }
+    const names = new Set(fresh.map((entry) => entry.name));
+    for (const name of live.keys()) {
+      const file = folder ? `${folder}/${name}` : name;
+      // A deploy repository's .git stays, as Astro's emptying of the output folder keeps it.
+      if (names.has(name) || (folder === '' && name === '.git') || kept.has(file) || keptFolders.has(file)) continue;
+      removes.add(file);
+    }
+  };
+  walk('');
+  // Pages dropped inside folders that were not walked (no new file in them), and what a stopped
+  // merge had not removed yet, unless this build made or kept them again.
+  for (const file of removedFiles) {
+    if (!kept.has(file) && !fs.existsSync(path.join(staging, file))) removes.add(file);
+  }
+  const journal = path.join(cacheDir, PENDING_REMOVALS);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(journal, JSON.stringify([...removes]));
+
+  const trash = `${target}.trash-${process.pid}`;
+  fs.mkdirSync(trash, { recursive: true });
+  let trashed = 0;
+  const toTrash = (file: string): boolean => {
+    try {
+      fs.renameSync(path.join(target, file), path.join(trash, String(trashed++)));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  };
+  for (const file of adds) fs.renameSync(path.join(staging, file), path.join(target, file));
+  for (const file of replaces) {
+    const from = path.join(staging, file);
+    // A file is replaced by one rename; a folder needs two, the old one out first.
+    if (fs.statSync(from).isDirectory()) toTrash(file);
+    fs.renameSync(from, path.join(target, file));
+  }
+  let removed = 0;
+  for (const file of removes) {
+    if (!toTrash(file)) continue;
+    removed++;
+    // A dropped page leaves its folder (berita/<slug>/) empty: a clean build has no such folder.
+    for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) {
+      try {
+        fs.rmdirSync(path.join(target, folder));
+      } catch {
+        break;
+      }
+    }
+  }
+  fs.rmSync(journal, { force: true });
+  fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+  deleteInBackground(trash);
+  return { added: adds.length, replaced: replaces.length, removed };
+}
+
+function readFolder(folder: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return [];
+    throw error;
+  }
+}
+
+/** The removals a stopped merge had noted and not done (see {@link mergeInto}). */
+function readPendingRemovals(cacheDir: string): string[] {
+  try {
+    const list: unknown = JSON.parse(fs.readFileSync(path.join(cacheDir, PENDING_REMOVALS), 'utf8'));
+    // Only paths inside the output folder, whatever the file holds.
+    return Array.isArray(list)
+      ? list.filter(
+          (file): file is string =>
+            typeof file === 'string' && file !== '' && !path.isAbsolute(file) && !file.split('/').includes('..'),
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function forgetPendingRemovals(cacheDir: string): void {
+  if (cacheDir) fs.rmSync(path.join(cacheDir, PENDING_REMOVALS), { force: true });
 }
 
 /**

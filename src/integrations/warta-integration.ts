@@ -1,11 +1,11 @@
 import type { AstroIntegration } from 'astro';
-import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { readContentSummary, setCommand } from '../data/build-context.ts';
 import { countPages, formatBuildReport, missingArticlePages } from '../lib/content/build-report.ts';
 import { withoutStack } from '../lib/errors/index.ts';
+import { siteHasFile } from './kept-pages.ts';
 
 /**
  * Tells the build context Astro's command (see isDevServer in src/data/build-context.ts), and ends
@@ -33,7 +33,7 @@ export function wartaIntegration(): AstroIntegration {
           throw new Error('Warta: the content loader reported nothing; the articles collection did not load.');
         const outDir = fileURLToPath(dir);
         logger.info(`\n${formatBuildReport(summary, countPages(pages.map((p) => p.pathname)))}`);
-        const missing = missingArticlePages(summary.slugs, (file) => fs.existsSync(`${outDir}/${file}`));
+        const missing = missingArticlePages(summary.slugs, (file) => siteHasFile(outDir, file));
         if (missing.length > 0) {
           throw withoutStack(
             new Error(`${missing.length} published article(s) have no page in ${outDir}: ${missing.join(', ')}`),

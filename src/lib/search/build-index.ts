@@ -49,6 +49,8 @@ export interface SearchIndexReport {
   /** Of which: handing the records to Pagefind, and Pagefind building and writing the bundles. */
   readonly addMilliseconds: number;
   readonly writeMilliseconds: number;
+  /** Shards left in the live site's search folder ({@link SearchIndexOptions.liveDirectory}), by name: not in the bundle. */
+  readonly kept: readonly string[];
 }
 
 /** What the index is built from: a published article (only its search fields are read) and its plain body text. */
@@ -67,6 +69,12 @@ export interface SearchIndexOptions {
    * cached shard's key, so a change to that code re-indexes every shard.
    */
   readonly codeVersion?: string;
+  /**
+   * The live site's search folder. A cached shard whose files are already there (the same files, hard
+   * links of the cache entry) is left there and not put in the bundle: a publish at 100,000 articles
+   * then links, moves and deletes one shard's files instead of 103,000 (issue #20).
+   */
+  readonly liveDirectory?: string | undefined;
   readonly clock?: () => number;
 }
 
@@ -81,6 +89,9 @@ const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(j
  * the archive's vocabulary is summed from every shard's, and a reused shard's articles are never read.
  */
 const SHARD_TERMS_FILE = 'warta-terms.json';
+
+/** The file Pagefind's script reads first in each shard folder; it names the shard's other files by digest. */
+const SHARD_ENTRY_FILE = 'pagefind-entry.json';
 
 /**
  * Indexes `articles` with Pagefind, in Indonesian, and writes the bundle to `outputPath` (e.g.
@@ -176,7 +187,11 @@ export async function buildSearchIndex(
   let addMilliseconds = 0;
   let writeMilliseconds = 0;
   let reused = 0;
+  const kept: string[] = [];
+  /** Where each shard's files are read from for the shared WebAssembly: the bundle, or the cache for a kept shard. */
+  const folders: { name: string; folder: string; kept: boolean }[] = [];
   const terms: TermCounts = new Map();
+  const live = options.liveDirectory;
   try {
     for (const { name, cached, articlesFile } of plan.shards) {
       const target = path.join(outputPath, name);
@@ -186,10 +201,17 @@ export async function buildSearchIndex(
             `The search shard ${name} was planned from the cache, but ${cached ?? 'its cache entry'} is gone. Run the build again.`,
           );
         mergeTermCounts(terms, readShardTerms(cached));
-        linkTree(cached, target);
         reused++;
+        if (live !== undefined && isLinkedFrom(path.join(live, name), cached)) {
+          kept.push(name);
+          folders.push({ name, folder: cached, kept: true });
+          continue;
+        }
+        linkTree(cached, target);
+        folders.push({ name, folder: target, kept: false });
         continue;
       }
+      folders.push({ name, folder: target, kept: false });
       const records = readShardRecords(name, articlesFile);
       const built = await writeShard(records, cached ? `${cached}.${process.pid}.tmp` : target, clock);
       addMilliseconds += built.addMilliseconds;
@@ -207,10 +229,7 @@ export async function buildSearchIndex(
     await pagefind.close();
     fs.rmSync(plan.spoolDirectory, { recursive: true, force: true });
   }
-  shareWebAssembly(
-    outputPath,
-    plan.shards.map((s) => s.name),
-  );
+  shareWebAssembly(outputPath, folders);
   fs.writeFileSync(
     path.join(outputPath, SHARD_MANIFEST),
     `${JSON.stringify(shardManifest(plan.shards, options.recentArticles ?? DEFAULT_RECENT_SEARCH_ARTICLES))}\n`,
@@ -237,7 +256,23 @@ export async function buildSearchIndex(
     milliseconds: plan.prepareMilliseconds + clock() - started,
     addMilliseconds,
     writeMilliseconds,
+    kept,
   };
+}
+
+/**
+ * Whether the live shard folder `live` holds the files of the cache entry `cached`: its entry file is
+ * the cache's own (a hard link: same device and inode). Pagefind names its other files by their
+ * contents, and the cache entry is replaced, never written in place, when its shard changes.
+ */
+function isLinkedFrom(live: string, cached: string): boolean {
+  try {
+    const a = fs.statSync(path.join(live, SHARD_ENTRY_FILE));
+    const b = fs.statSync(path.join(cached, SHARD_ENTRY_FILE));
+    return a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    return false;
+  }
 }
 
 /** The records of a spooled shard (its articles are garbage once this returns), removing its file. */
@@ -340,9 +375,8 @@ const SHARED_WASM_URL_IN_SCRIPT = '`${this.basePath}../wasm.${language}.pagefind
  * WebAssembly request in Chromium). The output's files are hard links into the shard cache, so
  * each edited file is replaced, never written in place.
  */
-function shareWebAssembly(outputPath: string, shards: readonly string[]): void {
-  for (const name of shards) {
-    const folder = path.join(outputPath, name);
+function shareWebAssembly(outputPath: string, shards: readonly { name: string; folder: string; kept: boolean }[]): void {
+  for (const { name, folder, kept } of shards) {
     for (const entry of fs.readdirSync(folder)) {
       const file = path.join(folder, entry);
       if (/^wasm\.[a-z-]+\.pagefind$/.test(entry)) {
@@ -350,8 +384,9 @@ function shareWebAssembly(outputPath: string, shards: readonly string[]): void {
         if (!fs.existsSync(shared)) fs.copyFileSync(file, shared);
         else if (!fs.readFileSync(shared).equals(fs.readFileSync(file)))
           throw new Error(`The search shards ${name} and the others hold different Pagefind WebAssembly (${entry}).`);
-        fs.rmSync(file);
-      } else if (entry === 'pagefind.js' || entry === 'pagefind-worker.js') {
+        // A kept shard's folder is its cache entry, read here and never changed; its live copy was edited when it was published.
+        if (!kept) fs.rmSync(file);
+      } else if (!kept && (entry === 'pagefind.js' || entry === 'pagefind-worker.js')) {
         const script = fs.readFileSync(file, 'utf8');
         if (script.split(WASM_URL_IN_SCRIPT).length !== 2)
           throw new Error(
@@ -429,9 +464,11 @@ export function writeSearchIndexInWorker(
 export function formatSearchIndexReport(report: SearchIndexReport): string {
   const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
   const mb = (report.bytes / 1024 / 1024).toFixed(2);
+  const n = report.kept.length;
+  const kept = n > 0 ? `, ${n} shard${n === 1 ? '' : 's'} kept in the live site` : '';
   return (
     `Pagefind: indexed ${report.records} articles in ${report.shards} shard${report.shards === 1 ? '' : 's'} (${report.reused} reused) ` +
-    `in ${s(report.milliseconds)} (records ${s(report.addMilliseconds)}, write ${s(report.writeMilliseconds)}), ${mb} MB in ${report.files} files; ` +
+    `in ${s(report.milliseconds)} (records ${s(report.addMilliseconds)}, write ${s(report.writeMilliseconds)}), ${mb} MB in ${report.files} files${kept}; ` +
     `vocabulary ${report.vocabularyWords} words, ${(report.vocabularyBytes / 1024).toFixed(1)} KB`
   );
 }

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, digestFiles, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+
+// Issue #20: a publish moves what changed into the live site and leaves every unchanged page where
+// it is (src/integrations/kept-pages.ts, mergeInto in staged-output.ts), instead of writing a whole
+// new site beside it. Whatever it keeps, the output must be exactly a clean build's.
+const DELETED = 'pemerintah-wajibkan-registrasi-imei-ponsel-impor';
+const DELETED_TITLE = 'Pemerintah Perketat Registrasi IMEI untuk Ponsel dari Luar Negeri';
+const KEPT = 'banjir-rob-genangi-pesisir-utara-jakarta-warga-mengungsi';
+
+describe('publishing into the live site', () => {
+  let work: string;
+  let content: string;
+  const env = (name = 'dist', cache = 'cache') => ({
+    WARTA_NOW: '2025-01-01T00:00:00+07:00',
+    WARTA_OUT_DIR: path.join(work, name),
+    WARTA_CACHE_DIR: path.join(work, cache),
+  });
+  const build = (name?: string, cache?: string): SiteBuild => {
+    const result = buildSite(content, env(name, cache));
+    if (result.status !== 0) throw new Error(`build failed:\n${result.output}`);
+    return result;
+  };
+  const inode = (file: string) => fs.statSync(path.join(work, 'dist', file)).ino;
+  const page = (slug: string) => `berita/${slug}/index.html`;
+  const expectCleanBuild = () => {
+    const clean = build(`dist-clean-${Date.now()}`, `cache-clean-${Date.now()}`);
+    expect(digestFiles(path.join(work, 'dist'))).toEqual(digestFiles(clean.outDir));
+  };
+  let first: SiteBuild;
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-in-place-'));
+    content = path.join(work, 'content');
+    fs.cpSync('content', content, { recursive: true });
+    first = build();
+  }, 120_000);
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('keeps unchanged pages as the very same files, and replaces the ones that change', () => {
+    const keptBefore = inode(page(KEPT));
+    const frontBefore = inode('index.html');
+    const shard = fs
+      .readdirSync(path.join(work, 'dist', 'pagefind'), { withFileTypes: true })
+      .find((entry) => entry.isDirectory())?.name;
+    const shardEntry = `pagefind/${shard ?? 'no-shard'}/pagefind-entry.json`;
+    const shardBefore = inode(shardEntry);
+    const again = build();
+    expect(again.output).toMatch(
+      /Published the build into .*: \d+ files or folders added, \d+ replaced, 0 removed; \d+ unchanged pages and search shards kept in place/,
+    );
+    expect(inode(page(KEPT))).toBe(keptBefore);
+    // The search index's unchanged shard stays too (search/build-index.ts).
+    expect(again.output).toMatch(
+      /Pagefind: indexed 13 articles in 1 shard \(1 reused\) .*, 1 shard kept in the live site/,
+    );
+    expect(inode(shardEntry)).toBe(shardBefore);
+    // The front page has no cache key: rendered every time, and moved in by a rename.
+    expect(inode('index.html')).not.toBe(frontBefore);
+    // Nothing is left beside the output folder but the old files on their way out.
+    const beside = fs.readdirSync(work).filter((name) => name.startsWith('dist.'));
+    expect(beside.every((name) => name.startsWith('dist.trash-'))).toBe(true);
+    expectCleanBuild();
+  }, 120_000);
+
+  it('removes an unpublished story with its folder, keeping the rest in place', () => {
+    const keptBefore = inode(page(KEPT));
+    for (const file of listFiles(content).filter((f) => f.endsWith('.md'))) {
+      const text = fs.readFileSync(path.join(content, file), 'utf8');
+      const without = text
+        .split('\n')
+        .filter((line) => !line.includes(`${DELETED}.md)`) && line !== `- ${DELETED_TITLE}`)
+        .join('\n');
+      if (without !== text) fs.writeFileSync(path.join(content, file), without);
+    }
+    fs.rmSync(path.join(content, 'teknologi', `${DELETED}.md`));
+    const after = build();
+    expect(after.exists(page(DELETED))).toBe(false);
+    expect(after.exists(`berita/${DELETED}`)).toBe(false);
+    expect(after.read('index.html')).not.toContain(`/berita/${DELETED}/`);
+    expect(inode(page(KEPT))).toBe(keptBefore);
+    expectCleanBuild();
+  }, 180_000);
+
+  it('puts back a live page that was changed by hand, since it is no longer the cached page', () => {
+    const file = path.join(work, 'dist', page(KEPT));
+    const original = fs.readFileSync(file, 'utf8');
+    fs.rmSync(file);
+    fs.writeFileSync(file, '<p>diubah di luar Warta</p>');
+    build();
+    expect(fs.readFileSync(file, 'utf8')).toBe(original);
+    expectCleanBuild();
+  }, 180_000);
+
+  it('finishes the removals of a publish that was stopped half-way', () => {
+    // What a stopped merge leaves: a page the new site no longer has, noted in the cache folder.
+    const stale = 'berita/berita-yang-sudah-dihapus/index.html';
+    fs.mkdirSync(path.dirname(path.join(work, 'dist', stale)), { recursive: true });
+    fs.writeFileSync(path.join(work, 'dist', stale), '<p>lama</p>');
+    fs.writeFileSync(
+      path.join(work, 'cache', 'warta-pending-removals.json'),
+      JSON.stringify([stale, '../outside.txt', '/etc/passwd']),
+    );
+    fs.writeFileSync(path.join(work, 'outside.txt'), 'tetap');
+    const after = build();
+    expect(after.exists(stale)).toBe(false);
+    expect(after.exists('berita/berita-yang-sudah-dihapus')).toBe(false);
+    expect(fs.readFileSync(path.join(work, 'outside.txt'), 'utf8')).toBe('tetap');
+    expect(fs.existsSync(path.join(work, 'cache', 'warta-pending-removals.json'))).toBe(false);
+    expectCleanBuild();
+  }, 180_000);
+
+  it('builds a whole new site when there is no live one', () => {
+    expect(first.output).toMatch(/Published the complete build to /);
+  });
+});
