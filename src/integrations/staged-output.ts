@@ -12,17 +12,20 @@ import { installKeptPages, keepPagesOf, keptPages, removedPages } from './kept-p
  * Astro empties the output folder and then writes pages into it one by one, so a build that failed
  * while pages rendered, or at the search step, left part of a new site there and none of the old
  * one. For `astro build` this integration points Astro at a staging folder beside the output folder
- * instead (`<outDir>.staging-<pid>`: same parent, so same file system, so a rename), and in the last
+ * instead (`<outDir>.staging-<pid>`: same parent, so same file system, so a rename). In the last
  * `astro:build:done` hook, once every other integration's build work (Warta's page check, the
- * search index, the sitemaps) has succeeded, swaps it in: output folder → `<outDir>.old-<pid>`,
- * staging folder → output folder, then renames the old one `<outDir>.trash-<pid>` and deletes it in
- * a process of its own (see {@link deleteInBackground}). A failed build deletes its staging
- * folder when the process exits; one killed outright leaves it behind, and the next build deletes
- * it. `astro dev` and `astro preview` keep using the real output folder.
+ * search index, the sitemaps) has succeeded, the new site goes live:
  *
- * Astro's incremental build restores unchanged pages from its own copies in `<cacheDir>/dist/`,
- * never from the output folder, so a fresh staging folder costs it nothing. It must be the last
- * integration with an `astro:build:done` hook (checked in `astro:config:done`).
+ * - a publish, which left the live site's unchanged pages and search shards where they were
+ *   (kept-pages.ts), moves the staging folder's files in around them ({@link mergeInto});
+ * - a first or full build swaps the whole folder in: output folder → `<outDir>.old-<pid>`, staging
+ *   folder → output folder ({@link swapIn}).
+ *
+ * What either replaces is renamed `<outDir>.trash-<pid>` and deleted in a process of its own (see
+ * {@link deleteInBackground}). A failed build deletes its staging folder when the process exits;
+ * one killed outright leaves it behind, and the next build deletes it. `astro dev` and `astro
+ * preview` keep using the real output folder. It must be the last integration with an
+ * `astro:build:done` hook (checked in `astro:config:done`).
  */
 export function stagedOutput(): AstroIntegration {
   let target = '';
