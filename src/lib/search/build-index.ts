@@ -375,7 +375,10 @@ const SHARED_WASM_URL_IN_SCRIPT = '`${this.basePath}../wasm.${language}.pagefind
  * WebAssembly request in Chromium). The output's files are hard links into the shard cache, so
  * each edited file is replaced, never written in place.
  */
-function shareWebAssembly(outputPath: string, shards: readonly { name: string; folder: string; kept: boolean }[]): void {
+function shareWebAssembly(
+  outputPath: string,
+  shards: readonly { name: string; folder: string; kept: boolean }[],
+): void {
   for (const { name, folder, kept } of shards) {
     for (const entry of fs.readdirSync(folder)) {
       const file = path.join(folder, entry);
