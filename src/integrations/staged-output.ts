@@ -259,9 +259,10 @@ function mergeInto(
   for (const file of adds) fs.renameSync(path.join(staging, file), path.join(target, file));
   for (const file of replaces) {
     const from = path.join(staging, file);
-    // A file is replaced by one rename; a folder needs two, the old one out first.
-    if (fs.statSync(from).isDirectory()) toTrash(file);
-    fs.renameSync(from, path.join(target, file));
+    const to = path.join(target, file);
+    // A file is replaced by one rename; a folder (on either side) needs two, the old one out first.
+    if (fs.statSync(from).isDirectory() || fs.statSync(to).isDirectory()) toTrash(file);
+    fs.renameSync(from, to);
   }
   let removed = 0;
   for (const file of removes) {
