@@ -97,6 +97,15 @@ describe('publishing into the live site', () => {
     expectCleanBuild();
   }, 180_000);
 
+  it('replaces a folder where the new site has a file', () => {
+    fs.rmSync(path.join(work, 'dist', 'robots.txt'));
+    fs.mkdirSync(path.join(work, 'dist', 'robots.txt', 'isi'), { recursive: true });
+    const after = build();
+    expect(fs.statSync(path.join(work, 'dist', 'robots.txt')).isFile()).toBe(true);
+    expect(after.read('robots.txt')).toContain('Sitemap:');
+    expectCleanBuild();
+  }, 180_000);
+
   it('finishes the removals of a publish that was stopped half-way', () => {
     // What a stopped merge leaves: a page the new site no longer has, noted in the cache folder.
     const stale = 'berita/berita-yang-sudah-dihapus/index.html';
