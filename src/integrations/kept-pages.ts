@@ -117,16 +117,30 @@ export async function installKeptPages(): Promise<boolean> {
   if (!usable || !proto) return false;
   const originalDelete = proto.deleteOutputFile;
 
+  // Folders made so far, as Astro's own method keeps them: a cold build writes 125,000 pages.
+  const madeFolders = new Set<string>();
   proto.writeOutputFile = async function (settings, outputFile, body) {
     const cached = cachedFile(settings, outputFile);
     const temporary = `${cached}.tmp-${process.pid}`;
-    await fs.promises.mkdir(path.dirname(cached), { recursive: true });
-    await fs.promises.rm(temporary, { force: true });
+    const folder = path.dirname(cached);
+    if (!madeFolders.has(folder)) {
+      await fs.promises.mkdir(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
+    // Astro has just written this page into the output folder, with the same body.
+    const staged = fileURLToPath(new URL(outputFile, settings.config.outDir));
     try {
-      // Astro has just written this page into the output folder, with the same body.
-      await fs.promises.link(fileURLToPath(new URL(outputFile, settings.config.outDir)), temporary);
+      await fs.promises.link(staged, temporary);
     } catch {
-      await fs.promises.writeFile(temporary, body);
+      // A temporary file left by a stopped build (never written into: it may share a live page's
+      // file), a folder deleted since it was made, or a file system without links.
+      await fs.promises.rm(temporary, { force: true });
+      await fs.promises.mkdir(folder, { recursive: true });
+      try {
+        await fs.promises.link(staged, temporary);
+      } catch {
+        await fs.promises.writeFile(temporary, body);
+      }
     }
     await fs.promises.rename(temporary, cached);
   };
