@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isSameFile } from '../lib/storage/same-file.ts';
 
 /**
  * Lets a publish leave the previous site's unchanged pages where they are, instead of copying them
@@ -148,7 +149,7 @@ export async function installKeptPages(): Promise<boolean> {
   proto.restoreOutputFile = async function (settings, outputFile, destination) {
     const cached = cachedFile(settings, outputFile);
     const relative = relativeFile(outputFile);
-    if (state.live !== undefined && sameFile(cached, path.join(state.live, relative))) {
+    if (state.live !== undefined && isSameFile(cached, path.join(state.live, relative))) {
       state.kept.add(relative);
       return true;
     }
@@ -182,21 +183,4 @@ function cachedFile(settings: CacheSettings, outputFile: string): string {
 /** An output file as Astro names it (a URL path relative to the output folder) as a plain relative path. */
 function relativeFile(outputFile: string): string {
   return fileURLToPath(new URL(outputFile, 'file:///')).slice(1).split(path.sep).join('/');
-}
-
-/**
- * Whether `a` and `b` are one file (same device and inode). Synchronous on purpose: Astro asks for
- * each of 125,000 pages, and two `fs.promises.stat` calls a page (a round trip through libuv's
- * threads each) took 6.2 s of a 100,000-article build's CPU profile; a local stat does not block.
- */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const x = fs.statSync(a, { throwIfNoEntry: false });
-    if (!x) return false;
-    const y = fs.statSync(b, { throwIfNoEntry: false });
-    return y?.ino === x.ino && y.dev === x.dev && y.isFile();
-  } catch {
-    // A path through a file (ENOTDIR), or unreadable: not the same file, so the page is written.
-    return false;
-  }
 }

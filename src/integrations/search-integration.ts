@@ -45,12 +45,13 @@ export function searchIntegration(): AstroIntegration {
     takeResolvedArticles();
     sourceFiles = new Map(articles.map(({ data }) => [data.slug, data.sourceFile]));
     const fault = injectedFault();
+    const live = liveSite();
     pending = writeSearchIndexInWorker(articles, staging, path.resolve('src/lib/search/index-worker.ts'), {
       shardSize: siteConfig.searchShardSize,
       recentArticles: siteConfig.searchRecentArticles,
       cacheDirectory: shardCache,
       // Unchanged shards stay in the live site (kept-pages.ts).
-      liveDirectory: liveSite() === undefined ? undefined : path.join(liveSite() ?? '', SEARCH_BUNDLE_DIR),
+      liveDirectory: live === undefined ? undefined : path.join(live, SEARCH_BUNDLE_DIR),
       // The code that turns an article into its record: a change to it must re-index every shard.
       codeVersion: digestCode(
         ['search', 'dates', 'view', 'images', 'routes.ts'].map((p) => path.resolve('src/lib', p)),

@@ -14,6 +14,7 @@ import {
 } from './fields.ts';
 import { searchSource, type SearchRecord } from './record.ts';
 import { shardRecords, splitIntoShards, type ShardArticle } from './shards.ts';
+import { isSameFile } from '../storage/same-file.ts';
 import {
   countArticleTerms,
   mergeTermCounts,
@@ -187,7 +188,6 @@ export async function buildSearchIndex(
   let addMilliseconds = 0;
   let writeMilliseconds = 0;
   let reused = 0;
-  const kept: string[] = [];
   /** Where each shard's files are read from for the shared WebAssembly: the bundle, or the cache for a kept shard. */
   const folders: { name: string; folder: string; kept: boolean }[] = [];
   const terms: TermCounts = new Map();
@@ -202,8 +202,12 @@ export async function buildSearchIndex(
           );
         mergeTermCounts(terms, readShardTerms(cached));
         reused++;
-        if (live !== undefined && isLinkedFrom(path.join(live, name), cached)) {
-          kept.push(name);
+        // The live shard's entry file is the cache's own: Pagefind names its other files by their
+        // contents, and a cache entry is replaced, never written in place, when its shard changes.
+        if (
+          live !== undefined &&
+          isSameFile(path.join(live, name, SHARD_ENTRY_FILE), path.join(cached, SHARD_ENTRY_FILE))
+        ) {
           folders.push({ name, folder: cached, kept: true });
           continue;
         }
@@ -256,23 +260,8 @@ export async function buildSearchIndex(
     milliseconds: plan.prepareMilliseconds + clock() - started,
     addMilliseconds,
     writeMilliseconds,
-    kept,
+    kept: folders.filter((shard) => shard.kept).map((shard) => shard.name),
   };
-}
-
-/**
- * Whether the live shard folder `live` holds the files of the cache entry `cached`: its entry file is
- * the cache's own (a hard link: same device and inode). Pagefind names its other files by their
- * contents, and the cache entry is replaced, never written in place, when its shard changes.
- */
-function isLinkedFrom(live: string, cached: string): boolean {
-  try {
-    const a = fs.statSync(path.join(live, SHARD_ENTRY_FILE));
-    const b = fs.statSync(path.join(cached, SHARD_ENTRY_FILE));
-    return a.ino === b.ino && a.dev === b.dev;
-  } catch {
-    return false;
-  }
 }
 
 /** The records of a spooled shard (its articles are garbage once this returns), removing its file. */
