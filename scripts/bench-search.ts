@@ -96,7 +96,13 @@ try {
         request.sizes().then((sizes) => {
           const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
           bytes += transferred;
-          if (process.env['BENCH_SEARCH_LIST']) console.log(`  ${transferred} ${new URL(request.url()).pathname}`);
+          if (process.env['BENCH_SEARCH_LIST']) {
+            // When each request started and ended, from the navigation's start: the chain of round trips.
+            const { startTime, responseEnd } = request.timing();
+            const from = ((startTime - navigationStart) / 1000).toFixed(2);
+            const to = ((startTime + responseEnd - navigationStart) / 1000).toFixed(2);
+            console.log(`  ${from}–${to} s ${transferred} ${new URL(request.url()).pathname}`);
+          }
           requests++;
           if (new URL(request.url()).pathname.startsWith('/pagefind/')) {
             searchBytes += transferred;
@@ -106,6 +112,7 @@ try {
       );
     });
     const started = performance.now();
+    const navigationStart = Date.now();
     await page.goto(`${server.url}/cari/?q=${encodeURIComponent(word)}`);
     await page.waitForFunction(
       () => /hasil untuk|Tidak ditemukan/.test(document.querySelector('[data-search-status]')?.textContent ?? ''),

@@ -11,11 +11,18 @@ import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import { articlePath } from '../lib/routes.ts';
-import { digestCode } from '../lib/storage/digest-code.ts';
+import { digestModules } from '../lib/storage/digest-code.ts';
 import { buildSettings, onArticlesResolved, takeResolvedArticles } from '../data/build-context.ts';
 import { searchFailure } from './build-errors.ts';
 import { shownArticleFile } from '../data/content-files.ts';
 import { keepInLiveSite, liveSite } from './kept-pages.ts';
+
+/**
+ * The modules (in src/lib/search) that make a shard's files, from an article's search fields to
+ * Pagefind's bundle and the vocabulary kept beside it; with every module they import, they are the
+ * search cache's code version (digestModules).
+ */
+const SEARCH_INDEX_MODULES = ['record.ts', 'shards.ts', 'vocabulary.ts', 'build-index.ts', 'index-worker.ts'];
 
 /**
  * Builds the Pagefind search index of every `astro build`, from the published articles' data (never
@@ -52,10 +59,10 @@ export function searchIntegration(): AstroIntegration {
       cacheDirectory: shardCache,
       // Unchanged shards stay in the live site (kept-pages.ts).
       liveDirectory: live === undefined ? undefined : path.join(live, SEARCH_BUNDLE_DIR),
-      // The code that turns an article into its record: a change to it must re-index every shard.
-      codeVersion: digestCode(
-        ['search', 'dates', 'view', 'images', 'routes.ts'].map((p) => path.resolve('src/lib', p)),
-      ),
+      // The code that turns an article into its record and the records into a shard's files: a
+      // change to it must re-index every shard. The search page's own modules (sharded-search.ts,
+      // results-view.ts, suggest.ts) are not in that graph, so changing them costs no re-index.
+      codeVersion: digestModules(SEARCH_INDEX_MODULES.map((p) => path.resolve('src/lib/search', p))),
     }).then((report) => {
       if (fault !== undefined)
         throw new Error(`Pagefind could not index ${articlePath(fault)}: fault injected by WARTA_FAULT (tests only)`);

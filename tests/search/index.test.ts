@@ -4,11 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
 import { formatError } from '../../src/lib/errors/index.ts';
+import type { ShardManifest } from '../../src/lib/search/fields.ts';
 import {
   buildSearchIndex,
   formatSearchIndexReport,
   prepareSearchIndex,
+  pagefindIndexFor,
   shardManifest,
+  type ShardBundle,
   writeSearchIndex,
   type SearchIndexReport,
 } from '../../src/lib/search/build-index.ts';
@@ -73,21 +76,64 @@ describe('the shard manifest', () => {
     { name: 'arsip-2024-12-01', articles: 500, oldest: '2024-11-30T18:30:00Z' },
     { name: 'arsip-2024-12-02', articles: 120, oldest: '2024-12-20T08:00:00Z' },
   ];
+  // Each shard's bundle as Pagefind writes it: one Indonesian index, two filter files.
+  const bundle = (name: string): ShardBundle => ({
+    entry: { languages: { id: { hash: `id_${name.slice(6)}`, wasm: 'id', page_count: 10 } } },
+    filters: [`id_k${name.slice(-2)}.pf_filter`, `id_t${name.slice(-2)}.pf_filter`],
+  });
+  const bundles = new Map(shards.map((s) => [s.name, bundle(s.name)]));
   it('lists the shards newest first, and the newest that hold the recent articles, from their oldest WIB date', () => {
-    expect(shardManifest(shards, 600)).toEqual({
+    expect(shardManifest(shards, 600, bundles)).toEqual({
       shards: ['arsip-2024-12-02', 'arsip-2024-12-01', 'arsip-2024-q4', 'arsip-2023'],
       recent: 2,
       // 30 November 18:30 UTC is 1 December 01:30 WIB.
       since: '2024-12-01',
+      tags: ['id_2024-12-02', 'id_2024-12-01', 'id_2024-q4', 'id_2023'],
+      // What the two recent shards read before a search: the WebAssembly once, each one's entry (at
+      // the URL its tag makes), metadata and filters.
+      preload: [
+        'wasm.id.pagefind',
+        'arsip-2024-12-02/pagefind-entry.json?ts=id_2024-12-02',
+        'arsip-2024-12-02/pagefind.id_2024-12-02.pf_meta',
+        'arsip-2024-12-02/filter/id_k02.pf_filter',
+        'arsip-2024-12-02/filter/id_t02.pf_filter',
+        'arsip-2024-12-01/pagefind-entry.json?ts=id_2024-12-01',
+        'arsip-2024-12-01/pagefind.id_2024-12-01.pf_meta',
+        'arsip-2024-12-01/filter/id_k01.pf_filter',
+        'arsip-2024-12-01/filter/id_t01.pf_filter',
+      ],
     });
-    expect(shardManifest(shards, 621)).toMatchObject({ recent: 3, since: '2024-10-01' });
+    expect(shardManifest(shards, 621, bundles)).toMatchObject({ recent: 3, since: '2024-10-01' });
   });
   it('leaves out the date when the recent shards are the whole archive', () => {
-    expect(shardManifest(shards, 3000)).toEqual({
+    expect(shardManifest(shards, 3000, bundles)).toMatchObject({
       shards: ['arsip-2024-12-02', 'arsip-2024-12-01', 'arsip-2024-q4', 'arsip-2023'],
       recent: 4,
     });
-    expect(shardManifest([], 3000)).toEqual({ shards: [], recent: 0 });
+    expect(shardManifest(shards, 3000, bundles)).not.toHaveProperty('since');
+    expect(shardManifest([], 3000, new Map())).toEqual({ shards: [], recent: 0, tags: [], preload: [] });
+  });
+  it('tags a shard by all its languages, and preloads the index Pagefind picks for an Indonesian page', () => {
+    const entry = {
+      languages: {
+        unknown: { hash: 'unknown_9', wasm: 'unknown', page_count: 50 },
+        id: { hash: 'id_1', wasm: 'id', page_count: 3 },
+      },
+    };
+    const manifest = shardManifest([shards[0]!], 10, new Map([['arsip-2023', { entry, filters: [] }]]));
+    expect(manifest.tags).toEqual(['id_1.unknown_9']);
+    expect(manifest.preload).toEqual([
+      'wasm.id.pagefind',
+      'arsip-2023/pagefind-entry.json?ts=id_1.unknown_9',
+      'arsip-2023/pagefind.id_1.pf_meta',
+    ]);
+    // As Pagefind's findIndex: the base language of `id-ID`, else the index with the most pages.
+    expect(pagefindIndexFor(entry, 'id-ID').hash).toBe('id_1');
+    expect(pagefindIndexFor(entry, 'en').hash).toBe('unknown_9');
+    expect(() => pagefindIndexFor({ languages: {} }, 'id')).toThrow(/lists no language index/);
+  });
+  it('refuses a shard without a bundle instead of writing a manifest the page cannot use', () => {
+    expect(() => shardManifest(shards, 600, new Map())).toThrow(/arsip-2024-12-02 has no bundle/);
   });
 });
 
@@ -112,10 +158,14 @@ describe('the search index, searched with Pagefind in Node', () => {
   });
 
   it('writes the JS API, its worker, the Indonesian WebAssembly and the index, without the unused UIs', () => {
-    expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({
-      shards: ['arsip-2024-12-01'],
-      recent: 1,
-    });
+    const manifest = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
+    expect(manifest).toMatchObject({ shards: ['arsip-2024-12-01'], recent: 1 });
+    // The files the page preloads are the bundle's: the shared WebAssembly, the shard's entry, metadata and filters.
+    expect(manifest.preload).toHaveLength(5);
+    expect(manifest.preload).toContain('wasm.id.pagefind');
+    expect(manifest.preload).toContain(`arsip-2024-12-01/pagefind-entry.json?ts=${manifest.tags[0]!}`);
+    for (const file of manifest.preload)
+      expect(fs.existsSync(path.join(work, 'pagefind', file.replace(/\?.*$/, '')))).toBe(true);
     const files = fs.readdirSync(path.join(work, 'pagefind/arsip-2024-12-01'));
     expect(files).toEqual(
       expect.arrayContaining([
@@ -254,10 +304,12 @@ describe('the search index split into shards, searched as one', () => {
 
   it('writes one bundle per shard, listed newest first (banjir and pekerja 20 Dec, putin 27 Dec)', () => {
     expect(first).toMatchObject({ records: 3, shards: 3, reused: 0 });
-    expect(JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8'))).toEqual({
-      shards: ['arsip-2024-12-03', 'arsip-2024-12-02', 'arsip-2024-12-01'],
-      recent: 3,
-    });
+    const manifest = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
+    expect(manifest).toMatchObject({ shards: ['arsip-2024-12-03', 'arsip-2024-12-02', 'arsip-2024-12-01'], recent: 3 });
+    // A tag per shard, each its own index's.
+    expect(new Set(manifest.tags).size).toBe(3);
+    for (const file of manifest.preload)
+      expect(fs.existsSync(path.join(work, 'pagefind', file.replace(/\?.*$/, '')))).toBe(true);
     const pageCount = (shard: string) =>
       (
         JSON.parse(fs.readFileSync(path.join(work, 'pagefind', shard, 'pagefind-entry.json'), 'utf8')) as {
@@ -285,6 +337,8 @@ describe('the search index split into shards, searched as one', () => {
     expect(JSON.parse(fs.readFileSync(path.join(empty, 'pagefind/shards.json'), 'utf8'))).toEqual({
       shards: [],
       recent: 0,
+      tags: [],
+      preload: [],
     });
   });
 

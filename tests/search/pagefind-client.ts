@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SHARD_MANIFEST } from '../../src/lib/search/fields.ts';
+import { SHARD_MANIFEST, type ShardManifest } from '../../src/lib/search/fields.ts';
 import { openShards, type CreateInstance, type PagefindApi } from '../../src/lib/search/sharded-search.ts';
 
 /** A search result as Pagefind's browser API returns it, with its data loaded. */
@@ -44,7 +44,7 @@ export async function openPagefind(
   ): Promise<{ results: LoadedResult[]; totalFilters: Record<string, Record<string, number>> }>;
   close(): Promise<void>;
 }> {
-  const { shards } = JSON.parse(fs.readFileSync(path.join(bundleDir, SHARD_MANIFEST), 'utf8')) as { shards: string[] };
+  const { shards, tags } = JSON.parse(fs.readFileSync(path.join(bundleDir, SHARD_MANIFEST), 'utf8')) as ShardManifest;
   // As the search page does: the newest shard's pagefind.js opens every shard (openShards), here on
   // the main thread.
   const [newest] = shards;
@@ -62,7 +62,10 @@ export async function openPagefind(
   };
   const pagefind = await openShards(
     createInstance,
-    shards.map((name) => `${baseUrl}/${path.basename(bundleDir)}/${name}/`),
+    shards.map((name, i) => ({
+      basePath: `${baseUrl}/${path.basename(bundleDir)}/${name}/`,
+      metaCacheTag: tags[i],
+    })),
   );
   await pagefind.init();
   // As the search page does: load the filter index, so every search counts results per filter.

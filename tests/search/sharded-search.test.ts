@@ -76,11 +76,13 @@ describe('joining shard answers', () => {
 });
 
 describe('opening the shards with one Pagefind module', () => {
-  /** A fake createInstance that logs each step, its newest instance reporting where it ran. */
-  const fake = (environment: string | undefined) => {
+  /** A fake createInstance that logs each step with the options it was opened with. */
+  const fake = () => {
     const log: string[] = [];
-    const createInstance: CreateInstance<string> = ({ basePath, noWorker }) => {
-      log.push(`open ${basePath}${noWorker ? ' noWorker' : ''}`);
+    const createInstance: CreateInstance<string> = ({ basePath, metaCacheTag, noWorker }) => {
+      log.push(
+        `open ${basePath}${metaCacheTag === undefined ? '' : ` tag ${metaCacheTag}`}${noWorker ? ' noWorker' : ''}`,
+      );
       return {
         options: () => Promise.resolve(),
         init: () => Promise.resolve(),
@@ -89,33 +91,33 @@ describe('opening the shards with one Pagefind module', () => {
           log.push(`filters ${basePath}`);
           return {};
         },
-        search: (_term, options) =>
-          Promise.resolve({
-            ...response({}),
-            ...(options?.verbose && environment ? { search_environment: environment } : {}),
-          }),
+        search: () => Promise.resolve(response({})),
       };
     };
     return { log, createInstance };
   };
+  const sources = (...paths: string[]) => paths.map((basePath) => ({ basePath }));
 
   it('opens the newest shard alone and lets it load the WebAssembly before opening the others', async () => {
-    const { log, createInstance } = fake(undefined);
-    await openShards(createInstance, ['/b/2/', '/b/1/', '/b/0/']);
-    expect(log).toEqual(['open /b/2/', 'filters /b/2/', 'open /b/1/', 'open /b/0/']);
+    const { log, createInstance } = fake();
+    await openShards(createInstance, sources('/b/2/', '/b/1/', '/b/0/'));
+    expect(log).toEqual(['open /b/2/ noWorker', 'filters /b/2/', 'open /b/1/ noWorker', 'open /b/0/ noWorker']);
   });
 
-  it('opens the others on the main thread when the newest one fell back there from its worker', async () => {
-    const { log, createInstance } = fake('mainthread');
-    await openShards(createInstance, ['/b/2/', '/b/1/']);
-    expect(log).toEqual(['open /b/2/', 'filters /b/2/', 'open /b/1/ noWorker']);
+  it("opens every shard on the page's thread with its cache tag, so the page's preloads serve Pagefind's requests", async () => {
+    const { log, createInstance } = fake();
+    await openShards(createInstance, [
+      { basePath: '/b/2/', metaCacheTag: 'id_2' },
+      { basePath: '/b/1/', metaCacheTag: 'id_1' },
+    ]);
+    expect(log).toEqual(['open /b/2/ tag id_2 noWorker', 'filters /b/2/', 'open /b/1/ tag id_1 noWorker']);
   });
 
-  it('opens the older shards only when the whole archive is asked for, once, on the same thread', async () => {
-    const { log, createInstance } = fake('mainthread');
-    const staged = await openStagedShards(createInstance, ['/b/3/', '/b/2/', '/b/1/', '/b/0/'], 2);
+  it('opens the older shards only when the whole archive is asked for, once', async () => {
+    const { log, createInstance } = fake();
+    const staged = await openStagedShards(createInstance, sources('/b/3/', '/b/2/', '/b/1/', '/b/0/'), 2);
     expect(staged.complete).toBe(false);
-    expect(log).toEqual(['open /b/3/', 'filters /b/3/', 'open /b/2/ noWorker']);
+    expect(log).toEqual(['open /b/3/ noWorker', 'filters /b/3/', 'open /b/2/ noWorker']);
     const prepared: string[] = [];
     const prepare = async (older: { filters(): Promise<unknown> }) => {
       prepared.push('prepare');
@@ -128,15 +130,15 @@ describe('opening the shards with one Pagefind module', () => {
   });
 
   it('has nothing more to open when the recent shards are all of them', async () => {
-    const { log, createInstance } = fake(undefined);
-    const staged = await openStagedShards(createInstance, ['/b/1/', '/b/0/'], 5);
+    const { log, createInstance } = fake();
+    const staged = await openStagedShards(createInstance, sources('/b/1/', '/b/0/'), 5);
     expect(staged.complete).toBe(true);
     expect(await staged.all(() => Promise.reject(new Error('not called')))).toBe(staged.recent);
-    expect(log).toEqual(['open /b/1/', 'filters /b/1/', 'open /b/0/']);
+    expect(log).toEqual(['open /b/1/ noWorker', 'filters /b/1/', 'open /b/0/ noWorker']);
   });
 
   it('opens nothing for a site without shards', async () => {
-    const { log, createInstance } = fake(undefined);
+    const { log, createInstance } = fake();
     await expect((await openShards(createInstance, [])).search('x')).resolves.toMatchObject({ results: [] });
     expect(log).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { calendarDateOf, isoDate, wibDayNumber } from '../dates/wib-day.ts';
 import {
   DEFAULT_RECENT_SEARCH_ARTICLES,
   SEARCH_LANGUAGE,
+  SHARD_ENTRY_FILE,
   SHARD_MANIFEST,
   VOCABULARY_FILE,
   type ShardManifest,
@@ -90,9 +91,6 @@ const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(j
  * the archive's vocabulary is summed from every shard's, and a reused shard's articles are never read.
  */
 const SHARD_TERMS_FILE = 'warta-terms.json';
-
-/** The file Pagefind's script reads first in each shard folder; it names the shard's other files by digest. */
-const SHARD_ENTRY_FILE = 'pagefind-entry.json';
 
 /**
  * Indexes `articles` with Pagefind, in Indonesian, and writes the bundle to `outputPath` (e.g.
@@ -234,9 +232,10 @@ export async function buildSearchIndex(
     fs.rmSync(plan.spoolDirectory, { recursive: true, force: true });
   }
   shareWebAssembly(outputPath, folders);
+  const bundles = new Map(folders.map(({ name, folder }) => [name, readShardBundle(folder)]));
   fs.writeFileSync(
     path.join(outputPath, SHARD_MANIFEST),
-    `${JSON.stringify(shardManifest(plan.shards, options.recentArticles ?? DEFAULT_RECENT_SEARCH_ARTICLES))}\n`,
+    `${JSON.stringify(shardManifest(plan.shards, options.recentArticles ?? DEFAULT_RECENT_SEARCH_ARTICLES, bundles))}\n`,
   );
   const vocabulary = vocabularyWords(terms);
   const vocabularyText = serializeVocabulary(vocabulary);
@@ -329,23 +328,90 @@ async function writeShard(
   return { addMilliseconds: added - started, writeMilliseconds: clock() - added };
 }
 
+/** What {@link shardManifest} reads of a shard's bundle: Pagefind's entry file, and its filter files. */
+export interface ShardBundle {
+  readonly entry: ShardEntry;
+  /** The names of the files in its `filter/` folder. */
+  readonly filters: readonly string[];
+}
+
+/** The part of Pagefind's `pagefind-entry.json` read here: an index per language. */
+export interface ShardEntry {
+  readonly languages: Readonly<
+    Record<string, { readonly hash: string; readonly wasm?: string | null; readonly page_count: number }>
+  >;
+}
+
+/** Reads the {@link ShardBundle} of the shard bundle in `folder`. */
+export function readShardBundle(folder: string): ShardBundle {
+  const filterFolder = path.join(folder, 'filter');
+  return {
+    entry: JSON.parse(fs.readFileSync(path.join(folder, SHARD_ENTRY_FILE), 'utf8')) as ShardEntry,
+    filters: fs.existsSync(filterFolder) ? fs.readdirSync(filterFolder).sort() : [],
+  };
+}
+
 /**
  * The manifest of `shards` (oldest first): names newest first, and the newest shards that together
- * hold at least `recentArticles` articles, which the search page reads first.
+ * hold at least `recentArticles` articles, which the search page reads first, with the cache tag of
+ * every shard and the files the recent ones read before their first search (see
+ * {@link ShardManifest}), from each shard's bundle in `bundles`.
  */
-export function shardManifest(shards: readonly PlannedShard[], recentArticles: number): ShardManifest {
+export function shardManifest(
+  shards: readonly PlannedShard[],
+  recentArticles: number,
+  bundles: ReadonlyMap<string, ShardBundle>,
+): ShardManifest {
   const newestFirst = [...shards].reverse();
   let recent = 0;
   for (let held = 0; recent < newestFirst.length && held < recentArticles; recent++)
     held += newestFirst[recent]?.articles ?? 0;
   const oldestRecent = newestFirst[recent - 1];
+  const bundleOf = (name: string): ShardBundle => {
+    const bundle = bundles.get(name);
+    if (bundle === undefined) throw new Error(`The search shard ${name} has no bundle to list in ${SHARD_MANIFEST}.`);
+    return bundle;
+  };
+  const preload = new Set<string>();
+  for (const { name } of newestFirst.slice(0, recent)) {
+    const { entry, filters } = bundleOf(name);
+    const index = pagefindIndexFor(entry, SEARCH_LANGUAGE);
+    if (index.wasm) preload.add(`wasm.${index.wasm}.pagefind`);
+    preload.add(`${name}/${SHARD_ENTRY_FILE}?ts=${metaCacheTag(entry)}`);
+    preload.add(`${name}/pagefind.${index.hash}.pf_meta`);
+    for (const filter of filters) preload.add(`${name}/filter/${filter}`);
+  }
   return {
     shards: newestFirst.map((s) => s.name),
     recent,
     ...(recent < newestFirst.length && oldestRecent
       ? { since: isoDate(calendarDateOf(wibDayNumber(new Date(oldestRecent.oldest)))) }
       : {}),
+    tags: newestFirst.map((s) => metaCacheTag(bundleOf(s.name).entry)),
+    preload: [...preload],
   };
+}
+
+/** A shard's cache tag: its languages' index hashes, each of which changes with the index. */
+function metaCacheTag(entry: ShardEntry): string {
+  return Object.values(entry.languages)
+    .map((l) => l.hash)
+    .sort()
+    .join('.');
+}
+
+/**
+ * The index Pagefind searches on a page in `language`, chosen as its `findIndex` does (Pagefind
+ * 1.x): the language, then its base language, then the index with the most pages.
+ */
+export function pagefindIndexFor(entry: ShardEntry, language: string): ShardEntry['languages'][string] {
+  const { languages } = entry;
+  const chosen =
+    languages[language] ??
+    languages[language.split('-')[0] ?? language] ??
+    Object.values(languages).sort((a, b) => b.page_count - a.page_count)[0];
+  if (chosen === undefined) throw new Error(`A search shard's ${SHARD_ENTRY_FILE} lists no language index.`);
+  return chosen;
 }
 
 /** Where Pagefind's script (main thread and worker alike) builds the URL of its WebAssembly. */

@@ -54,4 +54,19 @@ export interface ShardManifest {
   readonly recent: number;
   /** WIB date (`2024-11-01`) of the oldest story in the recent shards; absent when they are the whole archive. */
   readonly since?: string;
+  /**
+   * Each shard's Pagefind `metaCacheTag`, in the order of `shards`: its index's language hashes,
+   * which change whenever its index does. Pagefind asks for `pagefind-entry.json?ts=<tag>`, and
+   * without a tag for `?ts=<the time>`, a URL nobody can fetch ahead of it.
+   */
+  readonly tags: readonly string[];
+  /**
+   * The files, relative to the bundle folder, that the recent shards read before their first
+   * search: the WebAssembly, and each shard's entry, metadata and filters. The search page asks for
+   * them all at once (`<link rel="preload">`) instead of in Pagefind's chain of round trips.
+   */
+  readonly preload: readonly string[];
 }
+
+/** Pagefind's file naming a shard's index: its languages, their metadata files and WebAssembly. */
+export const SHARD_ENTRY_FILE = 'pagefind-entry.json';

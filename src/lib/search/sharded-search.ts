@@ -14,8 +14,6 @@ export type FilterCounts = Record<string, Record<string, number> | undefined>;
 export interface SearchOptions {
   readonly filters?: Record<string, string>;
   readonly sort?: Record<string, 'asc' | 'desc'>;
-  /** Logs Pagefind's steps, and reports where it ran ({@link PagefindResponse.search_environment}). */
-  readonly verbose?: boolean;
 }
 
 /** One result, with its data loaded on demand. */
@@ -30,8 +28,6 @@ export interface PagefindResponse<Data = unknown> {
   /** Counts per filter value for this query without the filters applied. */
   readonly totalFilters: FilterCounts;
   readonly unfilteredResultCount: number;
-  /** With `verbose`, `mainthread` when the instance fell back from its web worker to the page's thread. */
-  readonly search_environment?: string;
 }
 
 /** The parts of Pagefind's browser API (pagefind.js, which has no published types) the search page uses. */
@@ -44,25 +40,43 @@ export interface PagefindApi<Data = unknown> {
   search(term: string, options?: SearchOptions): Promise<PagefindResponse<Data> | null>;
 }
 
-/** Pagefind's `createInstance`: an independent index at `basePath`, on the module's one web worker unless `noWorker`. */
-export type CreateInstance<Data> = (options: { basePath: string; noWorker?: boolean }) => PagefindApi<Data>;
+/**
+ * Pagefind's `createInstance`: an independent index at `basePath`. `metaCacheTag` replaces the
+ * time in its entry file's URL (`pagefind-entry.json?ts=`), so that the URL can be fetched ahead.
+ */
+export type CreateInstance<Data> = (options: {
+  basePath: string;
+  metaCacheTag?: string;
+  noWorker?: boolean;
+}) => PagefindApi<Data>;
+
+/** Where a shard's bundle is, and its cache tag (shards.json). */
+export interface ShardSource {
+  readonly basePath: string;
+  readonly metaCacheTag?: string | undefined;
+}
 
 /**
- * Opens the shard bundles at `basePaths` (newest first) with one Pagefind module's `createInstance`
- * and joins them. The instances share the module's web worker and WebAssembly instance; a module
- * per shard meant 34 scripts, workers and WebAssembly instances at 100,000 articles.
+ * Opens the shard bundles `shards` (newest first) with one Pagefind module's `createInstance`
+ * and joins them. The instances share the module's WebAssembly instance; a module per shard meant
+ * 34 scripts, workers and WebAssembly instances at 100,000 articles.
+ *
+ * They run on the page's thread, not in Pagefind's web worker: the search page asks for the files
+ * the newest shards read ahead with `<link rel="preload">` (issue #20: Pagefind's loading is a chain
+ * of round trips, 15 of them on a slow phone network), and only the page's own requests can use
+ * what it preloaded. The worker's script, one more round trip, is never fetched. What moves to the
+ * page's thread is decompressing the index chunks and the WebAssembly's search; the search page's
+ * benchmark in the README measures both, on a phone profile.
  *
  * Instances that start loading the shared WebAssembly at the same moment each instantiate it and
  * corrupt one another ("unreachable", "memory access out of bounds" in Chromium), so the newest
- * shard loads it first (reading its filter index needs it) and the others then reuse it, on the
- * same thread: when the worker script arrives after Pagefind's 5-second timeout, the newest shard
- * runs on the main thread, and the others must too (the browser test delays the worker to check).
+ * shard loads it first (reading its filter index needs it) and the others then reuse it.
  */
 export async function openShards<Data>(
   createInstance: CreateInstance<Data>,
-  basePaths: readonly string[],
+  shards: readonly ShardSource[],
 ): Promise<PagefindApi<Data>> {
-  return (await openStagedShards(createInstance, basePaths, basePaths.length)).recent;
+  return (await openStagedShards(createInstance, shards, shards.length)).recent;
 }
 
 /** The archive's shards opened in two stages: the newest first, the others when first asked for. */
@@ -79,24 +93,21 @@ export interface StagedShards<Data> {
   all(prepare: (older: PagefindApi<Data>) => Promise<void>): Promise<PagefindApi<Data>>;
 }
 
-/**
- * {@link openShards} for the newest `recent` of `basePaths` (newest first); the others are opened
- * only when {@link StagedShards.all} is called, on the same thread as the newest.
- */
+/** {@link openShards} for the newest `recent` of `shards` (newest first); the others are opened only when {@link StagedShards.all} is called. */
 export async function openStagedShards<Data>(
   createInstance: CreateInstance<Data>,
-  basePaths: readonly string[],
+  shards: readonly ShardSource[],
   recent: number,
 ): Promise<StagedShards<Data>> {
-  const [newest, ...others] = basePaths;
+  const [newest, ...others] = shards;
   if (newest === undefined) {
     const none = joinShards<Data>([]);
     return { recent: none, complete: true, all: () => Promise.resolve(none) };
   }
-  const first = createInstance({ basePath: newest });
+  const open = ({ basePath, metaCacheTag }: ShardSource) =>
+    createInstance({ basePath, ...(metaCacheTag === undefined ? {} : { metaCacheTag }), noWorker: true });
+  const first = open(newest);
   await first.filters();
-  const noWorker = (await first.search('', { verbose: true }))?.search_environment === 'mainthread';
-  const open = (basePath: string) => createInstance({ basePath, ...(noWorker ? { noWorker } : {}) });
   const split = Math.max(0, recent - 1);
   const newer = [first, ...others.slice(0, split).map(open)];
   const older = others.slice(split);
