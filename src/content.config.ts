@@ -8,7 +8,7 @@ import {
   isDevServer,
   recordContentSummary,
 } from './data/build-context.ts';
-import { digestCode } from './lib/storage/digest-code.ts';
+import { digestCode, digestModules } from './lib/storage/digest-code.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
 import { siteConfig } from './site.config.ts';
@@ -26,7 +26,14 @@ const articles = defineCollection({
     debug: settings.debug,
     relatedLimit: siteConfig.related.limit,
     siteName: siteConfig.name,
-    rankRelated: createRelatedRanker(siteConfig.related),
+    rankRelated: createRelatedRanker(siteConfig.related, {
+      // Each article's counted terms, kept for the next build (src/lib/related/term-cache.ts); the
+      // version is the counting code's, and a change to it counts every article again.
+      termCache: {
+        file: path.join(settings.cacheDirectory, 'warta-related-terms.bin'),
+        version: digestModules([path.resolve('src/lib/related/intake.ts')]),
+      },
+    }),
     onLoaded: recordContentSummary,
     // Only builds index for search; the dev server would keep every article's text for nothing.
     ...(isDev ? {} : { onResolved: articlesResolved }),

@@ -3,7 +3,9 @@
 export type { RelatedConfig, RelatedConfigInput } from './config.ts';
 export { defaultRelatedConfig, parseRelatedConfig, relatedConfigSchema, relatedWeightsSchema } from './config.ts';
 export { foldLabel, foldText } from './fold.ts';
+export type { RelatedIndexOptions } from './inverted-index.ts';
 export { createRelatedIndex } from './inverted-index.ts';
+export type { TermCacheOptions } from './term-cache.ts';
 export type { RankRelatedOptions } from './rank.ts';
 export { rankRelated } from './rank.ts';
 export { recencyDecay } from './score.ts';

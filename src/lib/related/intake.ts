@@ -4,6 +4,7 @@
 import type { RelatedConfig } from './config.ts';
 import { foldLabel } from './fold.ts';
 import { GrowableFloat32Array, GrowableUint32Array } from './growable.ts';
+import { documentKey, type TermCacheContents, type TermCacheSnapshot } from './term-cache.ts';
 import type { TermCounter } from './term-counter.ts';
 import { createTermCounter } from './term-counter.ts';
 import type { RelatedDocument } from './types.ts';
@@ -46,13 +47,25 @@ export class DocumentIntake {
   readonly #tagDictionary = new Map<string, number>();
   readonly #tagStart = new GrowableUint32Array(1024);
   readonly #tagIds = new GrowableUint32Array(1024);
+  /** Each document's key, when terms are kept for the next build (see term-cache.ts). */
+  readonly #keys: string[] | undefined;
+  readonly #kept: (TermCacheSnapshot & { readonly remap: Int32Array }) | undefined;
+  /** Documents whose terms came from the previous build rather than from counting. */
+  #replayed = 0;
 
-  constructor(config: RelatedConfig) {
+  /**
+   * With `terms`, keys every document so its terms can be kept, and takes the terms of a document
+   * whose text the previous build counted (`terms.previous`) from there instead of counting them.
+   */
+  constructor(config: RelatedConfig, terms?: { readonly previous: TermCacheSnapshot | undefined }) {
     this.#titleWeight = config.titleWeight;
     this.#summaryWeight = config.summaryWeight;
     this.#terms = createTermCounter(config.minTokenLength);
     this.#termStart.push(0);
     this.#tagStart.push(0);
+    this.#keys = terms ? [] : undefined;
+    const previous = terms?.previous;
+    this.#kept = previous && { ...previous, remap: new Int32Array(previous.vocabulary.length).fill(-1) };
   }
 
   /** Whether a document with `slug` was added. */
@@ -69,10 +82,27 @@ export class DocumentIntake {
     this.#slugs.push(doc.slug);
     this.#times.push(time);
     this.#categories.push(this.#categoryId(doc.category));
-    this.#terms.count(doc.title, this.#titleWeight);
-    this.#terms.count(doc.summary, this.#summaryWeight);
-    this.#terms.count(doc.body, 1);
-    this.#terms.flush(this.#termIds, this.#termCounts, this.#termDocFrequency);
+    const key = this.#keys && documentKey(doc);
+    if (key !== undefined) this.#keys?.push(key);
+    const kept = this.#kept;
+    const at = key === undefined ? undefined : kept?.keys.get(key);
+    if (kept && at !== undefined) {
+      this.#terms.replay(
+        { words: kept.vocabulary, ids: kept.ids, counts: kept.counts },
+        kept.start[at] ?? 0,
+        kept.start[at + 1] ?? 0,
+        kept.remap,
+        this.#termIds,
+        this.#termCounts,
+        this.#termDocFrequency,
+      );
+      this.#replayed++;
+    } else {
+      this.#terms.count(doc.title, this.#titleWeight);
+      this.#terms.count(doc.summary, this.#summaryWeight);
+      this.#terms.count(doc.body, 1);
+      this.#terms.flush(this.#termIds, this.#termCounts, this.#termDocFrequency);
+    }
     this.#termStart.push(this.#termIds.length);
     for (const id of this.#tagIdsOf(doc.tags)) this.#tagIds.push(id);
     this.#tagStart.push(this.#tagIds.length);
@@ -92,6 +122,23 @@ export class DocumentIntake {
       tagStart: this.#tagStart.view(),
       tagIds: this.#tagIds.view(),
       tagCount: this.#tagDictionary.size,
+    };
+  }
+
+  /** How many documents took their terms from the previous build. */
+  get replayed(): number {
+    return this.#replayed;
+  }
+
+  /** What to keep for the next build (see term-cache.ts), when documents were keyed; call after {@link finish}. */
+  keptTerms(): TermCacheContents | undefined {
+    if (this.#keys === undefined) return undefined;
+    return {
+      keys: this.#keys,
+      vocabulary: this.#terms.words(),
+      start: this.#termStart.view(),
+      ids: this.#termIds.view(),
+      counts: this.#termCounts.view(),
     };
   }
 

@@ -9,6 +9,7 @@ import { DocumentIntake } from './intake.ts';
 import { buildTieRanks } from './order.ts';
 import { buildTagIndex, buildTermPostings } from './postings.ts';
 import { createScorer } from './score.ts';
+import { readTermCache, writeTermCache, type TermCacheOptions } from './term-cache.ts';
 import { Searcher } from './search.ts';
 import { TopK } from './top-k.ts';
 import type { RelatedIndex, RelatedIndexStats, RelatedMatch, RelatedSearchOptions } from './types.ts';
@@ -21,9 +22,15 @@ interface FinalIndex {
   readonly stats: RelatedIndexStats;
 }
 
-function finalizeIndex(intake: DocumentIntake, config: RelatedConfig): FinalIndex {
+function finalizeIndex(
+  intake: DocumentIntake,
+  config: RelatedConfig,
+  termCache: TermCacheOptions | undefined,
+): FinalIndex {
   // The raw counts go out of scope here; only the compact tables stay alive.
   const raw = intake.finish();
+  const kept = intake.keptTerms();
+  if (termCache && kept) writeTermCache(termCache, config, kept);
   const documents = raw.slugs.length;
   const termCount = raw.termDocFrequency.length;
   const tieRanks = buildTieRanks(raw.slugs, raw.times);
@@ -39,6 +46,7 @@ function finalizeIndex(intake: DocumentIntake, config: RelatedConfig): FinalInde
     tags: raw.tagCount,
     droppedTags: tags.postings.limitedCount,
     postings: termPostings.docs.length + tags.postings.docs.length,
+    termsKept: intake.replayed,
   };
   return { slugs: raw.slugs, slugToId: raw.slugToId, searcher, stats };
 }
@@ -61,9 +69,26 @@ function excludedIds(index: FinalIndex, exclude: ReadonlySet<string> | undefined
   return ids;
 }
 
+/** Options of {@link createRelatedIndex}. */
+export interface RelatedIndexOptions {
+  /**
+   * Keeps each article's counted terms in this file for the next index, and takes those of the
+   * articles whose text has not changed from the previous one's (see term-cache.ts): the same
+   * index, without counting the words of an unchanged archive again.
+   */
+  readonly termCache?: TermCacheOptions | undefined;
+}
+
 /** Creates an empty related index for an already validated config (see parseRelatedConfig). */
-export function createRelatedIndex(config: RelatedConfig = defaultRelatedConfig): RelatedIndex {
-  let intake: DocumentIntake | undefined = new DocumentIntake(config);
+export function createRelatedIndex(
+  config: RelatedConfig = defaultRelatedConfig,
+  options: RelatedIndexOptions = {},
+): RelatedIndex {
+  const { termCache } = options;
+  let intake: DocumentIntake | undefined = new DocumentIntake(
+    config,
+    termCache ? { previous: readTermCache(termCache, config) } : undefined,
+  );
   let final: FinalIndex | undefined;
   const defaultBest = new TopK(config.limit);
 
@@ -79,7 +104,7 @@ export function createRelatedIndex(config: RelatedConfig = defaultRelatedConfig)
     },
     finalize() {
       if (intake === undefined) throw new Error('related: finalize() was already called');
-      final = finalizeIndex(intake, config);
+      final = finalizeIndex(intake, config, termCache);
       intake = undefined;
     },
     search(slug: string, options: RelatedSearchOptions = {}): RelatedMatch[] {

@@ -14,6 +14,23 @@ export interface TermCounter {
   count(text: string, weight: number): void;
   /** Appends the current document's distinct (term id, count) pairs and bumps document frequencies, then resets. */
   flush(ids: GrowableUint32Array, counts: GrowableFloat32Array, documentFrequency: GrowableUint32Array): void;
+  /**
+   * Appends a document's distinct terms as an earlier build counted them (term-cache.ts): `ids` and
+   * `counts` from `from` to `to`, whose ids are positions in that build's `words`. `remap` (one slot
+   * per word, -1 until the word is met) turns them into this counter's ids, giving each word not yet
+   * seen the next one, as counting the text would have: the same ids, counts and frequencies.
+   */
+  replay(
+    kept: { readonly words: readonly string[]; readonly ids: Uint32Array; readonly counts: Float32Array },
+    from: number,
+    to: number,
+    remap: Int32Array,
+    ids: GrowableUint32Array,
+    counts: GrowableFloat32Array,
+    documentFrequency: GrowableUint32Array,
+  ): void;
+  /** The words of the terms seen so far, by term id. */
+  words(): string[];
   /** Distinct terms seen so far. */
   vocabularySize(): number;
 }
@@ -60,6 +77,25 @@ export function createTermCounter(minTokenLength: number): TermCounter {
         scratch[id] = 0;
       }
       touched.length = 0;
+    },
+    replay(kept, from, to, remap, ids, counts, documentFrequency) {
+      for (let i = from; i < to; i++) {
+        const old = kept.ids[i] ?? 0;
+        let id = remap[old] ?? -1;
+        if (id < 0) {
+          const word = kept.words[old] ?? '';
+          id = vocabulary.codeOfString(word) - 1;
+          // The kept file is of this code's version, so its words are terms; anything else is a corrupt file.
+          if (id < 0) throw new Error(`related: the kept term "${word}" is not a term; delete the related terms cache`);
+          remap[old] = id;
+        }
+        ids.push(id);
+        counts.push(kept.counts[i] ?? 0);
+        documentFrequency.increment(id);
+      }
+    },
+    words() {
+      return vocabulary.words();
     },
     vocabularySize() {
       return vocabulary.size;

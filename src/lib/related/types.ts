@@ -50,6 +50,8 @@ export interface RelatedIndexStats {
   readonly droppedTags: number;
   /** Total postings (term and tag) kept for candidate generation. */
   readonly postings: number;
+  /** Articles whose terms came from the previous build's term cache instead of being counted. */
+  readonly termsKept: number;
 }
 
 /** A related-articles index: add every article, finalize once, then search. */

@@ -66,6 +66,18 @@ export class Vocabulary {
     return this.codeOfBytes(this.scratch, 0, written, hashBytes(this.scratch, 0, written));
   }
 
+  /** The content terms' words, by term id. */
+  words(): string[] {
+    const words = new Array<string>(this.size);
+    for (let e = 0; e < this.entries; e++) {
+      const code = this.entryCode[e] ?? 0;
+      if (code === 0) continue;
+      const offset = this.entryOffset[e] ?? 0;
+      words[code - 1] = decoder.decode(this.pool.subarray(offset, offset + (this.entryLength[e] ?? 0)));
+    }
+    return words;
+  }
+
   #insert(bytes: Uint8Array, start: number, end: number, hash: number, slot: number): number {
     const word = decoder.decode(bytes.subarray(start, end));
     const code = this.isContent(word) ? ++this.size : 0;

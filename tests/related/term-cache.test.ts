@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRelatedIndex, defaultRelatedConfig, parseRelatedConfig } from '../../src/lib/related/index.ts';
+import type { RelatedConfig, RelatedDocument, TermCacheOptions } from '../../src/lib/related/index.ts';
+import { loadFixture, makeDoc } from './helpers.ts';
+
+/** Every article's list with its scores, and the index's figures: what a build publishes of it. */
+function index(
+  docs: readonly RelatedDocument[],
+  termCache?: TermCacheOptions,
+  config: RelatedConfig = defaultRelatedConfig,
+) {
+  const related = createRelatedIndex(config, { termCache });
+  for (const doc of docs) related.add(doc);
+  related.finalize();
+  const lists = docs.map((doc) => [doc.slug, related.search(doc.slug)] as const);
+  return { lists, stats: related.stats() };
+}
+
+/** The same figures without `termsKept`, which is the only one the cache may change. */
+const withoutKept = (stats: ReturnType<typeof index>['stats']) => ({ ...stats, termsKept: undefined });
+
+describe('the related terms kept between builds', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-term-cache-'));
+  afterAll(() => {
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+  let files = 0;
+  const cache = (version = 'v1'): TermCacheOptions => ({ file: path.join(work, `terms-${files++}.bin`), version });
+  const fixture = loadFixture();
+
+  it('gives the lists and scores of counting every article, and counts none the second time', () => {
+    const fresh = index(fixture);
+    const options = cache();
+    const first = index(fixture, options);
+    expect(fs.existsSync(options.file)).toBe(true);
+    expect(first.stats.termsKept).toBe(0);
+    const second = index(fixture, options);
+    expect(second.stats.termsKept).toBe(fixture.length);
+    expect(second.lists).toEqual(fresh.lists);
+    expect(withoutKept(second.stats)).toEqual(withoutKept(fresh.stats));
+    // (Not a vacuous comparison: the fixture's articles do have related lists.)
+    expect(fresh.lists.filter(([, list]) => list.length > 0).length).toBeGreaterThan(fixture.length / 2);
+  });
+
+  it('counts only what changed after an edit, a new story, a deletion and a headline change, with the same result', () => {
+    const options = cache();
+    index(fixture, options);
+    const [first, second, third, ...rest] = fixture;
+    const changed = [
+      // A new story first, as a publish adds it; it shares words with the archive and brings new ones.
+      makeDoc('baru', {
+        title: `${first!.title} kembali memanas`,
+        body: `${second!.body} Warga Cikarang mengungsi ke posko darurat.`,
+        tags: first!.tags,
+        category: first!.category,
+        day: 400,
+      }),
+      { ...first!, body: `${first!.body} Pembaruan: korban bertambah.` },
+      { ...second!, title: `${second!.title} (diperbarui)` },
+      // third deleted
+      ...rest,
+    ];
+    const fresh = index(changed);
+    const kept = index(changed, options);
+    expect(kept.stats.termsKept).toBe(rest.length);
+    expect(kept.lists).toEqual(fresh.lists);
+    expect(withoutKept(kept.stats)).toEqual(withoutKept(fresh.stats));
+    expect(third).toBeDefined();
+  });
+
+  it('is the same index whatever was kept, for any sequence of publishes, edits and deletions (property)', () => {
+    const words = ['banjir', 'jakarta', 'pemilu', 'presiden', 'harga', 'beras', 'gempa', 'sekolah', 'vaksin', 'kereta'];
+    const text = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 12 }).map((w) => w.join(' '));
+    const doc = fc.record({
+      title: text,
+      summary: text,
+      body: text,
+      tag: fc.constantFrom('a', 'b', 'c'),
+      day: fc.nat(30),
+    });
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('publish' as const), at: fc.nat(), doc }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), body: text }),
+      fc.record({ kind: fc.constant('headline' as const), at: fc.nat(), title: text }),
+    );
+    // Every candidate listed, so that any difference in a weight shows in some score.
+    const listAll = parseRelatedConfig({ minSimilarity: 0, minSharedTerms: 1, limit: 20 });
+    let listed = 0;
+    let kept = 0;
+    let next = 0;
+    const toDoc = ({ tag, ...d }: { title: string; summary: string; body: string; tag: string; day: number }) =>
+      makeDoc(`d${next++}`, { ...d, tags: [tag], category: tag });
+    fc.assert(
+      fc.property(
+        fc.array(doc, { maxLength: 12 }),
+        fc.array(change, { minLength: 1, maxLength: 6 }),
+        (start, changes) => {
+          const options = cache();
+          let docs = start.map(toDoc);
+          index(docs, options, listAll);
+          for (const c of changes) {
+            const at = docs.length === 0 ? 0 : c.at % docs.length;
+            const target = docs[at];
+            if (c.kind === 'publish') docs = [...docs.slice(0, at), toDoc(c.doc), ...docs.slice(at)];
+            else if (target === undefined) continue;
+            else if (c.kind === 'delete') docs = docs.filter((d) => d !== target);
+            else if (c.kind === 'edit') docs = docs.map((d) => (d === target ? { ...d, body: c.body } : d));
+            else docs = docs.map((d) => (d === target ? { ...d, title: c.title } : d));
+            const withCache = index(docs, options, listAll);
+            const fresh = index(docs, undefined, listAll);
+            expect(withCache.lists).toEqual(fresh.lists);
+            expect(withoutKept(withCache.stats)).toEqual(withoutKept(fresh.stats));
+            listed += fresh.lists.reduce((sum, [, list]) => sum + list.length, 0);
+            kept += withCache.stats.termsKept;
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+    // Not vacuous: lists were compared, and most articles' terms came from the cache.
+    expect(listed).toBeGreaterThan(100);
+    expect(kept).toBeGreaterThan(100);
+  });
+
+  it('counts everything again when the code version or the counting settings changed, or the file is damaged', () => {
+    const options = cache('v1');
+    index(fixture, options);
+    expect(index(fixture, { ...options, version: 'v2' }).stats.termsKept).toBe(0);
+    // (v2 is now what the file holds.)
+    expect(index(fixture, { ...options, version: 'v2' }).stats.termsKept).toBe(fixture.length);
+    const heavierTitles = parseRelatedConfig({ titleWeight: 5 });
+    const reweighted = index(fixture, { ...options, version: 'v2' }, heavierTitles);
+    expect(reweighted.stats.termsKept).toBe(0);
+    expect(reweighted.lists).toEqual(index(fixture, undefined, heavierTitles).lists);
+    fs.writeFileSync(options.file, fs.readFileSync(options.file).subarray(0, 1000));
+    const damaged = index(fixture, { ...options, version: 'v2' }, heavierTitles);
+    expect(damaged.stats.termsKept).toBe(0);
+    expect(damaged.lists).toEqual(reweighted.lists);
+  });
+
+  it('works without a previous file and leaves no temporary file behind', () => {
+    const options = { file: path.join(work, 'nested', 'folder', 'terms.bin'), version: 'v1' };
+    expect(index(fixture, options).stats.termsKept).toBe(0);
+    expect(fs.readdirSync(path.dirname(options.file))).toEqual(['terms.bin']);
+  });
+});
