@@ -64,16 +64,21 @@ interface SearchIndex {
   readonly since: string | undefined;
 }
 
-/**
- * The shard manifest, asked for as soon as the script runs: the page's head preloads it (it is
- * the first link of the chain to the index), and a preload the page does not use is a warning.
- */
-const manifestRequest: Promise<ShardManifest> = fetch(`${BUNDLE_URL}${SHARD_MANIFEST}`).then(async (response) => {
+/** Fetches the shard manifest. */
+async function requestManifest(): Promise<ShardManifest> {
+  const response = await fetch(`${BUNDLE_URL}${SHARD_MANIFEST}`);
   if (!response.ok) throw new Error(`${SHARD_MANIFEST}: HTTP ${response.status}`);
   return (await response.json()) as ShardManifest;
-});
-// Read again by the first search, which reports a failure; this only keeps it from being reported as unhandled first.
-manifestRequest.catch(() => undefined);
+}
+
+/**
+ * The shard manifest, asked for as soon as the script runs: the page's head preloads it (it is the
+ * first link of the chain to the index), and a preload the page does not use is a warning. The
+ * first opening of the index uses it; a retry after a failure asks again.
+ */
+let earlyManifest: Promise<ShardManifest> | undefined = requestManifest();
+// Read by the first opening, which reports a failure; this only keeps it from being reported as unhandled first.
+earlyManifest.catch(() => undefined);
 
 /**
  * Asks for the files the newest shards read before their first search all at once: Pagefind
@@ -95,7 +100,9 @@ function preload(files: readonly string[]): void {
 
 /** Opens the newest shards of the index (the manifest is written with it) as one Pagefind. */
 async function loadShards(): Promise<SearchIndex> {
-  const manifest = await manifestRequest;
+  const request = earlyManifest ?? requestManifest();
+  earlyManifest = undefined;
+  const manifest = await request;
   preload(manifest.preload);
   const [newest] = manifest.shards;
   // Every shard's bundle has the same pagefind.js (one Pagefind version builds them all): one copy opens them all.

@@ -325,6 +325,26 @@ describe('search on the shipped site in Chromium', () => {
     await page.close();
   });
 
+  it('says so when the index cannot be loaded, and loads it on the next search once the network is back', async () => {
+    // Its own page: the failed requests are the point here, not problems of the site.
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    let failing = true;
+    await page.route('**/pagefind/shards.json', (route) => (failing ? route.abort() : route.continue()));
+    await page.goto(`${server!.url}/cari/?q=Putin`);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('tidak dapat dimuat'),
+    );
+    failing = false;
+    const input = page.getByLabel('Cari berita', { exact: true });
+    await input.fill('Putin');
+    await input.press('Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
+    );
+    expect(await resultHrefs(page)).toContain(SEED);
+    await page.close();
+  });
+
   it('explains without JavaScript that search needs it, and still shows the form', async () => {
     const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
