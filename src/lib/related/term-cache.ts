@@ -22,25 +22,24 @@ export interface TermCacheOptions {
   readonly version: string;
 }
 
-/** The terms one build counted, as {@link readTermCache} returns them for the next. */
-export interface TermCacheSnapshot {
+/** Terms counted by one build: document d's are ids[start[d] .. start[d+1]), with counts alike. */
+interface CountedTerms {
   /** Term strings by that build's term id. */
   readonly vocabulary: readonly string[];
-  /** Document key ({@link documentKey}) → the document's position in `start`. */
-  readonly keys: ReadonlyMap<string, number>;
-  /** Document d's terms are ids[start[d] .. start[d+1]), with counts alike. */
   readonly start: Uint32Array;
   readonly ids: Uint32Array;
   readonly counts: Float32Array;
 }
 
+/** The terms one build counted, as {@link readTermCache} returns them for the next. */
+export interface TermCacheSnapshot extends CountedTerms {
+  /** Document key ({@link documentKey}) → the document's position in `start`. */
+  readonly keys: ReadonlyMap<string, number>;
+}
+
 /** What a build writes for the next one: its documents' keys in add order, and its counted terms. */
-export interface TermCacheContents {
+export interface TermCacheContents extends CountedTerms {
   readonly keys: readonly string[];
-  readonly vocabulary: readonly string[];
-  readonly start: Uint32Array;
-  readonly ids: Uint32Array;
-  readonly counts: Float32Array;
 }
 
 /** The fields of a kept file: counted with other settings, the counts differ. */
@@ -103,13 +102,8 @@ export function writeTermCache(options: TermCacheOptions, config: RelatedConfig,
   fs.renameSync(temporary, options.file);
 }
 
-interface Stored {
+interface Stored extends TermCacheContents {
   readonly version: string;
-  readonly keys: readonly string[];
-  readonly vocabulary: readonly string[];
-  readonly start: Uint32Array;
-  readonly ids: Uint32Array;
-  readonly counts: Float32Array;
 }
 
 function isStored(value: unknown): value is Stored {
