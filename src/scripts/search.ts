@@ -103,16 +103,22 @@ async function loadShards(): Promise<SearchIndex> {
   const request = earlyManifest ?? requestManifest();
   earlyManifest = undefined;
   const manifest = await request;
-  preload(manifest.preload);
   const [newest] = manifest.shards;
   // Every shard's bundle has the same pagefind.js (one Pagefind version builds them all): one copy opens them all.
-  // (A site without articles has no shard, and nothing to create an instance of.)
-  const createInstance: CreateInstance<PagefindResultData> =
+  // (A site without articles has no shard, and nothing to create an instance of.) Asked for before
+  // the preloads: nothing starts before it arrives, and a browser with six connections to the site
+  // (HTTP/1.1) would otherwise queue it behind them.
+  const pagefindModule =
     newest === undefined
+      ? undefined
+      : (import(/* @vite-ignore */ `${BUNDLE_URL}${newest}/pagefind.js`) as Promise<PagefindModule>);
+  preload(manifest.preload);
+  const createInstance: CreateInstance<PagefindResultData> =
+    pagefindModule === undefined
       ? () => {
           throw new Error('The search index has no shards.');
         }
-      : ((await import(/* @vite-ignore */ `${BUNDLE_URL}${newest}/pagefind.js`)) as PagefindModule).createInstance;
+      : (await pagefindModule).createInstance;
   const shards = await openStagedShards(
     createInstance,
     manifest.shards.map((name, i) => ({ basePath: `${BUNDLE_URL}${name}/`, metaCacheTag: manifest.tags[i] })),
