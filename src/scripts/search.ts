@@ -5,6 +5,7 @@
  */
 import {
   SEARCH_BUNDLE_DIR,
+  SEARCH_SCRIPT,
   SEARCH_FILTERS,
   SHARD_MANIFEST,
   VOCABULARY_FILE,
@@ -98,27 +99,45 @@ function preload(files: readonly string[]): void {
   }
 }
 
+const SCRIPT_URL = `${BUNDLE_URL}${SEARCH_SCRIPT}`;
+
+/**
+ * Pagefind's script, one copy for every shard. The page's head asks for it (modulepreload) when the
+ * site has articles, so it comes beside this script instead of after the manifest; importing it
+ * here from the start uses that answer. A site without articles has no index and no script.
+ */
+let earlyScript: Promise<PagefindModule> | undefined = document.querySelector(
+  `link[rel="modulepreload"][href="${SCRIPT_URL}"]`,
+)
+  ? importScript()
+  : undefined;
+earlyScript?.catch(() => undefined);
+
+function importScript(): Promise<PagefindModule> {
+  return import(/* @vite-ignore */ SCRIPT_URL) as Promise<PagefindModule>;
+}
+
+/** The early import of Pagefind's script, the first time; a retry after a failure imports again. */
+function pagefindScript(): Promise<PagefindModule> {
+  const script = earlyScript ?? importScript();
+  earlyScript = undefined;
+  return script;
+}
+
 /** Opens the newest shards of the index (the manifest is written with it) as one Pagefind. */
 async function loadShards(): Promise<SearchIndex> {
   const request = earlyManifest ?? requestManifest();
   earlyManifest = undefined;
   const manifest = await request;
-  const [newest] = manifest.shards;
-  // Every shard's bundle has the same pagefind.js (one Pagefind version builds them all): one copy opens them all.
-  // (A site without articles has no shard, and nothing to create an instance of.) Asked for before
-  // the preloads: nothing starts before it arrives, and a browser with six connections to the site
-  // (HTTP/1.1) would otherwise queue it behind them.
-  const pagefindModule =
-    newest === undefined
-      ? undefined
-      : (import(/* @vite-ignore */ `${BUNDLE_URL}${newest}/pagefind.js`) as Promise<PagefindModule>);
+  // The shards' files the first search reads, all at once; Pagefind's script is already on its way.
   preload(manifest.preload);
+  // (A site without articles has no shard, and nothing to create an instance of.)
   const createInstance: CreateInstance<PagefindResultData> =
-    pagefindModule === undefined
+    manifest.shards.length === 0
       ? () => {
           throw new Error('The search index has no shards.');
         }
-      : (await pagefindModule).createInstance;
+      : (await pagefindScript()).createInstance;
   const shards = await openStagedShards(
     createInstance,
     manifest.shards.map((name, i) => ({ basePath: `${BUNDLE_URL}${name}/`, metaCacheTag: manifest.tags[i] })),

@@ -279,7 +279,7 @@ describe('search on the shipped site in Chromium', () => {
     // Every shard's index was read (its entry file), but through one script and no web worker.
     for (const shard of shards)
       expect(requested.filter((p) => p.startsWith(`/pagefind/${shard}/pagefind-entry.json`))).toHaveLength(1);
-    expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual([`/pagefind/${shards[0]!}/pagefind.js`]);
+    expect(requested.filter((p) => p.endsWith('/pagefind.js'))).toEqual(['/pagefind/pagefind.js']);
     expect(requested.filter((p) => p.endsWith('/pagefind-worker.js'))).toEqual([]);
     expect(workers).toEqual([]);
     expect(new Set(requested.filter((p) => /\/wasm\.[a-z]+\.pagefind$/.test(p)))).toEqual(
@@ -307,9 +307,11 @@ describe('search on the shipped site in Chromium', () => {
     await page.waitForFunction(() =>
       document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk'),
     );
-    // shards.json is asked for by the page's head, beside its script, not after it.
+    // shards.json and Pagefind's script are asked for by the page's head, beside its script, not after it.
     const head = await page.locator('head link[rel="preload"][as="fetch"][crossorigin]').first().getAttribute('href');
     expect(head).toBe('/pagefind/shards.json');
+    expect(await page.locator('head link[rel="modulepreload"]').getAttribute('href')).toBe('/pagefind/pagefind.js');
+    expect(urls.filter((u) => u.endsWith('pagefind.js'))).toEqual(['/pagefind/pagefind.js']);
     expect(urls.filter((u) => u === '/pagefind/shards.json')).toHaveLength(1);
     // Each preloaded file crossed the network once: the preload's answer served Pagefind's own
     // request (a mismatch in URL or mode would have made it ask again, and Chromium warn).

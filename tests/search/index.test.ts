@@ -166,6 +166,10 @@ describe('the search index, searched with Pagefind in Node', () => {
     expect(manifest.preload).toContain(`arsip-2024-12-01/pagefind-entry.json?ts=${manifest.tags[0]!}`);
     for (const file of manifest.preload)
       expect(fs.existsSync(path.join(work, 'pagefind', file.replace(/\?.*$/, '')))).toBe(true);
+    // One copy of Pagefind's script for every shard, at a URL the page knows before the manifest.
+    expect(fs.readFileSync(path.join(work, 'pagefind/pagefind.js'), 'utf8')).toContain(
+      '`${this.basePath}../wasm.${language}.pagefind`',
+    );
     const files = fs.readdirSync(path.join(work, 'pagefind/arsip-2024-12-01'));
     expect(files).toEqual(
       expect.arrayContaining([

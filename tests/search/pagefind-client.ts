@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SHARD_MANIFEST, type ShardManifest } from '../../src/lib/search/fields.ts';
+import { SEARCH_SCRIPT, SHARD_MANIFEST, type ShardManifest } from '../../src/lib/search/fields.ts';
 import { openShards, type CreateInstance, type PagefindApi } from '../../src/lib/search/sharded-search.ts';
 
 /** A search result as Pagefind's browser API returns it, with its data loaded. */
@@ -29,7 +29,7 @@ interface PagefindModule {
 }
 
 /**
- * Pagefind's own browser code (the newest shard's `pagefind.js`, with an instance for each shard
+ * Pagefind's own browser code (the bundle's `pagefind.js`, with an instance for each shard
  * listed in `shards.json`) run in Node, on the main thread, fetching their indexes over HTTP from
  * `baseUrl` (a static server of the bundle folder's parent), and joined as the search page joins
  * them. The same code the search page runs, without a browser.
@@ -45,7 +45,7 @@ export async function openPagefind(
   close(): Promise<void>;
 }> {
   const { shards, tags } = JSON.parse(fs.readFileSync(path.join(bundleDir, SHARD_MANIFEST), 'utf8')) as ShardManifest;
-  // As the search page does: the newest shard's pagefind.js opens every shard (openShards), here on
+  // As the search page does: the bundle's one pagefind.js opens every shard (openShards), here on
   // the main thread.
   const [newest] = shards;
   const modules: PagefindInstance[] = [];
@@ -53,7 +53,7 @@ export async function openPagefind(
     newest === undefined
       ? undefined
       : ((await import(
-          /* @vite-ignore */ `${pathToFileURL(path.join(bundleDir, newest, 'pagefind.js')).href}?t=${Date.now()}`
+          /* @vite-ignore */ `${pathToFileURL(path.join(bundleDir, SEARCH_SCRIPT)).href}?t=${Date.now()}`
         )) as PagefindModule);
   const createInstance: CreateInstance<LoadedResult> = (options) => {
     const instance = module!.createInstance({ ...options, noWorker: true });

@@ -8,6 +8,7 @@ import { calendarDateOf, isoDate, wibDayNumber } from '../dates/wib-day.ts';
 import {
   DEFAULT_RECENT_SEARCH_ARTICLES,
   SEARCH_LANGUAGE,
+  SEARCH_SCRIPT,
   SHARD_ENTRY_FILE,
   SHARD_MANIFEST,
   VOCABULARY_FILE,
@@ -232,6 +233,8 @@ export async function buildSearchIndex(
     fs.rmSync(plan.spoolDirectory, { recursive: true, force: true });
   }
   shareWebAssembly(outputPath, folders);
+  const newest = folders.at(-1);
+  if (newest !== undefined) writeSharedScript(outputPath, newest.folder);
   const bundles = new Map(folders.map(({ name, folder }) => [name, readShardBundle(folder)]));
   fs.writeFileSync(
     path.join(outputPath, SHARD_MANIFEST),
@@ -456,6 +459,24 @@ function shareWebAssembly(
       }
     }
   }
+}
+
+/**
+ * Writes Pagefind's script to the bundle folder (`pagefind.js`, see SEARCH_SCRIPT), from the shard
+ * bundle in `folder`, loading the shared WebAssembly as {@link shareWebAssembly} makes the shards'
+ * own copies do. (A kept shard's folder is its cache entry, whose script was never edited.)
+ */
+function writeSharedScript(outputPath: string, folder: string): void {
+  const script = fs.readFileSync(path.join(folder, 'pagefind.js'), 'utf8');
+  const shared = script.includes(SHARED_WASM_URL_IN_SCRIPT)
+    ? script
+    : script.replace(WASM_URL_IN_SCRIPT, SHARED_WASM_URL_IN_SCRIPT);
+  if (!shared.includes(SHARED_WASM_URL_IN_SCRIPT))
+    throw new Error(
+      `Pagefind's pagefind.js (Pagefind ${PAGEFIND_VERSION}) no longer builds its WebAssembly URL as ${WASM_URL_IN_SCRIPT}; ` +
+        'update shareWebAssembly in src/lib/search/build-index.ts for this version.',
+    );
+  fs.writeFileSync(path.join(outputPath, SEARCH_SCRIPT), shared);
 }
 
 /** Hard-links a cached bundle into the output (a copy where links are not possible): thousands of small files, no bytes copied. */

@@ -12,6 +12,13 @@ export const SEARCH_SORT_DATE = 'date';
 /** Where the Pagefind bundle is published, relative to the site root. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
+/**
+ * Pagefind's script, in the bundle folder: every shard's copy is the same (one Pagefind version
+ * writes them all), so one at a fixed URL opens them all, and the search page can ask for it in its
+ * head, before it knows the shards.
+ */
+export const SEARCH_SCRIPT = 'pagefind.js';
+
 /** The list of shard folders the search page loads, newest first, in the bundle folder. */
 export const SHARD_MANIFEST = 'shards.json';
 
