@@ -22,13 +22,41 @@ export function digestCode(paths: readonly string[], salt = ''): string {
   return hash.digest('hex');
 }
 
-// A module's relative imports and re-exports (`from './x.ts'`, `import './y.ts'`) and the worker
-// modules it starts (`new URL('./z.ts', import.meta.url)`). Warta's modules name each other by
-// relative path with the extension (tsconfig's `allowImportingTsExtensions`), so these three forms
-// are every edge of the graph; a match inside a comment only adds a file to the digest. Type-only
-// imports (`import type`, `export type`) are erased before the code runs, and are not followed.
-const RELATIVE_IMPORT =
-  /\b(?:import|export)(\s+type\b)?[^;']*?\bfrom\s*'(\.{1,2}\/[^']+)'|\bimport\s*'(\.{1,2}\/[^']+)'|\bnew URL\(\s*'(\.{1,2}\/[^']+\.ts)'/g;
+// A module's relative imports and re-exports (`from './x.ts'`), side-effect imports
+// (`import './y.ts'`) and the worker modules it starts (`new URL('./z.ts', import.meta.url)`).
+// Warta's modules name each other by relative path with the extension (tsconfig's
+// `allowImportingTsExtensions`), so these three forms are every edge of the graph; a match inside
+// a comment only adds a file to the digest. Each pattern starts at a fixed word and never looks
+// across statements, so matching stays linear (tests/security/regex-linear.test.ts).
+const RELATIVE_SPECIFIERS = [
+  /\bfrom\s*'(\.{1,2}\/[^']+)'/g,
+  /\bimport\s*'(\.{1,2}\/[^']+)'/g,
+  /\bnew URL\(\s*'(\.{1,2}\/[^']+)'/g,
+];
+/** `import type` and `export type` statements are erased before the code runs: not followed. */
+const TYPE_ONLY = /^(?:import|export)\s+type\s/;
+
+/** Whether the `from` at `at` in `source` ends a type-only import or export statement. */
+function isTypeOnly(source: string, at: number): boolean {
+  const start = Math.max(source.lastIndexOf('import', at), source.lastIndexOf('export', at));
+  return start >= 0 && TYPE_ONLY.test(source.slice(start, at));
+}
+
+/** The relative specifiers `source` imports at run time. */
+function relativeImports(source: string): string[] {
+  const found: string[] = [];
+  for (const [kind, pattern] of RELATIVE_SPECIFIERS.entries()) {
+    for (const match of source.matchAll(pattern)) {
+      const specifier = match[1];
+      if (specifier === undefined) continue;
+      if (kind === 0 && isTypeOnly(source, match.index)) continue;
+      // A worker's entry is a module; other URLs (data files) are not followed.
+      if (kind === 2 && !specifier.endsWith('.ts')) continue;
+      found.push(specifier);
+    }
+  }
+  return found;
+}
 
 /**
  * The files of `entries` and of every module they import, followed through relative specifiers
@@ -45,11 +73,7 @@ export function moduleGraph(entries: readonly string[]): string[] {
       throw new Error(`${from ?? 'digestModules'} imports ${resolved}, which does not exist.`);
     seen.add(resolved);
     const source = fs.readFileSync(resolved, 'utf8');
-    for (const match of source.matchAll(RELATIVE_IMPORT)) {
-      if (match[1] !== undefined) continue;
-      const specifier = match[2] ?? match[3] ?? match[4];
-      if (specifier !== undefined) visit(path.resolve(path.dirname(resolved), specifier), resolved);
-    }
+    for (const specifier of relativeImports(source)) visit(path.resolve(path.dirname(resolved), specifier), resolved);
   };
   for (const entry of entries) visit(entry, undefined);
   return [...seen].sort();
