@@ -73,13 +73,25 @@ async function requestManifest(): Promise<ShardManifest> {
 }
 
 /**
- * The shard manifest, asked for as soon as the script runs: the page's head preloads it (it is the
- * first link of the chain to the index), and a preload the page does not use is a warning. The
- * first opening of the index uses it; a retry after a failure asks again.
+ * `request`, started now when `now` is true: the first call takes that answer, later calls (a retry
+ * after a failure) ask again.
  */
-let earlyManifest: Promise<ShardManifest> | undefined = requestManifest();
-// Read by the first opening, which reports a failure; this only keeps it from being reported as unhandled first.
-earlyManifest.catch(() => undefined);
+function askedEarly<T>(request: () => Promise<T>, now: boolean): () => Promise<T> {
+  let early = now ? request() : undefined;
+  // Read by the first call, which reports a failure; this only keeps it from being reported as unhandled first.
+  early?.catch(() => undefined);
+  return () => {
+    const answer = early ?? request();
+    early = undefined;
+    return answer;
+  };
+}
+
+/**
+ * The shard manifest, asked for as soon as the script runs: the page's head preloads it (it is the
+ * first link of the chain to the index), and a preload the page does not use is a warning.
+ */
+const shardManifest = askedEarly(requestManifest, true);
 
 /**
  * Asks for the files the newest shards read before their first search all at once: Pagefind
@@ -106,29 +118,14 @@ const SCRIPT_URL = `${BUNDLE_URL}${SEARCH_SCRIPT}`;
  * site has articles, so it comes beside this script instead of after the manifest; importing it
  * here from the start uses that answer. A site without articles has no index and no script.
  */
-let earlyScript: Promise<PagefindModule> | undefined = document.querySelector(
-  `link[rel="modulepreload"][href="${SCRIPT_URL}"]`,
-)
-  ? importScript()
-  : undefined;
-earlyScript?.catch(() => undefined);
-
-function importScript(): Promise<PagefindModule> {
-  return import(/* @vite-ignore */ SCRIPT_URL) as Promise<PagefindModule>;
-}
-
-/** The early import of Pagefind's script, the first time; a retry after a failure imports again. */
-function pagefindScript(): Promise<PagefindModule> {
-  const script = earlyScript ?? importScript();
-  earlyScript = undefined;
-  return script;
-}
+const pagefindScript = askedEarly(
+  () => import(/* @vite-ignore */ SCRIPT_URL) as Promise<PagefindModule>,
+  document.querySelector(`link[rel="modulepreload"][href="${SCRIPT_URL}"]`) !== null,
+);
 
 /** Opens the newest shards of the index (the manifest is written with it) as one Pagefind. */
 async function loadShards(): Promise<SearchIndex> {
-  const request = earlyManifest ?? requestManifest();
-  earlyManifest = undefined;
-  const manifest = await request;
+  const manifest = await shardManifest();
   // The shards' files the first search reads, all at once; Pagefind's script is already on its way.
   preload(manifest.preload);
   // (A site without articles has no shard, and nothing to create an instance of.)

@@ -448,17 +448,22 @@ function shareWebAssembly(
         // A kept shard's folder is its cache entry, read here and never changed; its live copy was edited when it was published.
         if (!kept) fs.rmSync(file);
       } else if (!kept && (entry === 'pagefind.js' || entry === 'pagefind-worker.js')) {
-        const script = fs.readFileSync(file, 'utf8');
-        if (script.split(WASM_URL_IN_SCRIPT).length !== 2)
-          throw new Error(
-            `Pagefind's ${entry} (Pagefind ${PAGEFIND_VERSION}) no longer builds its WebAssembly URL as ${WASM_URL_IN_SCRIPT}; ` +
-              'update shareWebAssembly in src/lib/search/build-index.ts for this version.',
-          );
+        const script = withSharedWebAssembly(fs.readFileSync(file, 'utf8'), entry);
         fs.rmSync(file);
-        fs.writeFileSync(file, script.replace(WASM_URL_IN_SCRIPT, SHARED_WASM_URL_IN_SCRIPT));
+        fs.writeFileSync(file, script);
       }
     }
   }
+}
+
+/** Pagefind's script `entry` edited to load the shared WebAssembly; throws when it has not exactly one place to edit. */
+function withSharedWebAssembly(script: string, entry: string): string {
+  if (script.split(WASM_URL_IN_SCRIPT).length !== 2)
+    throw new Error(
+      `Pagefind's ${entry} (Pagefind ${PAGEFIND_VERSION}) no longer builds its WebAssembly URL as ${WASM_URL_IN_SCRIPT}; ` +
+        'update shareWebAssembly in src/lib/search/build-index.ts for this version.',
+    );
+  return script.replace(WASM_URL_IN_SCRIPT, SHARED_WASM_URL_IN_SCRIPT);
 }
 
 /**
@@ -468,14 +473,8 @@ function shareWebAssembly(
  */
 function writeSharedScript(outputPath: string, folder: string): void {
   const script = fs.readFileSync(path.join(folder, 'pagefind.js'), 'utf8');
-  const shared = script.includes(SHARED_WASM_URL_IN_SCRIPT)
-    ? script
-    : script.replace(WASM_URL_IN_SCRIPT, SHARED_WASM_URL_IN_SCRIPT);
-  if (!shared.includes(SHARED_WASM_URL_IN_SCRIPT))
-    throw new Error(
-      `Pagefind's pagefind.js (Pagefind ${PAGEFIND_VERSION}) no longer builds its WebAssembly URL as ${WASM_URL_IN_SCRIPT}; ` +
-        'update shareWebAssembly in src/lib/search/build-index.ts for this version.',
-    );
+  // A shard built by this build has its script edited already.
+  const shared = script.includes(SHARED_WASM_URL_IN_SCRIPT) ? script : withSharedWebAssembly(script, 'pagefind.js');
   fs.writeFileSync(path.join(outputPath, SEARCH_SCRIPT), shared);
 }
 
