@@ -119,8 +119,24 @@ export interface ListItemView extends ArticleLinkView {
   readonly image: ListPictureView | undefined;
 }
 
-/** Formats an article for a list: a related link plus its summary and image. */
+/**
+ * List views by article: a story stands on several lists (its section's, each tag's, each writer's,
+ * the front page's archive), and every list page's key is computed on every build, so each view is
+ * made once per build instead of once per list (issue #20). Views are immutable, so sharing is safe.
+ */
+const listViews = new WeakMap<Article, ListItemView>();
+
+/** Formats an article for a list: a related link plus its summary and image (one object per article). */
 export function toListView(article: Article): ListItemView {
+  let view = listViews.get(article);
+  if (view === undefined) {
+    view = makeListView(article);
+    listViews.set(article, view);
+  }
+  return view;
+}
+
+function makeListView(article: Article): ListItemView {
   return {
     ...toLinkView({
       slug: article.slug,

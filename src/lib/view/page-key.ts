@@ -16,7 +16,43 @@ export function navigationKey(
   );
 }
 
-/** Key of a page built from `props` (any JSON-able value; dates count by their time). */
-export function pageCacheKey(props: unknown, navigation: string): string {
-  return createHash('sha1').update(navigation).update('\0').update(JSON.stringify(props)).digest('base64url');
+/**
+ * What one value adds to a key, written once per object: list pages repeat the same item views
+ * (an article is on its section's, its tags', its writers' and the front page's lists) and share one
+ * sidebar, so at 100,000 articles the same views were serialized about six times each, on every
+ * build (issue #20). Keyed by identity, which is sound because views are immutable once made (every
+ * view type is readonly, and nothing writes into one after `toListView` and its siblings return it).
+ */
+const serialized = new WeakMap<object, string>();
+
+function serialize(value: unknown): string {
+  // JSON.stringify gives undefined (typed as a string) for undefined.
+  if (value === undefined) return '';
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = serialized.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    serialized.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * Key of a page built from `props` (an object of JSON-able values; dates count by their time). Each
+ * top-level field is hashed apart, and an array field item by item, so that views shared between
+ * pages are serialized once (see `serialized`); two props with the same JSON get the same key.
+ */
+export function pageCacheKey(props: object, navigation: string): string {
+  const hash = createHash('sha1').update(navigation).update('\0');
+  for (const [field, value] of Object.entries(props)) {
+    if (value === undefined) continue;
+    hash.update(JSON.stringify(field)).update(':');
+    if (Array.isArray(value)) {
+      hash.update('[');
+      for (const item of value as unknown[]) hash.update(serialize(item ?? null)).update(',');
+      hash.update(']');
+    } else hash.update(serialize(value));
+    hash.update('\0');
+  }
+  return hash.digest('base64url');
 }
