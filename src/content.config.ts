@@ -33,6 +33,8 @@ const articles = defineCollection({
         file: path.join(settings.cacheDirectory, 'warta-related-terms.bin'),
         version: digestModules([path.resolve('src/lib/related/intake.ts')]),
       },
+      // Every article's list is searched again on each build: on all cores (shared-search.ts).
+      parallel: { threads: os.availableParallelism(), workerFile: path.resolve('src/lib/related/search-worker.ts') },
     }),
     onLoaded: recordContentSummary,
     // Only builds index for search; the dev server would keep every article's text for nothing.

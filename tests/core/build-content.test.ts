@@ -304,10 +304,11 @@ describe('content steps', () => {
       resolution.site,
       (documents) => {
         added.push(...documents.map((d) => d.slug));
-        return (slug, exclude) => {
-          searched.push([slug, [...exclude]]);
-          return ['a', 'b', 'c', 'd'].filter((s) => !exclude.has(s));
-        };
+        return (requests) =>
+          requests.map(({ slug, exclude }) => {
+            searched.push([slug, [...exclude]]);
+            return ['a', 'b', 'c', 'd'].filter((s) => !exclude.has(s));
+          });
       },
       2,
     );

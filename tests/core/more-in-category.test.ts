@@ -47,8 +47,8 @@ function build(sources: Parameters<typeof buildContent>[0], options: Partial<Bui
 const fixedRanker =
   (found: Record<string, string[]>): RelatedRanker =>
   () =>
-  (slug, exclude) =>
-    (found[slug] ?? []).filter((s) => !exclude.has(s));
+  (requests) =>
+    requests.map(({ slug, exclude }) => (found[slug] ?? []).filter((s) => !exclude.has(s)));
 
 describe('moreInCategory', () => {
   it('lists the nearest older stories of the same section, newest first, up to the limit', () => {

@@ -8,11 +8,12 @@ import type { ResolvedSite, SiteArticle } from './resolve-links.ts';
 
 /**
  * Finds computed related articles (see `src/lib/related`): receives every article on the site once,
- * and returns the search for one article's list, best first.
+ * and returns the search for many articles' lists at once (each best first, in the requests' order),
+ * so that the searches can share the machine's cores.
  */
 export type RelatedRanker = (
   documents: readonly RelatedDocument[],
-) => (slug: string, exclude: ReadonlySet<string>) => string[];
+) => (requests: readonly { readonly slug: string; readonly exclude: ReadonlySet<string> }[]) => string[][];
 
 /** "Berita Terkait" and "Lainnya di <Kategori>" of every article on the site. */
 export interface RelatedLists {
@@ -37,11 +38,16 @@ export function rankRelatedArticles(site: ResolvedSite, ranker: RelatedRanker | 
   // File order, as the related engine has always been fed: its tie-breaks follow the add order.
   const bySlug = new Map(site.fileOrder.map(({ parsed }) => [parsed.slug, parsed]));
   const search = ranker?.(site.fileOrder.map(({ parsed }) => relatedInput(parsed)));
+  const found = search?.(
+    site.fileOrder.map(({ parsed, bacaJuga, pinned }) => ({
+      slug: parsed.slug,
+      exclude: new Set([parsed.slug, ...pinned, ...bacaJuga.flat().map((l) => l.slug)]),
+    })),
+  );
   const lists = new Map<string, ArticleLink[]>();
   let listed = 0;
-  for (const { parsed, bacaJuga, pinned } of site.fileOrder) {
-    const exclude = new Set([parsed.slug, ...pinned, ...bacaJuga.flat().map((l) => l.slug)]);
-    const computed = search ? search(parsed.slug, exclude).slice(0, Math.max(0, limit - pinned.length)) : [];
+  for (const [i, { parsed, pinned }] of site.fileOrder.entries()) {
+    const computed = (found?.[i] ?? []).slice(0, Math.max(0, limit - pinned.length));
     const related = [...pinned, ...computed]
       .map((slug) => linkTo(bySlug.get(slug)))
       .filter((r): r is ArticleLink => r !== undefined);

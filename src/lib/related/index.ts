@@ -12,4 +12,12 @@ export { recencyDecay } from './score.ts';
 export { INDONESIAN_STOPWORDS } from './stopwords.ts';
 export type { TokenizeOptions, TokenVisitor } from './tokenize.ts';
 export { forEachToken, tokenize } from './tokenize.ts';
-export type { RelatedDocument, RelatedIndex, RelatedIndexStats, RelatedMatch, RelatedSearchOptions } from './types.ts';
+export type { ParallelOptions } from './shared-search.ts';
+export type {
+  RelatedDocument,
+  RelatedIndex,
+  RelatedIndexStats,
+  RelatedMatch,
+  RelatedSearchOptions,
+  RelatedSearchRequest,
+} from './types.ts';

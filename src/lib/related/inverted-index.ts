@@ -8,9 +8,9 @@ import { defaultRelatedConfig } from './config.ts';
 import { DocumentIntake } from './intake.ts';
 import { buildTieRanks } from './order.ts';
 import { buildTagIndex, buildTermPostings } from './postings.ts';
-import { createScorer } from './score.ts';
+import { createSearcher, searchMany, type IndexTables, type ParallelOptions } from './shared-search.ts';
 import { readTermCache, writeTermCache, type TermCacheOptions } from './term-cache.ts';
-import { Searcher } from './search.ts';
+import type { Searcher } from './search.ts';
 import { TopK } from './top-k.ts';
 import type { RelatedIndex, RelatedIndexStats, RelatedMatch, RelatedSearchOptions } from './types.ts';
 import { buildTermVectors } from './vectors.ts';
@@ -18,6 +18,7 @@ import { buildTermVectors } from './vectors.ts';
 interface FinalIndex {
   readonly slugs: readonly string[];
   readonly slugToId: ReadonlyMap<string, number>;
+  readonly tables: IndexTables;
   readonly searcher: Searcher;
   readonly stats: RelatedIndexStats;
 }
@@ -37,8 +38,17 @@ function finalizeIndex(
   const vectors = buildTermVectors(raw, config.termsPerDocument);
   const termPostings = buildTermPostings(vectors, termCount, config.maxPostingsPerTerm, tieRanks);
   const tags = buildTagIndex(raw, config.maxPostingsPerTag);
-  const scorer = createScorer(config, { vectors, tags, categories: raw.categories, times: raw.times, termCount });
-  const searcher = new Searcher({ vectors, termPostings, tags, tieRanks, scorer }, documents, config);
+  const tables: IndexTables = {
+    documents,
+    termCount,
+    vectors,
+    termPostings,
+    tags,
+    tieRanks,
+    categories: raw.categories,
+    times: raw.times,
+  };
+  const searcher = createSearcher(config, tables);
   const stats: RelatedIndexStats = {
     documents,
     terms: termCount,
@@ -48,7 +58,7 @@ function finalizeIndex(
     postings: termPostings.docs.length + tags.postings.docs.length,
     termsKept: intake.replayed,
   };
-  return { slugs: raw.slugs, slugToId: raw.slugToId, searcher, stats };
+  return { slugs: raw.slugs, slugToId: raw.slugToId, tables, searcher, stats };
 }
 
 function resolveLimit(limit: number | undefined, fallback: number): number {
@@ -77,6 +87,8 @@ export interface RelatedIndexOptions {
    * index, without counting the words of an unchanged archive again.
    */
   readonly termCache?: TermCacheOptions | undefined;
+  /** Runs {@link RelatedIndex.searchMany} on worker threads too (see shared-search.ts). Default: this thread only. */
+  readonly parallel?: ParallelOptions | undefined;
 }
 
 /** Creates an empty related index for an already validated config (see parseRelatedConfig). */
@@ -84,7 +96,7 @@ export function createRelatedIndex(
   config: RelatedConfig = defaultRelatedConfig,
   options: RelatedIndexOptions = {},
 ): RelatedIndex {
-  const { termCache } = options;
+  const { termCache, parallel } = options;
   let intake: DocumentIntake | undefined = new DocumentIntake(
     config,
     termCache ? { previous: readTermCache(termCache, config) } : undefined,
@@ -122,6 +134,19 @@ export function createRelatedIndex(
         matches.push({ slug: index.slugs[best.ids[k] ?? 0] ?? '', score: best.keys[k] ?? 0 });
       }
       return matches;
+    },
+    searchMany(requests, requestedLimit) {
+      const index = finalized();
+      const limit = resolveLimit(requestedLimit, config.limit);
+      const searches = requests.map(({ slug, exclude }) => {
+        const doc = index.slugToId.get(slug);
+        if (doc === undefined) throw new Error(`related: unknown article "${slug}"`);
+        return { doc, exclude: excludedIds(index, exclude) };
+      });
+      if (limit === 0) return searches.map(() => []);
+      return searchMany(config, index.tables, index.searcher, searches, limit, parallel).map(({ ids, scores }) =>
+        ids.map((id, k) => ({ slug: index.slugs[id] ?? '', score: scores[k] ?? 0 })),
+      );
     },
     has(slug) {
       return intake !== undefined ? intake.has(slug) : finalized().slugToId.has(slug);

@@ -36,6 +36,13 @@ export interface RelatedSearchOptions {
   readonly limit?: number | undefined;
 }
 
+/** One search of {@link RelatedIndex.searchMany}. */
+export interface RelatedSearchRequest {
+  readonly slug: string;
+  /** Slugs never to return (see RelatedSearchOptions). */
+  readonly exclude?: ReadonlySet<string> | undefined;
+}
+
 /** Size figures of a finalized index, for logs and tests. */
 export interface RelatedIndexStats {
   /** Articles indexed. */
@@ -66,6 +73,11 @@ export interface RelatedIndex {
    * `minSimilarity` (so possibly fewer, even none); never `slug` itself nor any excluded slug.
    */
   search(slug: string, options?: RelatedSearchOptions): RelatedMatch[];
+  /**
+   * What `search` gives for each request, in their order, with the same `limit` for all (default:
+   * the config's); on worker threads too when the index was made with `parallel` options.
+   */
+  searchMany(requests: readonly RelatedSearchRequest[], limit?: number): RelatedMatch[][];
   /** Whether `slug` was added. */
   has(slug: string): boolean;
   /** Size figures; only after finalize. */
