@@ -1,7 +1,31 @@
+import slugifyLibrary from '@sindresorhus/slugify';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidSlug, slugify, titleKey } from '../../src/lib/slug.ts';
 
+// What src/lib/slug.ts asks of the library, for comparing its ASCII shortcut with the library itself.
+const library = (text: string): string =>
+  slugifyLibrary(text, { decamelize: false, customReplacements: [['&', ' dan ']] });
+
 describe('slugify', () => {
+  it('gives what the library gives, on printable ASCII and the characters it treats apart', () => {
+    // Every printable ASCII character, weighted towards letters and the specially treated ones.
+    const ascii = fc.oneof(
+      fc.constantFrom(...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))),
+      fc.constantFrom('a', 'B', '1', ' ', '-', '&', "'", 't', 's', '^', '`', '\\', '_', '\u2019', 'é'),
+    );
+    fc.assert(
+      fc.property(fc.array(ascii, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(slugify(text)).toBe(library(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ["Conway's Law", 'A & B', 'Naik^2', 'x`y', 'Harga BBM: Naik 10%!', '  --Judul--  ', '']) {
+      expect(slugify(text)).toBe(library(text));
+    }
+  });
+
   it('lowercases, folds diacritics and drops punctuation', () => {
     expect(slugify('Kirim Pesan ke Kim Jong-un, Presiden Putin')).toBe('kirim-pesan-ke-kim-jong-un-presiden-putin');
     expect(slugify('Ékonomi & Bisnis')).toBe('ekonomi-dan-bisnis');
