@@ -6,7 +6,9 @@
 // the choice of the default (see src/lib/related/config.ts) stays visible; then at the configured
 // minSimilarity with a few minSharedTerms (the shared-term guard; 1 turns it off).
 // usage: node scripts/bench-related.ts N [--seed S]
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { generateArticles } from './generate-corpus.ts';
 import { createRelatedIndex, defaultRelatedConfig } from '../src/lib/related/index.ts';
 import type { RelatedDocument } from '../src/lib/related/index.ts';
@@ -40,7 +42,10 @@ for (const a of generateArticles(n, { seed })) {
 }
 
 const t0 = performance.now();
-const index = createRelatedIndex();
+// Searched twice below: one search at a time on this thread, then all at once on every core.
+const threads = os.availableParallelism();
+const workerFile = fileURLToPath(new URL('../src/lib/related/search-worker.ts', import.meta.url));
+const index = createRelatedIndex(defaultRelatedConfig, { parallel: { threads, workerFile } });
 for (const doc of docs) index.add(doc);
 const t1 = performance.now();
 index.finalize();
@@ -48,10 +53,15 @@ const t2 = performance.now();
 let listed = 0;
 for (const doc of docs) listed += index.search(doc.slug).length;
 const t3 = performance.now();
+const all = index.searchMany(docs.map((doc) => ({ slug: doc.slug })));
+const t4 = performance.now();
+if (all.reduce((sum, list) => sum + list.length, 0) !== listed)
+  throw new Error('searchMany listed otherwise than search');
 
 const ms = (v: number): string => v.toFixed(0);
 console.log(`N=${n}`);
 console.log(`related_ms=${ms(t3 - t0)} (add ${ms(t1 - t0)}, finalize ${ms(t2 - t1)}, search ${ms(t3 - t2)})`);
+console.log(`search_many_ms=${ms(t4 - t3)} (every article at once, on ${threads} threads)`);
 console.log(`peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
 console.log(`mean_list_length=${(listed / n).toFixed(3)}`);
 console.log(`index=${JSON.stringify(index.stats())}`);
