@@ -25,6 +25,7 @@ import { parsePeople } from '../lib/content/people.ts';
 import { parseSitePages } from '../lib/content/site-pages.ts';
 import { createPeopleIndex } from '../lib/content/resolve-credits.ts';
 import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport } from '../lib/errors/index.ts';
+import { pageCacheKey } from '../lib/view/page-key.ts';
 
 /** Options of {@link wartaLoader}. */
 export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
@@ -249,14 +250,16 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
 }
 
 /**
- * An entry's digest: its data and its body. Node's SHA-1 over the parts, not Astro's
- * `generateDigest`, which serializes its argument to JSON first: the body's HTML escaped into a
- * second copy, then hashed by WebAssembly, 3 s of a 100,000-article build (issue #20).
+ * An entry's digest: its data and its body, what its page shows (the page's cache key starts with
+ * it). Node's SHA-1 over the parts, not Astro's `generateDigest`, which serializes its argument to
+ * JSON first: the body's HTML escaped into a second copy, then hashed by WebAssembly, 3 s of a
+ * 100,000-article build (issue #20). The data is keyed as a page's props are (`pageCacheKey`): the
+ * links its lists share with other articles' (see `linkTo` in rank-related-articles.ts) are
+ * serialized once, not once per list.
  */
 function entryDigest(article: BuiltArticle): string {
   return createHash('sha1')
-    .update(`${ENTRY_FORMAT}\0`)
-    .update(JSON.stringify(article.data))
+    .update(pageCacheKey(article.data, `entry ${ENTRY_FORMAT}`))
     .update('\0')
     .update(article.html)
     .digest('base64url');

@@ -142,8 +142,25 @@ function relatedInput(article: ParsedArticle): RelatedDocument {
   };
 }
 
+/**
+ * Links by article: a story is linked from many lists ("Berita Terkait" of the stories like it,
+ * "Lainnya di <Kategori>" of its neighbours), ten or so at 100,000 articles, and one object for all
+ * of them spares the build a million allocations and lets the entries' digests serialize each link
+ * once (see `pageCacheKey`). A parsed article never changes, so neither does its link.
+ */
+const links = new WeakMap<ParsedArticle, ArticleLink>();
+
 function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
   if (!article) return undefined;
+  let link = links.get(article);
+  if (link === undefined) {
+    link = makeLink(article);
+    links.set(article, link);
+  }
+  return link;
+}
+
+function makeLink(article: ParsedArticle): ArticleLink {
   const fm = article.frontMatter;
   // The thumbnail needs the picture, its alt text and its asset; not the caption or credit.
   const image = leadImage(article);
