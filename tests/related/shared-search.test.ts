@@ -54,6 +54,15 @@ describe('searchMany', () => {
         expect(many.slice(round * docs.length, (round + 1) * docs.length)).toEqual(expected);
     }
     expect(lastShare.onWorkers).toBeLessThan(lastShare.searches);
+    // An index of fewer articles than minSearches keeps its tables in its own memory and copies
+    // them into shared memory only for a call with enough searches.
+    const late = finalized(docs, { threads: 2, workerFile, minSearches: 5000 });
+    lastShare.onWorkers = 0;
+    for (let rounds = 10; lastShare.onWorkers === 0; rounds *= 2) {
+      expect(rounds).toBeLessThan(1000);
+      const many = late.searchMany(Array.from({ length: rounds }, () => requests).flat());
+      expect(many.slice(-docs.length)).toEqual(expected);
+    }
     expect(three.searchMany(requests.slice(0, 7))).toEqual(expected.slice(0, 7));
   });
 

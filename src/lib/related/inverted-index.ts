@@ -8,7 +8,14 @@ import { defaultRelatedConfig } from './config.ts';
 import { DocumentIntake } from './intake.ts';
 import { buildTieRanks } from './order.ts';
 import { buildTagIndex, buildTermPostings } from './postings.ts';
-import { createSearcher, searchMany, type IndexTables, type ParallelOptions } from './shared-search.ts';
+import {
+  createSearcher,
+  searchMany,
+  shareTables,
+  usesWorkers,
+  type IndexTables,
+  type ParallelOptions,
+} from './shared-search.ts';
 import { readTermCache, writeTermCache, type TermCacheOptions } from './term-cache.ts';
 import type { Searcher } from './search.ts';
 import { TopK } from './top-k.ts';
@@ -27,6 +34,7 @@ function finalizeIndex(
   intake: DocumentIntake,
   config: RelatedConfig,
   termCache: TermCacheOptions | undefined,
+  parallel: ParallelOptions | undefined,
 ): FinalIndex {
   // The raw counts go out of scope here; only the compact tables stay alive.
   const raw = intake.finish();
@@ -38,7 +46,7 @@ function finalizeIndex(
   const vectors = buildTermVectors(raw, config.termsPerDocument);
   const termPostings = buildTermPostings(vectors, termCount, config.maxPostingsPerTerm, tieRanks);
   const tags = buildTagIndex(raw, config.maxPostingsPerTag);
-  const tables: IndexTables = {
+  const built: IndexTables = {
     documents,
     termCount,
     vectors,
@@ -48,6 +56,8 @@ function finalizeIndex(
     categories: raw.categories,
     times: raw.times,
   };
+  // Straight into shared memory when workers will search them (see searchMany), not copied later.
+  const tables = parallel && usesWorkers(parallel, documents) ? shareTables(built) : built;
   const searcher = createSearcher(config, tables);
   const stats: RelatedIndexStats = {
     documents,
@@ -116,7 +126,7 @@ export function createRelatedIndex(
     },
     finalize() {
       if (intake === undefined) throw new Error('related: finalize() was already called');
-      final = finalizeIndex(intake, config, termCache);
+      final = finalizeIndex(intake, config, termCache, parallel);
       intake = undefined;
     },
     search(slug: string, options: RelatedSearchOptions = {}): RelatedMatch[] {

@@ -88,6 +88,11 @@ export interface ParallelOptions {
   readonly minSearches?: number | undefined;
 }
 
+/** Whether `searches` searches run on workers too, by `options`. */
+export function usesWorkers(options: ParallelOptions, searches: number): boolean {
+  return options.threads > 1 && searches >= (options.minSearches ?? 10_000);
+}
+
 /** How the last {@link searchMany} shared its searches: all of them, and those workers ran. */
 export const lastShare = { searches: 0, onWorkers: 0 };
 
@@ -100,12 +105,12 @@ export function searchMany(
   limit: number,
   options: ParallelOptions | undefined,
 ): { ids: number[]; scores: number[] }[] {
-  const workers = options && requests.length >= (options.minSearches ?? 10_000) ? options.threads - 1 : 0;
+  const workers = options && usesWorkers(options, requests.length) ? options.threads - 1 : 0;
   const batch = makeBatch(requests, limit, workers > 0);
   const started: Worker[] = [];
   try {
     if (workers > 0 && options) {
-      const input: WorkerInput = { config, tables: shareTables(tables), batch };
+      const input: WorkerInput = { config, tables: inSharedMemory(tables) ? tables : shareTables(tables), batch };
       for (let w = 0; w < workers; w++) {
         const worker = new Worker(options.workerFile, { workerData: input });
         // A worker that fails before it takes a search leaves them all to this thread, with the same
@@ -227,8 +232,16 @@ function share<T extends Typed>(array: T, shared = true): T {
   return copy;
 }
 
-/** The tables in shared memory, read in place by every worker instead of copied into each. */
-function shareTables(tables: IndexTables): IndexTables {
+function inSharedMemory(tables: IndexTables): boolean {
+  return tables.vectors.terms.buffer instanceof SharedArrayBuffer;
+}
+
+/**
+ * The tables in shared memory, read in place by every worker instead of copied into each. An index
+ * that will search on workers moves its tables there once they are built, so that the build does not
+ * hold two copies (about 60 MB at 100,000 articles).
+ */
+export function shareTables(tables: IndexTables): IndexTables {
   const { vectors, termPostings, tags } = tables;
   return {
     documents: tables.documents,
