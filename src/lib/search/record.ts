@@ -1,7 +1,7 @@
 import { pictureView } from '../view/picture-view.ts';
 import type { Article } from '../content/article.ts';
 import { formatListDate, formatLongDate, toJakartaIso } from '../dates/format-date.ts';
-import { articleHref } from '../view/article-view.ts';
+import { articlePath } from '../routes.ts';
 import { SEARCH_FILTERS, SEARCH_LANGUAGE, SEARCH_SORT_DATE } from './fields.ts';
 
 /**
@@ -84,7 +84,7 @@ export function toSearchRecord(article: SearchSource, text: string): SearchRecor
   }
 
   return {
-    url: articleHref(article.slug),
+    url: articlePath(article.slug),
     content: parts.join('\n'),
     language: SEARCH_LANGUAGE,
     meta,

@@ -58,9 +58,6 @@ export interface ArticleView {
   readonly moreInCategory: readonly ArticleLinkView[];
 }
 
-/** Path of an article page. Deprecated: import `articlePath` from src/lib/routes.ts (kept for src/lib/search/record.ts). */
-export const articleHref = articlePath;
-
 function dateView(date: Date): DateView {
   return { text: formatDateTime(date), iso: toJakartaIso(date) };
 }
