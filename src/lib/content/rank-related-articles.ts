@@ -1,3 +1,4 @@
+import { oncePerObject } from '../once-per-object.ts';
 import { leadImage } from './resolve-image.ts';
 import { stripDateline } from '../markdown/dateline.ts';
 import type { RelatedDocument } from '../related/index.ts';
@@ -143,21 +144,16 @@ function relatedInput(article: ParsedArticle): RelatedDocument {
 }
 
 /**
- * Links by article: a story is linked from many lists ("Berita Terkait" of the stories like it,
- * "Lainnya di <Kategori>" of its neighbours), ten or so at 100,000 articles, and one object for all
- * of them spares the build a million allocations and lets the entries' digests serialize each link
- * once (see `pageCacheKey`). A parsed article never changes, so neither does its link.
+ * The link to an article, one object for every list that links it: a story is linked from many lists
+ * ("Berita Terkait" of the stories like it, "Lainnya di <Kategori>" of its neighbours), ten or so at
+ * 100,000 articles, and one object spares the build a million allocations and lets the entries'
+ * digests serialize each link once (see `pageCacheKey`). A parsed article never changes, so neither
+ * does its link.
  */
-const links = new WeakMap<ParsedArticle, ArticleLink>();
+const linkOf = oncePerObject(makeLink);
 
 function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
-  if (!article) return undefined;
-  let link = links.get(article);
-  if (link === undefined) {
-    link = makeLink(article);
-    links.set(article, link);
-  }
-  return link;
+  return article && linkOf(article);
 }
 
 function makeLink(article: ParsedArticle): ArticleLink {

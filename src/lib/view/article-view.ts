@@ -3,6 +3,7 @@ import { formatDateTime, formatListDate, toJakartaIso } from '../dates/format-da
 import { calendarDateOf, wibDayNumber } from '../dates/wib-day.ts';
 import { articlePath, categoryPath, indeksDayPath, tagPath } from '../routes.ts';
 import { authorNames, bylineView, type BylineRole } from './byline.ts';
+import { oncePerObject } from '../once-per-object.ts';
 import { listPicture, pictureView, type ListPictureView, type PictureView } from './picture-view.ts';
 
 /** A date as pages print it: the visible text and the machine-readable value for `<time datetime>`. */
@@ -117,21 +118,12 @@ export interface ListItemView extends ArticleLinkView {
 }
 
 /**
- * List views by article: a story stands on several lists (its section's, each tag's, each writer's,
- * the front page's archive), and every list page's key is computed on every build, so each view is
- * made once per build instead of once per list (issue #20). Views are immutable, so sharing is safe.
+ * Formats an article for a list: a related link plus its summary and image. One object per article
+ * (a story stands on its section's, each tag's, each writer's and the front page's lists, and every
+ * list page's key is computed on every build), so each view is made once per build; views are
+ * immutable, so sharing them is safe.
  */
-const listViews = new WeakMap<Article, ListItemView>();
-
-/** Formats an article for a list: a related link plus its summary and image (one object per article). */
-export function toListView(article: Article): ListItemView {
-  let view = listViews.get(article);
-  if (view === undefined) {
-    view = makeListView(article);
-    listViews.set(article, view);
-  }
-  return view;
-}
+export const toListView: (article: Article) => ListItemView = oncePerObject(makeListView);
 
 function makeListView(article: Article): ListItemView {
   return {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { oncePerObject } from '../once-per-object.ts';
 
 /**
  * Astro's incremental build copies a page from the previous build, instead of rendering it, while
@@ -23,24 +24,18 @@ export function navigationKey(
  * build (issue #20). Keyed by identity, which is sound because views are immutable once made (every
  * view type is readonly, and nothing writes into one after `toListView` and its siblings return it).
  */
-const serialized = new WeakMap<object, string>();
+const serializeObject = oncePerObject((value: object): string => JSON.stringify(value));
 
 function serialize(value: unknown): string {
   // JSON.stringify gives undefined (typed as a string) for undefined.
   if (value === undefined) return '';
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  let text = serialized.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    serialized.set(value, text);
-  }
-  return text;
+  return typeof value === 'object' && value !== null ? serializeObject(value) : JSON.stringify(value);
 }
 
 /**
  * Key of a page built from `props` (an object of JSON-able values; dates count by their time). Each
  * top-level field is hashed apart, and an array field item by item, so that views shared between
- * pages are serialized once (see `serialized`); two props with the same JSON get the same key.
+ * pages are serialized once (see `serializeObject`); two props with the same JSON get the same key.
  */
 export function pageCacheKey(props: object, navigation: string): string {
   const hash = createHash('sha1').update(navigation).update('\0');
