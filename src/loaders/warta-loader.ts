@@ -25,6 +25,7 @@ import { parsePeople } from '../lib/content/people.ts';
 import { parseSitePages } from '../lib/content/site-pages.ts';
 import { createPeopleIndex } from '../lib/content/resolve-credits.ts';
 import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport } from '../lib/errors/index.ts';
+import { lastShare } from '../lib/related/shared-search.ts';
 import { pageCacheKey } from '../lib/view/page-key.ts';
 
 /** Options of {@link wartaLoader}. */
@@ -202,7 +203,12 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
         phaseStart = performance.now();
       }
       const related = rankRelatedArticles(site, options.rankRelated, options.relatedLimit);
-      endPhase('related');
+      // Says whether the searches ran on a worker too: a worker that cannot start leaves them all to
+      // this thread with the same lists, so only this figure shows it (see shared-search.ts).
+      endPhase(
+        'related',
+        lastShare.onWorkers > 0 ? `, ${percent(lastShare.onWorkers, lastShare.searches)} on workers` : '',
+      );
       const articles = renderArticles(site, related, progress('render'));
       endPhase('render');
       result = { articles, errors: [], stats: contentStats(site, related) };
@@ -273,6 +279,10 @@ function loadFailure(error: unknown, directory: string): WartaError {
   );
   failure.cause = error;
   return failure;
+}
+
+function percent(part: number, whole: number): string {
+  return `${Math.round((100 * part) / whole)}%`;
 }
 
 function seconds(milliseconds: number): string {

@@ -106,6 +106,8 @@ export function searchMany(
   options: ParallelOptions | undefined,
 ): { ids: number[]; scores: number[] }[] {
   const workers = options && usesWorkers(options, requests.length) ? options.threads - 1 : 0;
+  lastShare.searches = requests.length;
+  lastShare.onWorkers = 0;
   const batch = makeBatch(requests, limit, workers > 0);
   const started: Worker[] = [];
   try {
@@ -121,7 +123,6 @@ export function searchMany(
     }
     runBatches(searcher, batch);
     awaitWorkers(batch.control);
-    lastShare.searches = requests.length;
     lastShare.onWorkers = Atomics.load(batch.control, WORKERS_DONE);
   } finally {
     // Finished or failed: either way nothing is left for them to do.
