@@ -50,6 +50,8 @@ const articles = defineCollection({
       `${process.version}|${siteConfig.embedHosts.join(',')}|${siteConfig.imageHosts.join(',')}|${settings.contentDirectory}`,
     ),
     bodyDirectory: settings.bodyDirectory,
+    // The code that fills a parsed body's "Baca juga" blocks; the parsed body itself is in each body's key.
+    bodyVersion: digestModules([path.resolve('src/lib/content/render-articles.ts')]),
     pruneBodies: !isDev,
     render: {
       embedHosts: siteConfig.embedHosts,

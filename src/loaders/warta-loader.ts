@@ -14,7 +14,7 @@ import { rankRelatedArticles } from '../lib/content/rank-related-articles.ts';
 import { renderArticles, type BuiltArticle } from '../lib/content/render-articles.ts';
 import { resolveLinks } from '../lib/content/resolve-links.ts';
 import type { RenderOptions } from '../lib/markdown/processor.ts';
-import { startBodyPack, type BodyLocation } from '../lib/storage/body-store.ts';
+import { openBodyStore, startBodyPack, type BodyLocation } from '../lib/storage/body-store.ts';
 import { openParseCache } from '../lib/storage/parse-cache.ts';
 import { parseChanged, withDownloads } from '../lib/storage/parse-changed.ts';
 import { downloadRemoteImages } from '../lib/storage/remote-images.ts';
@@ -59,6 +59,8 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
    * two previous loads' bodies are kept (dev server: its pages switch to a reload a moment later).
    */
   readonly pruneBodies?: boolean;
+  /** Identifies the code that fills bodies' "Baca juga" blocks (render-articles.ts); a change empties the body store. */
+  readonly bodyVersion?: string;
   /** The site's name: bylines naming it, or "Redaksi <name>", credit the newsroom itself. */
   readonly siteName?: string;
   /** Rendering options for article bodies, such as the allowed iframe hosts. */
@@ -235,15 +237,24 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   if (showProgress()) process.stdout.write('\r\x1b[K');
   logger.info(`${result.articles.length} articles in ${seconds(performance.now() - started)} (${phases.join(', ')})`);
   const keep = new Set<string>();
-  const pack = startBodyPack(options.bodyDirectory);
+  // Builds keep their bodies for the next build and write only new ones (body-store.ts); the dev
+  // server writes each load's bodies anew and keeps its two previous packs for pages still reading them.
+  const bodies = options.pruneBodies ? openBodyStore(options.bodyDirectory, options.bodyVersion ?? '') : undefined;
+  const pack = bodies ? undefined : startBodyPack(options.bodyDirectory);
   const entries: { article: BuiltArticle; id: string; digest: string; body: BodyLocation }[] = [];
   for (const article of result.articles) {
     const id = article.data.slug;
     keep.add(id);
     const digest = entryDigest(article);
-    entries.push({ article, id, digest, body: pack.add(article.html) });
+    const body = bodies
+      ? (bodies.find(article.bodyKey) ?? bodies.add(article.bodyKey, article.html))
+      : (pack?.add(article.html) ?? unreachable());
+    entries.push({ article, id, digest, body });
   }
-  pack.finish(options.pruneBodies ? 0 : 2);
+  bodies?.finish();
+  pack?.finish(2);
+  if (bodies)
+    logger.info(`Bodies: ${bodies.counts.written} written, ${bodies.counts.found} kept from the previous build`);
   // Published only now that every body is on disk under its final name.
   entries.forEach(({ article, id, digest, body }) => {
     publishArticle(digest, article.data, body);
@@ -267,8 +278,12 @@ function entryDigest(article: BuiltArticle): string {
   return createHash('sha1')
     .update(pageCacheKey(article.data, `entry ${ENTRY_FORMAT}`))
     .update('\0')
-    .update(article.html)
+    .update(article.bodyKey)
     .digest('base64url');
+}
+
+function unreachable(): never {
+  throw new Error('warta-loader: neither a body store nor a pack');
 }
 
 function loadFailure(error: unknown, directory: string): WartaError {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBody, startBodyPack, type BodyLocation } from '../../src/lib/storage/body-store.ts';
+import { openBodyStore, readBody, startBodyPack, type BodyLocation } from '../../src/lib/storage/body-store.ts';
 
 const freshDirectory = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bodies-')), 'bodies');
 const packs = (directory: string): string[] => fs.readdirSync(directory).sort();
@@ -100,5 +100,72 @@ describe('body pack', () => {
     expect(() => readBody(directory, { pack: '../../etc/passwd', offset: 0, length: 4 }, 'x')).toThrow(
       'Invalid body pack name',
     );
+  });
+});
+
+describe('body store', () => {
+  /** One build: finds or writes each body by its key, then finishes; returns the locations and counts. */
+  const build = (directory: string, bodies: Record<string, string>, version = 'v1') => {
+    const store = openBodyStore(directory, version);
+    const locations = Object.fromEntries(
+      Object.entries(bodies).map(([key, html]) => [key, store.find(key) ?? store.add(key, html)]),
+    );
+    store.finish();
+    return { locations, counts: { ...store.counts } };
+  };
+  const read = (directory: string, locations: Record<string, BodyLocation>) =>
+    Object.fromEntries(Object.entries(locations).map(([key, at]) => [key, readBody(directory, at, key)]));
+
+  it('writes only the bodies the previous build did not have, and reads every body back', () => {
+    const directory = freshDirectory();
+    const first = build(directory, { a: '<p>Satu.</p>', b: '<p>Dua — “dua”.</p>' });
+    expect(first.counts).toEqual({ found: 0, written: 2 });
+    const second = build(directory, { a: '<p>Satu.</p>', b: '<p>Dua — “dua”.</p>', c: '<p>Tiga.</p>' });
+    expect(second.counts).toEqual({ found: 2, written: 1 });
+    expect(second.locations['a']).toEqual(first.locations['a']);
+    expect(second.locations['c']?.pack).not.toBe(first.locations['a']?.pack);
+    expect(read(directory, second.locations)).toEqual({
+      a: '<p>Satu.</p>',
+      b: '<p>Dua — “dua”.</p>',
+      c: '<p>Tiga.</p>',
+    });
+    // Both packs are in use; a build that writes nothing keeps them and writes no pack.
+    expect(packs(directory).filter((name) => name.endsWith('.pack'))).toHaveLength(2);
+    const third = build(directory, { a: '<p>Satu.</p>', b: '<p>Dua — “dua”.</p>', c: '<p>Tiga.</p>' });
+    expect(third.counts).toEqual({ found: 3, written: 0 });
+    expect(packs(directory).filter((name) => name.endsWith('.pack'))).toHaveLength(2);
+  });
+
+  it('deletes the packs no body in use is in', () => {
+    const directory = freshDirectory();
+    const first = build(directory, { a: '<p>Satu.</p>' });
+    const second = build(directory, { b: '<p>Dua.</p>' });
+    expect(packs(directory)).toEqual([second.locations['b']!.pack, 'bodies.index']);
+    expect(() => readBody(directory, first.locations['a']!, 'a')).toThrow(/"a" is missing/);
+  });
+
+  it('writes everything again into one pack once most of the packs it uses are garbage', () => {
+    const directory = freshDirectory();
+    const big = `<p>${'Panjang. '.repeat(1000)}</p>`;
+    build(directory, { a: big, b: '<p>Dua.</p>' });
+    // b alone is in use now, a sliver of its pack: the next build starts over.
+    expect(build(directory, { b: '<p>Dua.</p>' }).counts).toEqual({ found: 1, written: 0 });
+    const fresh = build(directory, { b: '<p>Dua.</p>' });
+    expect(fresh.counts).toEqual({ found: 0, written: 1 });
+    expect(packs(directory)).toEqual([fresh.locations['b']!.pack, 'bodies.index']);
+    expect(read(directory, fresh.locations)).toEqual({ b: '<p>Dua.</p>' });
+  });
+
+  it('finds nothing after the rendering code changed, or when its index or a pack is damaged or gone', () => {
+    const directory = freshDirectory();
+    build(directory, { a: '<p>Satu.</p>' });
+    expect(build(directory, { a: '<p>Satu.</p>' }, 'v2').counts.found).toBe(0);
+    const { locations } = build(directory, { a: '<p>Satu.</p>' }, 'v2');
+    fs.truncateSync(path.join(directory, locations['a']!.pack), 3);
+    expect(build(directory, { a: '<p>Satu.</p>' }, 'v2').counts.found).toBe(0);
+    fs.writeFileSync(path.join(directory, 'bodies.index'), 'rusak');
+    const again = build(directory, { a: '<p>Satu.</p>' }, 'v2');
+    expect(again.counts.found).toBe(0);
+    expect(read(directory, again.locations)).toEqual({ a: '<p>Satu.</p>' });
   });
 });

@@ -58,6 +58,11 @@ describe('a warm rebuild after editing one article', () => {
   it('reuses the unchanged work: parsed articles, pages and search shards', () => {
     expect(warm.output).toMatch(/cache 11 hit, 2 parsed/);
     expect(warm.output).toMatch(/Pagefind: indexed 13 articles in 4 shards \(3 reused\)/);
+    // Bodies: the two edited stories' and the two whose "Baca juga" shows the new headline (the
+    // Putin and Houthi stories) are written again; the other nine are read where the first build
+    // wrote them (body-store.ts).
+    expect(warm.output).toMatch(/Bodies: 4 written, 9 kept from the previous build/);
+    expect(restored.output).toMatch(/Bodies: 0 written, 13 kept from the previous build/);
     // Astro empties the output folder first, so reused pages are copied back from its cache
     // ("restored"); the build log counts them (build-logger.mjs).
     const written = (build: SiteBuild) => {

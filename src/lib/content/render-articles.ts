@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fillBacaJuga } from '../markdown/baca-juga.ts';
 import type { Article } from './article.ts';
 import type { RelatedLists } from './rank-related-articles.ts';
@@ -7,8 +8,17 @@ import type { ResolvedSite } from './resolve-links.ts';
 export interface BuiltArticle {
   /** What the pages print, links included. */
   readonly data: Article;
-  /** The sanitized body HTML with its "Baca juga" asides in place. */
+  /**
+   * The sanitized body HTML with its "Baca juga" asides in place: made when first read, since a
+   * publish reads it only for the bodies its store does not have yet (see `bodyKey`).
+   */
   readonly html: string;
+  /**
+   * A digest of what makes the body: the parsed body, where its "Baca juga" blocks go, and their
+   * links. Equal keys give equal HTML (with the same rendering code), so the body store finds an
+   * unchanged body by it without rendering it again.
+   */
+  readonly bodyKey: string;
   /** Plain text of the body without its "Baca juga" blocks, one paragraph per line (for search). */
   readonly text: string;
 }
@@ -32,7 +42,22 @@ export function renderArticles(
       related: related.bySlug.get(article.data.slug) ?? [],
       moreInCategory: related.moreBySlug.get(article.data.slug) ?? [],
     };
-    const built = { data, html: fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga), text: parsed.text };
+    let html: string | undefined;
+    const built: BuiltArticle = {
+      data,
+      get html() {
+        html ??= fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga);
+        return html;
+      },
+      bodyKey: createHash('sha1')
+        .update(parsed.html)
+        .update('\0')
+        .update(JSON.stringify(parsed.bacaJugaSlots))
+        .update('\0')
+        .update(JSON.stringify(bacaJuga))
+        .digest('base64url'),
+      text: parsed.text,
+    };
     onProgress?.(i + 1, total);
     return built;
   });

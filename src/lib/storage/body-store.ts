@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { writeFully } from './write-fully.ts';
 
 /**
@@ -26,11 +27,11 @@ export interface BodyPackWriter {
   /** Appends `html` to the pack; the location is readable once `finish` has returned. */
   add(html: string): BodyLocation;
   /**
-   * Gives the pack its final name, then deletes older packs except the newest `keepPrevious` of
-   * them (the dev server keeps some: its pages follow Astro's entries, which switch to a reload a
-   * moment after the loader).
+   * Gives the pack its final name, then deletes older packs: all but the newest `keep` of them (the
+   * dev server keeps some: its pages follow Astro's entries, which switch to a reload a moment after
+   * the loader), or all but those named in `keep` (the packs a {@link BodyStore} still uses).
    */
-  finish(keepPrevious: number): void;
+  finish(keep: number | ReadonlySet<string>): void;
 }
 
 const PACK_SUFFIX = '.pack';
@@ -65,7 +66,7 @@ export function startBodyPack(directory: string): BodyPackWriter {
       if (pendingBytes >= WRITE_BYTES) flush();
       return location;
     },
-    finish(keepPrevious) {
+    finish(keep) {
       try {
         flush();
       } finally {
@@ -73,23 +74,25 @@ export function startBodyPack(directory: string): BodyPackWriter {
       }
       // Renamed only when complete, so a crash never leaves a pack that reads as truncated bodies.
       fs.renameSync(temporary, path.join(directory, name));
-      prunePacks(directory, name, keepPrevious);
+      prunePacks(directory, name, keep);
     },
   };
 }
 
 /**
- * Deletes packs older than `current` beyond the newest `keepPrevious`, temporary files left by
+ * Deletes packs older than `current` (every pack when undefined) beyond the newest `keep`, or all
+ * but those named in `keep`, temporary files left by
  * processes that have ended, and the folders of the earlier format (a file per body in 256
  * folders). Packs and temporary files of other running processes stay: a dev server and a build
  * may share the cache folder, and each reads its own pack.
  */
-function prunePacks(directory: string, current: string, keepPrevious: number): void {
+function prunePacks(directory: string, current: string | undefined, keep: number | ReadonlySet<string>): void {
   const older = readDirectory(directory)
-    .filter((name) => PACK_NAME.test(name) && name < current)
+    .filter((name) => PACK_NAME.test(name) && (current === undefined || name < current))
     .sort()
     .reverse();
-  for (const name of older.slice(keepPrevious)) {
+  const unused = typeof keep === 'number' ? older.slice(keep) : older.filter((name) => !keep.has(name));
+  for (const name of unused) {
     const writer = writerOf(name);
     if (writer === process.pid || !isRunning(writer)) fs.rmSync(path.join(directory, name), { force: true });
   }
@@ -115,6 +118,144 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * A build's bodies, kept for the next one by a key of what makes each body (issue #20). A publish at
+ * 100,000 articles rewrote all 400 MB of bodies into a new pack, after rendering every one of them
+ * again; now it renders and writes only the bodies whose key the previous build did not have, into
+ * a pack of their own, and the pages read the others where they are. What was written before is never
+ * written into: a pack is complete once renamed, and the index that names the bodies in use is
+ * replaced by a rename, so a build that stops half-way leaves the previous build's store as it was.
+ *
+ * The index (`bodies.index`) holds the previous build's bodies only; packs it does not name are
+ * deleted once a build finishes (those of other running processes excepted, as above). When over
+ * half the bytes of the packs it names belong to bodies no longer in use (edited and deleted
+ * stories), the next build writes every body again into one pack, and the old packs go.
+ */
+export interface BodyStore {
+  /** Where the body with `key` is, when the previous build wrote it; this build then keeps it. */
+  find(key: string): BodyLocation | undefined;
+  /** Writes `html`, the body with `key`, into this build's pack (readable once `finish` returns). */
+  add(key: string, html: string): BodyLocation;
+  /** Finishes this build's pack, names every body it used for the next build, deletes the packs none is in. */
+  finish(): void;
+  /** Bodies found in earlier packs and bodies written, so far. */
+  readonly counts: { found: number; written: number };
+}
+
+const INDEX_FILE = 'bodies.index';
+const MAX_GARBAGE_SHARE = 0.5;
+
+/** Opens the store in `directory`; `version` identifies the code that renders bodies, and any change empties it. */
+export function openBodyStore(directory: string, version: string): BodyStore {
+  const previous = readIndex(directory, version);
+  const used = new Map<string, BodyLocation>();
+  const counts = { found: 0, written: 0 };
+  let pack: BodyPackWriter | undefined;
+  return {
+    counts,
+    find(key) {
+      const location = previous.get(key);
+      if (location) {
+        used.set(key, location);
+        counts.found++;
+      }
+      return location;
+    },
+    add(key, html) {
+      pack ??= startBodyPack(directory);
+      const location = pack.add(html);
+      used.set(key, location);
+      counts.written++;
+      return location;
+    },
+    finish() {
+      const keep = new Set([...used.values()].map((location) => location.pack));
+      // The pack is complete under its final name before the index names it; the old packs go last.
+      if (pack) pack.finish(new Set([...keep, ...previousPacks(previous)]));
+      writeIndex(directory, version, used);
+      prunePacks(directory, undefined, keep);
+    },
+  };
+}
+
+function previousPacks(previous: ReadonlyMap<string, BodyLocation>): Set<string> {
+  return new Set([...previous.values()].map((location) => location.pack));
+}
+
+/** The previous build's bodies by key, or none when the index is missing, of another version, damaged or mostly garbage. */
+function readIndex(directory: string, version: string): Map<string, BodyLocation> {
+  let stored: unknown;
+  try {
+    stored = v8.deserialize(fs.readFileSync(path.join(directory, INDEX_FILE)));
+  } catch {
+    return new Map();
+  }
+  if (!isIndex(stored) || stored.version !== version) return new Map();
+  // Each pack must still be there, whole: bodies in a missing or cut pack are written again.
+  const sizes = new Map<string, number>();
+  for (const [, pack] of stored.entries) {
+    if (sizes.has(pack)) continue;
+    let size = -1;
+    try {
+      if (PACK_NAME.test(pack)) size = fs.statSync(path.join(directory, pack)).size;
+    } catch {
+      size = -1;
+    }
+    sizes.set(pack, size);
+  }
+  const entries = new Map<string, BodyLocation>();
+  const live = new Set<string>();
+  let liveBytes = 0;
+  for (const [key, pack, offset, length] of stored.entries) {
+    if (offset + length > (sizes.get(pack) ?? -1)) continue;
+    entries.set(key, { pack, offset, length });
+    // Two keys may share a body's bytes; count them once.
+    if (!live.has(`${pack}:${offset}`)) {
+      live.add(`${pack}:${offset}`);
+      liveBytes += length;
+    }
+  }
+  let packBytes = 0;
+  for (const pack of previousPacks(entries)) packBytes += sizes.get(pack) ?? 0;
+  return liveBytes < packBytes * (1 - MAX_GARBAGE_SHARE) ? new Map<string, BodyLocation>() : entries;
+}
+
+interface StoredIndex {
+  readonly version: string;
+  readonly entries: readonly (readonly [string, string, number, number])[];
+}
+
+function isIndex(value: unknown): value is StoredIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, entries } = value as Partial<StoredIndex>;
+  return (
+    typeof version === 'string' &&
+    Array.isArray(entries) &&
+    entries.every(
+      (e) =>
+        Array.isArray(e) &&
+        typeof e[0] === 'string' &&
+        typeof e[1] === 'string' &&
+        Number.isSafeInteger(e[2]) &&
+        Number.isSafeInteger(e[3]) &&
+        e[2] >= 0 &&
+        e[3] >= 0,
+    )
+  );
+}
+
+/** Replaces the index by a rename, so that a reader finds the old one or the new one whole. */
+function writeIndex(directory: string, version: string, used: ReadonlyMap<string, BodyLocation>): void {
+  const index: StoredIndex = {
+    version,
+    entries: [...used].map(([key, l]) => [key, l.pack, l.offset, l.length] as const),
+  };
+  const temporary = path.join(directory, `${INDEX_FILE}.${process.pid}.tmp`);
+  fs.mkdirSync(directory, { recursive: true });
+  fs.writeFileSync(temporary, v8.serialize(index));
+  fs.renameSync(temporary, path.join(directory, INDEX_FILE));
 }
 
 /** Packs a reader keeps open: a build reads one, the dev server the newest few. */
