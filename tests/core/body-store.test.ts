@@ -136,9 +136,10 @@ describe('body store', () => {
     expect(packs(directory).filter((name) => name.endsWith('.pack'))).toHaveLength(2);
   });
 
-  it('deletes the packs no body in use is in', () => {
+  it('deletes the packs no body in use is in, and indexes left by stopped builds', () => {
     const directory = freshDirectory();
     const first = build(directory, { a: '<p>Satu.</p>' });
+    fs.writeFileSync(path.join(directory, 'bodies.index.999999999.tmp'), 'setengah');
     const second = build(directory, { b: '<p>Dua.</p>' });
     expect(packs(directory)).toEqual([second.locations['b']!.pack, 'bodies.index']);
     expect(() => readBody(directory, first.locations['a']!, 'a')).toThrow(/"a" is missing/);

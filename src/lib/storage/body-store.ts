@@ -99,6 +99,9 @@ function prunePacks(directory: string, current: string | undefined, keep: number
   for (const name of readDirectory(directory)) {
     if (TEMPORARY_NAME.test(name)) {
       if (!isRunning(writerOf(name))) fs.rmSync(path.join(directory, name), { force: true });
+    } else if (INDEX_TEMPORARY.test(name)) {
+      // An index a stopped build did not get to rename into place.
+      if (!isRunning(Number(INDEX_TEMPORARY.exec(name)?.[1]))) fs.rmSync(path.join(directory, name), { force: true });
     } else if (/^[\w-]{2}$/.test(name)) fs.rmSync(path.join(directory, name), { recursive: true, force: true });
   }
 }
@@ -145,6 +148,7 @@ export interface BodyStore {
 }
 
 const INDEX_FILE = 'bodies.index';
+const INDEX_TEMPORARY = /^bodies\.index\.(\d+)\.tmp$/;
 const MAX_GARBAGE_SHARE = 0.5;
 
 /** Opens the store in `directory`; `version` identifies the code that renders bodies, and any change empties it. */
