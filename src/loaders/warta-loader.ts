@@ -55,8 +55,10 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
    */
   readonly bodyDirectory: string;
   /**
-   * Delete the bodies of earlier loads once a load has written its own (builds). Otherwise the
-   * two previous loads' bodies are kept (dev server: its pages switch to a reload a moment later).
+   * Keep the bodies in the body store (builds; see body-store.ts): a load writes only the bodies the
+   * previous one did not have, and deletes the packs no body in use is in. Otherwise each load writes
+   * all its bodies into a new pack, and the two previous loads' packs are kept (dev server: its pages
+   * switch to a reload a moment later).
    */
   readonly pruneBodies?: boolean;
   /** Identifies the code that fills bodies' "Baca juga" blocks (render-articles.ts); a change empties the body store. */
