@@ -5,24 +5,32 @@
 //
 // The network is throttled by a proxy in front of the server, not by DevTools: Pagefind fetches
 // the index from a web worker, whose requests DevTools' page-level throttling does not slow down.
-// usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled]
+// usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2]
 //   e.g. after `npm run bench -- 100000`: npm run bench:search -- /tmp/warta-bench-100000-42/dist pemerintah
 //   BENCH_SEARCH_LIST=1 also prints every response: its transferred bytes and path
+//   --http2 serves the site over HTTPS with HTTP/2 (a self-signed certificate), as static hosts do;
+//   --https over HTTPS with HTTP/1.1 (the same server, HTTP/2 turned off in Chromium), where a browser
+//   opens at most six connections to a host; without either, plain HTTP/1.1 (no TLS handshake)
 import net from 'node:net';
 import path from 'node:path';
 import { launchChromium } from '../tests/helpers/chromium.ts';
-import { serveStatic } from '../tests/helpers/serve.ts';
+import { serveStatic, serveStaticHttp2 } from '../tests/helpers/serve.ts';
 
 const args = process.argv.slice(2);
 const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
 const [dist, word = 'pemerintah'] = positional;
 if (!dist) {
-  console.error('usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled]');
+  console.error(
+    'usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2]',
+  );
   process.exit(2);
 }
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const throttled = !args.includes('--unthrottled');
+const http2 = args.includes('--http2');
+const https = http2 || args.includes('--https');
+const protocol = http2 ? 'HTTP/2 (TLS)' : https ? 'HTTP/1.1 (TLS)' : 'HTTP/1.1';
 
 interface Run {
   readonly milliseconds: number;
@@ -37,9 +45,39 @@ const LATENCY_MS = 562.5;
 const DOWN_BYTES_PER_SECOND = (1.44 * 1024 * 1024) / 8;
 
 /**
+ * Writes to `to` what is handed to it, each chunk at its own time (a `performance.now()` instant)
+ * and always in the order handed over. One timer per direction, not one per chunk: timers of
+ * different lengths that fall due in the same millisecond may fire in either order, and a chunk
+ * overtaking another breaks the stream (TLS notices: ERR_SSL_PROTOCOL_ERROR).
+ */
+function delayedWriter(to: net.Socket): { send(chunk: Buffer, at: number): void; then(done: () => void): void } {
+  const queue: { chunk: Buffer; at: number }[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let drained: (() => void) | undefined;
+  const flush = (): void => {
+    timer = undefined;
+    while (queue.length > 0 && (queue[0]?.at ?? 0) <= performance.now())
+      to.write(queue.shift()?.chunk ?? Buffer.alloc(0));
+    if (queue.length > 0) timer = setTimeout(flush, Math.max(0, (queue[0]?.at ?? 0) - performance.now()));
+    else drained?.();
+  };
+  return {
+    send(chunk, at) {
+      queue.push({ chunk, at });
+      timer ??= setTimeout(flush, Math.max(0, at - performance.now()));
+    },
+    /** Calls `done` once everything handed over so far has been written. */
+    then(done) {
+      if (queue.length === 0) done();
+      else drained = done;
+    },
+  };
+}
+
+/**
  * A TCP proxy to `target` that delays each chunk by half the round trip each way and sends the
  * server's bytes no faster than {@link DOWN_BYTES_PER_SECOND}, shared by every connection (one
- * phone, one link). Written here because what is needed is 30 lines and no throttling package in
+ * phone, one link). Written here because what is needed is 50 lines and no throttling package in
  * the registry is kept up.
  */
 async function throttlingProxy(target: URL): Promise<{ url: string; close: () => Promise<void> }> {
@@ -48,24 +86,25 @@ async function throttlingProxy(target: URL): Promise<{ url: string; close: () =>
   const proxy = net.createServer((client) => {
     const upstream = net.connect(Number(target.port), target.hostname);
     sockets.add(client).add(upstream);
-    const later = (ms: number, send: () => void) => setTimeout(send, ms);
-    client.on('data', (chunk) => later(LATENCY_MS / 2, () => upstream.write(chunk)));
-    upstream.on('data', (chunk) => {
-      const now = performance.now();
-      linkFreeAt = Math.max(linkFreeAt, now) + (chunk.length / DOWN_BYTES_PER_SECOND) * 1000;
-      later(linkFreeAt - now + LATENCY_MS / 2, () => client.write(chunk));
+    const toServer = delayedWriter(upstream);
+    const toClient = delayedWriter(client);
+    client.on('data', (chunk: Buffer) => toServer.send(chunk, performance.now() + LATENCY_MS / 2));
+    upstream.on('data', (chunk: Buffer) => {
+      linkFreeAt = Math.max(linkFreeAt, performance.now()) + (chunk.length / DOWN_BYTES_PER_SECOND) * 1000;
+      toClient.send(chunk, linkFreeAt + LATENCY_MS / 2);
     });
     const end = () => {
       client.destroy();
       upstream.destroy();
     };
     client.on('close', end).on('error', end);
-    upstream.on('close', () => later(LATENCY_MS, end)).on('error', end);
+    // The server's last bytes still reach the client first.
+    upstream.on('close', () => toClient.then(() => setTimeout(end, LATENCY_MS / 2))).on('error', end);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const { port } = proxy.address() as net.AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${target.protocol}//127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -74,14 +113,20 @@ async function throttlingProxy(target: URL): Promise<{ url: string; close: () =>
   };
 }
 
-const origin = await serveStatic(path.resolve(dist));
+const secure = https ? await serveStaticHttp2(path.resolve(dist)) : undefined;
+const origin = secure ?? (await serveStatic(path.resolve(dist)));
+const trusted = secure ? [`--ignore-certificate-errors-spki-list=${secure.spki}`] : [];
+if (https && !http2) trusted.push('--disable-http2');
 const server = throttled ? await throttlingProxy(new URL(origin.url)) : origin;
-const browser = await launchChromium();
+const browser = await launchChromium(trusted);
 const results: Run[] = [];
 try {
   for (let i = 0; i < runs; i++) {
     // A new context each run: an empty HTTP cache, as for a reader arriving from a shared link.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     if (throttled) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -91,6 +136,10 @@ try {
     let searchRequests = 0;
     // Playwright reports the worker's requests with the page's; sizes are as transferred (gzip).
     const counted: Promise<void>[] = [];
+    if (process.env['BENCH_SEARCH_LIST'])
+      context.on('requestfailed', (request) =>
+        console.log(`  failed ${request.url()} ${request.failure()?.errorText ?? ''}`),
+      );
     context.on('requestfinished', (request) => {
       counted.push(
         request.sizes().then((sizes) => {
@@ -136,7 +185,7 @@ try {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 console.log(
-  `first search for "${word}" on ${dist}${throttled ? ' (CPU 4×, Fast 3G)' : ' (unthrottled)'}, median of ${runs}: ` +
+  `first search for "${word}" on ${dist}${throttled ? ' (CPU 4×, Fast 3G)' : ' (unthrottled)'} over ${protocol}, median of ${runs}: ` +
     `${(median(results.map((r) => r.milliseconds)) / 1000).toFixed(2)} s to results, ` +
     `${(median(results.map((r) => r.bytes)) / 1024).toFixed(0)} KB in ${median(results.map((r) => r.requests))} requests ` +
     `(search index ${(median(results.map((r) => r.searchBytes)) / 1024).toFixed(0)} KB in ${median(results.map((r) => r.searchRequests))})`,

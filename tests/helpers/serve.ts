@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import http2 from 'node:http2';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import sirv from 'sirv';
@@ -10,11 +16,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/**
- * Serves `dir` like a static host: gzip, long caching for Astro's hashed assets, `/x/` →
- * `x/index.html`, unknown paths → 404.html with status 404.
- */
-export async function serveStatic(dir: string): Promise<StaticServer> {
+/** A request handler serving `dir` like a static host (see {@link serveStatic}). */
+function staticHandler(dir: string): http.RequestListener {
   const gzip = compression();
   const assets = sirv(dir, {
     dev: false,
@@ -23,7 +26,7 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     },
   });
-  const server = http.createServer((req, res) =>
+  return (req, res) =>
     gzip(req as Parameters<typeof gzip>[0], res as Parameters<typeof gzip>[1], () =>
       assets(req, res, () => {
         res.statusCode = 404;
@@ -32,12 +35,68 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
           res.end('Not found');
         });
       }),
-    ),
+    );
+}
+
+/**
+ * Serves `dir` like a static host: gzip, long caching for Astro's hashed assets, `/x/` →
+ * `x/index.html`, unknown paths → 404.html with status 404.
+ */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  return listen(http.createServer(staticHandler(dir)), 'http');
+}
+
+/**
+ * {@link serveStatic} over HTTPS with HTTP/2, as the static hosts a newsroom deploys to serve a site
+ * (HTTP/1.1 for a client that does not offer h2). The certificate is a throwaway self-signed one made
+ * with the openssl command; a browser must be told to accept it, by its public key (`spki`).
+ */
+export async function serveStaticHttp2(dir: string): Promise<StaticServer & { readonly spki: string }> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-tls-'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      path.join(folder, 'key.pem'),
+      '-out',
+      path.join(folder, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
   );
+  const key = fs.readFileSync(path.join(folder, 'key.pem'));
+  const cert = fs.readFileSync(path.join(folder, 'cert.pem'));
+  fs.rmSync(folder, { recursive: true, force: true });
+  // The SHA-256 of the certificate's public key, for Chromium's --ignore-certificate-errors-spki-list:
+  // a certificate accepted that way counts as valid, so responses are cached as on a real host
+  // (with ignoreHTTPSErrors alone, Chromium caches nothing from a host whose certificate failed).
+  const spki = crypto
+    .createHash('sha256')
+    .update(new crypto.X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
+  const handler = staticHandler(dir);
+  // The compatibility API gives the connect-style middleware the request and response shapes it uses.
+  const server = http2.createSecureServer({ key, cert, allowHTTP1: true }, (req, res) =>
+    handler(req as unknown as http.IncomingMessage, res as unknown as http.ServerResponse),
+  );
+  return { ...(await listen(server, 'https')), spki };
+}
+
+async function listen(server: http.Server | http2.Http2SecureServer, scheme: string): Promise<StaticServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${scheme}://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
