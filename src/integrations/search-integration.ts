@@ -7,10 +7,11 @@ import {
   writeSearchIndexInWorker,
   type SearchIndexReport,
 } from '../lib/search/build-index.ts';
-import { SEARCH_BUNDLE_DIR } from '../lib/search/fields.ts';
+import { SEARCH_BUNDLE_DIR, SHARD_MANIFEST, type ShardManifest } from '../lib/search/fields.ts';
+import { withIndexPreloads } from '../lib/search/page-preloads.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
-import { articlePath } from '../lib/routes.ts';
+import { articlePath, outputFileOf, searchPath } from '../lib/routes.ts';
 import { digestModules } from '../lib/storage/digest-code.ts';
 import { buildSettings, onArticlesResolved, takeResolvedArticles } from '../data/build-context.ts';
 import { searchFailure } from './build-errors.ts';
@@ -100,6 +101,7 @@ export function searchIntegration(): AstroIntegration {
           const outputPath = path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR);
           for (const shard of report.kept) keepInLiveSite(`${SEARCH_BUNDLE_DIR}/${shard}`);
           moveFolder(staging, outputPath);
+          preloadIndexOnSearchPage(fileURLToPath(dir), outputPath);
           logger.info(formatSearchIndexReport(report));
         } catch (error) {
           throw searchFailure(error, articleFile);
@@ -107,6 +109,25 @@ export function searchIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Lists the files the newest shards read first (the manifest's `preload`) in the search page's
+ * head (see withIndexPreloads). The page is in the output folder when Astro rendered it or restored
+ * it from its cache, and otherwise still in the live site (kept-pages.ts); either way the new page
+ * is a new file, written beside it and renamed over it, never written into: the page Astro
+ * rendered is also its cache's copy (the same file, a hard link) and may be a live page too.
+ */
+function preloadIndexOnSearchPage(outDir: string, bundle: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(bundle, SHARD_MANIFEST), 'utf8')) as ShardManifest;
+  const page = path.join(outDir, outputFileOf(searchPath()));
+  const live = liveSite();
+  const source = fs.existsSync(page) || live === undefined ? page : path.join(live, outputFileOf(searchPath()));
+  const html = withIndexPreloads(fs.readFileSync(source, 'utf8'), manifest.preload);
+  const temporary = `${page}.tmp-${process.pid}`;
+  fs.mkdirSync(path.dirname(page), { recursive: true });
+  fs.writeFileSync(temporary, html);
+  fs.renameSync(temporary, page);
 }
 
 function moveFolder(from: string, to: string): void {

@@ -18,6 +18,7 @@ import {
   type StagedShards,
 } from '../lib/search/sharded-search.ts';
 import { parseVocabulary, suggestQuery, type Vocabulary } from '../lib/search/suggest.ts';
+import { INDEX_PRELOAD_ATTRIBUTE, indexFileUrl } from '../lib/search/page-preloads.ts';
 import {
   EMPTY_QUERY_TEXT,
   FEW_RESULTS,
@@ -100,13 +101,21 @@ const shardManifest = askedEarly(requestManifest, true);
  * (sharded-search.ts), so their requests use what the page preloaded.
  */
 function preload(files: readonly string[]): void {
+  // The build lists them in the page's head (page-preloads.ts), where the browser asks for them
+  // sooner; what it does not list (a page cached from an older build) is asked for here.
+  const listed = new Set(
+    [...document.head.querySelectorAll<HTMLLinkElement>(`link[rel="preload"][${INDEX_PRELOAD_ATTRIBUTE}]`)].map(
+      (link) => link.getAttribute('href'),
+    ),
+  );
   for (const file of files) {
+    if (listed.has(indexFileUrl(file))) continue;
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     // Pagefind's fetch() is a CORS-mode request; a preload matches it only in the same mode.
     link.crossOrigin = 'anonymous';
-    link.href = `${BUNDLE_URL}${file}`;
+    link.href = indexFileUrl(file);
     document.head.append(link);
   }
 }

@@ -79,6 +79,15 @@ describe('searching a large archive: the newest stories first, the whole archive
     );
     expect(await status(page)).toMatch(new RegExp(`^\\d+ hasil untuk "pemerintah" sejak ${since}$`));
     expect([...shardsRead].sort()).toEqual(manifest.shards.slice(0, manifest.recent).sort());
+    // The head lists what the newest shards read first (page-preloads.ts); the script adds none again.
+    const preloads = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].map((link) => ({
+        href: link.getAttribute('href'),
+        inHead: link.hasAttribute('data-search-index'),
+      })),
+    );
+    expect(preloads.filter((p) => p.inHead).length).toBeGreaterThan(manifest.recent);
+    expect(new Set(preloads.map((p) => p.href)).size).toBe(preloads.length);
     const scope = page.locator('[data-search-scope]');
     expect(await scope.isVisible()).toBe(true);
     expect(await scope.textContent()).toContain(`Hanya berita sejak ${since} yang dicari.`);

@@ -12,6 +12,13 @@ const LAVROV = 'sebut-gencatan-senjata-jalan-buntu-menlu-lavrov-kita-butuh-perja
 const OLD_TITLE = 'NATO Serukan Penyelidikan Menyeluruh Jatuhnya Pesawat Azerbaijan Airlines';
 const NEW_TITLE = 'NATO Desak Penyelidikan Independen atas Jatuhnya Pesawat Azerbaijan Airlines';
 
+/** The search index files /cari/ preloads from its head (page-preloads.ts), in order. */
+function indexPreloads(build: SiteBuild): string[] {
+  return parse(build.read('cari/index.html'))
+    .querySelectorAll('head link[rel="preload"][data-search-index]')
+    .map((link) => link.getAttribute('href') ?? '');
+}
+
 describe('a warm rebuild after editing one article', () => {
   let work: string;
   let content: string;
@@ -20,6 +27,7 @@ describe('a warm rebuild after editing one article', () => {
   let restored: SiteBuild;
   let clean: SiteBuild;
   let coldCategoryPage: string;
+  let coldPreloads: string[];
   const env = (name: string, cache: string) => ({
     WARTA_NOW: '2025-01-01T00:00:00+07:00',
     WARTA_SEARCH_SHARD_SIZE: '4',
@@ -34,6 +42,7 @@ describe('a warm rebuild after editing one article', () => {
     cold = buildSite(content, env('dist', 'cache'));
     if (cold.status !== 0) throw new Error(`cold build failed:\n${cold.output}`);
     coldCategoryPage = cold.read('kategori/internasional/index.html');
+    coldPreloads = indexPreloads(cold);
     // The edit changes a headline that the seed's "Baca juga" box, lists and feeds all print (and
     // that the Lavrov article links by headline, so its editor updates that link too).
     const edit = (name: string, change: (text: string) => string) => {
@@ -79,6 +88,18 @@ describe('a warm rebuild after editing one article', () => {
     expect(written(restored).restored).toBeGreaterThan(written(warm).restored);
     expect(written(cold)).toMatchObject({ restored: 0, rendered: written(warm).files });
     expect(written(cold).rendered).toBeGreaterThan(written(warm).restored);
+  });
+
+  it("lists in /cari/'s head the files the newest shards read first, as the publish left them", () => {
+    for (const build of [warm, restored, clean]) {
+      const manifest = JSON.parse(build.read('pagefind/shards.json')) as { preload: string[] };
+      const preloads = indexPreloads(build);
+      expect(preloads).toEqual(manifest.preload.map((file) => `/pagefind/${file}`));
+      for (const href of preloads) expect(build.exists(href.slice(1).split('?')[0] ?? ''), href).toBe(true);
+    }
+    // The edited story's shard has new files: a page kept from the first build would name the old ones.
+    expect(indexPreloads(warm)).not.toEqual(coldPreloads);
+    expect(coldPreloads.length).toBeGreaterThan(0);
   });
 
   it('shows the edit on the article, in the seed\'s "Baca juga" box and on its category page', () => {
