@@ -24,6 +24,28 @@ describe('pageCacheKey', () => {
     );
   });
 
+  it('keeps the keys of the previous builds: a new key re-renders every page once', () => {
+    // The key of session 14's implementation (one hash update per part); the parts now go in joined.
+    const props = {
+      title: 'Banjir "Jakarta" é',
+      when: new Date('2024-12-27T10:00:00Z'),
+      items: [{ a: 1 }, 2, null, undefined, 'x'],
+      none: undefined,
+      nested: { b: [1, { c: 'd' }] },
+    };
+    expect(pageCacheKey(props, 'nav|x=y')).toBe('WOJlRZLR6YtIuyfKzXi1g4P1r8Q');
+  });
+
+  it('serializes an object that is not frozen each time, so a changed one changes the key', () => {
+    const page = { items: [{ title: 'a' }], heading: { text: 'x' } };
+    const before = pageCacheKey(page, 'nav');
+    page.items[0]!.title = 'b';
+    const afterItem = pageCacheKey(page, 'nav');
+    expect(afterItem).not.toBe(before);
+    page.heading.text = 'y';
+    expect(pageCacheKey(page, 'nav')).not.toBe(afterItem);
+  });
+
   it('depends on the navigation', () => {
     expect(pageCacheKey({ a: 1 }, 'x')).not.toBe(pageCacheKey({ a: 1 }, 'y'));
   });
@@ -41,6 +63,8 @@ describe('toListView', () => {
   it('makes one view per article, shared by every list it stands on', () => {
     const article = makeArticle('a');
     expect(toListView(article)).toBe(toListView(article));
+    // Frozen, so pageCacheKey serializes it once for every list page it is on.
+    expect(Object.isFrozen(toListView(article))).toBe(true);
     expect(toListView(makeArticle('a'))).toStrictEqual(toListView(article));
   });
 });

@@ -160,12 +160,13 @@ function makeLink(article: ParsedArticle): ArticleLink {
   const fm = article.frontMatter;
   // The thumbnail needs the picture, its alt text and its asset; not the caption or credit.
   const image = leadImage(article);
-  return {
+  // Frozen, as every shared view: pageCacheKey serializes a frozen object once, however many lists hold it.
+  return Object.freeze({
     slug: article.slug,
     title: fm.title,
     date: fm.date,
     category: fm.category,
     categorySlug: termSlug(fm.category),
     ...(image ? { image: { src: image.src, alt: image.alt, ...(image.asset ? { asset: image.asset } : {}) } } : {}),
-  };
+  });
 }

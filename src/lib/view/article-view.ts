@@ -126,7 +126,8 @@ export interface ListItemView extends ArticleLinkView {
 export const toListView: (article: Article) => ListItemView = oncePerObject(makeListView);
 
 function makeListView(article: Article): ListItemView {
-  return {
+  // Frozen: pageCacheKey serializes a frozen object once, however many list pages hold it.
+  return Object.freeze({
     ...toLinkView({
       slug: article.slug,
       title: article.title,
@@ -137,5 +138,5 @@ function makeListView(article: Article): ListItemView {
     }),
     summary: article.summary,
     image: listPicture(article),
-  };
+  });
 }

@@ -18,36 +18,46 @@ export function navigationKey(
 }
 
 /**
- * What one value adds to a key, written once per object: list pages repeat the same item views
- * (an article is on its section's, its tags', its writers' and the front page's lists) and share one
- * sidebar, so at 100,000 articles the same views were serialized about six times each, on every
- * build (issue #20). Keyed by identity, which is sound because views are immutable once made (every
- * view type is readonly, and nothing writes into one after `toListView` and its siblings return it).
+ * What one value adds to a key, written once per object for the objects many pages share: list
+ * pages repeat the same item views (an article is on its section's, its tags', its writers' and the
+ * front page's lists) and share one sidebar, so at 100,000 articles the same views were serialized
+ * about six times each, on every build (issue #20). Those views are frozen where they are made
+ * (`toListView`, `linkTo`, `listSidebar`), and a frozen object's JSON is kept with it (by identity):
+ * its fields cannot change, and nested objects in views are never written to either (every view
+ * type is readonly). Other objects, such as an entry's own fields, are seen once a build: they are
+ * serialized directly, since keeping their JSON cost more than it saved (1.5 s of entry digests at
+ * 100,000 articles).
  */
-const serializeObject = oncePerObject((value: object): string => JSON.stringify(value));
+const serializeShared = oncePerObject((value: object): string => JSON.stringify(value));
 
 function serialize(value: unknown): string {
   // JSON.stringify gives undefined (typed as a string) for undefined.
   if (value === undefined) return '';
-  return typeof value === 'object' && value !== null ? serializeObject(value) : JSON.stringify(value);
+  return typeof value === 'object' && value !== null && Object.isFrozen(value)
+    ? serializeShared(value)
+    : JSON.stringify(value);
 }
 
 /**
  * Key of a page built from `props` (an object of JSON-able values; dates count by their time). Each
- * top-level field is hashed apart, and an array field item by item, so that views shared between
- * pages are serialized once (see `serializeObject`); two props with the same JSON get the same key.
+ * top-level field is serialized apart, and an array field item by item, so that views shared between
+ * pages are serialized once (see `serializeShared`); two props with the same JSON get the same key.
+ *
+ * The parts are joined into one string and hashed with one call: the SHA-1 of the parts fed one by
+ * one is the SHA-1 of their concatenation, and the hundred or so calls into the hash an article's
+ * entry made took 2 s of a 100,000-article build (issue #20).
  */
 export function pageCacheKey(props: object, navigation: string): string {
-  const hash = createHash('sha1').update(navigation).update('\0');
+  let text = `${navigation}\0`;
   for (const [field, value] of Object.entries(props)) {
     if (value === undefined) continue;
-    hash.update(JSON.stringify(field)).update(':');
+    text += `${JSON.stringify(field)}:`;
     if (Array.isArray(value)) {
-      hash.update('[');
-      for (const item of value as unknown[]) hash.update(serialize(item ?? null)).update(',');
-      hash.update(']');
-    } else hash.update(serialize(value));
-    hash.update('\0');
+      text += '[';
+      for (const item of value as unknown[]) text += `${serialize(item ?? null)},`;
+      text += ']';
+    } else text += serialize(value);
+    text += '\0';
   }
-  return hash.digest('base64url');
+  return createHash('sha1').update(text).digest('base64url');
 }

@@ -101,5 +101,6 @@ export function listSidebar(categories: readonly TermGroup[], tags: readonly Ter
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'id'))
     .slice(0, tagCount)
     .map(link);
-  return { categories: termCounts(categories).map(link), popularTags: popular };
+  // Frozen: one sidebar stands on every page of a list, and pageCacheKey serializes a frozen object once.
+  return Object.freeze({ categories: termCounts(categories).map(link), popularTags: popular });
 }
