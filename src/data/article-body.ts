@@ -1,4 +1,4 @@
-import { readBody } from '../lib/storage/body-store.ts';
+import { readBody } from '../lib/storage/body-pack.ts';
 import { buildSettings, publishedBody } from './build-context.ts';
 
 /** The rendered, sanitized body of an article (stored by the loader, located by its entry's digest). */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Article } from '../lib/content/article.ts';
 import type { Person } from '../lib/content/people.ts';
 import type { SitePage } from '../lib/content/site-pages.ts';
-import type { BodyLocation } from '../lib/storage/body-store.ts';
+import type { BodyLocation } from '../lib/storage/body-pack.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
 import { withoutStack } from '../lib/errors/index.ts';

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBodyStore, readBody, startBodyPack, type BodyLocation } from '../../src/lib/storage/body-store.ts';
+import { readBody, type BodyLocation } from '../../src/lib/storage/body-pack.ts';
+import { openBodyStore, startBodyPack } from '../../src/lib/storage/body-store.ts';
 
 const freshDirectory = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bodies-')), 'bodies');
 const packs = (directory: string): string[] => fs.readdirSync(directory).sort();

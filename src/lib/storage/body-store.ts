@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { PACK_NAME, type BodyLocation } from './body-pack.ts';
 import { writeFully } from './write-fully.ts';
 
 /**
@@ -9,33 +10,27 @@ import { writeFully } from './write-fully.ts';
  * compiles and hydrates whole; keeping the bodies out of it took a 10,000-article store from 54 MB to
  * a quarter of that, with the build's peak memory and time.
  *
- * Each load writes all its bodies into one pack file and the pages read byte ranges of it. A file
+ * Each load writes its bodies into a pack file and the pages read byte ranges of it (body-pack.ts,
+ * the reading side, apart so that a change here does not change the article page's code and so
+ * re-render every article page; Astro keys each page on the code it imports). A file
  * per body cost a mkdir, open, write, close and rename each, on the loader's critical path: 2.8 s of
  * a 10,000-article build's CPU profile, and about ten times that at 100,000 articles. One pack is a
  * few sequential writes (40 MB at 10,000 articles), and a page's read is one positioned read of a
  * file kept open.
  */
-export interface BodyLocation {
-  /** The pack file's name in the body folder. */
-  readonly pack: string;
-  /** Byte offset and length of the UTF-8 body in the pack. */
-  readonly offset: number;
-  readonly length: number;
-}
-
 export interface BodyPackWriter {
   /** Appends `html` to the pack; the location is readable once `finish` has returned. */
   add(html: string): BodyLocation;
   /**
-   * Gives the pack its final name, then deletes older packs: all but the newest `keep` of them (the
-   * dev server keeps some: its pages follow Astro's entries, which switch to a reload a moment after
-   * the loader), or all but those named in `keep` (the packs a {@link BodyStore} still uses).
+   * Gives the pack its final name, then, given `keep`, deletes older packs: all but the newest `keep`
+   * of them (the dev server keeps some: its pages follow Astro's entries, which switch to a reload a
+   * moment after the loader), or all but those named in `keep`. A {@link BodyStore} prunes by itself,
+   * once its index names the packs in use.
    */
-  finish(keep: number | ReadonlySet<string>): void;
+  finish(keep?: number | ReadonlySet<string>): void;
 }
 
 const PACK_SUFFIX = '.pack';
-const PACK_NAME = /^\d{15}-\d{6}-\d+\.pack$/;
 const TEMPORARY_NAME = /^\d{15}-\d{6}-\d+\.pack\.tmp$/;
 /** Bodies are gathered into writes of about this many bytes. */
 const WRITE_BYTES = 1 << 20;
@@ -74,7 +69,7 @@ export function startBodyPack(directory: string): BodyPackWriter {
       }
       // Renamed only when complete, so a crash never leaves a pack that reads as truncated bodies.
       fs.renameSync(temporary, path.join(directory, name));
-      prunePacks(directory, name, keep);
+      if (keep !== undefined) prunePacks(directory, name, keep);
     },
   };
 }
@@ -177,7 +172,7 @@ export function openBodyStore(directory: string, version: string): BodyStore {
     finish() {
       const keep = new Set([...used.values()].map((location) => location.pack));
       // The pack is complete under its final name before the index names it; the old packs go last.
-      if (pack) pack.finish(new Set([...keep, ...previousPacks(previous)]));
+      pack?.finish();
       writeIndex(directory, version, used);
       prunePacks(directory, undefined, keep);
     },
@@ -260,50 +255,6 @@ function writeIndex(directory: string, version: string, used: ReadonlyMap<string
   fs.mkdirSync(directory, { recursive: true });
   fs.writeFileSync(temporary, v8.serialize(index));
   fs.renameSync(temporary, path.join(directory, INDEX_FILE));
-}
-
-/** Packs a reader keeps open: a build reads one, the dev server the newest few. */
-const OPEN_PACKS = 3;
-const openPacks = new Map<string, number>();
-
-/** The body at `location`; throws a message that says what to do when its pack is missing or cut short. */
-export function readBody(directory: string, location: BodyLocation, slug: string): string {
-  if (!PACK_NAME.test(location.pack)) throw new Error(`Invalid body pack name "${location.pack}"`);
-  const file = path.join(directory, location.pack);
-  const fd = openPack(file, slug);
-  const bytes = Buffer.allocUnsafe(location.length);
-  const read = location.length === 0 ? 0 : fs.readSync(fd, bytes, 0, location.length, location.offset);
-  if (read !== location.length)
-    throw missingBody(slug, `${file} ends before it (offset ${location.offset}, ${location.length} bytes)`);
-  return bytes.toString('utf8');
-}
-
-function openPack(file: string, slug: string): number {
-  const open = openPacks.get(file);
-  if (open !== undefined) return open;
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw missingBody(slug, `${file} does not exist`);
-  }
-  openPacks.set(file, fd);
-  for (const [oldest, oldFd] of openPacks) {
-    if (openPacks.size <= OPEN_PACKS) break;
-    openPacks.delete(oldest);
-    fs.closeSync(oldFd);
-  }
-  return fd;
-}
-
-function missingBody(slug: string, why: string): Error {
-  const error = new Error(
-    `The rendered body of article "${slug}" is missing: ${why}. ` +
-      'The cache folder was changed while the site was building; run the build again.',
-  );
-  error.stack = '';
-  return error;
 }
 
 function readDirectory(directory: string): string[] {
