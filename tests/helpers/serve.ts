@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import http2 from 'node:http2';
@@ -8,6 +6,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import sirv from 'sirv';
+import { makeTestCertificate } from './certificate.ts';
 import { buildSite, type SiteBuild } from './build-site.ts';
 
 /** A static server for a built site on 127.0.0.1, on a free port. */
@@ -53,37 +52,8 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
  */
 export async function serveStaticHttp2(dir: string): Promise<StaticServer & { readonly spki: string }> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-keyout',
-      path.join(folder, 'key.pem'),
-      '-out',
-      path.join(folder, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  const key = fs.readFileSync(path.join(folder, 'key.pem'));
-  const cert = fs.readFileSync(path.join(folder, 'cert.pem'));
+  const { key, cert, spki } = makeTestCertificate(folder, 1);
   fs.rmSync(folder, { recursive: true, force: true });
-  // The SHA-256 of the certificate's public key, for Chromium's --ignore-certificate-errors-spki-list:
-  // a certificate accepted that way counts as valid, so responses are cached as on a real host
-  // (with ignoreHTTPSErrors alone, Chromium caches nothing from a host whose certificate failed).
-  const spki = crypto
-    .createHash('sha256')
-    .update(new crypto.X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' }))
-    .digest('base64');
   const handler = staticHandler(dir);
   // The compatibility API gives the connect-style middleware the request and response shapes it uses.
   const server = http2.createSecureServer({ key, cert, allowHTTP1: true }, (req, res) =>

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +7,7 @@ import { parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteAsync, type SiteBuild } from '../helpers/build-site.ts';
+import { makeTestCertificate } from '../helpers/certificate.ts';
 
 // Issue #17, end to end: an article's picture on an allowed https host is downloaded by the build,
 // published from the site in the same variants as a file next to the article, and never asked for
@@ -34,27 +34,7 @@ describe('remote pictures in a build', () => {
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-remote-build-'));
-    const key = path.join(work, 'key.pem');
-    const cert = path.join(work, 'cert.pem');
-    execFileSync('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ]);
+    const { key, cert, certFile } = makeTestCertificate(work);
     const photo = (hue: number) =>
       sharp(
         Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900">
@@ -67,7 +47,7 @@ describe('remote pictures in a build', () => {
       ['/2025/banjir.jpg', await photo(200)],
       ['/2025/pasar.jpg', await photo(30)],
     ]);
-    server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (request, response) => {
+    server = https.createServer({ key, cert }, (request, response) => {
       const url = request.url ?? '/';
       hits.set(url, (hits.get(url) ?? 0) + 1);
       const file = files.get(url);
@@ -81,7 +61,7 @@ describe('remote pictures in a build', () => {
     env = {
       WARTA_NOW: NOW,
       WARTA_IMAGE_HOSTS: host,
-      NODE_EXTRA_CA_CERTS: cert,
+      NODE_EXTRA_CA_CERTS: certFile,
       WARTA_CACHE_DIR: path.join(work, 'cache'),
     };
 
