@@ -18,7 +18,8 @@ const INDEX_PRELOAD = new RegExp(
  *
  * Why in the HTML, and after the pages are rendered (issue #20): the page's script learns these
  * files from `shards.json` and only then asks for them, two round trips after the page and a
- * second of a slow phone's CPU later (`npm run bench:search`: the preloads began at 3.2 s of 8.7 s).
+ * second of a slow phone's CPU later (`npm run bench:search -- <dist> --http2`: they began 0.7 s
+ * after the scripts had arrived, at 3.2 s).
  * Listed in the head, they are asked for as soon as the browser reads it, beside the scripts. Their
  * names carry content hashes that exist only once Pagefind has written the shards, which it does
  * while Astro renders the pages, so the search integration writes them into the rendered page
