@@ -50,7 +50,7 @@ const DOWN_BYTES_PER_SECOND = (1.44 * 1024 * 1024) / 8;
  * different lengths that fall due in the same millisecond may fire in either order, and a chunk
  * overtaking another breaks the stream (TLS notices: ERR_SSL_PROTOCOL_ERROR).
  */
-function delayedWriter(to: net.Socket): { send(chunk: Buffer, at: number): void; then(done: () => void): void } {
+function delayedWriter(to: net.Socket): { send(chunk: Buffer, at: number): void; whenDrained(done: () => void): void } {
   const queue: { chunk: Buffer; at: number }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let drained: (() => void) | undefined;
@@ -67,7 +67,7 @@ function delayedWriter(to: net.Socket): { send(chunk: Buffer, at: number): void;
       timer ??= setTimeout(flush, Math.max(0, at - performance.now()));
     },
     /** Calls `done` once everything handed over so far has been written. */
-    then(done) {
+    whenDrained(done) {
       if (queue.length === 0) done();
       else drained = done;
     },
@@ -99,7 +99,7 @@ async function throttlingProxy(target: URL): Promise<{ url: string; close: () =>
     };
     client.on('close', end).on('error', end);
     // The server's last bytes still reach the client first.
-    upstream.on('close', () => toClient.then(() => setTimeout(end, LATENCY_MS / 2))).on('error', end);
+    upstream.on('close', () => toClient.whenDrained(() => setTimeout(end, LATENCY_MS / 2))).on('error', end);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const { port } = proxy.address() as net.AddressInfo;
