@@ -22,12 +22,12 @@ export interface BodyPackWriter {
   /** Appends `html` to the pack; the location is readable once `finish` has returned. */
   add(html: string): BodyLocation;
   /**
-   * Gives the pack its final name, then, given `keep`, deletes older packs: all but the newest `keep`
-   * of them (the dev server keeps some: its pages follow Astro's entries, which switch to a reload a
-   * moment after the loader), or all but those named in `keep`. A {@link BodyStore} prunes by itself,
-   * once its index names the packs in use.
+   * Gives the pack its final name, then, given `keepPrevious`, deletes older packs but the newest
+   * `keepPrevious` of them (the dev server keeps some: its pages follow Astro's entries, which switch
+   * to a reload a moment after the loader). A {@link BodyStore} prunes by itself, once its index
+   * names the packs in use.
    */
-  finish(keep?: number | ReadonlySet<string>): void;
+  finish(keepPrevious?: number): void;
 }
 
 const PACK_SUFFIX = '.pack';
@@ -61,7 +61,7 @@ export function startBodyPack(directory: string): BodyPackWriter {
       if (pendingBytes >= WRITE_BYTES) flush();
       return location;
     },
-    finish(keep) {
+    finish(keepPrevious) {
       try {
         flush();
       } finally {
@@ -69,7 +69,7 @@ export function startBodyPack(directory: string): BodyPackWriter {
       }
       // Renamed only when complete, so a crash never leaves a pack that reads as truncated bodies.
       fs.renameSync(temporary, path.join(directory, name));
-      if (keep !== undefined) prunePacks(directory, name, keep);
+      if (keepPrevious !== undefined) prunePacks(directory, name, keepPrevious);
     },
   };
 }
