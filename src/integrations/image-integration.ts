@@ -24,6 +24,7 @@ import {
   type ImageCounts,
 } from '../lib/storage/image-files.ts';
 import { siteConfig } from '../site.config.ts';
+import { writeFileReplacing } from '../lib/storage/write-fully.ts';
 
 /** Google Discover shows large cards only for pictures at least this wide (../shared/NEWSROOM.md). */
 const DISCOVER_WIDTH = 1200;
@@ -151,9 +152,7 @@ async function makeCards(cacheRoot: string, cards: Iterable<ShareCardInput>): Pr
   for (const card of cards) {
     const file = cardFile(cacheRoot, shareCardKey(card));
     if (fs.existsSync(file)) continue;
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, await renderShareCard(card));
-    fs.renameSync(temporary, file);
+    writeFileReplacing(file, await renderShareCard(card));
     made++;
   }
   return made;

@@ -13,6 +13,7 @@ import { siteConfig } from '../site.config.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import { articlePath, outputFileOf, searchPath } from '../lib/routes.ts';
 import { digestModules } from '../lib/storage/digest-code.ts';
+import { writeFileReplacing } from '../lib/storage/write-fully.ts';
 import { buildSettings, onArticlesResolved, takeResolvedArticles } from '../data/build-context.ts';
 import { searchFailure } from './build-errors.ts';
 import { shownArticleFile } from '../data/content-files.ts';
@@ -120,14 +121,13 @@ export function searchIntegration(): AstroIntegration {
  */
 function preloadIndexOnSearchPage(outDir: string, bundle: string): void {
   const manifest = JSON.parse(fs.readFileSync(path.join(bundle, SHARD_MANIFEST), 'utf8')) as ShardManifest;
-  const page = path.join(outDir, outputFileOf(searchPath()));
+  const file = outputFileOf(searchPath());
+  const page = path.join(outDir, file);
   const live = liveSite();
-  const source = fs.existsSync(page) || live === undefined ? page : path.join(live, outputFileOf(searchPath()));
+  const source = fs.existsSync(page) || live === undefined ? page : path.join(live, file);
   const html = withIndexPreloads(fs.readFileSync(source, 'utf8'), manifest.preload);
-  const temporary = `${page}.tmp-${process.pid}`;
   fs.mkdirSync(path.dirname(page), { recursive: true });
-  fs.writeFileSync(temporary, html);
-  fs.renameSync(temporary, page);
+  writeFileReplacing(page, html);
 }
 
 function moveFolder(from: string, to: string): void {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { RelatedConfig } from './config.ts';
 import type { RelatedDocument } from './types.ts';
+import { writeFileReplacing } from '../storage/write-fully.ts';
 
 /** Where the kept terms live, and the version of the code that counted them. */
 export interface TermCacheOptions {
@@ -97,9 +98,7 @@ export function readTermCache(options: TermCacheOptions, config: RelatedConfig):
 export function writeTermCache(options: TermCacheOptions, config: RelatedConfig, contents: TermCacheContents): void {
   const stored: Stored = { version: fullVersion(options, config), ...contents, keys: [...contents.keys] };
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
-  const temporary = `${options.file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, v8.serialize(stored));
-  fs.renameSync(temporary, options.file);
+  writeFileReplacing(options.file, v8.serialize(stored));
 }
 
 interface Stored extends TermCacheContents {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { PACK_NAME, type BodyLocation } from './body-pack.ts';
-import { writeFully } from './write-fully.ts';
+import { writeFileReplacing, writeFully } from './write-fully.ts';
 
 /**
  * Rendered article bodies on disk, read by the article page when it renders. Astro's data store
@@ -251,10 +251,9 @@ function writeIndex(directory: string, version: string, used: ReadonlyMap<string
     version,
     entries: [...used].map(([key, l]) => [key, l.pack, l.offset, l.length] as const),
   };
-  const temporary = path.join(directory, `${INDEX_FILE}.${process.pid}.tmp`);
   fs.mkdirSync(directory, { recursive: true });
-  fs.writeFileSync(temporary, v8.serialize(index));
-  fs.renameSync(temporary, path.join(directory, INDEX_FILE));
+  // Left under its temporary name (INDEX_TEMPORARY) by a stopped build, it is deleted by prunePacks.
+  writeFileReplacing(path.join(directory, INDEX_FILE), v8.serialize(index));
 }
 
 function readDirectory(directory: string): string[] {

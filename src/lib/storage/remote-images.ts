@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { MAX_IMAGE_BYTES, SUPPORTED_IMAGE_TYPES } from './image-probe.ts';
+import { writeFileReplacing } from './write-fully.ts';
 
 /**
  * Pictures on an allowed remote host (`image.src: https://foto.example.id/x.jpg`, issue #17) are
@@ -152,11 +153,8 @@ async function save(response: Response, file: string, timeoutMs: number): Promis
       retry: false,
     };
   }
-  // Written under a temporary name and renamed: a build stopped half-way must not leave a torn
-  // file that a later build would take for the picture.
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, bytes);
-  fs.renameSync(temporary, file);
+  // A build stopped half-way must not leave a torn file that a later build would take for the picture.
+  writeFileReplacing(file, bytes);
   return undefined;
 }
 

@@ -5,3 +5,14 @@ export function writeFully(fd: number, bytes: Uint8Array, position: number): voi
   for (let written = 0; written < bytes.length;)
     written += fs.writeSync(fd, bytes, written, bytes.length - written, position + written);
 }
+
+/**
+ * Writes `data` to `file` under a temporary name (`<file>.<pid>.tmp`) and renames it into place, so
+ * a reader finds the old file or the new one whole, never a torn one, and a file that is also a hard
+ * link elsewhere (Astro's cache copy of a page) is replaced, never written into.
+ */
+export function writeFileReplacing(file: string, data: string | NodeJS.ArrayBufferView): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, data);
+  fs.renameSync(temporary, file);
+}
