@@ -240,24 +240,14 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   if (showProgress()) process.stdout.write('\r\x1b[K');
   logger.info(`${result.articles.length} articles in ${seconds(performance.now() - started)} (${phases.join(', ')})`);
   const keep = new Set<string>();
-  // Builds keep their bodies for the next build and write only new ones (body-store.ts); the dev
-  // server writes each load's bodies anew and keeps its two previous packs for pages still reading them.
-  const bodies = options.pruneBodies ? openBodyStore(options.bodyDirectory, options.bodyVersion ?? '') : undefined;
-  const pack = bodies ? undefined : startBodyPack(options.bodyDirectory);
+  const bodies = bodyWriter(options, logger);
   const entries: { article: BuiltArticle; id: string; digest: string; body: BodyLocation }[] = [];
   for (const article of result.articles) {
     const id = article.data.slug;
     keep.add(id);
-    const digest = entryDigest(article);
-    const body = bodies
-      ? (bodies.find(article.bodyKey) ?? bodies.add(article.bodyKey, article.html))
-      : (pack?.add(article.html) ?? unreachable());
-    entries.push({ article, id, digest, body });
+    entries.push({ article, id, digest: entryDigest(article), body: bodies.place(article) });
   }
-  bodies?.finish();
-  pack?.finish(2);
-  if (bodies)
-    logger.info(`Bodies: ${bodies.counts.written} written, ${bodies.counts.found} kept from the previous build`);
+  bodies.finish();
   // Published only now that every body is on disk under its final name.
   entries.forEach(({ article, id, digest, body }) => {
     publishArticle(digest, article.data, body);
@@ -285,8 +275,27 @@ function entryDigest(article: BuiltArticle): string {
     .digest('base64url');
 }
 
-function unreachable(): never {
-  throw new Error('warta-loader: neither a body store nor a pack');
+/**
+ * Where a load puts its articles' bodies. Builds keep them for the next build and write only new
+ * ones (the body store, body-store.ts); the dev server writes each load's bodies anew and keeps its
+ * two previous packs for pages still reading them.
+ */
+function bodyWriter(
+  options: WartaLoaderOptions,
+  logger: LoaderContext['logger'],
+): { place(article: BuiltArticle): BodyLocation; finish(): void } {
+  if (options.pruneBodies) {
+    const store = openBodyStore(options.bodyDirectory, options.bodyVersion ?? '');
+    return {
+      place: (article) => store.find(article.bodyKey) ?? store.add(article.bodyKey, article.html),
+      finish() {
+        store.finish();
+        logger.info(`Bodies: ${store.counts.written} written, ${store.counts.found} kept from the previous build`);
+      },
+    };
+  }
+  const pack = startBodyPack(options.bodyDirectory);
+  return { place: (article) => pack.add(article.html), finish: () => pack.finish(2) };
 }
 
 function loadFailure(error: unknown, directory: string): WartaError {
