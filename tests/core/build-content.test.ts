@@ -223,7 +223,11 @@ describe('buildContent: site rules', () => {
     expect(bacaJuga).toEqual([]);
     // Its only neighbour in the section is already in "Berita Terkait".
     expect(moreInCategory).toEqual([]);
-    expect(handed.find((a) => a.data.slug === 'terbit')).toEqual({ data: fields, text: terbit.text });
+    expect(handed.find((a) => a.data.slug === 'terbit')).toEqual({
+      data: fields,
+      text: terbit.text,
+      textDigest: terbit.textDigest,
+    });
     // buildContent is these steps run in order.
     expect(buildContent(sources, { now }).articles).toEqual(built);
     const failed = resolveLinks(parseSources([article('a.md', { front: 'related: [hilang]\n' })]), { now });

@@ -165,3 +165,64 @@ describe('parse cache file across rebuilds', () => {
     expect(again.counts).toEqual({ hits: 6, misses: 0 });
   });
 });
+
+describe('parse cache long strings', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-lazy-'));
+  const sources = Array.from({ length: 4 }, (_, i) =>
+    article(`a${i}.md`, { body: `JAKARTA - Isi ${i}.\n\n${'Paragraf kedua yang panjang. '.repeat(40)}\n` }),
+  );
+  const fresh = sources.map((s) => parseArticle(s));
+  const write = (file: string): void => {
+    const cache = openParseCache(file, 'v1');
+    sources.forEach((s, i) => cache.put(s, fresh[i] ?? parseArticle(s)));
+    cache.save();
+  };
+  const parsed = (result: ParseResult | undefined) => {
+    if (!result?.ok) throw new Error('expected a cached article');
+    return result.article;
+  };
+
+  it("reads an article's body HTML, text and front matter from the file only when asked", () => {
+    const file = path.join(dir, 'lazy.bin');
+    write(file);
+    const cache = openParseCache(file, 'v1');
+    const cached = parsed(cache.get(sources[0] ?? source('x.md', '')));
+    const original = parsed(fresh[0]);
+    // The digests are in memory; the strings are still on disk.
+    expect(cached.htmlDigest).toBe(original.htmlDigest);
+    expect(cached.textDigest).toBe(original.textDigest);
+    // Emptying the file under the open cache: the strings it did not read are gone with it.
+    fs.truncateSync(file, 0);
+    expect(cached.slug).toBe(original.slug);
+    expect(() => cached.html).toThrow(/parse cache .* ends before the text of article "a0"/);
+  });
+
+  it('still gives the strings of articles read before the file was rewritten under them', () => {
+    const file = path.join(dir, 'rewritten.bin');
+    write(file);
+    const cache = openParseCache(file, 'v1');
+    const cached = sources.map((s) => parsed(cache.get(s)));
+    // Another build replaces the file with one of a single, other article.
+    const other = openParseCache(file, 'v2');
+    other.put(source('z.md', ''), parseArticle(article('z.md', { body: 'Lain.\n' })));
+    other.save();
+    cached.forEach((c, i) => {
+      const original = parsed(fresh[i]);
+      expect([c.html, c.text, c.frontMatterText]).toEqual([original.html, original.text, original.frontMatterText]);
+    });
+  });
+
+  it('copies the strings of kept articles into a compacted file', () => {
+    const file = path.join(dir, 'compacted.bin');
+    write(file);
+    // A build that keeps one article of four: the three unused ones make it rewrite the file.
+    const keep = openParseCache(file, 'v1');
+    const kept = parsed(keep.get(sources[2] ?? source('x.md', '')));
+    keep.save();
+    const after = openParseCache(file, 'v1');
+    expect(after.state).toEqual({ kind: 'warm', records: 1 });
+    const again = parsed(after.get(sources[2] ?? source('x.md', '')));
+    expect(again).toEqual(parsed(fresh[2]));
+    expect(again.html).toBe(kept.html);
+  });
+});

@@ -72,6 +72,41 @@ describe('the related terms kept between builds', () => {
     expect(third).toBeDefined();
   });
 
+  it("keys a story by its body's digest when it has one, and then reads the body only to count it", () => {
+    const options = cache();
+    const withDigest = (doc: RelatedDocument, digest: string, readable: boolean): RelatedDocument => ({
+      slug: doc.slug,
+      title: doc.title,
+      summary: doc.summary,
+      tags: doc.tags,
+      category: doc.category,
+      date: doc.date,
+      get body() {
+        if (!readable) throw new Error(`the body of ${doc.slug} was read`);
+        return doc.body;
+      },
+      bodyDigest: digest,
+    });
+    const first = index(
+      fixture.map((doc) => withDigest(doc, `d-${doc.slug}`, true)),
+      options,
+    );
+    // The next build: every body unreadable, every digest the same, so every story keeps its terms.
+    const second = index(
+      fixture.map((doc) => withDigest(doc, `d-${doc.slug}`, false)),
+      options,
+    );
+    expect(second.stats.termsKept).toBe(fixture.length);
+    expect(second.lists).toEqual(first.lists);
+    // A changed digest is a changed body: that story is counted again, and only it.
+    const [changed, ...rest] = fixture;
+    const third = index(
+      [withDigest(changed!, 'd-other', true), ...rest.map((d) => withDigest(d, `d-${d.slug}`, false))],
+      options,
+    );
+    expect(third.stats.termsKept).toBe(fixture.length - 1);
+  });
+
   it('is the same index whatever was kept, for any sequence of publishes, edits and deletions (property)', () => {
     const words = ['banjir', 'jakarta', 'pemilu', 'presiden', 'harga', 'beras', 'gempa', 'sekolah', 'vaksin', 'kereta'];
     const text = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 12 }).map((w) => w.join(' '));

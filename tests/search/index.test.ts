@@ -14,6 +14,7 @@ import {
   type ShardBundle,
   writeSearchIndex,
   type SearchIndexReport,
+  type IndexedArticle,
 } from '../../src/lib/search/build-index.ts';
 import { article, source } from '../helpers/article-source.ts';
 import { digestFiles } from '../helpers/build-site.ts';
@@ -291,7 +292,7 @@ describe('the search index split into shards, searched as one', () => {
   let served: Awaited<ReturnType<typeof openServed>> | undefined;
   let pagefind: Awaited<ReturnType<typeof openPagefind>>;
   let first: SearchIndexReport;
-  const write = (articles: typeof built.articles) =>
+  const write = (articles: readonly IndexedArticle[]) =>
     writeSearchIndex(articles, path.join(work, 'pagefind'), { shardSize: 1, cacheDirectory: path.join(work, 'cache') });
 
   beforeAll(async () => {
@@ -371,7 +372,8 @@ describe('the search index split into shards, searched as one', () => {
     const again = await write(built.articles);
     expect(again).toMatchObject({ shards: 3, reused: 3 });
     const edited = built.articles.map((a) =>
-      a.data.slug === 'banjir' ? { ...a, text: `${a.text} Tanggul jebol di Muara Baru.` } : a,
+      // An edited text without the parsed text's digest, which would stand for the old text.
+      a.data.slug === 'banjir' ? { data: a.data, text: `${a.text} Tanggul jebol di Muara Baru.` } : a,
     );
     expect(await write(edited)).toMatchObject({ shards: 3, reused: 2 });
     // A new server: the static server lists the files once, when it starts.
@@ -407,7 +409,7 @@ describe('the search index split into shards, searched as one', () => {
     const output = path.join(work, 'planned');
     await write(built.articles);
     const edited = built.articles.map((a) =>
-      a.data.slug === 'putin' ? { ...a, text: `${a.text} Kremlin menutup pernyataan.` } : a,
+      a.data.slug === 'putin' ? { data: a.data, text: `${a.text} Kremlin menutup pernyataan.` } : a,
     );
     const plan = prepareSearchIndex(edited, output, { shardSize: 1, cacheDirectory: path.join(work, 'cache') });
     expect(plan.shards.map((s) => [s.name, s.articlesFile && path.basename(s.articlesFile)])).toEqual([
@@ -423,6 +425,43 @@ describe('the search index split into shards, searched as one', () => {
     });
     expect(fs.existsSync(plan.spoolDirectory)).toBe(false);
     expect(fs.readdirSync(path.join(output, 'arsip-2024-12-03'))).toContain('pagefind.js');
+  });
+
+  it("reads the text only of the shards it builds when articles bring their text's digest", async () => {
+    const output = path.join(work, 'digests');
+    const cacheDirectory = path.join(work, 'cache-digests');
+    const withDigest = (readable: (slug: string) => boolean) =>
+      built.articles.map((a) => ({
+        data: a.data,
+        get text() {
+          if (!readable(a.data.slug)) throw new Error(`the text of ${a.data.slug} was read`);
+          return a.text;
+        },
+        textDigest: a.textDigest,
+      }));
+    await writeSearchIndex(
+      withDigest(() => true),
+      output,
+      { shardSize: 1, cacheDirectory },
+    );
+    expect(
+      await writeSearchIndex(
+        withDigest(() => false),
+        output,
+        { shardSize: 1, cacheDirectory },
+      ),
+    ).toMatchObject({
+      shards: 3,
+      reused: 3,
+    });
+    // A headline changed: that shard is built again, from its text; the others' texts stay unread.
+    const retitled = withDigest((slug) => slug === 'pekerja').map((a) =>
+      a.data.slug === 'pekerja' ? { ...a, data: { ...a.data, title: 'Upah Naik' } } : a,
+    );
+    expect(await writeSearchIndex(retitled, output, { shardSize: 1, cacheDirectory })).toMatchObject({
+      shards: 3,
+      reused: 2,
+    });
   });
 
   it('fails with advice when a shard planned from the cache has left it before the build', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ContentErrors, createError, WartaError, type SourcePosition } from '../errors/index.ts';
 import { findBacaJugaBlocks, type BacaJugaBlock } from '../markdown/baca-juga.ts';
 import { leadText, readDateline, stripDateline } from '../markdown/dateline.ts';
@@ -33,12 +34,20 @@ export interface ParsedArticle {
   readonly bacaJuga: readonly BacaJugaBlock[];
   /** Dateline from the front matter or the lead. */
   readonly dateline: string | undefined;
-  /** Body HTML, sanitized, without its "Baca juga" blocks. */
+  /**
+   * Body HTML, sanitized, without its "Baca juga" blocks. With `text` and `frontMatterText`, most of
+   * an article's bytes: an article from the parse cache reads the three from disk only when asked
+   * (see parse-cache.ts), so a publish compares their digests instead.
+   */
   readonly html: string;
+  /** A digest of `html`: what a publish compares (see render-articles.ts) instead of the HTML. */
+  readonly htmlDigest: string;
   /** Offset in `html` where each "Baca juga" block goes (see `fillBacaJuga`). */
   readonly bacaJugaSlots: readonly number[];
   /** Plain text of the body without "Baca juga" blocks, one paragraph per line. */
   readonly text: string;
+  /** A digest of `text`: what the related terms' cache and the search shards compare instead of the text. */
+  readonly textDigest: string;
   /** Front matter summary, or the first paragraph without its dateline. */
   readonly summary: string;
   readonly words: number;
@@ -241,14 +250,21 @@ function parseBody(
     bacaJuga,
     dateline: frontMatter.dateline ?? (lead === undefined ? undefined : readDateline(lead)),
     html: rendered.html,
+    htmlDigest: textDigest(rendered.html),
     bacaJugaSlots: rendered.bacaJugaSlots,
     text: bodyText,
+    textDigest: textDigest(bodyText),
     summary: frontMatter.summary ?? stripDateline(firstParagraph ?? frontMatter.title),
     words: countWords(bodyText),
     ...(rendered.bodyImages.length > 0 ? { bodyImages: rendered.bodyImages } : {}),
     ...(rendered.imageDependencies.length > 0 ? { dependencies: rendered.imageDependencies } : {}),
   };
   return { article, imageErrors: rendered.imageErrors, imageDownloads: rendered.imageDownloads };
+}
+
+/** SHA-1 of a string, base64url: a change detector for the parse cache's lazily read strings, not a security boundary. */
+function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
 }
 
 /** A failed result, with the lead picture still to download (if any) first among its errors and downloads. */

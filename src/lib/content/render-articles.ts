@@ -19,8 +19,10 @@ export interface BuiltArticle {
    * unchanged body by it without rendering it again.
    */
   readonly bodyKey: string;
-  /** Plain text of the body without its "Baca juga" blocks, one paragraph per line (for search). */
+  /** Plain text of the body without its "Baca juga" blocks, one paragraph per line (for search); read when asked. */
   readonly text: string;
+  /** A digest of {@link text} (see `ParsedArticle.textDigest`). */
+  readonly textDigest: string;
 }
 
 /**
@@ -49,14 +51,18 @@ export function renderArticles(
         html ??= fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga);
         return html;
       },
+      // The HTML's digest, not the HTML: a cached article reads its HTML from disk only when asked.
       bodyKey: createHash('sha1')
-        .update(parsed.html)
+        .update(parsed.htmlDigest)
         .update('\0')
         .update(JSON.stringify(parsed.bacaJugaSlots))
         .update('\0')
         .update(JSON.stringify(bacaJuga))
         .digest('base64url'),
-      text: parsed.text,
+      get text() {
+        return parsed.text;
+      },
+      textDigest: parsed.textDigest,
     };
     onProgress?.(i + 1, total);
     return built;

@@ -30,8 +30,10 @@ export type ArticleFields = Omit<Article, 'bacaJuga' | 'related' | 'moreInCatego
  */
 export interface ResolvedArticle {
   readonly data: ArticleFields;
-  /** As {@link ParsedArticle.text}. */
+  /** As {@link ParsedArticle.text}: read from disk when asked, for an article from the parse cache. */
   readonly text: string;
+  /** As {@link ParsedArticle.textDigest}: what the search index compares to find its changed shards. */
+  readonly textDigest: string;
 }
 
 /** One article on the site with its links resolved: what ranking and rendering need of it. */
@@ -149,7 +151,14 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
   const fileOrder = linked.map(({ parsed: article, bacaJuga, pinned, credits }): SiteArticle => {
     bacaJugaLinks += bacaJuga.reduce((n, block) => n + block.length, 0);
     return {
-      article: { data: articleFields(article, credits), text: article.text },
+      article: {
+        data: articleFields(article, credits),
+        // Passed on unread: the search index reads the text of the shards it builds only.
+        get text() {
+          return article.text;
+        },
+        textDigest: article.textDigest,
+      },
       parsed: article,
       bacaJuga,
       pinned,

@@ -56,13 +56,12 @@ const FORMAT = 'warta-related-terms-1';
  * date are not counted, so a story renamed or re-tagged keeps its terms.
  */
 export function documentKey(doc: RelatedDocument): string {
-  return createHash('sha1')
-    .update(doc.title)
-    .update('\0')
-    .update(doc.summary)
-    .update('\0')
-    .update(doc.body)
-    .digest('base64');
+  const hash = createHash('sha1').update(doc.title).update('\0').update(doc.summary).update('\0');
+  // The body's digest stands for the body where the caller has one (a prefix keeps the two apart):
+  // a story from the parse cache then keeps its terms without its text read from disk.
+  if (doc.bodyDigest === undefined) hash.update('t').update(doc.body);
+  else hash.update('d').update(doc.bodyDigest);
+  return hash.digest('base64');
 }
 
 /** The terms the previous build kept, or undefined when there are none of this version (then every article is counted). */

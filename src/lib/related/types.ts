@@ -10,6 +10,11 @@ export interface RelatedDocument {
   readonly summary: string;
   /** Article body as plain text (markup stripped by the caller). */
   readonly body: string;
+  /**
+   * A digest that changes whenever `body` does, when the caller has one: the kept terms (term-cache.ts)
+   * are then keyed by it, and `body` is read only when its terms must be counted. Optional.
+   */
+  readonly bodyDigest?: string | undefined;
   /** Tags as written; compared case- and diacritic-insensitively. */
   readonly tags: readonly string[];
   /** Category label as written; compared case- and diacritic-insensitively. */

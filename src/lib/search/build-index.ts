@@ -56,8 +56,19 @@ export interface SearchIndexReport {
   readonly kept: readonly string[];
 }
 
-/** What the index is built from: a published article (only its search fields are read) and its plain body text. */
-export type IndexedArticle = ShardArticle;
+/**
+ * What the index is built from: a published article (only its search fields are read), its plain
+ * body text, and optionally that text's digest. With the digest, the text is read only for the
+ * shards that are built: an article from the parse cache reads it from disk when asked.
+ */
+export interface IndexedArticle extends ShardArticle {
+  readonly textDigest?: string | undefined;
+}
+
+/** A shard's article as planned: the text still unread where a digest stands for it. */
+interface PlannedArticle extends ShardArticle {
+  readonly textDigest: string | undefined;
+}
 
 /** Options of {@link writeSearchIndex}. */
 export interface SearchIndexOptions {
@@ -147,13 +158,23 @@ export function prepareSearchIndex(
   const spoolDirectory = `${outputPath}.articles`;
   fs.rmSync(spoolDirectory, { recursive: true, force: true });
   fs.mkdirSync(spoolDirectory, { recursive: true });
-  const sources = articles.map(({ data, text }): ShardArticle => ({ data: searchSource(data), text }));
+  const sources = articles.map((article): PlannedArticle => ({
+    data: searchSource(article.data),
+    get text() {
+      return article.text;
+    },
+    textDigest: article.textDigest,
+  }));
   const shards = splitIntoShards(sources, options.shardSize).map((shard): PlannedShard => {
     // Hashed as text, not as the v8.serialize bytes spooled below: those depend on how V8 happens
-    // to store each string, and gave the same articles other digests from build to build.
+    // to store each string, and gave the same articles other digests from build to build. The text's
+    // digest stands for the text where there is one (`t` and `d` keep the two kinds apart).
     const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\n${options.codeVersion ?? ''}\n`);
-    for (const { data, text } of shard.articles)
-      hash.update(JSON.stringify(data)).update('\n').update(text).update('\n');
+    for (const article of shard.articles) {
+      hash.update(JSON.stringify(article.data)).update('\n');
+      if (article.textDigest === undefined) hash.update('t').update(article.text).update('\n');
+      else hash.update('d').update(article.textDigest).update('\n');
+    }
     const digest = hash.digest('hex').slice(0, 20);
     const cached = options.cacheDirectory ? path.join(options.cacheDirectory, `${shard.name}-${digest}`) : undefined;
     // (A shard cached before its terms were kept is built again.)
@@ -164,7 +185,8 @@ export function prepareSearchIndex(
     };
     if (cached && fs.existsSync(path.join(cached, SHARD_TERMS_FILE))) return { ...about, cached };
     const articlesFile = path.join(spoolDirectory, `${shard.name}.bin`);
-    fs.writeFileSync(articlesFile, v8.serialize(shard.articles));
+    const spooled = shard.articles.map(({ data, text }): ShardArticle => ({ data, text }));
+    fs.writeFileSync(articlesFile, v8.serialize(spooled));
     return { ...about, articlesFile, ...(cached ? { cached } : {}) };
   });
   return { shards, records: articles.length, spoolDirectory, prepareMilliseconds: clock() - started };

@@ -31,18 +31,29 @@ export interface ParseCache {
 }
 
 /**
- * The file: a header record `{ version }`, then one record `[key, article]` per article, each a
- * 4-byte length and a v8-serialized value. Written and read a record at a time: serializing the
- * whole map at once needed one buffer the size of the file (1.2 GB for 100,000 articles) on top
- * of the entries themselves.
+ * The file: a header record `{ version, format }`, then one entry per article. A record is a 4-byte
+ * length and a v8-serialized value; an article's entry is an 8-byte header (the two parts' lengths)
+ * and two parts: `[key, article]` without its three long strings (the body HTML, the plain text and
+ * the front matter's text), then those three. Written and read an entry at a time: serializing the
+ * whole map at once needed one buffer the size of the file (1.2 GB for 100,000 articles) on top of
+ * the entries themselves.
  *
- * A rebuild appends the records of the files it parsed and leaves the rest of the file alone:
+ * Opening the cache reads the first parts only and skips the second: the long strings are most of
+ * the file's 880 MB at 100,000 articles, and a publish needs them for the few articles whose body,
+ * text or search shard it builds anew; it compares the other articles by their digests
+ * (`htmlDigest`, `textDigest`). An article from the cache reads its strings from the file when asked
+ * (see {@link storedArticle}), through a descriptor the cache keeps open, so that a file replaced by a
+ * rewrite still serves the articles read from it.
+ *
+ * A rebuild appends the entries of the files it parsed and leaves the rest of the file alone:
  * rewriting every record took about 1 s of each 10,000-article rebuild, on its critical path. The
- * records nothing uses any more (edited and deleted files) are dropped by rewriting the file once
+ * entries nothing uses any more (edited and deleted files) are dropped by rewriting the file once
  * they outnumber a quarter of those in use.
  */
 const READ_CHUNK = 4 * 1024 * 1024;
 const MAX_UNUSED_SHARE = 0.25;
+/** Identifies the entry layout above in the header, whatever version string the caller passes. */
+const FORMAT = 2;
 
 /** Opens the cache at `file`; `version` identifies the parsing code, and any change empties the cache. */
 export function openParseCache(file: string, version: string): ParseCache {
@@ -94,8 +105,8 @@ function rewrite(file: string, version: string, entries: Map<string, ParsedArtic
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(temporary, 'w');
   try {
-    let position = writeRecord(fd, { version }, 0);
-    for (const entry of entries) position += writeRecord(fd, entry, position);
+    let position = writeRecord(fd, { version, format: FORMAT }, 0);
+    for (const entry of entries) position += writeEntry(fd, entry, position);
   } finally {
     fs.closeSync(fd);
   }
@@ -103,15 +114,15 @@ function rewrite(file: string, version: string, entries: Map<string, ParsedArtic
 }
 
 /**
- * Appends `entries` after the file's last whole record at `end`, first cutting off whatever follows
- * it: a record torn by a crash or a full disk in an earlier append.
+ * Appends `entries` after the file's last whole entry at `end`, first cutting off whatever follows
+ * it: an entry torn by a crash or a full disk in an earlier append.
  */
 function appendRecords(file: string, end: number, entries: readonly [string, ParsedArticle][]): void {
   const fd = fs.openSync(file, 'r+');
   try {
     fs.ftruncateSync(fd, end);
     let position = end;
-    for (const entry of entries) position += writeRecord(fd, entry, position);
+    for (const entry of entries) position += writeEntry(fd, entry, position);
   } finally {
     fs.closeSync(fd);
   }
@@ -127,11 +138,123 @@ function writeRecord(fd: number, value: unknown, position: number): number {
   return 4 + body.length;
 }
 
+/** The three long strings of an article, stored apart from the rest of it (see the file's layout above). */
+type LongStrings = readonly [html: string, text: string, frontMatterText: string];
+
+/** Writes one article's entry at `position`; returns its size in bytes. */
+function writeEntry(fd: number, [key, article]: readonly [string, ParsedArticle], position: number): number {
+  // Field by field, not by destructuring, which would call a stored article's getters: an article read
+  // from a cache file has its strings' bytes copied as they are, without reading them into strings.
+  const short: Record<string, unknown> = {};
+  for (const field of Object.keys(article) as (keyof ParsedArticle)[])
+    if (!Object.hasOwn(LONG_STRING_GETTERS, field)) short[field] = article[field];
+  const first = v8.serialize([key, short]);
+  const second =
+    longStringBytes(article) ??
+    v8.serialize([article.html, article.text, article.frontMatterText] satisfies LongStrings);
+  const header = Buffer.alloc(8);
+  header.writeUInt32LE(first.length, 0);
+  header.writeUInt32LE(second.length, 4);
+  writeFully(fd, header, position);
+  writeFully(fd, first, position + 8);
+  writeFully(fd, second, position + 8 + first.length);
+  return 8 + first.length + second.length;
+}
+
+/** Where an article read from a cache file keeps its long strings: that file, open, and their bytes' place in it. */
+interface LongStringsAt {
+  readonly file: OpenCacheFile;
+  readonly offset: number;
+  readonly length: number;
+}
+
+const LONG_STRINGS = Symbol('warta.parse-cache.long-strings');
+
+type StoredArticle = ParsedArticle & { readonly [LONG_STRINGS]: LongStringsAt };
+
+/**
+ * An article read from a cache file: `short`, its fields but the long strings, with `html`, `text`
+ * and `frontMatterText` read from the file when asked (and not kept: a build asks for a few
+ * articles' strings, most of them once). Own enumerable getters, so that the article compares,
+ * spreads and serializes like a parsed one; the getters are shared by every stored article.
+ */
+function storedArticle(short: Omit<ParsedArticle, keyof LongStringFields>, at: LongStringsAt): ParsedArticle {
+  Object.defineProperty(short, LONG_STRINGS, { value: at });
+  return Object.defineProperties(short, LONG_STRING_GETTERS) as ParsedArticle;
+}
+
+interface LongStringFields {
+  readonly html: string;
+  readonly text: string;
+  readonly frontMatterText: string;
+}
+
+const LONG_STRING_GETTERS: { [K in keyof LongStringFields]: PropertyDescriptor } = {
+  html: longStringGetter(0),
+  text: longStringGetter(1),
+  frontMatterText: longStringGetter(2),
+};
+
+function longStringGetter(index: 0 | 1 | 2): PropertyDescriptor {
+  return {
+    enumerable: true,
+    get(this: StoredArticle): string {
+      const at = this[LONG_STRINGS];
+      const strings = v8.deserialize(at.file.read(at.offset, at.length, this.slug)) as LongStrings;
+      return strings[index];
+    },
+  };
+}
+
+function longStringBytes(article: ParsedArticle): Buffer | undefined {
+  const at = (article as Partial<StoredArticle>)[LONG_STRINGS];
+  return at?.file.read(at.offset, at.length, article.slug);
+}
+
+/** Cache files kept open for their articles' long strings: a build reads one, the dev server the newest few. */
+const OPEN_FILES = 3;
+const openFiles: OpenCacheFile[] = [];
+
+/**
+ * A cache file held open while its articles may be asked for their strings: by descriptor, since a
+ * rewrite replaces the file under its name and the descriptor keeps reading the old one. The
+ * {@link OPEN_FILES} newest stay open; an article of an older one can no longer read its strings.
+ */
+class OpenCacheFile {
+  readonly #path: string;
+  #fd: number | undefined;
+
+  constructor(file: string, fd: number) {
+    this.#path = file;
+    this.#fd = fd;
+    openFiles.push(this);
+    while (openFiles.length > OPEN_FILES) openFiles.shift()?.close();
+  }
+
+  read(offset: number, length: number, slug: string): Buffer {
+    if (this.#fd === undefined)
+      throw new Error(
+        `The parse cache ${this.#path} was closed before the text of article "${slug}" was read from it: ` +
+          'the content was loaded again meanwhile. Load it again.',
+      );
+    const bytes = Buffer.allocUnsafe(length);
+    const read = fs.readSync(this.#fd, bytes, 0, length, offset);
+    if (read !== length)
+      throw new Error(`The parse cache ${this.#path} ends before the text of article "${slug}"; run the build again.`);
+    return bytes;
+  }
+
+  close(): void {
+    if (this.#fd !== undefined) fs.closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+}
+
 interface StoredEntries {
   readonly entries: Map<string, ParsedArticle>;
-  /** Article records in the file. */
+  /** Article entries in the file. */
   readonly records: number;
-  /** Byte offset just past the last whole record; 0 when the file is missing, unreadable or of another version. */
+  /** Byte offset just past the last whole entry; 0 when the file is missing, unreadable or of another version. */
   readonly end: number;
   /** Why nothing could be read, when nothing could. */
   readonly why?: string;
@@ -143,7 +266,11 @@ const OTHER_VERSION =
   'the cache is of another version of Warta, Node or the site settings, or of another content folder';
 const UNREADABLE = 'the cache could not be read (damaged, or written by an older format)';
 
-/** The entries of a cache file written for `version`; none when there is no file, or it is of another version or unreadable. */
+/**
+ * The entries of a cache file written for `version`; none when there is no file, or it is of another
+ * version or unreadable. Reads the file in chunks, the header record and then each entry's first
+ * part, stepping over the long strings (see the layout above); the file stays open for them.
+ */
 function readEntries(file: string, version: string): StoredEntries {
   const entries = new Map<string, ParsedArticle>();
   let fd: number;
@@ -152,59 +279,83 @@ function readEntries(file: string, version: string): StoredEntries {
   } catch {
     return NOTHING_STORED(NO_FILE);
   }
+  let keepOpen = false;
   try {
     const size = fs.fstatSync(fd).size;
-    let buffer = Buffer.alloc(READ_CHUNK);
-    /** File offset of buffer[0]. */
-    let bufferOffset = 0;
-    let start = 0;
-    let end = 0;
-    let first = true;
+    const reader = new ChunkReader(fd, size);
+    const headerLength = reader.uint32(0);
+    if (headerLength === undefined) return NOTHING_STORED(NO_FILE);
+    if (4 + headerLength > size) return NOTHING_STORED(UNREADABLE);
+    const header = v8.deserialize(reader.bytes(4, headerLength)) as { version?: unknown; format?: unknown };
+    if (header.version !== version || header.format !== FORMAT) return NOTHING_STORED(OTHER_VERSION);
+    const open = new OpenCacheFile(file, fd);
+    keepOpen = true;
+    let position = 4 + headerLength;
     let records = 0;
     for (;;) {
-      if (end - start >= 4) {
-        const length = buffer.readUInt32LE(start);
-        if (end - start >= 4 + length) {
-          const value: unknown = v8.deserialize(buffer.subarray(start + 4, start + 4 + length));
-          start += 4 + length;
-          if (first) {
-            if ((value as { version?: unknown }).version !== version) return NOTHING_STORED(OTHER_VERSION);
-            first = false;
-          } else {
-            const [key, article] = value as [string, ParsedArticle];
-            entries.set(key, article);
-            records++;
-          }
-          continue;
-        }
-        // Not a record of this format (an older cache file): start empty.
-        if (length > size) return NOTHING_STORED(UNREADABLE);
-        // Make room for a record larger than the buffer.
-        if (4 + length > buffer.length) {
-          const larger = Buffer.alloc(4 + length);
-          buffer.copy(larger, 0, start, end);
-          bufferOffset += start;
-          end -= start;
-          start = 0;
-          buffer = larger;
-        }
-      }
-      if (start > 0) {
-        buffer.copy(buffer, 0, start, end);
-        bufferOffset += start;
-        end -= start;
-        start = 0;
-      }
-      const read = fs.readSync(fd, buffer, end, buffer.length - end, null);
-      if (read === 0) break;
-      end += read;
+      const first = reader.uint32(position);
+      const second = reader.uint32(position + 4);
+      // A torn last entry (a crash or a full disk while appending) is ignored, and cut off by the next append.
+      if (first === undefined || second === undefined || position + 8 + first + second > size) break;
+      const [key, short] = v8.deserialize(reader.bytes(position + 8, first)) as [
+        string,
+        Omit<ParsedArticle, keyof LongStringFields>,
+      ];
+      entries.set(key, storedArticle(short, { file: open, offset: position + 8 + first, length: second }));
+      records++;
+      position += 8 + first + second;
     }
-    // A torn last record (a crash or a full disk while appending) is ignored, and cut off by the next append.
-    return first ? NOTHING_STORED(NO_FILE) : { entries, records, end: bufferOffset + start };
+    return { entries, records, end: position };
   } catch {
     // Written by another version of Node, or damaged: start empty.
     return NOTHING_STORED(UNREADABLE);
   } finally {
-    fs.closeSync(fd);
+    if (!keepOpen) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads a file forward in chunks of {@link READ_CHUNK}, for the byte ranges asked in increasing
+ * order: a range past the chunk in hand starts a new chunk there, so the long strings stepped over
+ * are mostly never read (a range larger than a chunk gets a buffer of its own).
+ */
+class ChunkReader {
+  readonly #fd: number;
+  readonly #size: number;
+  #buffer = Buffer.alloc(READ_CHUNK);
+  /** File offset of the buffer's first byte, and how many bytes it holds. */
+  #offset = 0;
+  #filled = 0;
+
+  constructor(fd: number, size: number) {
+    this.#fd = fd;
+    this.#size = size;
+  }
+
+  /** The little-endian 32-bit number at `position`; undefined past the end of the file. */
+  uint32(position: number): number | undefined {
+    if (position + 4 > this.#size) return undefined;
+    return this.bytes(position, 4).readUInt32LE(0);
+  }
+
+  /** `length` bytes at `position` (a view valid until the next call); the range must be in the file. */
+  bytes(position: number, length: number): Buffer {
+    if (position < this.#offset || position + length > this.#offset + this.#filled) this.#fill(position, length);
+    const start = position - this.#offset;
+    return this.#buffer.subarray(start, start + length);
+  }
+
+  #fill(position: number, length: number): void {
+    if (length > this.#buffer.length) this.#buffer = Buffer.alloc(length);
+    const wanted = Math.min(this.#buffer.length, this.#size - position);
+    let filled = 0;
+    while (filled < wanted) {
+      const read = fs.readSync(this.#fd, this.#buffer, filled, wanted - filled, position + filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    if (filled < length) throw new Error('the cache file ended early');
+    this.#offset = position;
+    this.#filled = filled;
   }
 }
