@@ -1,0 +1,42 @@
+// What opening a build's parse cache costs: the time, and the heap its records hold once opened (the
+// articles' long strings stay on disk until asked; see src/lib/storage/parse-cache.ts). Run after a
+// build, on its cache: `npm run bench -- N` leaves one in /tmp/warta-bench-N-42/cache/.
+// usage: npm run bench:parse-cache -- <warta-parse-cache.bin> [runs]
+import fs from 'node:fs';
+import v8 from 'node:v8';
+import { openParseCache } from '../src/lib/storage/parse-cache.ts';
+
+const [file, runsArgument = '3'] = process.argv.slice(2);
+if (!file || !fs.existsSync(file)) {
+  console.error('usage: npm run bench:parse-cache -- <warta-parse-cache.bin> [runs]');
+  process.exit(2);
+}
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc (npm run bench:parse-cache does)');
+
+// The version the build wrote is in the file's first record: open the cache as that build would.
+const header = fs.readFileSync(file).subarray(0, 64 * 1024);
+const version = (v8.deserialize(header.subarray(4, 4 + header.readUInt32LE(0))) as { version: string }).version;
+
+/** One opening: its time, and the heap its records hold (the previous opening's are garbage by then). */
+function measure(): { milliseconds: number; held: number; records: number } {
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const cache = openParseCache(file ?? '', version);
+  const milliseconds = performance.now() - started;
+  gc?.();
+  const held = process.memoryUsage().heapUsed - before;
+  // Read after the measure, so the cache is still in use while it is taken.
+  if (cache.state.kind !== 'warm') throw new Error(`not a cache this code reads: ${cache.state.why}`);
+  return { milliseconds, held, records: cache.state.records };
+}
+
+const runs = Array.from({ length: Number(runsArgument) }, measure);
+const times = runs.map((r) => r.milliseconds).sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)] ?? 0;
+const last = runs.at(-1);
+console.log(
+  `${last?.records ?? 0} records (${(fs.statSync(file).size / 1e6).toFixed(0)} MB): open ${(median / 1000).toFixed(2)} s ` +
+    `(median of ${times.length}), heap held ${((last?.held ?? 0) / 1e6).toFixed(0)} MB`,
+);
