@@ -65,11 +65,6 @@ export interface IndexedArticle extends ShardArticle {
   readonly textDigest?: string | undefined;
 }
 
-/** A shard's article as planned: the text still unread where a digest stands for it. */
-interface PlannedArticle extends ShardArticle {
-  readonly textDigest: string | undefined;
-}
-
 /** Options of {@link writeSearchIndex}. */
 export interface SearchIndexOptions {
   /** Articles per Pagefind index (see shards.ts). */
@@ -158,7 +153,8 @@ export function prepareSearchIndex(
   const spoolDirectory = `${outputPath}.articles`;
   fs.rmSync(spoolDirectory, { recursive: true, force: true });
   fs.mkdirSync(spoolDirectory, { recursive: true });
-  const sources = articles.map((article): PlannedArticle => ({
+  // The text still unread where a digest stands for it.
+  const sources = articles.map((article): IndexedArticle => ({
     data: searchSource(article.data),
     get text() {
       return article.text;

@@ -183,11 +183,7 @@ function storedArticle(short: Omit<ParsedArticle, keyof LongStringFields>, at: L
   return Object.defineProperties(short, LONG_STRING_GETTERS) as ParsedArticle;
 }
 
-interface LongStringFields {
-  readonly html: string;
-  readonly text: string;
-  readonly frontMatterText: string;
-}
+type LongStringFields = Pick<ParsedArticle, 'html' | 'text' | 'frontMatterText'>;
 
 const LONG_STRING_GETTERS: { [K in keyof LongStringFields]: PropertyDescriptor } = {
   html: longStringGetter(0),
@@ -316,8 +312,10 @@ function readEntries(file: string, version: string): StoredEntries {
 
 /**
  * Reads a file forward in chunks of {@link READ_CHUNK}, for the byte ranges asked in increasing
- * order: a range past the chunk in hand starts a new chunk there, so the long strings stepped over
- * are mostly never read (a range larger than a chunk gets a buffer of its own).
+ * order: a range past the chunk in hand starts a new chunk there (a range larger than a chunk gets a
+ * buffer of its own). Long strings stepped over are read with the records around them unless they
+ * outrun a chunk, but never deserialized: reading all 880 MB of the 100,000-article file this way
+ * took 0.44 s of the 4 s open in a CPU profile.
  */
 class ChunkReader {
   readonly #fd: number;
