@@ -3,8 +3,7 @@
 // build, on its cache: `npm run bench -- N` leaves one in /tmp/warta-bench-N-42/cache/.
 // usage: npm run bench:parse-cache -- <warta-parse-cache.bin> [runs]
 import fs from 'node:fs';
-import v8 from 'node:v8';
-import { openParseCache } from '../src/lib/storage/parse-cache.ts';
+import { openParseCache, parseCacheVersionOf } from '../src/lib/storage/parse-cache.ts';
 
 const [file, runsArgument = '3'] = process.argv.slice(2);
 if (!file || !fs.existsSync(file)) {
@@ -17,13 +16,10 @@ if (!exposedGc) throw new Error('run with node --expose-gc (npm run bench:parse-
 const gc: () => void = exposedGc;
 const cacheFile: string = file;
 
-// The version the build wrote is in the file's first record: open the cache as that build would.
-// Only the header's bytes: the file is hundreds of MB.
-const header = Buffer.alloc(64 * 1024);
-const fd = fs.openSync(cacheFile, 'r');
-fs.readSync(fd, header, 0, header.length, 0);
-fs.closeSync(fd);
-const version = (v8.deserialize(header.subarray(4, 4 + header.readUInt32LE(0))) as { version: string }).version;
+// Open the cache as the build that wrote it did: with the code version in its header.
+const writtenFor = parseCacheVersionOf(cacheFile);
+if (writtenFor === undefined) throw new Error(`${cacheFile} is not a parse cache of this version of Warta`);
+const version: string = writtenFor;
 
 /** One opening: its time, and the heap its records hold (the previous opening's are garbage by then). */
 function measure(): { milliseconds: number; held: number; records: number } {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type ArticleSource, type ParseResult } from '../../src/lib/content/parse-article.ts';
-import { openParseCache, type ParseCache } from '../../src/lib/storage/parse-cache.ts';
+import { openParseCache, parseCacheVersionOf, type ParseCache } from '../../src/lib/storage/parse-cache.ts';
 import { article, source } from '../helpers/article-source.ts';
 
 describe('parse cache', () => {
@@ -111,6 +111,22 @@ describe('parse cache file', () => {
       fs.writeFileSync(file, bytes);
       expect(openParseCache(file, 'v1').get(s)).toBeUndefined();
     }
+  });
+
+  it('names the code version a file was written for, from its header alone', () => {
+    const s = article('a.md', { body: 'JAKARTA - Isi.\n' });
+    const file = path.join(dir, 'version.bin');
+    const cache = openParseCache(file, 'kode-7f3a');
+    cache.put(s, parseArticle(s));
+    cache.save();
+    expect(parseCacheVersionOf(file)).toBe('kode-7f3a');
+    // Cut after the header: the entries are not read.
+    const headerLength = 4 + fs.readFileSync(file).readUInt32LE(0);
+    fs.truncateSync(file, headerLength);
+    expect(parseCacheVersionOf(file)).toBe('kode-7f3a');
+    fs.writeFileSync(file, 'bukan cache');
+    expect(parseCacheVersionOf(file)).toBeUndefined();
+    expect(parseCacheVersionOf(path.join(dir, 'tidak-ada.bin'))).toBeUndefined();
   });
 });
 

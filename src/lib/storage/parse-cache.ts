@@ -14,8 +14,12 @@ import { writeFully } from './write-fully.ts';
 export interface ParseCache {
   /** The cached result for `source`, if its file is unchanged since it was remembered. */
   get(source: ArticleSource): ParseResult | undefined;
-  /** Remembers a fresh result for `source` (failed parses are not kept). */
-  put(source: ArticleSource, result: ParseResult): void;
+  /**
+   * Remembers a fresh result for `source` (failed parses are not kept), and returns the result to
+   * use instead of it: the same article with its three long strings moved out of memory into this
+   * build's new entries on disk, read back when asked (see {@link SpillFile}).
+   */
+  put(source: ArticleSource, result: ParseResult): ParseResult;
   /**
    * What the previous build left: `warm` with its records, or why there is nothing to reuse, so the
    * build can say whether it is a publish (warm) or a full build, and why.
@@ -62,6 +66,7 @@ export function openParseCache(file: string, version: string): ParseCache {
   const used = new Map<string, ParsedArticle>();
   const fresh: [string, ParsedArticle][] = [];
   const counts = { hits: 0, misses: 0 };
+  let spill: SpillFile | undefined;
   const keyOf = (source: ArticleSource): string =>
     createHash('sha1')
       .update(source.path)
@@ -84,10 +89,13 @@ export function openParseCache(file: string, version: string): ParseCache {
     },
     put(source, result) {
       counts.misses++;
-      if (!result.ok) return;
+      if (!result.ok) return result;
       const key = keyOf(source);
-      if (!used.has(key)) fresh.push([key, result.article]);
-      used.set(key, result.article);
+      spill ??= new SpillFile(file);
+      const article = spill.keep(key, result.article);
+      if (!used.has(key)) fresh.push([key, article]);
+      used.set(key, article);
+      return { ok: true, article };
     },
     save() {
       const kept = used.size - fresh.length;
@@ -142,7 +150,19 @@ function writeRecord(fd: number, value: unknown, position: number): number {
 type LongStrings = readonly [html: string, text: string, frontMatterText: string];
 
 /** Writes one article's entry at `position`; returns its size in bytes. */
-function writeEntry(fd: number, [key, article]: readonly [string, ParsedArticle], position: number): number {
+function writeEntry(fd: number, entry: readonly [string, ParsedArticle], position: number): number {
+  return placeEntry(fd, entry, position).size;
+}
+
+/** What {@link placeEntry} wrote: the entry's size, the article without its long strings, and where those went. */
+interface PlacedEntry {
+  readonly size: number;
+  readonly short: Omit<ParsedArticle, keyof LongStringFields>;
+  readonly strings: { readonly offset: number; readonly length: number };
+}
+
+/** Writes one article's entry at `position` (see {@link writeEntry}), saying where its parts went. */
+function placeEntry(fd: number, [key, article]: readonly [string, ParsedArticle], position: number): PlacedEntry {
   // Field by field, not by destructuring, which would call a stored article's getters: an article read
   // from a cache file has its strings' bytes copied as they are, without reading them into strings.
   const short: Record<string, unknown> = {};
@@ -158,7 +178,11 @@ function writeEntry(fd: number, [key, article]: readonly [string, ParsedArticle]
   writeFully(fd, header, position);
   writeFully(fd, first, position + 8);
   writeFully(fd, second, position + 8 + first.length);
-  return 8 + first.length + second.length;
+  return {
+    size: 8 + first.length + second.length,
+    short: short as Omit<ParsedArticle, keyof LongStringFields>,
+    strings: { offset: position + 8 + first.length, length: second.length },
+  };
 }
 
 /** Where an article read from a cache file keeps its long strings: that file, open, and their bytes' place in it. */
@@ -207,8 +231,12 @@ function longStringBytes(article: ParsedArticle): Buffer | undefined {
   return at?.file.read(at.offset, at.length, article.slug);
 }
 
-/** Cache files kept open for their articles' long strings: a build reads one, the dev server the newest few. */
-const OPEN_FILES = 3;
+/**
+ * Cache files kept open for their articles' long strings. A load opens two: the cache file and its
+ * new entries ({@link SpillFile}); the dev server's pages may still read the two loads before the
+ * newest.
+ */
+const OPEN_FILES = 6;
 const openFiles: OpenCacheFile[] = [];
 
 /**
@@ -243,6 +271,66 @@ class OpenCacheFile {
   close(): void {
     if (this.#fd !== undefined) fs.closeSync(this.#fd);
     this.#fd = undefined;
+  }
+}
+
+/**
+ * This load's new entries, written to disk as each parse comes in, in the cache file's entry layout:
+ * a freshly parsed article keeps its other fields in memory and reads its three long strings back
+ * from here when asked, like an article from the cache file. Before, a full build held every
+ * article's body HTML, plain text and front-matter text from its parse until the cache was saved at
+ * the end of the load (about 740 MB at 100,000 articles, under the rest of the build's peak; issue
+ * #20). Saving copies the entries' bytes into the cache file. The file is deleted as soon as it is
+ * open, so a build that fails or is killed leaves nothing behind; where an open file cannot be
+ * deleted, it goes when the process exits.
+ */
+class SpillFile {
+  readonly #fd: number;
+  readonly #open: OpenCacheFile;
+  #end = 0;
+
+  constructor(cacheFile: string) {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const name = `${cacheFile}.${process.pid}.new`;
+    this.#fd = fs.openSync(name, 'w+');
+    try {
+      fs.unlinkSync(name);
+    } catch {
+      process.once('exit', () => fs.rmSync(name, { force: true }));
+    }
+    this.#open = new OpenCacheFile(name, this.#fd);
+  }
+
+  /** Writes `article`'s entry and returns the article that reads its long strings from it. */
+  keep(key: string, article: ParsedArticle): ParsedArticle {
+    const placed = placeEntry(this.#fd, [key, article], this.#end);
+    this.#end += placed.size;
+    return storedArticle(placed.short, { file: this.#open, ...placed.strings });
+  }
+}
+
+/**
+ * The code version a cache file was written for (its header's `version`), or undefined when the file
+ * is missing or not a cache file of this format. Reads the header only. For tools that open a
+ * build's cache as that build did (scripts/bench-parse-cache.ts).
+ */
+export function parseCacheVersionOf(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const reader = new ChunkReader(fd, fs.fstatSync(fd).size);
+    const length = reader.uint32(0);
+    if (length === undefined) return undefined;
+    const header = v8.deserialize(reader.bytes(4, length)) as { version?: unknown; format?: unknown };
+    return header.format === FORMAT && typeof header.version === 'string' ? header.version : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -56,17 +56,27 @@ export async function parseChanged(
   });
   const threads =
     workerFile && (options.threads ?? 1) > 1 && changed.length >= WORKER_THRESHOLD ? (options.threads ?? 1) : 1;
+  // Each fresh result goes into the cache as it comes, which moves its long strings to disk (see
+  // SpillFile in parse-cache.ts), except one waiting for its remote pictures: it is parsed again
+  // once they are downloaded, and that result goes in instead.
+  const keep = (result: ParseResult, k: number): ParseResult => {
+    const source = changed[k];
+    if (!cache || !source || (!result.ok && result.downloads)) return result;
+    return cache.put(source, result);
+  };
   const fresh =
     threads > 1 && workerFile
-      ? await parseInWorkers(changed, threads, workerFile, render)
-      : changed.map((s) => parseArticle(s, render));
-  await parseAfterDownloads(changed, fresh, options);
-  changed.forEach((source, k) => {
+      ? await parseInWorkers(changed, threads, workerFile, render, keep)
+      : changed.map((s, k) => keep(parseArticle(s, render), k));
+  const again = await parseAfterDownloads(changed, fresh, options);
+  for (const k of again) {
     const result = fresh[k];
+    const source = changed[k];
+    if (result && source) fresh[k] = cache ? cache.put(source, result) : result;
+  }
+  changed.forEach((_, k) => {
     const at = changedAt[k];
-    if (!result || at === undefined) return;
-    cache?.put(source, result);
-    results[at] = result;
+    if (at !== undefined) results[at] = fresh[k];
   });
   return { results, threads };
 }
@@ -75,14 +85,17 @@ export async function parseChanged(
  * Downloads the remote pictures that `results` found missing, then parses their files again (on
  * this thread: a new story brings a picture or two), replacing their results in place. Parsing is
  * synchronous and runs on worker threads, so it reports such pictures instead of fetching them.
+ * Returns the indexes of the results that waited (parsed again, or left as they were when nothing
+ * downloads), which are not in the cache yet.
  */
 async function parseAfterDownloads(
   sources: readonly ArticleSource[],
   results: (ParseResult | undefined)[],
   options: ParseChangedOptions,
-): Promise<void> {
+): Promise<readonly number[]> {
   const waiting = results.flatMap((result, k) => (result && !result.ok && result.downloads ? [k] : []));
-  if (waiting.length === 0 || !options.download || !options.render?.images) return;
+  if (waiting.length === 0) return waiting;
+  if (!options.download || !options.render?.images) return waiting;
   const urls = waiting.flatMap((k) => {
     const result = results[k];
     return result && !result.ok ? (result.downloads ?? []) : [];
@@ -92,6 +105,7 @@ async function parseAfterDownloads(
     const source = sources[k];
     if (source) results[k] = parseArticle(source, render);
   }
+  return waiting;
 }
 
 /** `render` with the outcome of a round of downloads: failed URLs become errors where they are used. */

@@ -29,13 +29,16 @@ const BATCH = 200;
 /**
  * Parses `sources` on `threads` worker threads (parsing and rendering Markdown is CPU-bound and
  * independent per file), returning results in the order of `sources`. `workerFile` is
- * parse-worker.ts, passed in because bundlers move this module away from its neighbours.
+ * parse-worker.ts, passed in because bundlers move this module away from its neighbours. Each
+ * result goes through `keep` as it arrives, and what that returns is what is returned: the parse
+ * cache writes an article's long strings to disk there, so a full build never holds all of them.
  */
 export async function parseInWorkers(
   sources: readonly ArticleSource[],
   threads: number,
   workerFile: string,
   options: RenderOptions = {},
+  keep: (result: ParseResult, index: number) => ParseResult = (result) => result,
 ): Promise<ParseResult[]> {
   const results = new Array<ParseResult>(sources.length);
   let next = 0;
@@ -50,9 +53,10 @@ export async function parseInWorkers(
         next = Math.min(sources.length, next + BATCH);
         worker.once('message', (batch: WireResult[]) => {
           batch.forEach((result, i) => {
-            results[start + i] = result.ok
-              ? result
-              : { ...result, errors: (result.errors as ErrorData[]).map(fromErrorData) };
+            results[start + i] = keep(
+              result.ok ? result : { ...result, errors: (result.errors as ErrorData[]).map(fromErrorData) },
+              start + i,
+            );
           });
           send();
         });
