@@ -60,7 +60,12 @@ export async function parseInWorkers(
           });
           send();
         });
-        worker.postMessage({ sources: sources.slice(start, next), options });
+        // Each file's bytes copied apart: a file read by the content folder's reader is a view of a
+        // large shared buffer (read-sources.ts), and a message carries a view's whole buffer.
+        const batch = sources
+          .slice(start, next)
+          .map((source): ArticleSource => ({ ...source, bytes: new Uint8Array(source.bytes) }));
+        worker.postMessage({ sources: batch, options });
       };
       worker.once('error', reject);
       send();
