@@ -96,12 +96,18 @@ describe('parse cache file', () => {
     // Parsing a 5 MB paragraph takes most of it: 5 s alone, over 30 s beside a build with coverage on.
   }, 120_000);
 
-  it('starts empty from a file of another format, a truncated file or garbage', () => {
-    const s = article('a.md', { body: 'JAKARTA - Isi.\n' });
-    const file = path.join(dir, 'odd.bin');
-    const cache = openParseCache(file, 'v1');
+  const s = article('a.md', { body: 'JAKARTA - Isi.\n' });
+  /** A cache file at `name` in `dir` holding `s` alone, written for `version`. */
+  const writeOne = (name: string, version: string): string => {
+    const file = path.join(dir, name);
+    const cache = openParseCache(file, version);
     cache.put(s, parseArticle(s));
     cache.save();
+    return file;
+  };
+
+  it('starts empty from a file of another format, a truncated file or garbage', () => {
+    const file = writeOne('odd.bin', 'v1');
     const whole = fs.readFileSync(file);
     for (const bytes of [
       whole.subarray(0, whole.length - 3),
@@ -114,11 +120,7 @@ describe('parse cache file', () => {
   });
 
   it('names the code version a file was written for, from its header alone', () => {
-    const s = article('a.md', { body: 'JAKARTA - Isi.\n' });
-    const file = path.join(dir, 'version.bin');
-    const cache = openParseCache(file, 'kode-7f3a');
-    cache.put(s, parseArticle(s));
-    cache.save();
+    const file = writeOne('version.bin', 'kode-7f3a');
     expect(parseCacheVersionOf(file)).toBe('kode-7f3a');
     // Cut after the header: the entries are not read.
     const headerLength = 4 + fs.readFileSync(file).readUInt32LE(0);
