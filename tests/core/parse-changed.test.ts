@@ -59,7 +59,7 @@ describe('parseChanged', () => {
         if (!result?.ok) throw new Error('expected a parsed article');
         for (const field of ['html', 'text', 'frontMatterText'] as const) {
           const descriptor = Object.getOwnPropertyDescriptor(result.article, field);
-          expect(descriptor?.get, `${name}: ${result.article.slug}.${field}`).toBeTypeOf('function');
+          expect(descriptor, `${name}: ${result.article.slug}.${field}`).toHaveProperty('get', expect.any(Function));
           expect(descriptor).not.toHaveProperty('value');
         }
       }
