@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { quietError } from './build-errors.ts';
 import { installKeptPages, keepPagesOf, keptPages, removedPages } from './kept-pages.ts';
+import { acquireBuildLock, isRunning } from '../lib/storage/build-lock.ts';
 
 /**
  * Makes the output folder (`dist/`, or WARTA_OUT_DIR) only ever hold a complete build.
@@ -55,6 +56,11 @@ export function stagedOutput(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         if (command !== 'build' || staging) return;
+        // One build of a checkout at a time: a second publish waits for the first (build-lock.ts).
+        await acquireBuildLock(fileURLToPath(new URL('.astro/warta-build.lock', config.root)), {
+          onWait: (holder) =>
+            logger.info(`Waiting for another build of this site (process ${holder}) to finish before this one starts…`),
+        });
         startedAt = Date.now();
         target = path.resolve(fileURLToPath(config.outDir));
         const root = path.resolve(fileURLToPath(config.root));
@@ -389,15 +395,6 @@ function cleanUpStaleFolders(target: string): string | undefined {
     else fs.rmSync(file, { recursive: true, force: true, maxRetries: 3 });
   }
   return restored;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

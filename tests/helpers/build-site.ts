@@ -31,14 +31,23 @@ export function buildSite(contentDir: string, env: Record<string, string> = {}):
 
 /**
  * {@link buildSite} without blocking this process: for tests whose own servers must answer the
- * build (remote pictures).
+ * build (remote pictures), or that act on what it prints while it runs (`onOutput`, called with
+ * everything printed so far).
  */
-export async function buildSiteAsync(contentDir: string, env: Record<string, string> = {}): Promise<SiteBuild> {
+export async function buildSiteAsync(
+  contentDir: string,
+  env: Record<string, string> = {},
+  onOutput?: (output: string) => void,
+): Promise<SiteBuild> {
   const { outDir, command, options } = buildCommand(contentDir, env);
   const child = spawn(process.execPath, command, options);
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+    onOutput?.(output);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return siteBuild(outDir, status, output);
 }
