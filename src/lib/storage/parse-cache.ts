@@ -256,16 +256,24 @@ class OpenCacheFile {
   }
 
   read(offset: number, length: number, slug: string): Buffer {
+    const bytes = Buffer.allocUnsafe(length);
+    const read = fs.readSync(this.descriptor(slug), bytes, 0, length, offset);
+    if (read !== length)
+      throw new Error(`The parse cache ${this.#path} ends before the text of article "${slug}"; run the build again.`);
+    return bytes;
+  }
+
+  /**
+   * The open descriptor, for reading or writing `slug`'s strings. Throws once the file is closed:
+   * its number may already name another file.
+   */
+  descriptor(slug: string): number {
     if (this.#fd === undefined)
       throw new Error(
         `The parse cache ${this.#path} was closed before the text of article "${slug}" was read from it: ` +
           'the content was loaded again meanwhile. Load it again.',
       );
-    const bytes = Buffer.allocUnsafe(length);
-    const read = fs.readSync(this.#fd, bytes, 0, length, offset);
-    if (read !== length)
-      throw new Error(`The parse cache ${this.#path} ends before the text of article "${slug}"; run the build again.`);
-    return bytes;
+    return this.#fd;
   }
 
   close(): void {
@@ -285,25 +293,24 @@ class OpenCacheFile {
  * deleted, it goes when the process exits.
  */
 class SpillFile {
-  readonly #fd: number;
   readonly #open: OpenCacheFile;
   #end = 0;
 
   constructor(cacheFile: string) {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     const name = `${cacheFile}.${process.pid}.new`;
-    this.#fd = fs.openSync(name, 'w+');
+    const fd = fs.openSync(name, 'w+');
     try {
       fs.unlinkSync(name);
     } catch {
       process.once('exit', () => fs.rmSync(name, { force: true }));
     }
-    this.#open = new OpenCacheFile(name, this.#fd);
+    this.#open = new OpenCacheFile(name, fd);
   }
 
   /** Writes `article`'s entry and returns the article that reads its long strings from it. */
   keep(key: string, article: ParsedArticle): ParsedArticle {
-    const placed = placeEntry(this.#fd, [key, article], this.#end);
+    const placed = placeEntry(this.#open.descriptor(article.slug), [key, article], this.#end);
     this.#end += placed.size;
     return storedArticle(placed.short, { file: this.#open, ...placed.strings });
   }
@@ -322,11 +329,11 @@ export function parseCacheVersionOf(file: string): string | undefined {
     return undefined;
   }
   try {
-    const reader = new ChunkReader(fd, fs.fstatSync(fd).size);
-    const length = reader.uint32(0);
-    if (length === undefined) return undefined;
-    const header = v8.deserialize(reader.bytes(4, length)) as { version?: unknown; format?: unknown };
-    return header.format === FORMAT && typeof header.version === 'string' ? header.version : undefined;
+    const size = fs.fstatSync(fd).size;
+    const header = readHeader(new ChunkReader(fd, size), size);
+    return typeof header === 'object' && header.format === FORMAT && typeof header.version === 'string'
+      ? header.version
+      : undefined;
   } catch {
     return undefined;
   } finally {
@@ -367,14 +374,13 @@ function readEntries(file: string, version: string): StoredEntries {
   try {
     const size = fs.fstatSync(fd).size;
     const reader = new ChunkReader(fd, size);
-    const headerLength = reader.uint32(0);
-    if (headerLength === undefined) return NOTHING_STORED(NO_FILE);
-    if (4 + headerLength > size) return NOTHING_STORED(UNREADABLE);
-    const header = v8.deserialize(reader.bytes(4, headerLength)) as { version?: unknown; format?: unknown };
+    const header = readHeader(reader, size);
+    if (header === 'empty') return NOTHING_STORED(NO_FILE);
+    if (header === 'torn') return NOTHING_STORED(UNREADABLE);
     if (header.version !== version || header.format !== FORMAT) return NOTHING_STORED(OTHER_VERSION);
     const open = new OpenCacheFile(file, fd);
     keepOpen = true;
-    let position = 4 + headerLength;
+    let position = header.end;
     let records = 0;
     for (;;) {
       const first = reader.uint32(position);
@@ -396,6 +402,22 @@ function readEntries(file: string, version: string): StoredEntries {
   } finally {
     if (!keepOpen) fs.closeSync(fd);
   }
+}
+
+/**
+ * The header record at the start of a cache file (see the layout above), with the offset just past
+ * it; `empty` for an empty file, `torn` when the file ends inside the record. Throws when the record
+ * does not deserialize.
+ */
+function readHeader(
+  reader: ChunkReader,
+  size: number,
+): { readonly version?: unknown; readonly format?: unknown; readonly end: number } | 'empty' | 'torn' {
+  const length = reader.uint32(0);
+  if (length === undefined) return 'empty';
+  if (4 + length > size) return 'torn';
+  const header = v8.deserialize(reader.bytes(4, length)) as { version?: unknown; format?: unknown };
+  return { version: header.version, format: header.format, end: 4 + length };
 }
 
 /**

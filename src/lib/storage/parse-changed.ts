@@ -61,7 +61,7 @@ export async function parseChanged(
   // once they are downloaded, and that result goes in instead.
   const keep = (result: ParseResult, k: number): ParseResult => {
     const source = changed[k];
-    if (!cache || !source || (!result.ok && result.downloads)) return result;
+    if (!cache || !source || waitsForDownloads(result)) return result;
     return cache.put(source, result);
   };
   const fresh =
@@ -93,7 +93,7 @@ async function parseAfterDownloads(
   results: (ParseResult | undefined)[],
   options: ParseChangedOptions,
 ): Promise<readonly number[]> {
-  const waiting = results.flatMap((result, k) => (result && !result.ok && result.downloads ? [k] : []));
+  const waiting = results.flatMap((result, k) => (result && waitsForDownloads(result) ? [k] : []));
   if (waiting.length === 0) return waiting;
   if (!options.download || !options.render?.images) return waiting;
   const urls = waiting.flatMap((k) => {
@@ -106,6 +106,11 @@ async function parseAfterDownloads(
     if (source) results[k] = parseArticle(source, render);
   }
   return waiting;
+}
+
+/** Whether `result` failed only for remote pictures not downloaded yet: it is parsed again once they are. */
+function waitsForDownloads(result: ParseResult): boolean {
+  return !result.ok && result.downloads !== undefined;
 }
 
 /** `render` with the outcome of a round of downloads: failed URLs become errors where they are used. */
