@@ -149,6 +149,8 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     phaseStart = now;
   };
   try {
+    // First, while the heap is small: see createRelatedRanker.
+    options.rankRelated?.prepare?.();
     const { parsed, people, pages, readErrors, cache, threads } = await readAndParse(options, directory, logger, {
       endPhase,
       restart: () => {

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRelatedIndex, defaultRelatedConfig, parseRelatedConfig } from '../../src/lib/related/index.ts';
 import type { RelatedConfig, RelatedDocument, TermCacheOptions } from '../../src/lib/related/index.ts';
 import { loadFixture, makeDoc } from './helpers.ts';
+import { createRelatedRanker } from '../../src/lib/content/related-ranker.ts';
 
 /** Every article's list with its scores, and the index's figures: what a build publishes of it. */
 function index(
@@ -107,6 +109,31 @@ describe('the related terms kept between builds', () => {
     expect(third.stats.termsKept).toBe(fixture.length - 1);
   });
 
+  it('is read when the build ranker is prepared, before the articles are known, and gives the same lists', () => {
+    const options = cache();
+    const withDigest = (doc: RelatedDocument, readable: boolean): RelatedDocument => ({
+      ...doc,
+      get body() {
+        if (!readable) throw new Error(`the body of ${doc.slug} was read`);
+        return doc.body;
+      },
+      bodyDigest: `d-${doc.slug}`,
+    });
+    const requests = fixture.map((doc) => ({ slug: doc.slug, exclude: new Set([doc.slug]) }));
+    const first = createRelatedRanker(defaultRelatedConfig, { termCache: options })(
+      fixture.map((doc) => withDigest(doc, true)),
+    )(requests);
+    expect(first.some((list) => list.length > 0)).toBe(true);
+    // The next build prepares its ranker first; the file is gone by the time the articles come, so
+    // only terms read at prepare() spare every body from being read.
+    const ranker = createRelatedRanker(defaultRelatedConfig, { termCache: options });
+    ranker.prepare?.();
+    fs.rmSync(options.file);
+    expect(ranker(fixture.map((doc) => withDigest(doc, false)))(requests)).toEqual(first);
+    // Unprepared, the same ranker reads the file when called, as before: the one just written.
+    expect(ranker(fixture.map((doc) => withDigest(doc, false)))(requests)).toEqual(first);
+  });
+
   it('is the same index whatever was kept, for any sequence of publishes, edits and deletions (property)', () => {
     const words = ['banjir', 'jakarta', 'pemilu', 'presiden', 'harga', 'beras', 'gempa', 'sekolah', 'vaksin', 'kereta'];
     const text = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 12 }).map((w) => w.join(' '));
@@ -176,6 +203,50 @@ describe('the related terms kept between builds', () => {
     const damaged = index(fixture, { ...options, version: 'v2' }, heavierTitles);
     expect(damaged.stats.termsKept).toBe(0);
     expect(damaged.lists).toEqual(reweighted.lists);
+  });
+
+  it('counts everything again from a file of the earlier format, or whose header does not match its contents', () => {
+    const options = cache('v1');
+    index(fixture, options);
+    const good = fs.readFileSync(options.file);
+    expect(index(fixture, options).stats.termsKept).toBe(fixture.length);
+    const rewritten = (edit: (header: Record<string, unknown>) => void): Buffer => {
+      const length = good.readUInt32LE(8);
+      const header = JSON.parse(good.toString('utf8', 12, 12 + length)) as Record<string, unknown>;
+      edit(header);
+      const json = JSON.stringify(header).padEnd(length, ' ');
+      expect(Buffer.byteLength(json)).toBe(length);
+      return Buffer.concat([good.subarray(0, 12), Buffer.from(json), good.subarray(12 + length)]);
+    };
+    const broken = [
+      // The format before 2026-12-02: one v8.serialize'd object.
+      v8.serialize({
+        version: 'v1',
+        keys: [],
+        vocabulary: [],
+        start: new Uint32Array(1),
+        ids: new Uint32Array(0),
+        counts: new Float32Array(0),
+      }),
+      // One word fewer than the vocabulary holds: the lines no longer match the count.
+      rewritten((h) => {
+        h['words'] = (h['words'] as number) - 1;
+      }),
+      // Bytes moved from the keys to the words: the sizes still add up, the counts do not.
+      rewritten((h) => {
+        h['wordBytes'] = (h['wordBytes'] as number) + 29;
+        h['keyBytes'] = (h['keyBytes'] as number) - 29;
+      }),
+      // A byte more at the end than the header accounts for.
+      Buffer.concat([good, Buffer.from([0])]),
+    ];
+    for (const bytes of broken) {
+      fs.writeFileSync(options.file, bytes);
+      const again = index(fixture, options);
+      expect(again.stats.termsKept).toBe(0);
+    }
+    // And the file each of those builds wrote in its place is read again.
+    expect(index(fixture, options).stats.termsKept).toBe(fixture.length);
   });
 
   it('works without a previous file and leaves no temporary file behind', () => {

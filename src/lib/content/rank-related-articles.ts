@@ -12,9 +12,16 @@ import type { ResolvedSite, SiteArticle } from './resolve-links.ts';
  * and returns the search for many articles' lists at once (each best first, in the requests' order),
  * so that the searches can share the machine's cores.
  */
-export type RelatedRanker = (
-  documents: readonly RelatedDocument[],
-) => (requests: readonly { readonly slug: string; readonly exclude: ReadonlySet<string> }[]) => string[][];
+export interface RelatedRanker {
+  (
+    documents: readonly RelatedDocument[],
+  ): (requests: readonly { readonly slug: string; readonly exclude: ReadonlySet<string> }[]) => string[][];
+  /**
+   * Readies what the next call needs before any article is known (the terms the previous build
+   * kept), so that a build can do it early, while its heap is small (see createRelatedRanker).
+   */
+  readonly prepare?: () => void;
+}
 
 /** "Berita Terkait" and "Lainnya di <Kategori>" of every article on the site. */
 export interface RelatedLists {

@@ -11,10 +11,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
+import os from 'node:os';
 import type { RelatedConfig } from './config.ts';
 import type { RelatedDocument } from './types.ts';
-import { writeFileReplacing } from '../storage/write-fully.ts';
+import { writePartsReplacing } from '../storage/write-fully.ts';
 
 /** Where the kept terms live, and the version of the code that counted them. */
 export interface TermCacheOptions {
@@ -46,10 +46,10 @@ export interface TermCacheContents extends CountedTerms {
 /** The fields of a kept file: counted with other settings, the counts differ. */
 function fullVersion(options: TermCacheOptions, config: RelatedConfig): string {
   const { titleWeight, summaryWeight, minTokenLength } = config;
-  return `${FORMAT}|${options.version}|${JSON.stringify({ titleWeight, summaryWeight, minTokenLength })}`;
+  return `${FORMAT}|${os.endianness()}|${options.version}|${JSON.stringify({ titleWeight, summaryWeight, minTokenLength })}`;
 }
 
-const FORMAT = 'warta-related-terms-1';
+const FORMAT = 'warta-related-terms-2';
 
 /**
  * The key of what is counted of `doc`: its headline, summary and body. The slug, tags, category and
@@ -64,55 +64,146 @@ export function documentKey(doc: RelatedDocument): string {
   return hash.digest('base64');
 }
 
+/**
+ * The file's layout. It was `v8.serialize` of one object until 2026-12-02; at 100,000 articles
+ * (125 MB) that copied the term arrays out of the file's bytes on reading and built the whole file in
+ * one more buffer on writing. Each of those buffers counts as V8 external memory, and every 64 MB of
+ * it started a full garbage collection of a heap then about 700 MB (half a second each, five in the
+ * related step of a publish, freeing next to nothing; `--trace-incremental-marking` says "external
+ * memory pressure"). The arrays are now read as views of the file's bytes and written from where
+ * they are. Fields, all numbers in this machine's byte order (the cache never leaves it):
+ *
+ * - `MAGIC`, then the header's length (u32) and the header (JSON, {@link Header}), padded with
+ *   spaces to a multiple of 4 bytes;
+ * - `start` (u32 × documents + 1), `ids` (u32 × pairs), `counts` (f32 × pairs);
+ * - the vocabulary, then the keys, each as UTF-8 joined by newlines (no word or key holds one: words
+ *   are tokens and keys base64; a count that does not match on reading discards the file).
+ */
+const MAGIC = Buffer.from('WARTA-RT');
+
+interface Header {
+  readonly version: string;
+  readonly documents: number;
+  readonly pairs: number;
+  readonly words: number;
+  readonly wordBytes: number;
+  readonly keyBytes: number;
+}
+
 /** The terms the previous build kept, or undefined when there are none of this version (then every article is counted). */
 export function readTermCache(options: TermCacheOptions, config: RelatedConfig): TermCacheSnapshot | undefined {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(options.file);
+    bytes = readWhole(options.file);
   } catch {
     return undefined;
   }
-  let stored: unknown;
-  try {
-    stored = v8.deserialize(bytes);
-  } catch {
-    // A file cut short (a build stopped while writing it is renamed only when complete, but a disk
-    // may still fill): counted again, never trusted.
-    return undefined;
-  }
-  if (!isStored(stored) || stored.version !== fullVersion(options, config)) return undefined;
-  const documents = stored.keys.length;
-  if (stored.start.length !== documents + 1 || stored.ids.length !== stored.counts.length) return undefined;
-  if ((stored.start[documents] ?? -1) !== stored.ids.length) return undefined;
-  return {
-    vocabulary: stored.vocabulary,
-    keys: new Map(stored.keys.map((key, i) => [key, i])),
-    start: stored.start,
-    ids: stored.ids,
-    counts: stored.counts,
-  };
+  // A file cut short (a build stopped while writing it is renamed only when complete, but a disk may
+  // still fill) or of another version is counted again, never trusted.
+  const header = readHeader(bytes);
+  if (header?.version !== fullVersion(options, config)) return undefined;
+  const { documents, pairs, words, wordBytes, keyBytes } = header;
+  let at = header.end;
+  const start = new Uint32Array(bytes.buffer, bytes.byteOffset + at, documents + 1);
+  at += start.byteLength;
+  const ids = new Uint32Array(bytes.buffer, bytes.byteOffset + at, pairs);
+  at += ids.byteLength;
+  const counts = new Float32Array(bytes.buffer, bytes.byteOffset + at, pairs);
+  at += counts.byteLength;
+  const vocabulary = splitLines(bytes.toString('utf8', at, at + wordBytes), words);
+  at += wordBytes;
+  const keys = splitLines(bytes.toString('utf8', at, at + keyBytes), documents);
+  if (vocabulary === undefined || keys === undefined || (start[documents] ?? -1) !== pairs) return undefined;
+  return { vocabulary, keys: new Map(keys.map((key, i) => [key, i])), start, ids, counts };
 }
 
 /** Keeps `contents` for the next build: written whole under a temporary name, then renamed. */
 export function writeTermCache(options: TermCacheOptions, config: RelatedConfig, contents: TermCacheContents): void {
-  const stored: Stored = { version: fullVersion(options, config), ...contents, keys: [...contents.keys] };
+  const { start, ids, counts } = contents;
+  const vocabulary = Buffer.from(contents.vocabulary.join('\n'));
+  const keys = Buffer.from(contents.keys.join('\n'));
+  const header: Header = {
+    version: fullVersion(options, config),
+    documents: contents.keys.length,
+    pairs: ids.length,
+    words: contents.vocabulary.length,
+    wordBytes: vocabulary.length,
+    keyBytes: keys.length,
+  };
+  let json = JSON.stringify(header);
+  // Padded so that the arrays after it start on a 4-byte boundary, as typed-array views must.
+  json += ' '.repeat((4 - ((MAGIC.length + 4 + Buffer.byteLength(json)) % 4)) % 4);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(Buffer.byteLength(json));
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
-  writeFileReplacing(options.file, v8.serialize(stored));
+  writePartsReplacing(options.file, [
+    MAGIC,
+    length,
+    Buffer.from(json),
+    bytesOf(start),
+    bytesOf(ids),
+    bytesOf(counts),
+    vocabulary,
+    keys,
+  ]);
 }
 
-interface Stored extends TermCacheContents {
-  readonly version: string;
+function bytesOf(array: Uint32Array | Float32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-function isStored(value: unknown): value is Stored {
+/** The file's header with where the arrays start, or undefined when it is not one this code wrote whole. */
+function readHeader(bytes: Buffer): (Header & { readonly end: number }) | undefined {
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const length = bytes.readUInt32LE(MAGIC.length);
+  const end = MAGIC.length + 4 + length;
+  if (end > bytes.length) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, end));
+  } catch {
+    return undefined;
+  }
+  if (!isHeader(header) || end % 4 !== 0) return undefined;
+  const size = end + 4 * (header.documents + 1) + 8 * header.pairs + header.wordBytes + header.keyBytes;
+  return size === bytes.length ? { ...header, end } : undefined;
+}
+
+function isHeader(value: unknown): value is Header {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
+  const count = (key: string): boolean => Number.isSafeInteger(v[key]) && (v[key] as number) >= 0;
   return (
     typeof v['version'] === 'string' &&
-    Array.isArray(v['keys']) &&
-    Array.isArray(v['vocabulary']) &&
-    v['start'] instanceof Uint32Array &&
-    v['ids'] instanceof Uint32Array &&
-    v['counts'] instanceof Float32Array
+    count('documents') &&
+    count('pairs') &&
+    count('words') &&
+    count('wordBytes') &&
+    count('keyBytes')
   );
+}
+
+/** `text` split at newlines when it holds `expected` lines (none when empty), else undefined. */
+function splitLines(text: string, expected: number): string[] | undefined {
+  const lines = text === '' ? [] : text.split('\n');
+  return lines.length === expected ? lines : undefined;
+}
+
+/**
+ * The file's bytes in a buffer of their own: views of its arrays need a 4-byte aligned start, which a
+ * buffer from Node's shared pool need not have.
+ */
+function readWhole(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const bytes = Buffer.allocUnsafeSlow(fs.fstatSync(fd).size);
+    for (let read = 0; read < bytes.length;) {
+      const n = fs.readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) throw new Error(`${file} became shorter while it was read`);
+      read += n;
+    }
+    return bytes;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

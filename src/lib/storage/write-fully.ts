@@ -16,3 +16,22 @@ export function writeFileReplacing(file: string, data: string | NodeJS.ArrayBuff
   fs.writeFileSync(temporary, data);
   fs.renameSync(temporary, file);
 }
+
+/**
+ * {@link writeFileReplacing} for data in several pieces, written one after another without first
+ * being joined into one buffer (the related terms kept between builds are 125 MB at 100,000 articles).
+ */
+export function writePartsReplacing(file: string, parts: readonly Uint8Array[]): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(temporary, 'w');
+  try {
+    let position = 0;
+    for (const part of parts) {
+      writeFully(fd, part, position);
+      position += part.length;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temporary, file);
+}
