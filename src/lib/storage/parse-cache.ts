@@ -4,7 +4,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArticleSource, ParsedArticle, ParseResult } from '../content/parse-article.ts';
 import { dependencyUnchanged } from './image-probe.ts';
-import { writeFully } from './write-fully.ts';
+import { writeFully, writeReplacing } from './write-fully.ts';
 
 /**
  * Parsed articles from the previous build, keyed by a digest of each file's path and bytes (and
@@ -110,15 +110,10 @@ export function openParseCache(file: string, version: string): ParseCache {
 /** Writes a new file holding `entries`, under a temporary name renamed into place when complete. */
 function rewrite(file: string, version: string, entries: Map<string, ParsedArticle>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temporary, 'w');
-  try {
+  writeReplacing(file, (fd) => {
     let position = writeRecord(fd, { version, format: FORMAT }, 0);
     for (const entry of entries) position += writeEntry(fd, entry, position);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temporary, file);
+  });
 }
 
 /**

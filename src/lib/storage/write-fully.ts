@@ -7,14 +7,25 @@ export function writeFully(fd: number, bytes: Uint8Array, position: number): voi
 }
 
 /**
- * Writes `data` to `file` under a temporary name (`<file>.<pid>.tmp`) and renames it into place, so
- * a reader finds the old file or the new one whole, never a torn one, and a file that is also a hard
- * link elsewhere (Astro's cache copy of a page) is replaced, never written into.
+ * Writes `file` through `write`, which gets the descriptor of a temporary file (`<file>.<pid>.tmp`)
+ * renamed into place once it returns, so a reader finds the old file or the new one whole, never a
+ * torn one, and a file that is also a hard link elsewhere (Astro's cache copy of a page) is replaced,
+ * never written into.
  */
-export function writeFileReplacing(file: string, data: string | NodeJS.ArrayBufferView): void {
+export function writeReplacing(file: string, write: (fd: number) => void): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, data);
+  const fd = fs.openSync(temporary, 'w');
+  try {
+    write(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(temporary, file);
+}
+
+/** Writes `data` to `file` as {@link writeReplacing} does. */
+export function writeFileReplacing(file: string, data: string | NodeJS.ArrayBufferView): void {
+  writeReplacing(file, (fd) => fs.writeFileSync(fd, data));
 }
 
 /**
@@ -22,16 +33,11 @@ export function writeFileReplacing(file: string, data: string | NodeJS.ArrayBuff
  * being joined into one buffer (the related terms kept between builds are 125 MB at 100,000 articles).
  */
 export function writePartsReplacing(file: string, parts: readonly Uint8Array[]): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temporary, 'w');
-  try {
+  writeReplacing(file, (fd) => {
     let position = 0;
     for (const part of parts) {
       writeFully(fd, part, position);
       position += part.length;
     }
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temporary, file);
+  });
 }
