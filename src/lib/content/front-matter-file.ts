@@ -18,6 +18,11 @@ export interface ContentSource {
   readonly displayPath: string;
   /** Raw file contents. */
   readonly bytes: Uint8Array;
+  /**
+   * The file's stamp when it was read (see file-stamps.ts), for the parse cache to know it next time
+   * without reading it; absent for a file too fresh to stamp, or not read from disk.
+   */
+  readonly stamp?: string | undefined;
 }
 
 /** A file whose front matter is a YAML mapping, not yet checked against a schema. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { ArticleSource, ParsedArticle, ParseResult } from '../content/parse-article.ts';
+import { readStamps, writeStamps, type FileStamp, type Stamped } from './file-stamps.ts';
 import { dependencyUnchanged } from './image-probe.ts';
 import { writeFully, writeReplacing } from './write-fully.ts';
 
@@ -12,7 +13,15 @@ import { writeFully, writeReplacing } from './write-fully.ts';
  * Failed parses are not cached: their errors must be reported every time.
  */
 export interface ParseCache {
-  /** The cached result for `source`, if its file is unchanged since it was remembered. */
+  /**
+   * Whether the file at `path`, shown as `displayPath`, has the stamp it had when an entry the cache
+   * holds was made from it (see file-stamps.ts): then {@link get} finds that entry without its bytes.
+   */
+  isUnchanged(path: string, displayPath: string, stamp: FileStamp): boolean;
+  /**
+   * The cached result for `source`, if its file is unchanged since it was remembered: by its stamp
+   * when it has the one remembered, otherwise by its bytes' digest.
+   */
   get(source: ArticleSource): ParseResult | undefined;
   /**
    * Remembers a fresh result for `source` (failed parses are not kept), and returns the result to
@@ -29,7 +38,7 @@ export interface ParseCache {
   readonly counts: { hits: number; misses: number };
   /**
    * Stores the entries used in this build: appends the fresh ones to the file, or rewrites it with
-   * only the used ones once unused entries have piled up.
+   * only the used ones once unused entries have piled up; then the stamps of their files.
    */
   save(): void;
 }
@@ -67,7 +76,19 @@ export function openParseCache(file: string, version: string): ParseCache {
   const fresh: [string, ParsedArticle][] = [];
   const counts = { hits: 0, misses: 0 };
   let spill: SpillFile | undefined;
+  // The files' stamps: read only with entries to key into, and saved beside the file.
+  const stampFile = `${file}.stamps`;
+  const stamps = stored.why === undefined ? readStamps(stampFile, version) : new Map<string, Stamped>();
+  const nextStamps = new Map<string, Stamped>();
+  const stampName = (path: string, displayPath: string): string => `${path}\0${displayPath}`;
+  /** The key `source`'s stamp stands for, when it is the stamp remembered for its file. */
+  const stampedKey = (source: ArticleSource): string | undefined => {
+    if (source.stamp === undefined) return undefined;
+    const known = stamps.get(stampName(source.path, source.displayPath));
+    return known?.stamp === source.stamp ? known.key : undefined;
+  };
   const keyOf = (source: ArticleSource): string =>
+    stampedKey(source) ??
     createHash('sha1')
       .update(source.path)
       .update('\0')
@@ -75,16 +96,26 @@ export function openParseCache(file: string, version: string): ParseCache {
       .update('\0')
       .update(source.bytes)
       .digest('base64');
+  /** Notes `source`'s entry under `key`, and its stamp for the next build. */
+  const use = (source: ArticleSource, key: string, article: ParsedArticle): void => {
+    used.set(key, article);
+    if (source.stamp !== undefined)
+      nextStamps.set(stampName(source.path, source.displayPath), { stamp: source.stamp, key });
+  };
   const cache: ParseCache = {
     state: stored.why === undefined ? { kind: 'warm', records: stored.records } : { kind: 'full', why: stored.why },
     counts,
+    isUnchanged(path, displayPath, stamp) {
+      const known = stamps.get(stampName(path, displayPath));
+      return known?.stamp === stamp && previous.has(known.key);
+    },
     get(source) {
       const key = keyOf(source);
       const hit = previous.get(key);
       // A picture the article names was replaced or removed: parse again, to measure or report it.
       if (!hit || !(hit.dependencies ?? []).every(dependencyUnchanged)) return undefined;
       counts.hits++;
-      used.set(key, hit);
+      use(source, key, hit);
       return { ok: true, article: hit };
     },
     put(source, result) {
@@ -94,7 +125,7 @@ export function openParseCache(file: string, version: string): ParseCache {
       spill ??= new SpillFile(file);
       const article = spill.keep(key, result.article);
       if (!used.has(key)) fresh.push([key, article]);
-      used.set(key, article);
+      use(source, key, article);
       return { ok: true, article };
     },
     save() {
@@ -102,6 +133,9 @@ export function openParseCache(file: string, version: string): ParseCache {
       const unused = stored.records - kept;
       if (stored.end > 0 && unused <= kept * MAX_UNUSED_SHARE) appendRecords(file, stored.end, fresh);
       else rewrite(file, version, used);
+      // After the entries they key into: a build stopped in between leaves stamps of the previous
+      // entries, and a stamp whose entry is gone is not trusted (see isUnchanged).
+      writeStamps(stampFile, version, nextStamps);
     },
   };
   return cache;

@@ -1,4 +1,5 @@
-import { parseArticle, type ArticleSource, type ParseResult } from '../content/parse-article.ts';
+import { articleFailure, parseArticle, type ArticleSource, type ParseResult } from '../content/parse-article.ts';
+import { WartaError } from '../errors/index.ts';
 import type { RenderOptions } from '../markdown/processor.ts';
 import type { ParseCache } from './parse-cache.ts';
 import { parseInWorkers } from './parse-pool.ts';
@@ -48,7 +49,9 @@ export async function parseChanged(
   const changedAt: number[] = [];
   sources.forEach((source, i) => {
     const hit = cache?.get(source);
+    const unreadable = hit ? undefined : readFailure(source);
     if (hit) results[i] = hit;
+    else if (unreadable) results[i] = { ok: false, errors: [unreadable] };
     else {
       changed.push(source);
       changedAt.push(i);
@@ -106,6 +109,21 @@ async function parseAfterDownloads(
     if (source) results[k] = parseArticle(source, render);
   }
   return waiting;
+}
+
+/**
+ * Why `source`'s bytes cannot be read, or undefined when they can (they are read now). Only a file the
+ * content reader did not read, trusting its stamp (see read-sources.ts), is read here, when the cache
+ * turned its entry down after all; it may have gone since, and says so against its file.
+ */
+function readFailure(source: ArticleSource): WartaError | undefined {
+  try {
+    // Asking for the bytes reads them; they stay with the source for its parse.
+    if (source.bytes instanceof Uint8Array) return undefined;
+  } catch (error) {
+    return error instanceof WartaError ? error : articleFailure(error, { file: source.displayPath });
+  }
+  return undefined;
 }
 
 /** Whether `result` failed only for remote pictures not downloaded yet: it is parsed again once they are. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ContentErrors, createError, type WartaError } from '../errors/index.ts';
 import type { ArticleSource } from '../content/parse-article.ts';
+import { fileStamp, type FileStamp } from './file-stamps.ts';
 
 /** The content directory's article files, and the problems met while reading them. */
 export interface ContentFiles {
@@ -9,6 +10,16 @@ export interface ContentFiles {
   readonly sources: ArticleSource[];
   /** Files that could not be read or were not followed; each one is reported, never skipped silently. */
   readonly errors: WartaError[];
+}
+
+/** Options of {@link readContentDirectory}. */
+export interface ReadOptions {
+  /**
+   * Whether the file at `relative` (shown as `displayPath`) is, by its stamp, the one a previous build
+   * read (see file-stamps.ts). Such a file is not read: its source's bytes are read if and when asked.
+   * Without it every file is read, and given no stamp.
+   */
+  readonly unchanged?: ((relative: string, displayPath: string, stamp: FileStamp) => boolean) | undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -22,7 +33,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * read: issue #16 found such files skipped without a word, or crashing the read.
  * Throws a WartaError when the directory is missing or holds no article.
  */
-export function readContentDirectory(directory: string, displayBase: string = process.cwd()): ContentFiles {
+export function readContentDirectory(
+  directory: string,
+  displayBase: string = process.cwd(),
+  options: ReadOptions = {},
+): ContentFiles {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(directory);
@@ -35,21 +50,53 @@ export function readContentDirectory(directory: string, displayBase: string = pr
   if (files.length === 0 && errors.length === 0) throw createError(ContentErrors.ContentDirectoryEmpty, { directory });
   const sources: ArticleSource[] = [];
   const slabs = new SlabReader();
+  const { unchanged } = options;
   for (const relative of files) {
+    const file = path.join(directory, relative);
+    const displayPath = shownPath(directory, relative, displayBase);
     try {
-      sources.push({
-        path: relative,
-        displayPath: shownPath(directory, relative, displayBase),
-        bytes: slabs.read(path.join(directory, relative)),
-      });
+      if (unchanged) {
+        const stamp = fileStamp(fs.statSync(file, { bigint: true }));
+        if (stamp !== undefined && unchanged(relative, displayPath, stamp)) {
+          sources.push(unreadSource(file, relative, displayPath, stamp));
+          continue;
+        }
+      }
+      const { bytes, stats } = slabs.read(file);
+      // Stamped as read: from the descriptor the bytes came through, so stamp and bytes agree.
+      const stamp = unchanged ? fileStamp(stats) : undefined;
+      sources.push({ path: relative, displayPath, bytes, ...(stamp === undefined ? {} : { stamp }) });
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      errors.push(
-        createError(ContentErrors.FileUnreadable, { reason }, { file: shownPath(directory, relative, displayBase) }),
-      );
+      errors.push(createError(ContentErrors.FileUnreadable, { reason }, { file: displayPath }));
     }
   }
   return { sources, errors };
+}
+
+/**
+ * The source of a file known unchanged by its stamp, whose bytes are read only if asked: by a parse,
+ * when the cache turns the file's entry down after all (a picture it names changed). A file that
+ * cannot be read by then fails as FileUnreadable, like one that could not be read up front; the parse
+ * reports it against the file (see `readFailure` in parse-changed.ts).
+ */
+function unreadSource(file: string, relative: string, displayPath: string, stamp: FileStamp): ArticleSource {
+  let bytes: Uint8Array | undefined;
+  return {
+    path: relative,
+    displayPath,
+    stamp,
+    get bytes(): Uint8Array {
+      if (bytes) return bytes;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw createError(ContentErrors.FileUnreadable, { reason }, { file: displayPath });
+      }
+      return bytes;
+    },
+  };
 }
 
 /** Bytes of the files {@link SlabReader} puts in one slab, unless a file is larger. */
@@ -68,10 +115,11 @@ class SlabReader {
   #used = 0;
 
   /** The bytes of `file`, read whole: as many as its size when opened, as `fs.readFileSync` reads a file. */
-  read(file: string): Buffer {
+  read(file: string): { bytes: Buffer; stats: fs.BigIntStats } {
     const fd = fs.openSync(file, 'r');
     try {
-      const size = fs.fstatSync(fd).size;
+      const stats = fs.fstatSync(fd, { bigint: true });
+      const size = Number(stats.size);
       if (this.#used + size > this.#slab.length) {
         this.#slab = Buffer.allocUnsafeSlow(Math.max(SLAB_BYTES, size));
         this.#used = 0;
@@ -84,7 +132,7 @@ class SlabReader {
       }
       const bytes = this.#slab.subarray(this.#used, this.#used + filled);
       this.#used += filled;
-      return bytes;
+      return { bytes, stats };
     } finally {
       fs.closeSync(fd);
     }
