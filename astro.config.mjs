@@ -1,5 +1,4 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { wartaIntegration } from './src/integrations/warta-integration.ts';
@@ -7,6 +6,7 @@ import { searchIntegration } from './src/integrations/search-integration.ts';
 import { imageIntegration } from './src/integrations/image-integration.ts';
 import { buildErrors } from './src/integrations/build-errors.ts';
 import { stagedOutput } from './src/integrations/staged-output.ts';
+import { sitemapIntegration } from './src/integrations/sitemap-integration.ts';
 import { buildSettings } from './src/data/build-context.ts';
 import { siteConfig } from './src/site.config.ts';
 import { latestFragmentPath, newsSitemapPath } from './src/lib/routes.ts';
@@ -33,11 +33,13 @@ export default defineConfig({
     searchIntegration(),
     // Pictures: responsive variants and share cards, made once and cached by digest.
     imageIntegration(),
-    // /sitemap-index.xml: every HTML page (not feeds or other endpoints), plus the Google News sitemap.
-    sitemap({
-      // Pages only, and not the fragments article pages frame (noindex).
-      filter: (page) => page.endsWith('/') && !new URL(page).pathname.startsWith(latestFragmentPath()),
-      customSitemaps: [new URL(newsSitemapPath(), siteConfig.url).href],
+    // /sitemap-index.xml: the articles by month, every other HTML page (not feeds or other
+    // endpoints), and the Google News sitemap (src/lib/view/sitemaps.ts).
+    sitemapIntegration({
+      siteUrl: siteConfig.url,
+      // Not the fragments article pages frame (noindex).
+      exclude: (page) => page.startsWith(latestFragmentPath()),
+      extra: [newsSitemapPath()],
     }),
     // Builds into a staging folder and swaps it in for outDir only when everything above has
     // succeeded, so outDir only ever holds a complete site. Must stay last.

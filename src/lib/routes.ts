@@ -181,9 +181,22 @@ export function appleTouchIconPath(): string {
   return '/apple-touch-icon.png';
 }
 
-/** Path of the sitemap index @astrojs/sitemap writes: `/sitemap-index.xml`. */
+/** Path of the sitemap index (see src/lib/view/sitemaps.ts): `/sitemap-index.xml`, the name robots.txt gives. */
 export function sitemapIndexPath(): string {
   return '/sitemap-index.xml';
+}
+
+/**
+ * Path of the sitemap of one month's articles (`2024-12`, WIB): `/sitemap-berita-2024-12.xml`, and
+ * `…-2.xml` onwards for a month of more stories than a file holds.
+ */
+export function monthSitemapPath(month: string, part = 1): string {
+  return `/sitemap-berita-${month}${part === 1 ? '' : `-${part}`}.xml`;
+}
+
+/** Path of the `n`th sitemap (from 0) of the pages that are not articles: `/sitemap-laman-0.xml`. */
+export function pagesSitemapPath(n: number): string {
+  return `/sitemap-laman-${n}.xml`;
 }
 
 /** Path of the Google News sitemap: `/sitemap-news.xml`. */

@@ -29,6 +29,8 @@ import {
   personPath,
   searchPath,
   sitePagePath,
+  monthSitemapPath,
+  pagesSitemapPath,
   sitemapIndexPath,
   tagIndexPath,
   tagPath,
@@ -233,9 +235,13 @@ describe('routes and src/pages route files', () => {
     expect(routeFiles.map((r) => r.file).filter((file) => !covered.has(file))).toEqual([]);
   });
 
-  it('leaves the sitemap index to @astrojs/sitemap, which writes it under its fixed name', () => {
+  it('leaves the sitemaps to the sitemap integration, whose paths no route file takes', () => {
     expect(sitemapIndexPath()).toBe('/sitemap-index.xml');
-    expect(routeFiles.filter((r) => r.pattern.test(sitemapIndexPath()))).toEqual([]);
+    expect(monthSitemapPath('2024-12')).toBe('/sitemap-berita-2024-12.xml');
+    expect(monthSitemapPath('2024-12', 2)).toBe('/sitemap-berita-2024-12-2.xml');
+    expect(pagesSitemapPath(0)).toBe('/sitemap-laman-0.xml');
+    for (const sitemap of [sitemapIndexPath(), monthSitemapPath('2024-12'), pagesSitemapPath(0)])
+      expect(routeFiles.filter((r) => r.pattern.test(sitemap))).toEqual([]);
   });
 });
 

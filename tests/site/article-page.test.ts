@@ -157,7 +157,7 @@ describe('the article page and the people behind it', () => {
     expect(latest).toHaveLength(6);
     expect(latest[0]).toBe('/berita/kirim-pesan-tahun-baru-ke-kim-jong-un-presiden-putin-harapkan-kerja-sama/');
     for (const href of latest) expect(site.exists(`${href?.slice(1) ?? ''}index.html`)).toBe(true);
-    expect(site.read('sitemap-0.xml')).not.toContain('/sematan/');
+    expect(site.read('sitemap-laman-0.xml')).not.toContain('/sematan/');
     for (const file of listFiles(site.outDir).filter((f) => /^berita\/[^/]+\/index\.html$/.test(f))) {
       const root = page(file);
       const frame = root.querySelector('section[aria-labelledby="terkini-judul"] iframe');
@@ -183,7 +183,7 @@ describe('the article page and the people behind it', () => {
     const privacy = page('halaman/kebijakan-privasi/index.html');
     expect(privacy.querySelector('header time')?.getAttribute('datetime')).toBe('2024-12-01T00:00:00+07:00');
     // In the sitemap; in no feed, news sitemap, list, related list or search index.
-    const sitemap = site.read('sitemap-0.xml');
+    const sitemap = site.read('sitemap-laman-0.xml');
     for (const slug of slugs) {
       expect(sitemap).toContain(`${SITE}/halaman/${slug}/`);
       const path = `/halaman/${slug}/`;

@@ -26,8 +26,8 @@ const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 /** What the tests read of a parsed sitemap index. */
-interface SitemapIndex {
-  sitemapindex: { sitemap: { loc: string }[] };
+interface SitemapIndex<Entry = { loc: string }> {
+  sitemapindex: { sitemap: Entry[] };
 }
 /** What the tests read of a parsed URL set: an empty one has no `url`. */
 interface UrlSet<Url = { loc: string }> {
@@ -113,12 +113,54 @@ describe('feeds and sitemaps of tests/fixtures/site-pagination', () => {
   });
 
   describe('sitemaps', () => {
-    it('index both the page sitemap and the news sitemap, every <loc> a file in dist', () => {
+    it('index the articles by month, the other pages and the news sitemap, every <loc> a file in dist', () => {
       const index = xml.parse(site.read('sitemap-index.xml')) as SitemapIndex;
       const locs = index.sitemapindex.sitemap.map((s) => s.loc);
-      expect(locs).toContain(`${SITE}/sitemap-news.xml`);
-      expect(locs).toContain(`${SITE}/sitemap-0.xml`);
+      expect(locs.map(pathOf)).toEqual([
+        '/sitemap-berita-2025-01.xml',
+        '/sitemap-berita-2024-12.xml',
+        '/sitemap-laman-0.xml',
+        '/sitemap-news.xml',
+      ]);
       for (const loc of locs) expect(site.exists(fileForPath(pathOf(loc))), loc).toBe(true);
+    });
+
+    it('list each article in the file of its month (WIB), newest first, with its last update as <lastmod>', () => {
+      // What each article page says of itself.
+      const pages = listFiles(site.outDir)
+        .filter((f) => /^berita\/[^/]+\/index\.html$/.test(f))
+        .map((f) => {
+          const meta = (property: string) =>
+            parse(site.read(f)).querySelector(`meta[property="${property}"]`)?.getAttribute('content') ?? '';
+          return {
+            loc: `${SITE}/${f.replace(/index\.html$/, '')}`,
+            published: meta('article:published_time'),
+            modified: meta('article:modified_time'),
+          };
+        });
+      expect(pages).toHaveLength(NEWEST_FIRST.length);
+      const index = xml.parse(site.read('sitemap-index.xml')) as SitemapIndex<{ loc: string; lastmod?: string }>;
+      const months = index.sitemapindex.sitemap.filter((s) => s.loc.includes('/sitemap-berita-'));
+      const listed = months.flatMap((month) => {
+        const urls = asList(
+          (xml.parse(site.read(fileForPath(pathOf(month.loc)))) as UrlSet<{ loc: string; lastmod: string }>).urlset.url,
+        );
+        // The month file's <lastmod> in the index is its newest.
+        expect(month.lastmod).toBe(
+          urls
+            .map((u) => u.lastmod)
+            .sort()
+            .at(-1),
+        );
+        return urls.map((u) => ({ ...u, month: /sitemap-berita-(\d{4}-\d{2})\.xml$/.exec(month.loc)?.[1] }));
+      });
+      expect(listed.map((u) => pathOf(u.loc))).toEqual(NEWEST_FIRST.map((s) => `/berita/${s}/`));
+      for (const { loc, published, modified } of pages) {
+        const entry = listed.find((u) => u.loc === loc);
+        expect(entry, loc).toEqual({ loc, lastmod: modified, month: published.slice(0, 7) });
+      }
+      // An article updated after it was published says so.
+      expect(pages.filter((p) => p.modified !== p.published).length).toBeGreaterThan(0);
     });
 
     it('list every page once (and nothing that is not a page), every <loc> a file in dist', () => {

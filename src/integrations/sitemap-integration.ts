@@ -1,0 +1,52 @@
+import type { AstroIntegration } from 'astro';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findPublishedArticles, readContentSummary } from '../data/build-context.ts';
+import { writeFileReplacing } from '../lib/storage/write-fully.ts';
+import { buildSitemaps } from '../lib/view/sitemaps.ts';
+
+/** Options of {@link sitemapIntegration}. */
+export interface SitemapOptions {
+  /** The site's address, as in the site config. */
+  readonly siteUrl: string;
+  /** Site paths of pages that stay out of the sitemaps (fragments framed by other pages). */
+  readonly exclude?: (path: string) => boolean;
+  /** Sitemaps the site makes itself, listed in the index (the Google News sitemap): site paths. */
+  readonly extra?: readonly string[];
+}
+
+/**
+ * Writes the sitemaps (see src/lib/view/sitemaps.ts) once every page is built: the pages Astro made,
+ * and the published articles' dates for the month files and their `<lastmod>`. Into the build's
+ * output folder, which the staged-output integration then publishes, so this must come before it.
+ */
+export function sitemapIntegration(options: SitemapOptions): AstroIntegration {
+  return {
+    name: 'warta-sitemaps',
+    hooks: {
+      'astro:build:done': ({ dir, pages, logger }) => {
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        // The articles this build published: the loader's latest load (see the warta integration).
+        const slugs = new Set(readContentSummary()?.slugs);
+        const files = buildSitemaps({
+          // Astro names pages without the leading slash (`berita/x/`, and `` for the front page).
+          pages: pages.map((p) => `/${p.pathname.replace(/^\//, '')}`),
+          articles: findPublishedArticles((article) => slugs.has(article.slug)),
+          exclude: (page) => page === '/404/' || (options.exclude?.(page) ?? false),
+          extra: options.extra ?? [],
+          siteUrl: options.siteUrl,
+        });
+        for (const file of files) {
+          const target = path.join(outDir, file.path);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          writeFileReplacing(target, file.xml);
+        }
+        const months = files.filter((f) => f.kind === 'articles').length;
+        const took = ((performance.now() - started) / 1000).toFixed(2);
+        logger.info(`${files.length} sitemaps written in ${took} s (${months} of articles by month)`);
+      },
+    },
+  };
+}
