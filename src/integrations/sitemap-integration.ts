@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { findPublishedArticles, readContentSummary } from '../data/build-context.ts';
 import { writeFileReplacing } from '../lib/storage/write-fully.ts';
 import { buildSitemaps } from '../lib/view/sitemaps.ts';
+import { keepInLiveSite, liveSite } from './kept-pages.ts';
 
 /** Options of {@link sitemapIntegration}. */
 export interface SitemapOptions {
@@ -38,15 +39,37 @@ export function sitemapIntegration(options: SitemapOptions): AstroIntegration {
           extra: options.extra ?? [],
           siteUrl: options.siteUrl,
         });
+        // A file the live site already has, byte for byte, stays there (a publish changes the month of
+        // its story and the index): its address keeps its Last-Modified for crawlers and caches.
+        const live = liveSite();
+        let kept = 0;
         for (const file of files) {
-          const target = path.join(outDir, file.path);
+          const xml = Buffer.from(file.xml);
+          const relative = file.path.slice(1);
+          if (live !== undefined && sameBytes(path.join(live, relative), xml)) {
+            keepInLiveSite(relative);
+            kept++;
+            continue;
+          }
+          const target = path.join(outDir, relative);
           fs.mkdirSync(path.dirname(target), { recursive: true });
-          writeFileReplacing(target, file.xml);
+          writeFileReplacing(target, xml);
         }
         const months = files.filter((f) => f.kind === 'articles').length;
         const took = ((performance.now() - started) / 1000).toFixed(2);
-        logger.info(`${files.length} sitemaps written in ${took} s (${months} of articles by month)`);
+        logger.info(
+          `${files.length} sitemaps (${months} of articles by month) in ${took} s: ${files.length - kept} written, ${kept} unchanged kept in the live site`,
+        );
       },
     },
   };
+}
+
+/** Whether `file` exists and holds exactly `bytes`. */
+function sameBytes(file: string, bytes: Buffer): boolean {
+  try {
+    return fs.statSync(file).size === bytes.length && fs.readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
 }

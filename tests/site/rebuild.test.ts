@@ -19,6 +19,16 @@ function indexPreloads(build: SiteBuild): string[] {
     .map((link) => link.getAttribute('href') ?? '');
 }
 
+/** The inode of each sitemap file (`sitemap-*.xml`) of a build's output, by name. */
+function sitemapInodes(build: SiteBuild): Map<string, number> {
+  return new Map(
+    fs
+      .readdirSync(build.outDir)
+      .filter((name) => /^sitemap-.*\.xml$/.test(name) && name !== 'sitemap-news.xml')
+      .map((name) => [name, fs.statSync(path.join(build.outDir, name)).ino]),
+  );
+}
+
 describe('a warm rebuild after editing one article', () => {
   let work: string;
   let content: string;
@@ -28,6 +38,8 @@ describe('a warm rebuild after editing one article', () => {
   let clean: SiteBuild;
   let coldCategoryPage: string;
   let coldPreloads: string[];
+  /** The inode of each sitemap file of the first build, by name. */
+  let coldSitemaps: Map<string, number>;
   const env = (name: string, cache: string) => ({
     WARTA_NOW: '2025-01-01T00:00:00+07:00',
     WARTA_SEARCH_SHARD_SIZE: '4',
@@ -43,6 +55,7 @@ describe('a warm rebuild after editing one article', () => {
     if (cold.status !== 0) throw new Error(`cold build failed:\n${cold.output}`);
     coldCategoryPage = cold.read('kategori/internasional/index.html');
     coldPreloads = indexPreloads(cold);
+    coldSitemaps = sitemapInodes(cold);
     // The edit changes a headline that the seed's "Baca juga" box, lists and feeds all print (and
     // that the Lavrov article links by headline, so its editor updates that link too).
     const edit = (name: string, change: (text: string) => string) => {
@@ -109,6 +122,14 @@ describe('a warm rebuild after editing one article', () => {
     ).toContain(NEW_TITLE);
     expect(warm.read('kategori/internasional/index.html')).toContain(NEW_TITLE);
     expect(coldCategoryPage).not.toContain(NEW_TITLE);
+  });
+
+  it('leaves the sitemaps in place when the edit changes none of them', () => {
+    // The same pages, and no story's publication or update date changed: every sitemap is as it was.
+    expect(coldSitemaps.size).toBe(3);
+    expect(sitemapInodes(warm)).toEqual(coldSitemaps);
+    expect(warm.output).toMatch(/3 sitemaps \(1 of articles by month\) in [\d.]+ s: 0 written, 3 unchanged kept/);
+    expect(restored.output).toMatch(/3 sitemaps \(1 of articles by month\) in [\d.]+ s: 3 written, 0 unchanged kept/);
   });
 
   it('writes exactly what a clean build writes, into the same folder and into an empty one', () => {
@@ -191,5 +212,9 @@ describe('a warm rebuild after publishing one story', () => {
     expect(restored).toBeGreaterThanOrEqual(before.size - changed.length);
     expect(after.read('sematan/terkini/index.html')).toContain('/berita/persija-juara-liga-1/');
     expect(after.read('penulis/fajar-nugroho/index.html')).toContain('/berita/persija-juara-liga-1/');
+    // In its month's sitemap, newest first, dated as published.
+    expect(after.read('sitemap-berita-2024-12.xml').split('\n')[2]).toBe(
+      '<url><loc>https://warta.example/berita/persija-juara-liga-1/</loc><lastmod>2024-12-31T20:00:00+07:00</lastmod></url>',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { toJakartaIso } from '../dates/format-date.ts';
 import { calendarDateOf, wibDayNumber } from '../dates/wib-day.ts';
-import { articlePath, monthSitemapPath, pagesSitemapPath, sitemapIndexPath } from '../routes.ts';
+import { articlePath, articleSlugFromUrl, monthSitemapPath, pagesSitemapPath, sitemapIndexPath } from '../routes.ts';
 import { absoluteUrl, escapeXml } from './urls.ts';
 
 /**
@@ -51,19 +51,17 @@ export const SITEMAP_LIMIT = 45_000;
 /** The sitemaps of a site (see above): the month files, the other pages' files, then the index. */
 export function buildSitemaps(input: SitemapInput, limit: number = SITEMAP_LIMIT): SitemapFile[] {
   const exclude = input.exclude ?? (() => false);
-  const articlePaths = new Set<string>();
   const months = new Map<string, SitemapArticle[]>();
   for (const article of input.articles) {
-    const path = articlePath(article.slug);
-    articlePaths.add(path);
-    if (exclude(path)) continue;
+    if (exclude(articlePath(article.slug))) continue;
     const key = monthKey(article.date);
     let month = months.get(key);
     if (!month) months.set(key, (month = []));
     month.push(article);
   }
   const others = input.pages
-    .filter((p) => p.endsWith('/') && !articlePaths.has(p) && !exclude(p))
+    // Article pages are in the month files, listed from the articles (every published one has its page).
+    .filter((p) => p.endsWith('/') && articleSlugFromUrl(p) === undefined && !exclude(p))
     // Code-unit order: the same for every build of the same pages, and cheap.
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
