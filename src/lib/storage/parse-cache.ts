@@ -81,14 +81,14 @@ export function openParseCache(file: string, version: string): ParseCache {
   const stamps = stored.why === undefined ? readStamps(stampFile, version) : new Map<string, Stamped>();
   const nextStamps = new Map<string, Stamped>();
   const stampName = (path: string, displayPath: string): string => `${path}\0${displayPath}`;
-  /** The key `source`'s stamp stands for, when it is the stamp remembered for its file. */
-  const stampedKey = (source: ArticleSource): string | undefined => {
-    if (source.stamp === undefined) return undefined;
-    const known = stamps.get(stampName(source.path, source.displayPath));
-    return known?.stamp === source.stamp ? known.key : undefined;
+  /** The key `stamp` stands for, when it is the stamp remembered for the file at `path`. */
+  const knownKey = (path: string, displayPath: string, stamp: FileStamp | undefined): string | undefined => {
+    if (stamp === undefined) return undefined;
+    const known = stamps.get(stampName(path, displayPath));
+    return known?.stamp === stamp ? known.key : undefined;
   };
   const keyOf = (source: ArticleSource): string =>
-    stampedKey(source) ??
+    knownKey(source.path, source.displayPath, source.stamp) ??
     createHash('sha1')
       .update(source.path)
       .update('\0')
@@ -106,8 +106,8 @@ export function openParseCache(file: string, version: string): ParseCache {
     state: stored.why === undefined ? { kind: 'warm', records: stored.records } : { kind: 'full', why: stored.why },
     counts,
     isUnchanged(path, displayPath, stamp) {
-      const known = stamps.get(stampName(path, displayPath));
-      return known?.stamp === stamp && previous.has(known.key);
+      const key = knownKey(path, displayPath, stamp);
+      return key !== undefined && previous.has(key);
     },
     get(source) {
       const key = keyOf(source);

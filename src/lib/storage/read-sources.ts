@@ -67,8 +67,7 @@ export function readContentDirectory(
       const stamp = unchanged ? fileStamp(stats) : undefined;
       sources.push({ path: relative, displayPath, bytes, ...(stamp === undefined ? {} : { stamp }) });
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      errors.push(createError(ContentErrors.FileUnreadable, { reason }, { file: displayPath }));
+      errors.push(unreadable(error, displayPath));
     }
   }
   return { sources, errors };
@@ -91,12 +90,17 @@ function unreadSource(file: string, relative: string, displayPath: string, stamp
       try {
         bytes = fs.readFileSync(file);
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw createError(ContentErrors.FileUnreadable, { reason }, { file: displayPath });
+        throw unreadable(error, displayPath);
       }
       return bytes;
     },
   };
+}
+
+/** The error for a file that could not be read, shown as `displayPath`: up front, or when its bytes were asked for. */
+function unreadable(error: unknown, displayPath: string): WartaError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return createError(ContentErrors.FileUnreadable, { reason }, { file: displayPath });
 }
 
 /** Bytes of the files {@link SlabReader} puts in one slab, unless a file is larger. */
