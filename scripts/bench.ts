@@ -156,7 +156,9 @@ function build(label: string, clean: boolean): BuildRun {
     throw new Error(`${label} build failed`);
   }
   const [secs = '0', kb = '0'] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/);
-  const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0);
+  // Astro counts the pages it built; a publish by the page plan kept the others (kept-pages.ts).
+  const keptByPlan = Number(/\((\d+) pages by the page plan\)/.exec(log)?.[1] ?? 0);
+  const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0) + keptByPlan;
   // The loader's first line says whether the build is warm; the phases are on the line with the count.
   const phases = /\[warta-loader\] (\d+ articles in .*)/.exec(log)?.[1] ?? '?';
   // Astro's "generating static routes" step is the last "✓ Completed in" before the page count.
@@ -170,7 +172,7 @@ function build(label: string, clean: boolean): BuildRun {
     peakRssMb: Math.round(Number(kb) / 1024),
     pages,
     phases: search ? `${phases}; search: ${search}` : phases,
-    renderPages: `${completions.at(-2) ?? '?'}${written ? ` (${written})` : ''}`,
+    renderPages: `${completions.at(-2) ?? '?'}${written ? ` (${written}${keptByPlan > 0 ? `; ${keptByPlan} kept by the page plan` : ''})` : ''}`,
     images: imageLine,
     published: /\[warta-staged-output\] (Published .*)/.exec(log)?.[1],
   };

@@ -14,6 +14,7 @@ import {
 import { articleSlugMentionedIn } from '../lib/routes.ts';
 import { shownArticleFile } from '../data/content-files.ts';
 import { buildSettings, findPublishedArticles } from '../data/build-context.ts';
+import { selectPathsToRender } from './kept-pages.ts';
 
 /**
  * Failures of a build that are not Warta's own content errors (a Node or library error while a page
@@ -178,6 +179,8 @@ function safeDecode(text: string): string {
 /**
  * Wraps Astro's page renderer so that an error while a page renders names the page and, for an
  * article page, the article's file; checks every page's output path first (see checkOutputPaths).
+ * Astro takes one prerenderer, so this one also hands a publish by the page plan only the pages
+ * that changed (`selectPathsToRender` in kept-pages.ts).
  * Unless WARTA_DEBUG is set, a build also creates errors without stack frames
  * (`Error.stackTraceLimit = 0`), so that an error Warta cannot catch (a page Astro fails to write for
  * lack of space, an integration's own failure) still prints as its message, not as a trace.
@@ -211,7 +214,8 @@ function reportingPrerenderer(inner: AstroPrerenderer, outDir: string): AstroPre
         paths.map((p) => p.pathname),
         outDir,
       );
-      return paths;
+      // A publish by the page plan renders only the pages that changed (kept-pages.ts).
+      return selectPathsToRender(paths);
     },
     async render(request, options) {
       try {

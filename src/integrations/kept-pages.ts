@@ -3,6 +3,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isSameFile } from '../lib/storage/same-file.ts';
+import {
+  plannedFile,
+  readPagePlan,
+  selectChangedPages,
+  writePagePlan,
+  type PagePlan,
+  type PlannedPage,
+} from '../lib/storage/page-plan.ts';
+import { writeFileReplacing } from '../lib/storage/write-fully.ts';
 
 /**
  * Lets a publish leave the previous site's unchanged pages where they are, instead of copying them
@@ -183,4 +192,188 @@ function cachedFile(settings: CacheSettings, outputFile: string): string {
 /** An output file as Astro names it (a URL path relative to the output folder) as a plain relative path. */
 function relativeFile(outputFile: string): string {
   return fileURLToPath(new URL(outputFile, 'file:///')).slice(1).split(path.sep).join('/');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Publishing by the page plan (src/lib/storage/page-plan.ts).
+//
+// A publish whose code and settings are those of the previous build (the plan's `version`) does not
+// hand Astro every path: Astro's incremental build is turned off for it, the prerenderer renders only
+// the pages whose key changed or whose live file is not the one the build cache made, and every
+// other planned page stays where it is in the live site. Astro's own incremental manifest is left as
+// it was and the plan notes that it is behind; the next build that goes through Astro's walk (one
+// after a code change, which needs Astro's per-route dependency hashes, or one without a live site)
+// first rewrites that manifest from the plan, so Astro keeps exactly the pages the plan would.
+
+/** Where the plan lives in the cache folder. */
+const PLAN_FILE = 'warta-page-plan.bin';
+
+interface PlanState {
+  /** The cache folder (Astro's `cacheDir`). */
+  cacheDir: string;
+  /** The code and settings of this build. */
+  version: string;
+  /** The previous build's plan, when it can be used by this build. */
+  previous: PagePlan | undefined;
+  /** Whether this build renders only the changed pages (a publish by the plan). */
+  byPlan: boolean;
+  /** This build's keyed pages, as the prerenderer hands them over. */
+  current: PlannedPage[];
+  /** Output files of planned pages this build renders (a publish by the plan). */
+  rendered: string[];
+  /** Astro's page names (`berita/x/`) of the pages a publish by the plan kept. */
+  keptNames: string[];
+  /** How many pages the plan kept, for the log. */
+  keptCount: number;
+}
+
+const plan: PlanState = {
+  cacheDir: '',
+  version: '',
+  previous: undefined,
+  byPlan: false,
+  current: [],
+  rendered: [],
+  keptNames: [],
+  keptCount: 0,
+};
+
+/**
+ * Starts a build's plan: reads the previous plan and says whether this build can publish by it
+ * (returns the reason when it cannot). Call after {@link keepPagesOf}; a build that publishes by the
+ * plan must also turn Astro's incremental build off (`experimental.incrementalBuild: false`).
+ */
+export function startPagePlan(cacheDir: string, version: string): { byPlan: boolean; why: string } {
+  plan.cacheDir = cacheDir;
+  plan.version = version;
+  plan.current = [];
+  plan.rendered = [];
+  plan.keptNames = [];
+  plan.keptCount = 0;
+  plan.previous = readPagePlan(path.join(cacheDir, PLAN_FILE));
+  const why =
+    installed !== true
+      ? "Astro's incremental build cache is not the one Warta was written for"
+      : state.live === undefined
+        ? 'there is no live site to keep pages in'
+        : plan.previous === undefined
+          ? 'there is no page plan of a previous build'
+          : plan.previous.version !== version
+            ? 'the code or the settings changed since the previous build'
+            : '';
+  plan.byPlan = why === '';
+  return { byPlan: plan.byPlan, why };
+}
+
+/** Whether this build publishes by the plan. */
+export function publishesByPlan(): boolean {
+  return plan.byPlan;
+}
+
+/**
+ * Given every path Astro would render, returns those to render: all of them, unless this build
+ * publishes by the plan. Notes every keyed page for the next plan either way.
+ */
+export function selectPathsToRender<
+  T extends { pathname: string; cacheKey?: string | undefined; route: { component: string } },
+>(paths: readonly T[]): T[] {
+  const planned: { page: PlannedPage; path: T }[] = [];
+  const unplanned: T[] = [];
+  for (const p of paths) {
+    const file = p.cacheKey === undefined ? undefined : plannedFile(p.pathname);
+    if (file === undefined || p.cacheKey === undefined) unplanned.push(p);
+    else planned.push({ page: { component: p.route.component, pathname: p.pathname, file, key: p.cacheKey }, path: p });
+  }
+  plan.current = planned.map((p) => p.page);
+  if (!plan.byPlan || !plan.previous || state.live === undefined) return [...paths];
+  const live = state.live;
+  const cache = path.join(plan.cacheDir, 'dist');
+  const selection = selectChangedPages(planned, plan.previous.pages, (page) =>
+    isSameFile(path.join(cache, page.file), path.join(live, page.file)),
+  );
+  for (const page of selection.kept) {
+    state.kept.add(page.file);
+    plan.keptNames.push(page.pathname.slice(1));
+  }
+  for (const file of selection.removed) state.removed.add(file);
+  plan.keptCount = selection.kept.length;
+  const render = new Set(selection.render);
+  plan.rendered = planned.filter((p) => render.has(p.path)).map((p) => p.page.file);
+  return [...unplanned, ...selection.render];
+}
+
+/** Astro's names (`berita/x/`) of the pages a publish by the plan kept: Astro's `pages` lacks them. */
+export function pagesKeptByPlan(): readonly string[] {
+  return plan.keptNames;
+}
+
+/** How many pages a publish by the plan kept without handing them to Astro. */
+export function keptByPlanCount(): number {
+  return plan.keptCount;
+}
+
+/**
+ * Before a walk through Astro's incremental build: when publishes by the plan changed pages since
+ * Astro's manifest was written, rewrites that manifest's paths from the plan (each route keeps its
+ * dependency hash, from the same code), so that Astro restores what the plan has and renders what
+ * changed. Without a usable manifest it does nothing: Astro then renders every page.
+ */
+export function bringAstroManifestInLine(): void {
+  const previous = plan.previous;
+  if (plan.byPlan || !previous?.astroManifestBehind) return;
+  const file = path.join(plan.cacheDir, ASTRO_MANIFEST);
+  let manifest: { routes?: Record<string, { dependencyHash?: string; paths?: Record<string, unknown> }> };
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof manifest;
+  } catch {
+    return;
+  }
+  if (typeof manifest.routes !== 'object') return;
+  const byComponent = new Map<string, Record<string, { cacheKey: string; outputFile: string }>>();
+  for (const page of previous.pages.values()) {
+    let paths = byComponent.get(page.component);
+    if (!paths) byComponent.set(page.component, (paths = {}));
+    paths[page.pathname] = { cacheKey: page.key, outputFile: encodeURI(page.file) };
+  }
+  for (const [component, route] of Object.entries(manifest.routes)) route.paths = byComponent.get(component) ?? {};
+  writeFileReplacing(file, JSON.stringify(manifest));
+}
+
+/** Astro's incremental manifest in the cache folder (astro/dist/core/build/incremental.js). */
+const ASTRO_MANIFEST = 'incremental-build.json';
+
+/**
+ * After a publish by the plan rendered its pages into `staging`: makes each rendered page's build
+ * cache copy a link of the new file (as Astro's cache does, see `writeOutputFile` above), so the
+ * next publish finds it intact, and deletes the copies of removed pages.
+ */
+export function cacheRenderedByPlan(staging: string): void {
+  if (!plan.byPlan) return;
+  const cache = path.join(plan.cacheDir, 'dist');
+  for (const file of plan.rendered) linkIntoCache(path.join(staging, file), path.join(cache, file));
+  for (const file of state.removed) fs.rmSync(path.join(cache, file), { force: true });
+}
+
+/** Writes this build's plan; call once the new site is live. */
+export function savePagePlan(): void {
+  if (!plan.cacheDir) return;
+  const pages = new Map(plan.current.map((page) => [page.file, page]));
+  writePagePlan(path.join(plan.cacheDir, PLAN_FILE), {
+    version: plan.version,
+    astroManifestBehind: plan.byPlan,
+    pages,
+  });
+}
+
+/** Makes `cached` a hard link of `staged` (written under a temporary name, then renamed over it). */
+function linkIntoCache(staged: string, cached: string): void {
+  const temporary = `${cached}.tmp-${process.pid}`;
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  fs.rmSync(temporary, { force: true });
+  try {
+    fs.linkSync(staged, temporary);
+  } catch {
+    fs.copyFileSync(staged, temporary);
+  }
+  fs.renameSync(temporary, cached);
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { findPublishedArticles, readContentSummary } from '../data/build-context.ts';
 import { writeFileReplacing } from '../lib/storage/write-fully.ts';
 import { buildSitemaps } from '../lib/view/sitemaps.ts';
-import { keepInLiveSite, liveSite } from './kept-pages.ts';
+import { keepInLiveSite, liveSite, pagesKeptByPlan } from './kept-pages.ts';
 
 /** Options of {@link sitemapIntegration}. */
 export interface SitemapOptions {
@@ -33,7 +33,8 @@ export function sitemapIntegration(options: SitemapOptions): AstroIntegration {
         const slugs = new Set(readContentSummary()?.slugs);
         const files = buildSitemaps({
           // Astro names pages without the leading slash (`berita/x/`, and `` for the front page).
-          pages: pages.map((p) => `/${p.pathname.replace(/^\//, '')}`),
+          // A publish by the page plan hands Astro only the changed pages: the others were kept.
+          pages: [...pages.map((p) => p.pathname), ...pagesKeptByPlan()].map((p) => `/${p.replace(/^\//, '')}`),
           articles: findPublishedArticles((article) => slugs.has(article.slug)),
           exclude: (page) => page === '/404/' || (options.exclude?.(page) ?? false),
           extra: options.extra ?? [],

@@ -4,7 +4,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { quietError } from './build-errors.ts';
-import { installKeptPages, keepPagesOf, keptPages, removedPages } from './kept-pages.ts';
+import {
+  bringAstroManifestInLine,
+  cacheRenderedByPlan,
+  installKeptPages,
+  keepPagesOf,
+  keptByPlanCount,
+  keptPages,
+  removedPages,
+  savePagePlan,
+  startPagePlan,
+} from './kept-pages.ts';
+import { buildSettings } from '../data/build-context.ts';
+import { digestCode } from '../lib/storage/digest-code.ts';
 import { acquireBuildLock, isRunning } from '../lib/storage/build-lock.ts';
 
 /**
@@ -78,6 +90,16 @@ export function stagedOutput(): AstroIntegration {
         // is copied into the staging folder and the folders are swapped, as for a first build.
         const live = fs.statSync(target, { throwIfNoEntry: false })?.isDirectory() ? target : undefined;
         keepPagesOf((await installKeptPages()) ? live : undefined);
+        // A publish with the code and settings of the previous build renders only the pages whose key
+        // changed, without Astro's walk of every path (kept-pages.ts, the page plan).
+        const pagePlan = startPagePlan(fileURLToPath(config.cacheDir), codeVersion(root));
+        if (pagePlan.byPlan) updateConfig({ experimental: { incrementalBuild: false } });
+        else bringAstroManifestInLine();
+        logger.info(
+          pagePlan.byPlan
+            ? 'Publishing by the page plan: only the pages whose data changed are rendered.'
+            : `Every page goes through Astro's incremental build: ${pagePlan.why}.`,
+        );
         if (restored)
           logger.warn(`${restored} (a build was stopped while it replaced ${target}) was moved back to ${target}.`);
         fs.rmSync(staging, { recursive: true, force: true });
@@ -111,6 +133,7 @@ export function stagedOutput(): AstroIntegration {
         let merged: MergeCounts | undefined;
         try {
           if (keptPages().size > 0 && fs.existsSync(target)) {
+            cacheRenderedByPlan(staging);
             merged = mergeInto(staging, target, keptPages(), [...removedPages(), ...pendingRemovals], cacheDir);
           } else {
             warning = swapIn(staging, target);
@@ -124,9 +147,11 @@ export function stagedOutput(): AstroIntegration {
           );
         }
         swapped = true;
+        savePagePlan();
         logger.info(
           merged
-            ? `Published the build into ${target}: ${merged.added} files or folders added, ${merged.replaced} replaced, ${merged.removed} removed; ${keptPages().size} unchanged pages and search shards kept in place.`
+            ? `Published the build into ${target}: ${merged.added} files or folders added, ${merged.replaced} replaced, ${merged.removed} removed; ${keptPages().size} unchanged pages and search shards kept in place` +
+                (keptByPlanCount() > 0 ? ` (${keptByPlanCount()} pages by the page plan).` : '.')
             : `Published the complete build to ${target}.`,
         );
         if (warning) logger.warn(warning);
@@ -421,4 +446,17 @@ function forgetPagesOfFailedBuild(cacheDir: string, since: number): void {
       // Gone already, or unreadable: nothing to restore from it either way.
     }
   }
+}
+
+/**
+ * The version of everything a page's HTML depends on besides its data: the code (`src/`), the public
+ * files, Astro's config, the installed packages (the lockfile) and the build's settings. A publish by
+ * the page plan needs it equal to the previous build's; any change goes through Astro's walk, whose
+ * per-route dependency hashes re-render only the routes the change reaches.
+ */
+function codeVersion(root: string): string {
+  const inputs = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']
+    .map((name) => path.join(root, name))
+    .filter((file) => fs.existsSync(file));
+  return digestCode(inputs, JSON.stringify([process.version, buildSettings()]));
 }

@@ -107,3 +107,28 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   }
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
 }
+
+/** What a build did with its pages, from its log. */
+export interface PageCounts {
+  /** Every page of the new site that the build wrote or kept. */
+  readonly files: number;
+  /** Pages Astro rendered. */
+  readonly rendered: number;
+  /** Pages Astro's incremental build restored from its cache (a build through Astro's walk). */
+  readonly restored: number;
+  /** Pages a publish by the page plan kept in the live site without handing them to Astro. */
+  readonly kept: number;
+}
+
+/**
+ * The page counts of a build's log: the build logger's line (build-logger.mjs) and, for a publish by
+ * the page plan, the staged output's count of the pages it kept (kept-pages.ts).
+ */
+export function pageCounts(output: string): PageCounts {
+  const counts = /(\d+) files written: (\d+) rendered, (\d+) restored from the incremental build cache/.exec(output);
+  if (!counts) throw new Error(`no count of written files in:\n${output}`);
+  const [written, rendered, restored] = counts.slice(1).map(Number) as [number, number, number];
+  if (rendered + restored !== written) throw new Error(`the counts do not add up: ${counts[0]}`);
+  const kept = Number(/\((\d+) pages by the page plan\)/.exec(output)?.[1] ?? 0);
+  return { files: written + kept, rendered, restored, kept };
+}

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { writeFileReplacing } from './write-fully.ts';
+
+/**
+ * The page plan: every keyed page of the last published build (its route, URL path, output file and
+ * cache key), kept in the cache folder so that a publish can render only the pages whose key changed
+ * without handing Astro every path (issue #20).
+ *
+ * Astro's incremental build takes every path of every route, and for each one builds its output
+ * URLs, looks it up in a 36 MB JSON manifest, checks the output folder, restores or keeps the page and
+ * records it in the next manifest: at 100,000 articles that walk of 125,850 paths was about 4 s of
+ * CPU and most of the 13 s page step of a publish that rendered 26 pages. With the plan, a publish
+ * whose code is that of the previous build asks Astro to render only the changed pages and keeps the
+ * rest where they are in the live site (`src/integrations/kept-pages.ts` says when this applies).
+ *
+ * Hand-written: this is Warta's own state between builds (the keys are Warta's), in the format of its
+ * other caches (v8 serialization, one file, replaced whole).
+ */
+
+/** One keyed page. */
+export interface PlannedPage {
+  /** The route's component file, as Astro names it (`src/pages/berita/[slug].astro`). */
+  readonly component: string;
+  /** Its URL path (`/berita/x/`). */
+  readonly pathname: string;
+  /** Its output file relative to the output folder, `/`-separated (`berita/x/index.html`). */
+  readonly file: string;
+  /** Its cache key: the page is the same while the key and the code are. */
+  readonly key: string;
+}
+
+/** A plan as stored. */
+export interface PagePlan {
+  /** The code and settings the pages were rendered with (see `src/integrations/kept-pages.ts`). */
+  readonly version: string;
+  /**
+   * Whether builds since Astro's own incremental manifest was written have changed pages without
+   * it (publishes that went by the plan): the next build that goes through Astro's walk must bring
+   * that manifest in line with the plan first.
+   */
+  readonly astroManifestBehind: boolean;
+  /** The pages, by output file. */
+  readonly pages: ReadonlyMap<string, PlannedPage>;
+}
+
+const FORMAT = 'warta-page-plan-1';
+
+/** Reads the plan in `file`; undefined when it is missing, damaged or of another format. */
+export function readPagePlan(file: string): PagePlan | undefined {
+  let stored: unknown;
+  try {
+    stored = v8.deserialize(fs.readFileSync(file));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(stored) || stored[0] !== FORMAT || stored.length !== 5) return undefined;
+  const [, version, behind, components, rows] = stored as unknown[];
+  if (typeof version !== 'string' || typeof behind !== 'boolean' || !Array.isArray(components) || !Array.isArray(rows))
+    return undefined;
+  // Rows of four: component index, pathname, file, key; the few component names are stored once.
+  if (rows.length % 4 !== 0) return undefined;
+  const pages = new Map<string, PlannedPage>();
+  const cells = rows as unknown[];
+  const names = components as unknown[];
+  for (let i = 0; i < cells.length; i += 4) {
+    const component = names[cells[i] as number];
+    const [pathname, page, key] = [cells[i + 1], cells[i + 2], cells[i + 3]];
+    if (
+      typeof component !== 'string' ||
+      typeof pathname !== 'string' ||
+      typeof page !== 'string' ||
+      typeof key !== 'string'
+    )
+      return undefined;
+    pages.set(page, { component, pathname, file: page, key });
+  }
+  return { version, astroManifestBehind: behind, pages };
+}
+
+/** Writes `plan` to `file`, replacing it whole (a reader sees the old plan or the new one). */
+export function writePagePlan(file: string, plan: PagePlan): void {
+  const components: string[] = [];
+  const index = new Map<string, number>();
+  const rows: (string | number)[] = [];
+  for (const page of plan.pages.values()) {
+    let at = index.get(page.component);
+    if (at === undefined) {
+      at = components.push(page.component) - 1;
+      index.set(page.component, at);
+    }
+    rows.push(at, page.pathname, page.file, page.key);
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileReplacing(file, v8.serialize([FORMAT, plan.version, plan.astroManifestBehind, components, rows]));
+}
+
+/**
+ * The output file Astro writes for a page at `pathname` in the `directory` build format
+ * (`/berita/x/` → `berita/x/index.html`, `/` → `index.html`), or undefined for a path that does not
+ * end in a slash (an endpoint such as `/rss.xml`, or Astro's `/404`), which the plan leaves to Astro.
+ * Astro encodes the path into a file URL and decodes it back, so the file is the path as it is.
+ */
+export function plannedFile(pathname: string): string | undefined {
+  if (!pathname.startsWith('/') || !pathname.endsWith('/')) return undefined;
+  if (pathname.split('/').some((part) => part === '.' || part === '..')) return undefined;
+  return `${pathname.slice(1)}index.html`;
+}
+
+/** What a publish by the plan does with this build's keyed pages. */
+export interface PlanSelection<T> {
+  /** The paths to render. */
+  readonly render: readonly T[];
+  /** The pages left as they are in the live site. */
+  readonly kept: readonly PlannedPage[];
+  /** Output files of the previous plan's pages that this build no longer has. */
+  readonly removed: readonly string[];
+}
+
+/**
+ * Sorts this build's pages (`current`, each with the path it came from) against the previous plan:
+ * a page whose route, path and key are the plan's, and whose file in the live site is still the one
+ * that build made (`intact`), is kept; every other page is rendered; the plan's pages this build
+ * lacks are removed.
+ */
+export function selectChangedPages<T>(
+  current: readonly { readonly page: PlannedPage; readonly path: T }[],
+  previous: ReadonlyMap<string, PlannedPage>,
+  intact: (page: PlannedPage) => boolean,
+): PlanSelection<T> {
+  const render: T[] = [];
+  const kept: PlannedPage[] = [];
+  const present = new Set<string>();
+  for (const { page, path: from } of current) {
+    present.add(page.file);
+    const before = previous.get(page.file);
+    if (
+      before?.key === page.key &&
+      before.component === page.component &&
+      before.pathname === page.pathname &&
+      intact(page)
+    )
+      kept.push(page);
+    else render.push(from);
+  }
+  const removed = [...previous.keys()].filter((file) => !present.has(file));
+  return { render, kept, removed };
+}

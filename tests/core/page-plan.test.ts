@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import {
+  plannedFile,
+  readPagePlan,
+  selectChangedPages,
+  writePagePlan,
+  type PlannedPage,
+} from '../../src/lib/storage/page-plan.ts';
+
+const ARTICLE = 'src/pages/berita/[slug].astro';
+const LIST = 'src/pages/kategori/[slug]/[...page].astro';
+
+function page(component: string, pathname: string, key: string): PlannedPage {
+  const file = plannedFile(pathname);
+  if (file === undefined) throw new Error(`no file for ${pathname}`);
+  return { component, pathname, file, key };
+}
+
+const byFile = (pages: readonly PlannedPage[]) => new Map(pages.map((p) => [p.file, p]));
+
+describe('plannedFile', () => {
+  it('names the file Astro writes for a page in the directory format', () => {
+    expect(plannedFile('/')).toBe('index.html');
+    expect(plannedFile('/berita/banjir-rob/')).toBe('berita/banjir-rob/index.html');
+    expect(plannedFile('/kategori/ekonomi/halaman/3/')).toBe('kategori/ekonomi/halaman/3/index.html');
+  });
+
+  it('leaves endpoints, the 404 page and odd paths to Astro', () => {
+    expect(plannedFile('/rss.xml')).toBeUndefined();
+    expect(plannedFile('/404')).toBeUndefined();
+    expect(plannedFile('berita/x/')).toBeUndefined();
+    expect(plannedFile('/berita/../x/')).toBeUndefined();
+  });
+});
+
+describe('the page plan file', () => {
+  const folder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'warta-plan-'));
+
+  it('keeps every page, its route and key, and whether Astro’s manifest is behind', () => {
+    const file = path.join(folder(), 'cache', 'plan.bin');
+    const pages = [
+      page(ARTICLE, '/berita/a/', 'k1'),
+      page(LIST, '/kategori/ekonomi/', 'k2'),
+      page(ARTICLE, '/berita/b/', 'k3'),
+    ];
+    writePagePlan(file, { version: 'v1', astroManifestBehind: true, pages: byFile(pages) });
+    const read = readPagePlan(file);
+    expect(read?.version).toBe('v1');
+    expect(read?.astroManifestBehind).toBe(true);
+    expect([...(read?.pages.values() ?? [])]).toEqual(pages);
+  });
+
+  it('is no plan when missing, damaged or of another format', () => {
+    const dir = folder();
+    expect(readPagePlan(path.join(dir, 'none.bin'))).toBeUndefined();
+    fs.writeFileSync(path.join(dir, 'junk.bin'), 'not a plan');
+    expect(readPagePlan(path.join(dir, 'junk.bin'))).toBeUndefined();
+    fs.writeFileSync(path.join(dir, 'other.bin'), v8.serialize(['warta-page-plan-0', 'v1', false, [], []]));
+    expect(readPagePlan(path.join(dir, 'other.bin'))).toBeUndefined();
+    fs.writeFileSync(path.join(dir, 'short.bin'), v8.serialize(['warta-page-plan-1', 'v1', false, ['x'], [0, '/a/']]));
+    expect(readPagePlan(path.join(dir, 'short.bin'))).toBeUndefined();
+  });
+});
+
+describe('selectChangedPages', () => {
+  const previous = byFile([
+    page(ARTICLE, '/berita/a/', 'a1'),
+    page(ARTICLE, '/berita/b/', 'b1'),
+    page(ARTICLE, '/berita/gone/', 'g1'),
+    page(LIST, '/kategori/ekonomi/', 'e1'),
+  ]);
+  const current = (pages: PlannedPage[]) => pages.map((p) => ({ page: p, path: p.pathname }));
+
+  it('renders new pages and pages whose key changed, keeps the rest, and removes what is gone', () => {
+    const selection = selectChangedPages(
+      current([
+        page(ARTICLE, '/berita/a/', 'a1'),
+        page(ARTICLE, '/berita/b/', 'b2'),
+        page(ARTICLE, '/berita/new/', 'n1'),
+        page(LIST, '/kategori/ekonomi/', 'e1'),
+      ]),
+      previous,
+      () => true,
+    );
+    expect(selection.render).toEqual(['/berita/b/', '/berita/new/']);
+    expect(selection.kept.map((p) => p.pathname)).toEqual(['/berita/a/', '/kategori/ekonomi/']);
+    expect(selection.removed).toEqual(['berita/gone/index.html']);
+  });
+
+  it('renders a page whose live file is not the one the previous build made', () => {
+    const selection = selectChangedPages(
+      current([page(ARTICLE, '/berita/a/', 'a1'), page(LIST, '/kategori/ekonomi/', 'e1')]),
+      previous,
+      (p) => p.pathname !== '/berita/a/',
+    );
+    expect(selection.render).toEqual(['/berita/a/']);
+    expect(selection.kept.map((p) => p.pathname)).toEqual(['/kategori/ekonomi/']);
+  });
+
+  it('renders a page that another route now makes under the same key', () => {
+    const selection = selectChangedPages(current([page(LIST, '/berita/a/', 'a1')]), previous, () => true);
+    expect(selection.render).toEqual(['/berita/a/']);
+  });
+});
