@@ -265,11 +265,6 @@ export function startPagePlan(cacheDir: string, version: string): { byPlan: bool
   return { byPlan: plan.byPlan, why };
 }
 
-/** Whether this build publishes by the plan. */
-export function publishesByPlan(): boolean {
-  return plan.byPlan;
-}
-
 /**
  * Given every path Astro would render, returns those to render: all of them, unless this build
  * publishes by the plan. Notes every keyed page for the next plan either way.

@@ -132,8 +132,9 @@ export function stagedOutput(): AstroIntegration {
         let warning: string | undefined;
         let merged: MergeCounts | undefined;
         try {
+          // Before either way in: a publish by the plan that kept nothing is swapped in whole.
+          cacheRenderedByPlan(staging);
           if (keptPages().size > 0 && fs.existsSync(target)) {
-            cacheRenderedByPlan(staging);
             merged = mergeInto(staging, target, keptPages(), [...removedPages(), ...pendingRemovals], cacheDir);
           } else {
             warning = swapIn(staging, target);
