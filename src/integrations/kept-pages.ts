@@ -223,8 +223,6 @@ interface PlanState {
   rendered: string[];
   /** Astro's page names (`berita/x/`) of the pages a publish by the plan kept. */
   keptNames: string[];
-  /** How many pages the plan kept, for the log. */
-  keptCount: number;
 }
 
 const plan: PlanState = {
@@ -235,7 +233,6 @@ const plan: PlanState = {
   current: [],
   rendered: [],
   keptNames: [],
-  keptCount: 0,
 };
 
 /**
@@ -249,7 +246,6 @@ export function startPagePlan(cacheDir: string, version: string): { byPlan: bool
   plan.current = [];
   plan.rendered = [];
   plan.keptNames = [];
-  plan.keptCount = 0;
   plan.previous = readPagePlan(path.join(cacheDir, PLAN_FILE));
   const why =
     installed !== true
@@ -283,28 +279,32 @@ export function selectPathsToRender<
   if (!plan.byPlan || !plan.previous || state.live === undefined) return [...paths];
   const live = state.live;
   const cache = path.join(plan.cacheDir, 'dist');
-  const selection = selectChangedPages(planned, plan.previous.pages, (page) =>
-    isSameFile(path.join(cache, page.file), path.join(live, page.file)),
+  // Each planned path goes in with its page, so the pages to render come back with their files.
+  const selection = selectChangedPages(
+    planned.map((entry) => ({ page: entry.page, path: entry })),
+    plan.previous.pages,
+    (page) => isSameFile(path.join(cache, page.file), path.join(live, page.file)),
   );
   for (const page of selection.kept) {
     state.kept.add(page.file);
     plan.keptNames.push(page.pathname.slice(1));
   }
   for (const file of selection.removed) state.removed.add(file);
-  plan.keptCount = selection.kept.length;
-  const render = new Set(selection.render);
-  plan.rendered = planned.filter((p) => render.has(p.path)).map((p) => p.page.file);
-  return [...unplanned, ...selection.render];
+  plan.rendered = selection.render.map((entry) => entry.page.file);
+  return [...unplanned, ...selection.render.map((entry) => entry.path)];
 }
 
-/** Astro's names (`berita/x/`) of the pages a publish by the plan kept: Astro's `pages` lacks them. */
-export function pagesKeptByPlan(): readonly string[] {
-  return plan.keptNames;
+/**
+ * Astro's names (`berita/x/`) of every page of the new site: those in Astro's own `pages` (of
+ * `astro:build:done`), and those a publish by the plan kept, which Astro never saw.
+ */
+export function sitePageNames(pages: readonly { readonly pathname: string }[]): string[] {
+  return [...pages.map((p) => p.pathname), ...plan.keptNames];
 }
 
 /** How many pages a publish by the plan kept without handing them to Astro. */
 export function keptByPlanCount(): number {
-  return plan.keptCount;
+  return plan.keptNames.length;
 }
 
 /**

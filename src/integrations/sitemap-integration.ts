@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { findPublishedArticles, readContentSummary } from '../data/build-context.ts';
 import { writeFileReplacing } from '../lib/storage/write-fully.ts';
 import { buildSitemaps } from '../lib/view/sitemaps.ts';
-import { keepInLiveSite, liveSite, pagesKeptByPlan } from './kept-pages.ts';
+import { keepInLiveSite, liveSite, sitePageNames } from './kept-pages.ts';
 
 /** Options of {@link sitemapIntegration}. */
 export interface SitemapOptions {
@@ -33,8 +33,7 @@ export function sitemapIntegration(options: SitemapOptions): AstroIntegration {
         const slugs = new Set(readContentSummary()?.slugs);
         const files = buildSitemaps({
           // Astro names pages without the leading slash (`berita/x/`, and `` for the front page).
-          // A publish by the page plan hands Astro only the changed pages: the others were kept.
-          pages: [...pages.map((p) => p.pathname), ...pagesKeptByPlan()].map((p) => `/${p.replace(/^\//, '')}`),
+          pages: sitePageNames(pages).map((p) => `/${p.replace(/^\//, '')}`),
           articles: findPublishedArticles((article) => slugs.has(article.slug)),
           exclude: (page) => page === '/404/' || (options.exclude?.(page) ?? false),
           extra: options.extra ?? [],

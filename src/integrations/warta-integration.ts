@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { readContentSummary, setCommand } from '../data/build-context.ts';
 import { countPages, formatBuildReport, missingArticlePages } from '../lib/content/build-report.ts';
 import { withoutStack } from '../lib/errors/index.ts';
-import { pagesKeptByPlan, siteHasFile } from './kept-pages.ts';
+import { siteHasFile, sitePageNames } from './kept-pages.ts';
 
 /**
  * Tells the build context Astro's command (see isDevServer in src/data/build-context.ts), and ends
@@ -32,9 +32,7 @@ export function wartaIntegration(): AstroIntegration {
         if (!summary)
           throw new Error('Warta: the content loader reported nothing; the articles collection did not load.');
         const outDir = fileURLToPath(dir);
-        logger.info(
-          `\n${formatBuildReport(summary, countPages([...pages.map((p) => p.pathname), ...pagesKeptByPlan()]))}`,
-        );
+        logger.info(`\n${formatBuildReport(summary, countPages(sitePageNames(pages)))}`);
         const missing = missingArticlePages(summary.slugs, (file) => siteHasFile(outDir, file));
         if (missing.length > 0) {
           throw withoutStack(
