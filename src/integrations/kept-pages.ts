@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isSameFile } from '../lib/storage/same-file.ts';
+import { isSameFile, isStillLinked, sharedInode } from '../lib/storage/same-file.ts';
 import {
   plannedFile,
   readPagePlan,
@@ -223,6 +223,8 @@ interface PlanState {
   rendered: string[];
   /** Astro's page names (`berita/x/`) of the pages a publish by the plan kept. */
   keptNames: string[];
+  /** The inode of each page file this build knows (kept or rendered by the plan), for the next plan. */
+  inodes: Map<string, number>;
 }
 
 const plan: PlanState = {
@@ -233,6 +235,7 @@ const plan: PlanState = {
   current: [],
   rendered: [],
   keptNames: [],
+  inodes: new Map(),
 };
 
 /**
@@ -246,6 +249,7 @@ export function startPagePlan(cacheDir: string, version: string): { byPlan: bool
   plan.current = [];
   plan.rendered = [];
   plan.keptNames = [];
+  plan.inodes = new Map();
   plan.previous = readPagePlan(path.join(cacheDir, PLAN_FILE));
   const why =
     installed !== true
@@ -280,10 +284,22 @@ export function selectPathsToRender<
   const live = state.live;
   const cache = path.join(plan.cacheDir, 'dist');
   // Each planned path goes in with its page, so the pages to render come back with their files.
+  // A page whose inode the plan knows takes one stat; the others two, and their inode is noted.
+  const intact = (before: PlannedPage): boolean => {
+    const file = path.join(live, before.file);
+    const ino =
+      before.ino === undefined
+        ? sharedInode(path.join(cache, before.file), file)
+        : isStillLinked(file, before.ino)
+          ? before.ino
+          : undefined;
+    if (ino !== undefined) plan.inodes.set(before.file, ino);
+    return ino !== undefined;
+  };
   const selection = selectChangedPages(
     planned.map((entry) => ({ page: entry.page, path: entry })),
     plan.previous.pages,
-    (page) => isSameFile(path.join(cache, page.file), path.join(live, page.file)),
+    intact,
   );
   for (const page of selection.kept) {
     state.kept.add(page.file);
@@ -345,14 +361,22 @@ const ASTRO_MANIFEST = 'incremental-build.json';
 export function cacheRenderedByPlan(staging: string): void {
   if (!plan.byPlan) return;
   const cache = path.join(plan.cacheDir, 'dist');
-  for (const file of plan.rendered) linkIntoCache(path.join(staging, file), path.join(cache, file));
+  for (const file of plan.rendered) {
+    const ino = linkIntoCache(path.join(staging, file), path.join(cache, file));
+    if (ino !== undefined) plan.inodes.set(file, ino);
+  }
   for (const file of state.removed) fs.rmSync(path.join(cache, file), { force: true });
 }
 
 /** Writes this build's plan; call once the new site is live. */
 export function savePagePlan(): void {
   if (!plan.cacheDir) return;
-  const pages = new Map(plan.current.map((page) => [page.file, page]));
+  const pages = new Map(
+    plan.current.map((page) => {
+      const ino = plan.inodes.get(page.file);
+      return [page.file, ino === undefined ? page : { ...page, ino }];
+    }),
+  );
   writePagePlan(path.join(plan.cacheDir, PLAN_FILE), {
     version: plan.version,
     astroManifestBehind: plan.byPlan,
@@ -360,15 +384,21 @@ export function savePagePlan(): void {
   });
 }
 
-/** Makes `cached` a hard link of `staged` (written under a temporary name, then renamed over it). */
-function linkIntoCache(staged: string, cached: string): void {
+/**
+ * Makes `cached` a hard link of `staged` (written under a temporary name, then renamed over it), and
+ * returns the inode the two share; a copy where links cannot be made shares none (undefined).
+ */
+function linkIntoCache(staged: string, cached: string): number | undefined {
   const temporary = `${cached}.tmp-${process.pid}`;
   fs.mkdirSync(path.dirname(cached), { recursive: true });
   fs.rmSync(temporary, { force: true });
+  let linked = true;
   try {
     fs.linkSync(staged, temporary);
   } catch {
     fs.copyFileSync(staged, temporary);
+    linked = false;
   }
   fs.renameSync(temporary, cached);
+  return linked ? fs.statSync(cached).ino : undefined;
 }

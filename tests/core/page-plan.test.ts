@@ -61,8 +61,23 @@ describe('the page plan file', () => {
     expect(readPagePlan(path.join(dir, 'junk.bin'))).toBeUndefined();
     fs.writeFileSync(path.join(dir, 'other.bin'), v8.serialize(['warta-page-plan-0', 'v1', false, [], []]));
     expect(readPagePlan(path.join(dir, 'other.bin'))).toBeUndefined();
-    fs.writeFileSync(path.join(dir, 'short.bin'), v8.serialize(['warta-page-plan-1', 'v1', false, ['x'], [0, '/a/']]));
+    fs.writeFileSync(path.join(dir, 'short.bin'), v8.serialize(['warta-page-plan-2', 'v1', false, ['x'], [0, '/a/']]));
     expect(readPagePlan(path.join(dir, 'short.bin'))).toBeUndefined();
+    // The rows of the first format, without inodes, are not read as the second's.
+    const first = [0, '/a/', 'a/index.html', 'k1', 0, '/b/', 'b/index.html', 'k2'];
+    fs.writeFileSync(path.join(dir, 'v1.bin'), v8.serialize(['warta-page-plan-1', 'v1', false, ['x'], first]));
+    expect(readPagePlan(path.join(dir, 'v1.bin'))).toBeUndefined();
+    fs.writeFileSync(path.join(dir, 'mixed.bin'), v8.serialize(['warta-page-plan-2', 'v1', false, ['x'], first]));
+    expect(readPagePlan(path.join(dir, 'mixed.bin'))).toBeUndefined();
+  });
+
+  it('keeps the inode of each page whose inode is known, and no inode for the others', () => {
+    const file = path.join(folder(), 'plan.bin');
+    const pages = [{ ...page(ARTICLE, '/berita/a/', 'k1'), ino: 1_234_567_890_123 }, page(ARTICLE, '/berita/b/', 'k2')];
+    writePagePlan(file, { version: 'v1', astroManifestBehind: false, pages: byFile(pages) });
+    const read = [...(readPagePlan(file)?.pages.values() ?? [])];
+    expect(read).toEqual(pages);
+    expect(read[1]).not.toHaveProperty('ino');
   });
 });
 
@@ -92,13 +107,19 @@ describe('selectChangedPages', () => {
   });
 
   it('renders a page whose live file is not the one the previous build made', () => {
+    const asked: PlannedPage[] = [];
     const selection = selectChangedPages(
-      current([page(ARTICLE, '/berita/a/', 'a1'), page(LIST, '/kategori/ekonomi/', 'e1')]),
+      current([page(ARTICLE, '/berita/a/', 'a1'), page(LIST, '/kategori/ekonomi/', 'e1'), page(ARTICLE, '/berita/b/', 'b2')]),
       previous,
-      (p) => p.pathname !== '/berita/a/',
+      (p) => {
+        asked.push(p);
+        return p.pathname !== '/berita/a/';
+      },
     );
-    expect(selection.render).toEqual(['/berita/a/']);
+    expect(selection.render).toEqual(['/berita/a/', '/berita/b/']);
     expect(selection.kept.map((p) => p.pathname)).toEqual(['/kategori/ekonomi/']);
+    // Asked about the plan's own pages (which carry their inodes), and only where the key is unchanged.
+    expect(asked).toEqual([previous.get('berita/a/index.html'), previous.get('kategori/ekonomi/index.html')]);
   });
 
   it('renders a page that another route now makes under the same key', () => {

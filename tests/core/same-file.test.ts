@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isSameFile } from '../../src/lib/storage/same-file.ts';
+import { isSameFile, isStillLinked, sharedInode } from '../../src/lib/storage/same-file.ts';
 
 describe('isSameFile', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-same-file-'));
@@ -29,5 +29,57 @@ describe('isSameFile', () => {
     expect(isSameFile(path.join(work, 'tidak-ada.html'), a)).toBe(false);
     expect(isSameFile(work, work)).toBe(false);
     expect(isSameFile(a, path.join(a, 'index.html'))).toBe(false);
+  });
+});
+
+describe('sharedInode and isStillLinked', () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-still-linked-'));
+  afterAll(() => {
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+  /** A live page and its build cache copy, hard links of one file, and the inode they share. */
+  const linkedPair = (name: string) => {
+    const live = path.join(work, `${name}-live.html`);
+    const cached = path.join(work, `${name}-cache.html`);
+    fs.writeFileSync(cached, '<p>isi</p>');
+    fs.linkSync(cached, live);
+    const ino = sharedInode(cached, live);
+    if (ino === undefined) throw new Error('not linked');
+    return { live, cached, ino };
+  };
+
+  it('gives the inode two links share, and nothing for a copy', () => {
+    const { live, cached, ino } = linkedPair('a');
+    expect(ino).toBe(fs.statSync(live).ino);
+    fs.copyFileSync(cached, path.join(work, 'a-copy.html'));
+    expect(sharedInode(cached, path.join(work, 'a-copy.html'))).toBeUndefined();
+    expect(sharedInode(cached, path.join(work, 'tidak-ada.html'))).toBeUndefined();
+  });
+
+  it('is true while the live file is that inode and the cache copy still links it', () => {
+    const { live, ino } = linkedPair('b');
+    expect(isStillLinked(live, ino)).toBe(true);
+  });
+
+  it('is false for a live page replaced by hand, even with the same bytes', () => {
+    const { live, ino } = linkedPair('c');
+    const bytes = fs.readFileSync(live);
+    fs.rmSync(live);
+    fs.writeFileSync(live, bytes);
+    expect(isStillLinked(live, ino)).toBe(false);
+  });
+
+  it('is false once the cache copy is deleted or replaced, or the live page is gone', () => {
+    const deleted = linkedPair('d');
+    fs.rmSync(deleted.cached);
+    expect(isStillLinked(deleted.live, deleted.ino)).toBe(false);
+    const replaced = linkedPair('e');
+    fs.writeFileSync(`${replaced.cached}.new`, '<p>lain</p>');
+    fs.renameSync(`${replaced.cached}.new`, replaced.cached);
+    expect(isStillLinked(replaced.live, replaced.ino)).toBe(false);
+    const gone = linkedPair('f');
+    fs.rmSync(gone.live);
+    expect(isStillLinked(gone.live, gone.ino)).toBe(false);
+    expect(isStillLinked(path.join(gone.live, 'index.html'), gone.ino)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPagePlan } from '../../src/lib/storage/page-plan.ts';
 import { buildSite, digestFiles, listFiles, type SiteBuild } from '../helpers/build-site.ts';
 
 // Issue #20: a publish moves what changed into the live site and leaves every unchanged page where
@@ -94,6 +95,26 @@ describe('publishing into the live site', () => {
     fs.writeFileSync(file, '<p>diubah di luar Warta</p>');
     build();
     expect(fs.readFileSync(file, 'utf8')).toBe(original);
+    expectCleanBuild();
+  }, 180_000);
+
+  it('puts back a page whose build cache copy was deleted, which a publish by the plan checks with one stat', () => {
+    // By now the page plan knows each kept page's inode (page-plan.ts): the live page is checked
+    // against it, and against its second link, the build cache's copy.
+    const plan = readPagePlan(path.join(work, 'cache', 'warta-page-plan.bin'));
+    const planned = plan?.pages.get(page(KEPT));
+    expect(planned?.ino).toBe(inode(page(KEPT)));
+    const cached = path.join(work, 'cache', 'dist', page(KEPT));
+    fs.rmSync(cached);
+    const before = inode(page(KEPT));
+    const after = build();
+    expect(after.output).toContain('Publishing by the page plan');
+    // Rendered again, moved in as a new file, and linked into the cache for the next publish.
+    expect(inode(page(KEPT))).not.toBe(before);
+    expect(fs.statSync(cached).ino).toBe(inode(page(KEPT)));
+    expect(readPagePlan(path.join(work, 'cache', 'warta-page-plan.bin'))?.pages.get(page(KEPT))?.ino).toBe(
+      inode(page(KEPT)),
+    );
     expectCleanBuild();
   }, 180_000);
 

@@ -30,6 +30,13 @@ export interface PlannedPage {
   readonly file: string;
   /** Its cache key: the page is the same while the key and the code are. */
   readonly key: string;
+  /**
+   * The inode its file had when the plan was saved, shared by the live page and its build cache
+   * copy (hard links), when known: the next publish then checks that the page is intact with one
+   * stat of the live file (`isStillLinked` in same-file.ts) instead of two. Unknown (undefined) for
+   * pages a walk through Astro made; the first publish by the plan finds it with the two stats.
+   */
+  readonly ino?: number | undefined;
 }
 
 /** A plan as stored. */
@@ -46,7 +53,10 @@ export interface PagePlan {
   readonly pages: ReadonlyMap<string, PlannedPage>;
 }
 
-const FORMAT = 'warta-page-plan-1';
+const FORMAT = 'warta-page-plan-2';
+
+/** Cells a page takes in the stored rows. */
+const ROW = 5;
 
 /** Reads the plan in `file`; undefined when it is missing, damaged or of another format. */
 export function readPagePlan(file: string): PagePlan | undefined {
@@ -60,22 +70,24 @@ export function readPagePlan(file: string): PagePlan | undefined {
   const [, version, behind, components, rows] = stored as unknown[];
   if (typeof version !== 'string' || typeof behind !== 'boolean' || !Array.isArray(components) || !Array.isArray(rows))
     return undefined;
-  // Rows of four: component index, pathname, file, key; the few component names are stored once.
-  if (rows.length % 4 !== 0) return undefined;
+  // Rows of five: component index, pathname, file, key, inode (0 when unknown); the few component
+  // names are stored once.
+  if (rows.length % ROW !== 0) return undefined;
   const pages = new Map<string, PlannedPage>();
   const cells = rows as unknown[];
   const names = components as unknown[];
-  for (let i = 0; i < cells.length; i += 4) {
+  for (let i = 0; i < cells.length; i += ROW) {
     const component = names[cells[i] as number];
-    const [pathname, page, key] = [cells[i + 1], cells[i + 2], cells[i + 3]];
+    const [pathname, page, key, ino] = [cells[i + 1], cells[i + 2], cells[i + 3], cells[i + 4]];
     if (
       typeof component !== 'string' ||
       typeof pathname !== 'string' ||
       typeof page !== 'string' ||
-      typeof key !== 'string'
+      typeof key !== 'string' ||
+      typeof ino !== 'number'
     )
       return undefined;
-    pages.set(page, { component, pathname, file: page, key });
+    pages.set(page, { component, pathname, file: page, key, ...(ino > 0 ? { ino } : {}) });
   }
   return { version, astroManifestBehind: behind, pages };
 }
@@ -91,7 +103,7 @@ export function writePagePlan(file: string, plan: PagePlan): void {
       at = components.push(page.component) - 1;
       index.set(page.component, at);
     }
-    rows.push(at, page.pathname, page.file, page.key);
+    rows.push(at, page.pathname, page.file, page.key, page.ino ?? 0);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileReplacing(file, v8.serialize([FORMAT, plan.version, plan.astroManifestBehind, components, rows]));
@@ -122,13 +134,13 @@ export interface PlanSelection<T> {
 /**
  * Sorts this build's pages (`current`, each with the path it came from) against the previous plan:
  * a page whose route, path and key are the plan's, and whose file in the live site is still the one
- * that build made (`intact`), is kept; every other page is rendered; the plan's pages this build
- * lacks are removed.
+ * that build made (`intact`, given the plan's page, which may know its inode), is kept; every other
+ * page is rendered; the plan's pages this build lacks are removed.
  */
 export function selectChangedPages<T>(
   current: readonly { readonly page: PlannedPage; readonly path: T }[],
   previous: ReadonlyMap<string, PlannedPage>,
-  intact: (page: PlannedPage) => boolean,
+  intact: (before: PlannedPage) => boolean,
 ): PlanSelection<T> {
   const render: T[] = [];
   const kept: PlannedPage[] = [];
@@ -140,7 +152,7 @@ export function selectChangedPages<T>(
       before?.key === page.key &&
       before.component === page.component &&
       before.pathname === page.pathname &&
-      intact(page)
+      intact(before)
     )
       kept.push(page);
     else render.push(from);
