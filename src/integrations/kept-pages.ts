@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isSameFile, isStillLinked, sharedInode } from '../lib/storage/same-file.ts';
+import { checkIntactPages, checkIntactPagesInWorker, intactCheck } from '../lib/storage/intact-pages.ts';
+import { isSameFile } from '../lib/storage/same-file.ts';
 import {
   plannedFile,
   readPagePlan,
@@ -225,6 +226,11 @@ interface PlanState {
   keptNames: string[];
   /** The inode of each page file this build knows (kept or rendered by the plan), for the next plan. */
   inodes: Map<string, number>;
+  /**
+   * A publish by the plan: the previous plan's pages whose live file is intact, with their inodes,
+   * checked on a worker thread while the build runs (intact-pages.ts).
+   */
+  intact: Promise<ReadonlyMap<string, number>> | undefined;
 }
 
 const plan: PlanState = {
@@ -236,6 +242,7 @@ const plan: PlanState = {
   rendered: [],
   keptNames: [],
   inodes: new Map(),
+  intact: undefined,
 };
 
 /**
@@ -262,16 +269,35 @@ export function startPagePlan(cacheDir: string, version: string): { byPlan: bool
             ? 'the code or the settings changed since the previous build'
             : '';
   plan.byPlan = why === '';
+  plan.intact = undefined;
+  if (plan.byPlan && plan.previous && state.live !== undefined) {
+    const previous = plan.previous;
+    const check = intactCheck(previous.pages.values(), state.live, path.join(cacheDir, 'dist'));
+    // A worker that cannot run leaves the check to this thread, with the same answer.
+    plan.intact = checkIntactPagesInWorker(check, INTACT_WORKER)
+      .catch(() => checkIntactPages(check))
+      .then((found) => {
+        const intact = new Map<string, number>();
+        check.files.forEach((file, i) => {
+          const ino = found[i] ?? 0;
+          if (ino > 0) intact.set(file, ino);
+        });
+        return intact;
+      });
+  }
   return { byPlan: plan.byPlan, why };
 }
+
+/** The worker module of the intact check (intact-pages-worker.ts). */
+const INTACT_WORKER = fileURLToPath(new URL('../lib/storage/intact-pages-worker.ts', import.meta.url));
 
 /**
  * Given every path Astro would render, returns those to render: all of them, unless this build
  * publishes by the plan. Notes every keyed page for the next plan either way.
  */
-export function selectPathsToRender<
+export async function selectPathsToRender<
   T extends { pathname: string; cacheKey?: string | undefined; route: { component: string } },
->(paths: readonly T[]): T[] {
+>(paths: readonly T[]): Promise<T[]> {
   const planned: { page: PlannedPage; path: T }[] = [];
   const unplanned: T[] = [];
   for (const p of paths) {
@@ -280,19 +306,12 @@ export function selectPathsToRender<
     else planned.push({ page: { component: p.route.component, pathname: p.pathname, file, key: p.cacheKey }, path: p });
   }
   plan.current = planned.map((p) => p.page);
-  if (!plan.byPlan || !plan.previous || state.live === undefined) return [...paths];
-  const live = state.live;
-  const cache = path.join(plan.cacheDir, 'dist');
+  if (!plan.byPlan || !plan.previous || plan.intact === undefined) return [...paths];
+  const checked = await plan.intact;
   // Each planned path goes in with its page, so the pages to render come back with their files.
-  // A page whose inode the plan knows takes one stat; the others two, and their inode is noted.
+  // A kept page's inode goes into the next plan.
   const intact = (before: PlannedPage): boolean => {
-    const file = path.join(live, before.file);
-    const ino =
-      before.ino === undefined
-        ? sharedInode(path.join(cache, before.file), file)
-        : isStillLinked(file, before.ino)
-          ? before.ino
-          : undefined;
+    const ino = checked.get(before.file);
     if (ino !== undefined) plan.inodes.set(before.file, ino);
     return ino !== undefined;
   };

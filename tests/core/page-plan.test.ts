@@ -109,7 +109,11 @@ describe('selectChangedPages', () => {
   it('renders a page whose live file is not the one the previous build made', () => {
     const asked: PlannedPage[] = [];
     const selection = selectChangedPages(
-      current([page(ARTICLE, '/berita/a/', 'a1'), page(LIST, '/kategori/ekonomi/', 'e1'), page(ARTICLE, '/berita/b/', 'b2')]),
+      current([
+        page(ARTICLE, '/berita/a/', 'a1'),
+        page(LIST, '/kategori/ekonomi/', 'e1'),
+        page(ARTICLE, '/berita/b/', 'b2'),
+      ]),
       previous,
       (p) => {
         asked.push(p);
