@@ -53,6 +53,7 @@ const articles = defineCollection({
     // The code that fills a parsed body's "Baca juga" blocks; the parsed body itself is in each body's key.
     bodyVersion: digestModules([path.resolve('src/lib/content/render-articles.ts')]),
     pruneBodies: !isDev,
+    oneEntry: !isDev,
     render: {
       embedHosts: siteConfig.embedHosts,
       images: {

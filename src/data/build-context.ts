@@ -89,6 +89,8 @@ interface State {
   readonly startedAt: Date;
   readonly settings: BuildSettings;
   readonly published: Map<string, Published>;
+  /** A build's articles in the loader's order, with their digests (see {@link publishArticleList}). */
+  list: readonly { readonly article: Article; readonly digest: string }[] | undefined;
   people: readonly Person[];
   sitePages: readonly SitePage[];
   contentSummary: ContentSummary | undefined;
@@ -105,6 +107,7 @@ function state(): State {
     startedAt: new Date(),
     settings: readSettings(process.env, process.cwd()),
     published: new Map(),
+    list: undefined,
     people: [],
     sitePages: [],
     contentSummary: undefined,
@@ -153,6 +156,20 @@ export function isDevServer(): boolean {
  */
 export function publishArticle(digest: string, article: Article, body: BodyLocation): void {
   state().published.set(digest, { article, body });
+}
+
+/**
+ * Called by the content loader of a build, after {@link publishArticle} for each article, with every
+ * article in its order. A build's entries then stand for the whole site in one (see `siteEntry` in
+ * warta-loader.ts), and the pages take the list from here instead of Astro's entries.
+ */
+export function publishArticleList(list: readonly { readonly article: Article; readonly digest: string }[]): void {
+  state().list = list;
+}
+
+/** The list of {@link publishArticleList}, in a build whose loader published one. */
+export function publishedArticleList(): readonly { readonly article: Article; readonly digest: string }[] | undefined {
+  return state().list;
 }
 
 /**

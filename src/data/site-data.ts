@@ -3,7 +3,7 @@ import type { Article } from '../lib/content/article.ts';
 import { indexArchive, type Archive } from '../lib/view/indeks.ts';
 import { indexSite, type SiteIndex } from '../lib/view/site-index.ts';
 import { siteConfig } from '../site.config.ts';
-import { isDevServer, publishedArticle } from './build-context.ts';
+import { isDevServer, publishedArticle, publishedArticleList } from './build-context.ts';
 
 let cachedIndex: Promise<SiteIndex> | undefined;
 let cachedArchive: Promise<Archive> | undefined;
@@ -40,6 +40,9 @@ export function getArticleEntries(): Promise<{ article: Article; digest: string 
 }
 
 async function loadEntries(): Promise<{ article: Article; digest: string }[]> {
+  // A build's loader lists its articles here, and Astro holds one entry for them all (warta-loader.ts).
+  const list = publishedArticleList();
+  if (list !== undefined) return [...list];
   const entries = await getCollection('articles');
   return entries.map((entry) => ({ article: publishedArticle(entry.id, entry.digest), digest: String(entry.digest) }));
 }

@@ -148,4 +148,12 @@ describe('publishing into the live site', () => {
   it('builds a whole new site when there is no live one', () => {
     expect(first.output).toMatch(/Published the complete build to /);
   });
+
+  it("gives Astro's content store one entry for the whole site, not one per article", () => {
+    // The pages take the articles from the build context (warta-loader.ts, `SITE_ENTRY`).
+    const store = fs.readFileSync(path.join(work, 'cache', 'data-store.json'), 'utf8');
+    expect(store).toContain('"situs"');
+    expect(store).not.toContain(KEPT);
+    expect(first.exists(page(KEPT))).toBe(true);
+  });
 });
