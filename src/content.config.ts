@@ -65,6 +65,7 @@ const articles = defineCollection({
     },
     threads: os.availableParallelism(),
     workerFile: path.resolve('src/lib/storage/parse-worker.ts'),
+    stampWorkerFile: path.resolve('src/lib/storage/stamp-files-worker.ts'),
   }),
 });
 

@@ -19,7 +19,8 @@ import { openBodyStore, startBodyPack } from '../lib/storage/body-store.ts';
 import { openParseCache, type ParseCache } from '../lib/storage/parse-cache.ts';
 import { parseChanged, withDownloads } from '../lib/storage/parse-changed.ts';
 import { downloadRemoteImages } from '../lib/storage/remote-images.ts';
-import { readContentDirectory } from '../lib/storage/read-sources.ts';
+import { listContentDirectory, readContentDirectory } from '../lib/storage/read-sources.ts';
+import { stampFiles, stampFilesInWorker } from '../lib/storage/stamp-files.ts';
 import { publishArticle, publishArticleList, publishPeople, publishSitePages } from '../data/build-context.ts';
 import { sortContentKinds } from '../lib/content/content-kinds.ts';
 import { parsePeople } from '../lib/content/people.ts';
@@ -50,6 +51,11 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly threads?: number;
   /** Absolute path of src/lib/storage/parse-worker.ts (bundling moves the loader away from it). */
   readonly workerFile?: string;
+  /**
+   * Absolute path of src/lib/storage/stamp-files-worker.ts: with a parse cache, the article files
+   * are stat'ed there while this thread opens the cache. Default: stat'ed on this thread.
+   */
+  readonly stampWorkerFile?: string;
   /**
    * Folder of the rendered bodies (see body-store.ts): entries carry only data, and the article page
    * reads its body from here, at the location published with the entry's digest.
@@ -267,7 +273,16 @@ async function readAndParse(
   cache: ParseCache | undefined;
   threads: number;
 }> {
-  // The cache first: the files it knows unchanged by their stamps are not read (see file-stamps.ts).
+  // The folder is listed first, and its files stat'ed on a worker thread while this one opens the
+  // cache: the files the cache knows unchanged by their stamps are not read (see file-stamps.ts).
+  const listing = listContentDirectory(directory, process.cwd());
+  const stamping =
+    options.cacheFile && options.stampWorkerFile
+      ? stampFilesInWorker(directory, listing.files, options.stampWorkerFile).catch(() =>
+          // A worker that cannot run leaves the stats to this thread, with the same stamps.
+          stampFiles(directory, listing.files),
+        )
+      : undefined;
   // Opening it is not counted as reading or parsing, so those figures stay comparable with earlier logs.
   const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;
   // One command publishes and rebuilds: say which this build is, and why a full one.
@@ -277,9 +292,12 @@ async function readAndParse(
         ? `Warm build: ${cache.state.records} parsed articles kept from the previous build`
         : `Full build: ${cache.state.why}`,
     );
+  const stamps = await stamping;
   phases.restart();
   const { sources: files, errors: readErrors } = readContentDirectory(directory, process.cwd(), {
     unchanged: cache ? (file, shown, stamp) => cache.isUnchanged(file, shown, stamp) : undefined,
+    listing,
+    stamps,
   });
   // The people's files (content/penulis/) and the newsroom's pages (content/halaman/) are few and
   // not articles: parsed here, every load.

@@ -6,7 +6,8 @@ import { parseArticle } from '../../src/lib/content/parse-article.ts';
 import { fileStamp, readStamps, SETTLE_MS, writeStamps } from '../../src/lib/storage/file-stamps.ts';
 import { openParseCache } from '../../src/lib/storage/parse-cache.ts';
 import { parseChanged } from '../../src/lib/storage/parse-changed.ts';
-import { readContentDirectory } from '../../src/lib/storage/read-sources.ts';
+import { listContentDirectory, readContentDirectory } from '../../src/lib/storage/read-sources.ts';
+import { stampFiles, stampFilesInWorker } from '../../src/lib/storage/stamp-files.ts';
 
 const articleText = (title: string, body = 'JAKARTA - Isi berita.'): string =>
   `---\ntitle: "${title}"\ndate: 2024-12-20T10:00:00+07:00\ncategory: Nasional\n---\n\n${body}\n`;
@@ -163,5 +164,38 @@ describe('file stamps (issue #20)', () => {
     fs.writeFileSync(path.join(dir, 'berita-0.md'), articleText('Judul 0'));
     const [read] = readContentDirectory(dir, dir).sources;
     expect(read && parseArticle(read).ok).toBe(true);
+  });
+
+  it('takes the stamps on a worker thread as on this one, and a build given them reads only what they do not vouch for', async () => {
+    const worker = path.resolve('src/lib/storage/stamp-files-worker.ts');
+    const { dir, cacheFile } = contentFolder(3);
+    const files = ['berita-0.md', 'berita-1.md', 'berita-2.md', 'hilang.md'];
+    // Written a moment ago: no stamp yet (the worker has the real clock), so such a file is stat'ed again.
+    expect(stampFiles(dir, files)).toEqual([null, null, null, null]);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 200));
+    const here = stampFiles(dir, files);
+    expect(here.slice(0, 3).every((stamp) => typeof stamp === 'string')).toBe(true);
+    expect(here[3]).toBeNull();
+    expect(await stampFilesInWorker(dir, files, worker)).toEqual(here);
+    await expect(stampFilesInWorker(dir, files, path.join(dir, 'no-worker.ts'))).rejects.toThrow();
+
+    await build(dir, cacheFile);
+    // As the loader reads: listed first, stamped on the worker, then read with those stamps. A stamp
+    // the cache does not know (here made up for berita-1) gets its file read.
+    const listing = listContentDirectory(dir, dir);
+    const stamps = await stampFilesInWorker(dir, listing.files, worker);
+    stamps[1] = 'bukan-stempel-ini';
+    const cache = openParseCache(cacheFile, 'v1');
+    const { opened, result } = await filesOpened(dir, () =>
+      Promise.resolve(
+        readContentDirectory(dir, dir, {
+          unchanged: (file, shown, stamp) => cache.isUnchanged(file, shown, stamp),
+          listing,
+          stamps,
+        }),
+      ),
+    );
+    expect(opened).toEqual(['berita-1.md']);
+    expect(result.sources.map((source) => source.path)).toEqual(['berita-0.md', 'berita-1.md', 'berita-2.md']);
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { isStillLinked, sharedInode } from './same-file.ts';
+import { callWorker } from './worker-call.ts';
 
 /**
  * Whether the live site's planned pages are still the files the build cache made (kept-pages.ts):
@@ -59,13 +59,5 @@ export function checkIntactPages(check: IntactCheck): Float64Array {
  * the worker fails, and the caller then checks on its own thread.
  */
 export function checkIntactPagesInWorker(check: IntactCheck, workerFile: string): Promise<Float64Array> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: check });
-    worker.once('message', (found: Float64Array) => {
-      resolve(found);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the page check's worker stopped (exit code ${code})`)));
-  });
+  return callWorker<Float64Array>(workerFile, check);
 }

@@ -20,6 +20,25 @@ export interface ReadOptions {
    * Without it every file is read, and given no stamp.
    */
   readonly unchanged?: ((relative: string, displayPath: string, stamp: FileStamp) => boolean) | undefined;
+  /**
+   * The folder as {@link listContentDirectory} found it, when the caller listed it first (to stamp
+   * its files on another thread meanwhile, see stamp-files.ts). Default: listed here.
+   */
+  readonly listing?: ContentListing | undefined;
+  /**
+   * Each listed file's stamp, in the listing's order, taken on another thread (see stamp-files.ts);
+   * null for a file that may still change or could not be stat'ed, which is stat'ed again here (to
+   * report why). Default: each file is stat'ed here. Used only with `unchanged`.
+   */
+  readonly stamps?: readonly (FileStamp | null)[] | undefined;
+}
+
+/** The article files of a content folder, before any is read; see {@link listContentDirectory}. */
+export interface ContentListing {
+  /** Content-relative paths with `/`, sorted. */
+  readonly files: readonly string[];
+  /** Entries that are not followed or cannot be named (see {@link listMarkdownFiles}). */
+  readonly errors: readonly WartaError[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -38,25 +57,18 @@ export function readContentDirectory(
   displayBase: string = process.cwd(),
   options: ReadOptions = {},
 ): ContentFiles {
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(directory);
-  } catch {
-    stat = undefined;
-  }
-  if (!stat?.isDirectory()) throw createError(ContentErrors.ContentDirectoryNotFound, { directory });
-  const errors: WartaError[] = [];
-  const files = listMarkdownFiles(directory, displayBase, errors);
-  if (files.length === 0 && errors.length === 0) throw createError(ContentErrors.ContentDirectoryEmpty, { directory });
+  const listing = options.listing ?? listContentDirectory(directory, displayBase);
+  const { files } = listing;
+  const errors: WartaError[] = [...listing.errors];
   const sources: ArticleSource[] = [];
   const slabs = new SlabReader();
-  const { unchanged } = options;
-  for (const relative of files) {
+  const { unchanged, stamps } = options;
+  for (const [i, relative] of files.entries()) {
     const file = path.join(directory, relative);
     const displayPath = shownPath(directory, relative, displayBase);
     try {
       if (unchanged) {
-        const stamp = fileStamp(fs.statSync(file, { bigint: true }));
+        const stamp = stamps?.[i] ?? fileStamp(fs.statSync(file, { bigint: true }));
         if (stamp !== undefined && unchanged(relative, displayPath, stamp)) {
           sources.push(unreadSource(file, relative, displayPath, stamp));
           continue;
@@ -71,6 +83,24 @@ export function readContentDirectory(
     }
   }
   return { sources, errors };
+}
+
+/**
+ * The first step of {@link readContentDirectory}: lists the article files under `directory`.
+ * Throws a WartaError when the directory is missing or holds no article.
+ */
+export function listContentDirectory(directory: string, displayBase: string = process.cwd()): ContentListing {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(directory);
+  } catch {
+    stat = undefined;
+  }
+  if (!stat?.isDirectory()) throw createError(ContentErrors.ContentDirectoryNotFound, { directory });
+  const errors: WartaError[] = [];
+  const files = listMarkdownFiles(directory, displayBase, errors);
+  if (files.length === 0 && errors.length === 0) throw createError(ContentErrors.ContentDirectoryEmpty, { directory });
+  return { files, errors };
 }
 
 /**
