@@ -35,7 +35,7 @@ export function sharedInode(a: string, b: string): number | undefined {
 export function isStillLinked(file: string, ino: number): boolean {
   try {
     const stats = fs.lstatSync(file, { throwIfNoEntry: false });
-    return stats !== undefined && stats.ino === ino && stats.nlink >= 2 && stats.isFile();
+    return stats?.ino === ino && stats.nlink >= 2 && stats.isFile();
   } catch {
     return false;
   }
