@@ -160,7 +160,7 @@ export function publishArticle(digest: string, article: Article, body: BodyLocat
 
 /**
  * Called by the content loader of a build, after {@link publishArticle} for each article, with every
- * article in its order. A build's entries then stand for the whole site in one (see `siteEntry` in
+ * article in its order. A build's entries then stand for the whole site in one (see `SITE_ENTRY` in
  * warta-loader.ts), and the pages take the list from here instead of Astro's entries.
  */
 export function publishArticleList(list: readonly { readonly article: Article; readonly digest: string }[]): void {
