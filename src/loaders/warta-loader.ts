@@ -20,7 +20,7 @@ import { openParseCache, type ParseCache } from '../lib/storage/parse-cache.ts';
 import { parseChanged, withDownloads } from '../lib/storage/parse-changed.ts';
 import { downloadRemoteImages } from '../lib/storage/remote-images.ts';
 import { listContentDirectory, readContentDirectory } from '../lib/storage/read-sources.ts';
-import { stampFiles, stampFilesInWorker } from '../lib/storage/stamp-files.ts';
+import { STAMP_WORKER_MIN_FILES, stampFiles, stampFilesInWorker } from '../lib/storage/stamp-files.ts';
 import { publishArticle, publishArticleList, publishPeople, publishSitePages } from '../data/build-context.ts';
 import { sortContentKinds } from '../lib/content/content-kinds.ts';
 import { parsePeople } from '../lib/content/people.ts';
@@ -52,8 +52,9 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   /** Absolute path of src/lib/storage/parse-worker.ts (bundling moves the loader away from it). */
   readonly workerFile?: string;
   /**
-   * Absolute path of src/lib/storage/stamp-files-worker.ts: with a parse cache, the article files
-   * are stat'ed there while this thread opens the cache. Default: stat'ed on this thread.
+   * Absolute path of src/lib/storage/stamp-files-worker.ts: with a parse cache, the files of a folder
+   * of at least `STAMP_WORKER_MIN_FILES` articles are stat'ed there while this thread opens the
+   * cache. Default: stat'ed on this thread.
    */
   readonly stampWorkerFile?: string;
   /**
@@ -273,11 +274,11 @@ async function readAndParse(
   cache: ParseCache | undefined;
   threads: number;
 }> {
-  // The folder is listed first, and its files stat'ed on a worker thread while this one opens the
-  // cache: the files the cache knows unchanged by their stamps are not read (see file-stamps.ts).
+  // The folder is listed first, and a large folder's files stat'ed on a worker thread while this one
+  // opens the cache: the files the cache knows unchanged by their stamps are not read (see file-stamps.ts).
   const listing = listContentDirectory(directory, process.cwd());
   const stamping =
-    options.cacheFile && options.stampWorkerFile
+    options.cacheFile && options.stampWorkerFile && listing.files.length >= STAMP_WORKER_MIN_FILES
       ? stampFilesInWorker(directory, listing.files, options.stampWorkerFile).catch(() =>
           // A worker that cannot run leaves the stats to this thread, with the same stamps.
           stampFiles(directory, listing.files),
