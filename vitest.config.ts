@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Removes the temporary folders each test file made (tests/helpers/temp-dir.ts) once it ends.
+    setupFiles: ['tests/helpers/cleanup-setup.ts'],
     // Site and browser tests each run a full Astro build; on a 2-core machine running them
     // side by side only makes every one slower and they share the project's .astro/ folder.
     fileParallelism: false,

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArticles } from '../../scripts/generate-corpus.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { buildAndServe, type StaticServer } from '../helpers/serve.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue #20: a large archive's first search reads only the newest shards (the 300 KB budget of a
 // phone), says from when its results are, and reaches the whole archive on request, or by itself
@@ -20,7 +20,7 @@ describe('searching a large archive: the newest stories first, the whole archive
   let oldest: { slug: string; number: string };
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-archive-search-'));
+    work = makeTempDir('warta-archive-search-');
     const content = path.join(work, 'content');
     fs.mkdirSync(content);
     const articles = [...generateArticles(60, { seed: 11 })];
@@ -42,7 +42,6 @@ describe('searching a large archive: the newest stories first, the whole archive
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   /** Opens a search, recording which shards' index entries the page fetched. */

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBody, type BodyLocation } from '../../src/lib/storage/body-pack.ts';
 import { openBodyStore, startBodyPack } from '../../src/lib/storage/body-store.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const freshDirectory = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bodies-')), 'bodies');
+const freshDirectory = (): string => path.join(makeTempDir('warta-bodies-'), 'bodies');
 const packs = (directory: string): string[] => fs.readdirSync(directory).sort();
 
 describe('body pack', () => {

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireBuildLock, lockHolder } from '../../src/lib/storage/build-lock.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 /** A process that runs for `ms` and then exits, with a promise of its exit. */
 const sleeper = (ms: number): { child: ChildProcess; pid: number; exited: Promise<number> } => {
@@ -13,7 +13,7 @@ const sleeper = (ms: number): { child: ChildProcess; pid: number; exited: Promis
 };
 
 describe('build lock', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-lock-'));
+  const dir = makeTempDir('warta-lock-');
   const children: ChildProcess[] = [];
   afterEach(() => {
     for (const child of children.splice(0)) child.kill();

@@ -1,14 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestCode, digestModules, moduleGraph } from '../../src/lib/storage/digest-code.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('the code version of a cache', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-digest-code-'));
-  afterAll(() => {
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  const work = makeTempDir('warta-digest-code-');
   const write = (name: string, text: string) => {
     const at = path.join(work, name);
     fs.mkdirSync(path.dirname(at), { recursive: true });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
@@ -8,13 +7,14 @@ import { openParseCache } from '../../src/lib/storage/parse-cache.ts';
 import { parseChanged } from '../../src/lib/storage/parse-changed.ts';
 import { listContentDirectory, readContentDirectory } from '../../src/lib/storage/read-sources.ts';
 import { stampFiles, stampFilesInWorker } from '../../src/lib/storage/stamp-files.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const articleText = (title: string, body = 'JAKARTA - Isi berita.'): string =>
   `---\ntitle: "${title}"\ndate: 2024-12-20T10:00:00+07:00\ncategory: Nasional\n---\n\n${body}\n`;
 
 /** A content folder of `count` articles, and a cache file beside it. */
 function contentFolder(count: number): { dir: string; cacheFile: string } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-stamps-'));
+  const root = makeTempDir('warta-stamps-');
   const dir = path.join(root, 'content');
   fs.mkdirSync(dir);
   for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `berita-${i}.md`), articleText(`Judul ${i}`));
@@ -83,7 +83,7 @@ describe('file stamps (issue #20)', () => {
   });
 
   it('keeps stamps between builds for one version, and reads none of another, a damaged file or no file', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-stamps-file-')), 'parse.bin.stamps');
+    const file = path.join(makeTempDir('warta-stamps-file-'), 'parse.bin.stamps');
     expect(readStamps(file, 'v1').size).toBe(0);
     const stamps = new Map([
       ['a.md\0content/a.md', { stamp: '1:2:3:4:5', key: 'k1' }],

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
@@ -11,6 +10,7 @@ import { hasRawNodes } from '../../src/lib/markdown/rehype-raw-when-needed.ts';
 import { cleanText } from '../../src/lib/text/clean-text.ts';
 import { checkPublicUrl } from '../../src/lib/text/safe-url.ts';
 import { article, source } from '../helpers/article-source.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue #16: one test per class of hostile or broken input that has no error fixture of its own in
 // tests/fixtures/errors (those show the messages for URLs, slugs, dates, nesting and links).
@@ -182,7 +182,7 @@ describe('faults that are not Warta’s own (class 4)', () => {
 
 describe('files (class 8)', () => {
   it('reports a file name that is not UTF-8 and still reads the other files', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-names-'));
+    const dir = makeTempDir('warta-names-');
     fs.writeFileSync(
       path.join(dir, 'baik.md'),
       '---\ntitle: Baik\ndate: 2024-12-20\ncategory: Nasional\n---\n\nIsi.\n',

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle, type ParsedArticle } from '../../src/lib/content/parse-article.ts';
 import { formatErrorReport, type WartaError } from '../../src/lib/errors/index.ts';
 import { readFocalPoint, readImageRef } from '../../src/lib/images/image-source.ts';
@@ -27,6 +26,7 @@ import { dependencyUnchanged, probeImage } from '../../src/lib/storage/image-pro
 import { openParseCache } from '../../src/lib/storage/parse-cache.ts';
 import { remoteImageFile } from '../../src/lib/storage/remote-images.ts';
 import { article } from '../helpers/article-source.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue #17: the picture core, from the text of `image.src` to the files in dist/gambar/. Every
 // picture is made here with sharp, in a temporary content folder, so sizes, formats and pixels are known.
@@ -85,7 +85,7 @@ const solid = (width: number, height: number, colour: string): Buffer =>
   );
 
 beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-images-'));
+  root = makeTempDir('warta-images-');
   fs.mkdirSync(at('content', 'nasional', 'foto'), { recursive: true });
   fs.mkdirSync(at('public', 'images'), { recursive: true });
   images = {
@@ -151,10 +151,6 @@ beforeAll(async () => {
   await sharp({ create: { width: 1000, height: 1, channels: 3, background: '#808080' } })
     .png()
     .toFile(file.sliver);
-});
-
-afterAll(() => {
-  fs.rmSync(root, { recursive: true, force: true });
 });
 
 /** The probed asset of `file`, or a failed test. */

@@ -1,18 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkIntactPages, checkIntactPagesInWorker, intactCheck } from '../../src/lib/storage/intact-pages.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const WORKER = path.resolve('src/lib/storage/intact-pages-worker.ts');
 
 describe('the intact check of a publish by the page plan', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-intact-'));
+  const work = makeTempDir('warta-intact-');
   const live = path.join(work, 'dist');
   const cache = path.join(work, 'cache');
-  afterAll(() => {
-    fs.rmSync(work, { recursive: true, force: true });
-  });
   /** A page as a build leaves it: the cache's copy and the live file, hard links of one file. */
   const published = (file: string): number => {
     fs.mkdirSync(path.dirname(path.join(cache, file)), { recursive: true });

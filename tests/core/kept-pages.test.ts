@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   installKeptPages,
   keepInLiveSite,
@@ -12,15 +11,13 @@ import {
   removedPages,
   siteHasFile,
 } from '../../src/integrations/kept-pages.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // The publish keeps unchanged pages in the live site by replacing three methods of Astro's
 // incremental build cache (src/integrations/kept-pages.ts). An Astro whose cache class changed would
 // silently fall back to copying every page: this fails instead, so an upgrade is looked at.
 describe("keeping unchanged pages through Astro's incremental build cache", () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-kept-'));
-  afterAll(() => {
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  const work = makeTempDir('warta-kept-');
 
   it("finds the cache class it was written for in this project's Astro", async () => {
     expect(await installKeptPages()).toBe(true);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import {
   writePagePlan,
   type PlannedPage,
 } from '../../src/lib/storage/page-plan.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const ARTICLE = 'src/pages/berita/[slug].astro';
 const LIST = 'src/pages/kategori/[slug]/[...page].astro';
@@ -38,7 +38,7 @@ describe('plannedFile', () => {
 });
 
 describe('the page plan file', () => {
-  const folder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'warta-plan-'));
+  const folder = () => makeTempDir('warta-plan-');
 
   it('keeps every page, its route and key, and whether Astro’s manifest is behind', () => {
     const file = path.join(folder(), 'cache', 'plan.bin');

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type ArticleSource, type ParseResult } from '../../src/lib/content/parse-article.ts';
 import { openParseCache, parseCacheVersionOf, type ParseCache } from '../../src/lib/storage/parse-cache.ts';
 import { article, source } from '../helpers/article-source.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('parse cache', () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-')), 'cache.bin');
+  const file = path.join(makeTempDir('warta-cache-'), 'cache.bin');
   const good = article('a.md', { body: 'JAKARTA - Isi.\n\nBaca juga:\n\n- Lain\n' });
   const bad = source('b.md', 'tanpa front matter\n');
   let calls = 0;
@@ -54,7 +54,7 @@ describe('parse cache', () => {
   });
 
   it('says whether the build is warm, and why it is a full one', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-state-'));
+    const dir = makeTempDir('warta-cache-state-');
     const at = path.join(dir, 'cache.bin');
     const first = openParseCache(at, 'v1');
     expect(first.state).toEqual({
@@ -75,7 +75,7 @@ describe('parse cache', () => {
 });
 
 describe('parse cache file', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-file-'));
+  const dir = makeTempDir('warta-cache-file-');
 
   it('reads back many entries, including ones larger than its read buffer', () => {
     const file = path.join(dir, 'many.bin');
@@ -133,7 +133,7 @@ describe('parse cache file', () => {
 });
 
 describe('parse cache file across rebuilds', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-log-'));
+  const dir = makeTempDir('warta-cache-log-');
   const sources = (n: number, edited = -1): ArticleSource[] =>
     Array.from({ length: n }, (_, i) =>
       article(`a${i}.md`, { body: `JAKARTA - Isi ${i}${i === edited ? ' yang diubah' : ''}. ${'kata '.repeat(40)}` }),
@@ -186,7 +186,7 @@ describe('parse cache file across rebuilds', () => {
 });
 
 describe('parse cache long strings', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-cache-lazy-'));
+  const dir = makeTempDir('warta-cache-lazy-');
   const sources = Array.from({ length: 4 }, (_, i) =>
     article(`a${i}.md`, { body: `JAKARTA - Isi ${i}.\n\n${'Paragraf kedua yang panjang. '.repeat(40)}\n` }),
   );

@@ -1,16 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/lib/content/parse-article.ts';
 import { openParseCache } from '../../src/lib/storage/parse-cache.ts';
 import { parseChanged } from '../../src/lib/storage/parse-changed.ts';
 import { article, source } from '../helpers/article-source.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const workerFile = path.resolve(import.meta.dirname, '../../src/lib/storage/parse-worker.ts');
 
 describe('parseChanged', () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'warta-changed-')), 'cache.bin');
+  const file = path.join(makeTempDir('warta-changed-'), 'cache.bin');
   const a = article('a.md', { title: 'A' });
   const broken = source('rusak.md', 'tanpa front matter\n');
   const sources = [a, broken, article('b.md', { title: 'B' })];
@@ -47,7 +46,7 @@ describe('parseChanged', () => {
   it("keeps no fresh article's long strings in memory once it is in the cache, on workers or not", async () => {
     // A full build parses every file: holding each body's HTML, text and front matter until the
     // cache was saved put about 740 MB of a 100,000-article build in memory (issue #20).
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-changed-spill-'));
+    const dir = makeTempDir('warta-changed-spill-');
     const many = Array.from({ length: 400 }, (_, i) => article(`berita-${i}.md`, { title: `Judul ${i}` }));
     for (const [name, threads] of [
       ['workers', 2],

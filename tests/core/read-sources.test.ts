@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentDirectory } from '../../src/lib/storage/read-sources.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('reading the content folder', () => {
   it('reads every file whole, small files sharing a few large buffers (issue #20)', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-read-'));
+    const dir = makeTempDir('warta-read-');
     const files = new Map<string, Buffer>();
     // Enough 40 KB files to fill more than one 8 MB buffer, an empty one and one larger than a buffer.
     for (let i = 0; i < 260; i++)

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { MAX_IMAGE_BYTES } from '../../src/lib/storage/image-probe.ts';
 import { parseChanged } from '../../src/lib/storage/parse-changed.ts';
 import { downloadRemoteImages, remoteImageFile } from '../../src/lib/storage/remote-images.ts';
 import { article } from '../helpers/article-source.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue #17: pictures on an allowed host are downloaded once into the cache folder. These tests talk
 // to a real HTTP server on this machine; tests/site/remote-pictures.test.ts builds a site against an
@@ -23,7 +23,7 @@ const hits = new Map<string, number>();
 let flaky = 0;
 
 beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-remote-'));
+  root = makeTempDir('warta-remote-');
   photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } })
     .jpeg()
     .toBuffer();
@@ -59,7 +59,6 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  fs.rmSync(root, { recursive: true, force: true });
 });
 
 const hosts = ['127.0.0.1'];

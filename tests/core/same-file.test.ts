@@ -1,14 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isSameFile, isStillLinked, sharedInode } from '../../src/lib/storage/same-file.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 describe('isSameFile', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-same-file-'));
-  afterAll(() => {
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  const work = makeTempDir('warta-same-file-');
   const file = (name: string, text = 'isi') => {
     const at = path.join(work, name);
     fs.writeFileSync(at, text);
@@ -33,10 +30,7 @@ describe('isSameFile', () => {
 });
 
 describe('sharedInode and isStillLinked', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-still-linked-'));
-  afterAll(() => {
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  const work = makeTempDir('warta-still-linked-');
   /** A live page and its build cache copy, hard links of one file, and the inode they share. */
   const linkedPair = (name: string) => {
     const live = path.join(work, `${name}-live.html`);

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { makeTempDir } from './temp-dir.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
@@ -53,7 +53,7 @@ export async function buildSiteAsync(
 }
 
 function buildCommand(contentDir: string, env: Record<string, string>) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-build-'));
+  const work = makeTempDir('warta-build-');
   const outDir = env['WARTA_OUT_DIR'] ?? path.join(work, 'dist');
   const options = {
     cwd: root,

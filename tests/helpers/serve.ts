@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import http2 from 'node:http2';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import sirv from 'sirv';
 import { makeTestCertificate } from './certificate.ts';
 import { buildSite, type SiteBuild } from './build-site.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 /** A static server for a built site on 127.0.0.1, on a free port. */
 export interface StaticServer {
@@ -51,7 +50,7 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
  * with the openssl command; a browser must be told to accept it, by its public key (`spki`).
  */
 export async function serveStaticHttp2(dir: string): Promise<StaticServer & { readonly spki: string }> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-tls-'));
+  const folder = makeTempDir('warta-tls-');
   const { key, cert, spki } = makeTestCertificate(folder, 1);
   fs.rmSync(folder, { recursive: true, force: true });
   const handler = staticHandler(dir);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // The project pins Node 22 (type stripping) in node_modules; prefer it over whatever runs Vitest.
@@ -26,9 +26,9 @@ export function runImport(args: readonly string[], env: Record<string, string> =
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A new empty temporary folder. */
+/** A new empty temporary folder, removed when the test file ends (see makeTempDir). */
 export function tempDir(prefix = 'warta-import-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 /** Writes `files` (name → text) into `folder` and returns their paths by name. */

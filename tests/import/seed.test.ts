@@ -1,7 +1,7 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import matter from 'gray-matter';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/lib/slug.ts';
 import { article, runImport, tempDir, writeFiles } from './run-cli.ts';
 
@@ -16,7 +16,6 @@ const TARGETS = [
 ];
 
 const out = tempDir();
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('importing the seed wire story', () => {
   it('links the four "Baca juga" targets and reproduces the shipped article body', () => {

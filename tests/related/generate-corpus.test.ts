@@ -2,12 +2,12 @@
 // and the index must stay deterministic on it when posting lists are capped.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { createRelatedIndex, parseRelatedConfig, rankRelated } from '../../src/lib/related/index.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sharedScript = path.resolve(repoRoot, '../shared/bench/gencorpus.mjs');
@@ -31,7 +31,7 @@ describe('generateCorpus', () => {
   });
 
   it.skipIf(!fs.existsSync(sharedScript))('writes the same files as shared/bench/gencorpus.mjs', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-corpus-'));
+    const dir = makeTempDir('warta-corpus-');
     try {
       execFileSync(process.execPath, [sharedScript, '50', path.join(dir, 'shared'), '--seed', '11'], {
         stdio: 'ignore',

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRelatedIndex, defaultRelatedConfig, parseRelatedConfig } from '../../src/lib/related/index.ts';
 import type { RelatedConfig, RelatedDocument, TermCacheOptions } from '../../src/lib/related/index.ts';
 import { loadFixture, makeDoc } from './helpers.ts';
 import { createRelatedRanker } from '../../src/lib/content/related-ranker.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 /** Every article's list with its scores, and the index's figures: what a build publishes of it. */
 function index(
@@ -26,10 +26,7 @@ function index(
 const withoutKept = (stats: ReturnType<typeof index>['stats']) => ({ ...stats, termsKept: undefined });
 
 describe('the related terms kept between builds', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-term-cache-'));
-  afterAll(() => {
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  const work = makeTempDir('warta-term-cache-');
   let files = 0;
   const cache = (version = 'v1'): TermCacheOptions => ({ file: path.join(work, `terms-${files++}.bin`), version });
   const fixture = loadFixture();

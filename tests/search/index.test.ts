@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/lib/content/build-content.ts';
@@ -19,6 +18,7 @@ import {
 import { article, source } from '../helpers/article-source.ts';
 import { digestFiles } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 import { openPagefind, type LoadedResult } from './pagefind-client.ts';
 
 // A small archive indexed by the real Pagefind binary and searched by Pagefind's own client code.
@@ -148,14 +148,13 @@ describe('the search index, searched with Pagefind in Node', () => {
   beforeAll(async () => {
     built = buildContent(sources, { now: new Date('2025-01-01T00:00:00Z') });
     expect(built.errors.map(formatError)).toEqual([]);
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-search-'));
+    work = makeTempDir('warta-search-');
     report = await writeSearchIndex(built.articles, path.join(work, 'pagefind'));
     served = await openServed(work);
     pagefind = served.pagefind;
   });
   afterAll(async () => {
     await served?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('writes the JS API, its worker, the Indonesian WebAssembly and the index, without the unused UIs', () => {
@@ -297,14 +296,13 @@ describe('the search index split into shards, searched as one', () => {
 
   beforeAll(async () => {
     built = buildContent(sources, { now: new Date('2025-01-01T00:00:00Z') });
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-shards-'));
+    work = makeTempDir('warta-shards-');
     first = await write(built.articles);
     served = await openServed(work);
     pagefind = served.pagefind;
   });
   afterAll(async () => {
     await served?.close();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('writes one bundle per shard, listed newest first (banjir and pekerja 20 Dec, putin 27 Dec)', () => {

@@ -17,6 +17,7 @@ import { SLUG_PATTERN, slugify } from '../../src/lib/slug.ts';
 import { source } from '../helpers/article-source.ts';
 import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
 import { findUnsafeMarkup } from '../helpers/unsafe-html.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 import { findUnsafeInPage, htmlParseProblems, isDangerousUrl, xmlProblems } from './emitted-safety.ts';
 import { COMPANION, articleText, companionText, hostileArticle, type HostileArticle } from './hostile-arbitraries.ts';
 
@@ -286,7 +287,7 @@ function coreAccepts(sources: readonly ArticleSource[]): boolean {
 
 /** Writes article files into a fresh temporary content folder. */
 function writeContent(prefix: string, files: readonly ArticleSource[]): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = makeTempDir(prefix);
   for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
     fs.writeFileSync(path.join(dir, file.path), file.bytes);

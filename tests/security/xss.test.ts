@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
@@ -10,6 +9,7 @@ import { DEFAULT_EMBED_HOSTS } from '../../src/lib/markdown/sanitize-schema.ts';
 import { article } from '../helpers/article-source.ts';
 import { buildSite, listFiles } from '../helpers/build-site.ts';
 import { findUnsafeMarkup } from '../helpers/unsafe-html.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const payloads = JSON.parse(
   fs.readFileSync(new URL('../fixtures/xss/payloads.json', import.meta.url), 'utf8'),
@@ -75,7 +75,7 @@ describe('configurable embed hosts', () => {
 
 describe('the XSS corpus built into dist/', () => {
   it('leaves no payload alive in any emitted page', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-xss-'));
+    const dir = makeTempDir('warta-xss-');
     // Payloads load a picture called "x": it must exist, or the build rightly stops with ImageNotFound
     // (issue #17). A real one makes the pipeline replace the payload's <img> with its own <picture>.
     await sharp({ create: { width: 200, height: 200, channels: 3, background: '#888888' } })

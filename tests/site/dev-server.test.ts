@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv } from '../helpers/build-site.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const PORT = 4399;
@@ -41,7 +41,7 @@ describe('npm run dev', () => {
   let log = '';
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-dev-'));
+    dir = makeTempDir('warta-dev-');
     fs.cpSync(path.join(root, 'tests/fixtures/site-basic'), dir, { recursive: true });
     server = spawn(
       process.execPath,

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, digestFiles, pageCounts, type SiteBuild } from '../helpers/build-site.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue 16, classes 4 and 5: a build that fails leaves the output folder exactly as it was (the
 // previous complete site, or nothing), and reports the failure naming the article, without a stack
@@ -48,7 +48,7 @@ describe('a build that fails after a complete one', () => {
   let stale: string[];
 
   beforeAll(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-failed-build-'));
+    work = makeTempDir('warta-failed-build-');
     outDir = path.join(work, 'dist');
     const cache = path.join(work, 'cache');
     good = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: cache });
@@ -84,9 +84,6 @@ describe('a build that fails after a complete one', () => {
     afterRebuildLeftovers = leftovers(outDir);
     if (rebuild.status !== 0) throw new Error(`rebuild failed:\n${rebuild.output}`);
   }, 300_000);
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
 
   it('publishes a complete build into the output folder and nothing beside it', () => {
     expect(good.output).toContain(`Published the complete build to ${outDir}.`);
@@ -148,7 +145,7 @@ describe('a build that fails with no previous site', () => {
   let longSlug: SiteBuild;
 
   beforeAll(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-failed-build-'));
+    work = makeTempDir('warta-failed-build-');
     failedRender = buildSite(SITE, {
       ...NOW,
       WARTA_OUT_DIR: path.join(work, 'dist'),
@@ -162,9 +159,6 @@ describe('a build that fails with no previous site', () => {
       WARTA_CACHE_DIR: path.join(work, 'cache-long'),
     });
   }, 300_000);
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
 
   it('leaves no output folder and no staging folder', () => {
     expect(failedRender.status).not.toBe(0);
@@ -188,7 +182,7 @@ describe('a build stopped between its two renames', () => {
   let failed: SiteBuild;
 
   beforeAll(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-failed-build-'));
+    work = makeTempDir('warta-failed-build-');
     outDir = path.join(work, 'dist');
     const good = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: path.join(work, 'cache') });
     if (good.status !== 0) throw new Error(`first build failed:\n${good.output}`);
@@ -204,9 +198,6 @@ describe('a build stopped between its two renames', () => {
       WARTA_FAULT: 'render:harga-cabai',
     });
   }, 300_000);
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
 
   it('gets the previous site back at the next build, even one that fails', () => {
     expect(failed.status).not.toBe(0);

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SEED_TEXT = path.resolve(root, 'tests/fixtures/seed/000_eaf8b70a383e2324.txt');
@@ -13,7 +13,7 @@ const SEED_PAGE = `berita/${SEED_FILE.replace(/\.md$/, '')}/index.html`;
 
 describe('the seed text imported with one command', () => {
   it('builds into the same article page as the shipped seed article', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-import-'));
+    const dir = makeTempDir('warta-import-');
     fs.cpSync(path.join(root, 'content'), dir, { recursive: true });
     fs.rmSync(path.join(dir, SEED_FILE));
     const run = spawnSync(

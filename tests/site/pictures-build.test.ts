@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue #17, end to end through `astro build`: pictures next to articles and in their bodies become
 // published variants, every page has a raster share picture of the size it declares, and a warm
@@ -37,7 +37,7 @@ describe('pictures in a build', () => {
   });
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-pictures-'));
+    work = makeTempDir('warta-pictures-');
     content = path.join(work, 'content');
     fs.mkdirSync(path.join(content, 'foto'), { recursive: true });
     await photo(path.join(content, 'banjir.jpg'), 1600, 900, 200);
@@ -56,9 +56,6 @@ describe('pictures in a build', () => {
     fs.appendFileSync(path.join(content, 'tanpa-foto.md'), '\nParagraf tambahan.\n');
     warm = buildSite(content, env('warm'));
   }, 300_000);
-  afterAll(() => {
-    fs.rmSync(work, { recursive: true, force: true });
-  });
 
   it('builds, and a warm rebuild after a text edit processes no picture and renders no card', () => {
     expect(cold.status, cold.output).toBe(0);

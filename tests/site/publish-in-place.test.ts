@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readPagePlan } from '../../src/lib/storage/page-plan.ts';
 import { buildSite, digestFiles, listFiles, type SiteBuild } from '../helpers/build-site.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue #20: a publish moves what changed into the live site and leaves every unchanged page where
 // it is (src/integrations/kept-pages.ts, mergeInto in staged-output.ts), instead of writing a whole
@@ -34,14 +34,11 @@ describe('publishing into the live site', () => {
   let first: SiteBuild;
 
   beforeAll(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-in-place-'));
+    work = makeTempDir('warta-in-place-');
     content = path.join(work, 'content');
     fs.cpSync('content', content, { recursive: true });
     first = build();
   }, 120_000);
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
 
   it('keeps unchanged pages as the very same files, and replaces the ones that change', () => {
     const keptBefore = inode(page(KEPT));

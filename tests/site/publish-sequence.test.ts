@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateArticles } from '../../scripts/generate-corpus.ts';
 import { buildSite, digestFiles } from '../helpers/build-site.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue #20: after any sequence of publishes, edits, headline changes and deletions, each followed
 // by a warm build into the same output and cache folders (what a newsroom does all day), the site
@@ -101,13 +101,10 @@ function apply(content: string, s: Step, n: number): string {
 describe('publishing, editing and unpublishing in any order (issue #20)', () => {
   let base: string;
   beforeAll(() => {
-    base = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-sequence-'));
+    base = makeTempDir('warta-sequence-');
     fs.mkdirSync(path.join(base, 'content'));
     for (const a of generateArticles(ARTICLES, { seed: 7 }))
       fs.writeFileSync(path.join(base, 'content', a.fileName), a.source);
-  });
-  afterAll(() => {
-    if (base) fs.rmSync(base, { recursive: true, force: true });
   });
 
   it('leaves, after each sequence of warm builds, exactly the site a clean build makes', () => {

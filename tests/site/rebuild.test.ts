@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
   digestFiles,
@@ -11,6 +10,7 @@ import {
   type PageCounts,
   type SiteBuild,
 } from '../helpers/build-site.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // A warm rebuild reuses the parse cache, the rendered bodies, Astro's incremental page cache and the
 // cached search shards. Whatever it reuses, its output must be exactly a clean build's.
@@ -55,7 +55,7 @@ describe('a warm rebuild after editing one article', () => {
   });
 
   beforeAll(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-rebuild-'));
+    work = makeTempDir('warta-rebuild-');
     content = path.join(work, 'content');
     fs.cpSync('content', content, { recursive: true });
     cold = buildSite(content, env('dist', 'cache'));
@@ -80,9 +80,6 @@ describe('a warm rebuild after editing one article', () => {
     for (const build of [warm, restored, clean])
       if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
   }, 180_000);
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
 
   it('reuses the unchanged work: parsed articles, pages and search shards', () => {
     expect(warm.output).toMatch(/cache 11 hit, 2 parsed/);
@@ -163,7 +160,7 @@ describe('a warm rebuild after publishing one story', () => {
   let before: Map<string, string>;
 
   beforeAll(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-publish-'));
+    work = makeTempDir('warta-publish-');
     const content = path.join(work, 'content');
     fs.cpSync('content', content, { recursive: true });
     const env = {
@@ -198,9 +195,6 @@ describe('a warm rebuild after publishing one story', () => {
     again = buildSite(content, { ...env, WARTA_DEBUG: '1' });
     if (again.status !== 0) throw new Error(`third build failed:\n${again.output}`);
   }, 180_000);
-  afterAll(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
-  });
 
   const articlePages = (build: SiteBuild): string[] =>
     listFiles(build.outDir).filter((f) => /^berita\/[^/]+\/index\.html$/.test(f));

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteAsync, type SiteBuild } from '../helpers/build-site.ts';
 import { makeTestCertificate } from '../helpers/certificate.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 // Issue #17, end to end: an article's picture on an allowed https host is downloaded by the build,
 // published from the site in the same variants as a file next to the article, and never asked for
@@ -33,7 +33,7 @@ describe('remote pictures in a build', () => {
   };
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-remote-build-'));
+    work = makeTempDir('warta-remote-build-');
     const { key, cert, certFile } = makeTestCertificate(work);
     const photo = (hue: number) =>
       sharp(
@@ -81,7 +81,6 @@ describe('remote pictures in a build', () => {
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('downloads each picture once, following a redirect on the host, and not again on a rebuild', () => {
