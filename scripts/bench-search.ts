@@ -5,12 +5,14 @@
 //
 // The network is throttled by a proxy in front of the server, not by DevTools: Pagefind fetches
 // the index from a web worker, whose requests DevTools' page-level throttling does not slow down.
-// usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2]
+// usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2] [--archive]
 //   e.g. after `npm run bench -- 100000`: npm run bench:search -- /tmp/warta-bench-100000-42/dist pemerintah
 //   BENCH_SEARCH_LIST=1 also prints every response: its transferred bytes and path
 //   --http2 serves the site over HTTPS with HTTP/2 (a self-signed certificate), as static hosts do;
 //   --https over HTTPS with HTTP/1.1 (the same server, HTTP/2 turned off in Chromium), where a browser
 //   opens at most six connections to a host; without either, plain HTTP/1.1 (no TLS handshake)
+//   --archive then presses "Cari di seluruh arsip" and prints what searching every shard adds, until
+//   the whole archive's results show: what a site's search shard size costs a reader (see docs/search.md)
 import net from 'node:net';
 import path from 'node:path';
 import { launchChromium } from '../tests/helpers/chromium.ts';
@@ -21,7 +23,7 @@ const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== 
 const [dist, word = 'pemerintah'] = positional;
 if (!dist) {
   console.error(
-    'usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2]',
+    'usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2] [--archive]',
   );
   process.exit(2);
 }
@@ -30,6 +32,7 @@ const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const throttled = !args.includes('--unthrottled');
 const http2 = args.includes('--http2');
 const https = http2 || args.includes('--https');
+const archive = args.includes('--archive');
 const protocol = http2 ? 'HTTP/2 (TLS)' : https ? 'HTTP/1.1 (TLS)' : 'HTTP/1.1';
 
 interface Run {
@@ -120,6 +123,8 @@ if (https && !http2) trusted.push('--disable-http2');
 const server = throttled ? await throttlingProxy(new URL(origin.url)) : origin;
 const browser = await launchChromium(trusted);
 const results: Run[] = [];
+/** What pressing "Cari di seluruh arsip" added to each run (`--archive`). */
+const archiveResults: Run[] = [];
 try {
   for (let i = 0; i < runs; i++) {
     // A new context each run: an empty HTTP cache, as for a reader arriving from a shared link.
@@ -176,6 +181,37 @@ try {
       `run ${i + 1}: results in ${(milliseconds / 1000).toFixed(2)} s; ${(bytes / 1024).toFixed(0)} KB in ${requests} requests, ` +
         `of which the search index ${(searchBytes / 1024).toFixed(0)} KB in ${searchRequests}; "${status.trim()}"`,
     );
+    if (archive) {
+      const before = { bytes, requests, searchBytes, searchRequests };
+      const clicked = performance.now();
+      // Only a search whose newest shards found a page of results offers the button.
+      await page.locator('[data-search-archive]').click({ timeout: 10_000 });
+      await page.waitForFunction(
+        () => {
+          const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+          // The newest shards' results say since when ("sejak 10 November 2024"); the archive's do not.
+          return /hasil untuk|Tidak ditemukan/.test(text) && !/sejak/.test(text);
+        },
+        undefined,
+        { timeout: 300_000, polling: 50 },
+      );
+      const archiveMilliseconds = performance.now() - clicked;
+      await Promise.all(counted);
+      const archiveStatus = (await page.locator('[data-search-status]').textContent()) ?? '';
+      const added: Run = {
+        milliseconds: archiveMilliseconds,
+        bytes: bytes - before.bytes,
+        requests: requests - before.requests,
+        searchBytes: searchBytes - before.searchBytes,
+        searchRequests: searchRequests - before.searchRequests,
+        status: archiveStatus,
+      };
+      archiveResults.push(added);
+      console.log(
+        `run ${i + 1}: whole archive in ${(added.milliseconds / 1000).toFixed(2)} s more; ${(added.bytes / 1024).toFixed(0)} KB ` +
+          `more in ${added.requests} requests (search index ${(added.searchBytes / 1024).toFixed(0)} KB in ${added.searchRequests}); "${archiveStatus.trim()}"`,
+      );
+    }
     await context.close();
   }
 } finally {
@@ -190,3 +226,9 @@ console.log(
     `${(median(results.map((r) => r.bytes)) / 1024).toFixed(0)} KB in ${median(results.map((r) => r.requests))} requests ` +
     `(search index ${(median(results.map((r) => r.searchBytes)) / 1024).toFixed(0)} KB in ${median(results.map((r) => r.searchRequests))})`,
 );
+if (archive)
+  console.log(
+    `then the whole archive, median of ${archiveResults.length}: ${(median(archiveResults.map((r) => r.milliseconds)) / 1000).toFixed(2)} s more, ` +
+      `${(median(archiveResults.map((r) => r.bytes)) / 1024).toFixed(0)} KB more in ${median(archiveResults.map((r) => r.requests))} requests ` +
+      `(search index ${(median(archiveResults.map((r) => r.searchBytes)) / 1024).toFixed(0)} KB in ${median(archiveResults.map((r) => r.searchRequests))})`,
+  );
