@@ -37,7 +37,7 @@ export const siteConfigSchema = z.strictObject({
   feedSize: z.number().int().positive().default(50),
   /** How recent an article must be, in hours before the build, to be in `/sitemap-news.xml`. Default: 48. */
   newsSitemapHours: z.number().positive().default(48),
-  /** Articles per Pagefind index: the archive is searched as shards of this size, so indexing needs bounded memory (see src/lib/search/shards.ts). Default: 3000. */
+  /** Articles per Pagefind index: the archive is searched as shards of this size, so indexing needs bounded memory (see src/lib/search/shards.ts and DEFAULT_SHARD_SIZE). Default: 1500. */
   searchShardSize: z.number().int().positive().default(DEFAULT_SHARD_SIZE),
   /** The search page first searches the newest shards holding at least this many articles, and the whole archive when they find fewer than ten results or the reader asks (see src/lib/search/fields.ts). Default: 1500. */
   searchRecentArticles: z.number().int().positive().default(DEFAULT_RECENT_SEARCH_ARTICLES),

@@ -32,10 +32,19 @@ export const VOCABULARY_FILE = 'kosakata.txt';
  * Articles per Pagefind index. Pagefind holds a whole index in memory while it writes it, about
  * 170 KB per 4 KB article (1.7 GB for 10,000; a single index of 30,000 pages is reported to run out
  * of memory: Pagefind issue #842), so the archive is split into indexes of this many articles,
- * built one after another, which the search page queries together. 3,000 keeps Pagefind near
- * 500 MB whatever the size of the archive.
+ * built one after another, which the search page queries together.
+ *
+ * The size is also what an edit or a deletion of an older story waits for: its shard is indexed
+ * again, at about 3 ms a story on this 2-core machine, and at 10,000 articles that re-index was
+ * most of such a publish's time (issue #20). Measured side by side (`npm run bench -- 10000
+ * --publish` and `npm run bench:search -- <dist> pemerintah --http2 --archive`, 2026-12-02), 3,000,
+ * 1,500 and 1,000 stories a shard: an edit's re-index 12.5, 7.2 and 3.7 s (wall 20.6, 13.8 and
+ * 11.4 s); a first search 321, 267 and 247 KB (smaller shards make the newest ones searched first
+ * fit 1,500 stories more closely); pressing "Cari di seluruh arsip" then 390, 537 and 601 KB more in
+ * 24, 43 and 62 requests (each shard its own metadata, filters and word chunk), in about the same
+ * 6–7 s. 1,500 halves the edit's wait for a quarter more bytes on the rarer whole-archive search.
  */
-export const DEFAULT_SHARD_SIZE = 3000;
+export const DEFAULT_SHARD_SIZE = 1500;
 
 /**
  * Articles per shard in the newest month (shards.ts), the shards a publish re-indexes: Pagefind
