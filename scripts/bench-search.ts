@@ -190,7 +190,7 @@ try {
         () => {
           const text = document.querySelector('[data-search-status]')?.textContent ?? '';
           // The newest shards' results say since when ("sejak 10 November 2024"); the archive's do not.
-          return /hasil untuk|Tidak ditemukan/.test(text) && !/sejak/.test(text);
+          return /hasil untuk|Tidak ditemukan/.test(text) && !text.includes('sejak');
         },
         undefined,
         { timeout: 300_000, polling: 50 },
