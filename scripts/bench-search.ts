@@ -15,6 +15,7 @@
 //   the whole archive's results show: what a site's search shard size costs a reader (see docs/search.md)
 import net from 'node:net';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/chromium.ts';
 import { serveStatic, serveStaticHttp2 } from '../tests/helpers/serve.ts';
 
@@ -42,6 +43,22 @@ interface Run {
   readonly searchBytes: number;
   readonly searchRequests: number;
   readonly status: string;
+}
+
+/**
+ * Waits until the page's search status reports results, or none. With `wholeArchive`, only the
+ * whole archive's: the newest shards' results say since when ("sejak 10 November 2024"), the
+ * archive's do not.
+ */
+function resultsShown(page: Page, wholeArchive: boolean): Promise<unknown> {
+  return page.waitForFunction(
+    (whole) => {
+      const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+      return /hasil untuk|Tidak ditemukan/.test(text) && !(whole && text.includes('sejak'));
+    },
+    wholeArchive,
+    { timeout: 300_000, polling: 50 },
+  );
 }
 
 const LATENCY_MS = 562.5;
@@ -168,11 +185,7 @@ try {
     const started = performance.now();
     const navigationStart = Date.now();
     await page.goto(`${server.url}/cari/?q=${encodeURIComponent(word)}`);
-    await page.waitForFunction(
-      () => /hasil untuk|Tidak ditemukan/.test(document.querySelector('[data-search-status]')?.textContent ?? ''),
-      undefined,
-      { timeout: 300_000, polling: 50 },
-    );
+    await resultsShown(page, false);
     const milliseconds = performance.now() - started;
     await Promise.all(counted);
     const status = (await page.locator('[data-search-status]').textContent()) ?? '';
@@ -186,15 +199,7 @@ try {
       const clicked = performance.now();
       // Only a search whose newest shards found a page of results offers the button.
       await page.locator('[data-search-archive]').click({ timeout: 10_000 });
-      await page.waitForFunction(
-        () => {
-          const text = document.querySelector('[data-search-status]')?.textContent ?? '';
-          // The newest shards' results say since when ("sejak 10 November 2024"); the archive's do not.
-          return /hasil untuk|Tidak ditemukan/.test(text) && !text.includes('sejak');
-        },
-        undefined,
-        { timeout: 300_000, polling: 50 },
-      );
+      await resultsShown(page, true);
       const archiveMilliseconds = performance.now() - clicked;
       await Promise.all(counted);
       const archiveStatus = (await page.locator('[data-search-status]').textContent()) ?? '';
@@ -220,15 +225,18 @@ try {
   await origin.close();
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** Each figure's median over `list`, formatted as the summary lines print them (`more` after the time and bytes). */
+function medians(list: readonly Run[], more: string): string {
+  const of = (field: Exclude<keyof Run, 'status'>) => median(list.map((r) => r[field]));
+  return (
+    `${(of('milliseconds') / 1000).toFixed(2)} s${more ? ` ${more}` : ' to results'}, ` +
+    `${(of('bytes') / 1024).toFixed(0)} KB${more ? ` ${more}` : ''} in ${of('requests')} requests ` +
+    `(search index ${(of('searchBytes') / 1024).toFixed(0)} KB in ${of('searchRequests')})`
+  );
+}
 console.log(
   `first search for "${word}" on ${dist}${throttled ? ' (CPU 4×, Fast 3G)' : ' (unthrottled)'} over ${protocol}, median of ${runs}: ` +
-    `${(median(results.map((r) => r.milliseconds)) / 1000).toFixed(2)} s to results, ` +
-    `${(median(results.map((r) => r.bytes)) / 1024).toFixed(0)} KB in ${median(results.map((r) => r.requests))} requests ` +
-    `(search index ${(median(results.map((r) => r.searchBytes)) / 1024).toFixed(0)} KB in ${median(results.map((r) => r.searchRequests))})`,
+    medians(results, ''),
 );
 if (archive)
-  console.log(
-    `then the whole archive, median of ${archiveResults.length}: ${(median(archiveResults.map((r) => r.milliseconds)) / 1000).toFixed(2)} s more, ` +
-      `${(median(archiveResults.map((r) => r.bytes)) / 1024).toFixed(0)} KB more in ${median(archiveResults.map((r) => r.requests))} requests ` +
-      `(search index ${(median(archiveResults.map((r) => r.searchBytes)) / 1024).toFixed(0)} KB in ${median(archiveResults.map((r) => r.searchRequests))})`,
-  );
+  console.log(`then the whole archive, median of ${archiveResults.length}: ${medians(archiveResults, 'more')}`);
