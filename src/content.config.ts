@@ -32,6 +32,8 @@ const articles = defineCollection({
       termCache: {
         file: path.join(settings.cacheDirectory, 'warta-related-terms.bin'),
         version: digestModules([path.resolve('src/lib/related/intake.ts')]),
+        // Written while the build goes on (125 MB at 100,000 articles); the loader waits for it.
+        inBackground: true,
       },
       // Every article's list is searched again on each build: on all cores (shared-search.ts).
       parallel: { threads: os.availableParallelism(), workerFile: path.resolve('src/lib/related/search-worker.ts') },

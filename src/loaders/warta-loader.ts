@@ -250,6 +250,16 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
     }
     for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   }
+  // The related terms were written beside this thread's work since the related step (term-cache.ts);
+  // a load ends with them on disk, and a failure to write them fails it as a failure to write its
+  // other files would.
+  try {
+    await options.rankRelated?.written?.();
+  } catch (error) {
+    const failure = loadFailure(error, directory);
+    if (!options.tolerateErrors) throw new WartaBuildError([failure]);
+    logger.error(formatErrorReport([failure]));
+  }
   if (result.stats) options.onLoaded?.({ stats: result.stats, slugs: [...keep] });
 }
 

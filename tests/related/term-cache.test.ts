@@ -246,6 +246,43 @@ describe('the related terms kept between builds', () => {
     expect(index(fixture, options).stats.termsKept).toBe(fixture.length);
   });
 
+  it('is written in the background when asked, whole, and the next build reads it', async () => {
+    const options = { ...cache(), inBackground: true };
+    const requests = fixture.map((doc) => ({ slug: doc.slug, exclude: new Set([doc.slug]) }));
+    const ranker = createRelatedRanker(defaultRelatedConfig, { termCache: options });
+    const lists = ranker(fixture)(requests);
+    await ranker.written?.();
+    expect(fs.readdirSync(path.dirname(options.file)).filter((f) => f.includes('.tmp'))).toEqual([]);
+    // Read back by a build that writes on its own thread: every story's terms, and the same lists.
+    const next = index(fixture, { file: options.file, version: options.version });
+    expect(next.stats.termsKept).toBe(fixture.length);
+    expect(next.lists.map(([, list]) => list.map((m) => m.slug))).toEqual(lists);
+  });
+
+  it('says why a background write failed, keeps the previous file and leaves no temporary file', async () => {
+    const options = { ...cache(), inBackground: true };
+    const ranker = createRelatedRanker(defaultRelatedConfig, { termCache: options });
+    ranker(fixture)([]);
+    await ranker.written?.();
+    const before = fs.readFileSync(options.file);
+    // A folder where the temporary file would go: opening it for writing fails.
+    const blocker = `${options.file}.${process.pid}.background.tmp`;
+    fs.mkdirSync(blocker);
+    try {
+      ranker(fixture.slice(1))([]);
+      await expect(ranker.written?.()).rejects.toThrow(/EISDIR|directory/);
+    } finally {
+      fs.rmSync(blocker, { recursive: true });
+    }
+    expect(fs.readFileSync(options.file).equals(before)).toBe(true);
+    // A later write is not held up by the failed one.
+    ranker(fixture.slice(1))([]);
+    await ranker.written?.();
+    expect(index(fixture.slice(1), { file: options.file, version: options.version }).stats.termsKept).toBe(
+      fixture.length - 1,
+    );
+  });
+
   it('works without a previous file and leaves no temporary file behind', () => {
     const options = { file: path.join(work, 'nested', 'folder', 'terms.bin'), version: 'v1' };
     expect(index(fixture, options).stats.termsKept).toBe(0);

@@ -21,6 +21,11 @@ export interface RelatedRanker {
    * kept), so that a build can do it early, while its heap is small (see createRelatedRanker).
    */
   readonly prepare?: () => void;
+  /**
+   * Settles once what the last call keeps for the next build is on disk (its related terms, written
+   * while the build goes on), or rejects with why it could not be written.
+   */
+  readonly written?: () => Promise<void>;
 }
 
 /** "Berita Terkait" and "Lainnya di <Kategori>" of every article on the site. */

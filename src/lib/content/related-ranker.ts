@@ -3,6 +3,7 @@ import {
   type RelatedConfig,
   type RelatedIndex,
   type RelatedIndexOptions,
+  termCacheWritten,
 } from '../related/index.ts';
 import type { RelatedRanker } from './rank-related-articles.ts';
 
@@ -29,6 +30,9 @@ export function createRelatedRanker(config: RelatedConfig, options: RelatedIndex
   return Object.assign(ranker, {
     prepare: () => {
       prepared = createRelatedIndex(config, options);
+    },
+    written: async () => {
+      if (options.termCache) await termCacheWritten(options.termCache);
     },
   });
 }

@@ -6,6 +6,7 @@ export { foldLabel, foldText } from './fold.ts';
 export type { RelatedIndexOptions } from './inverted-index.ts';
 export { createRelatedIndex } from './inverted-index.ts';
 export type { TermCacheOptions } from './term-cache.ts';
+export { termCacheWritten } from './term-cache.ts';
 export type { RankRelatedOptions } from './rank.ts';
 export { rankRelated } from './rank.ts';
 export { recencyDecay } from './score.ts';

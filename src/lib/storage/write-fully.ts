@@ -41,3 +41,33 @@ export function writePartsReplacing(file: string, parts: readonly Uint8Array[]):
     }
   });
 }
+
+/**
+ * {@link writePartsReplacing} on libuv's threads instead of this one: the promise settles once the
+ * file is renamed into place, or rejects with the temporary file removed. The parts must not change
+ * until then.
+ */
+export async function writePartsReplacingInBackground(file: string, parts: readonly Uint8Array[]): Promise<void> {
+  // Not writeReplacing's name: a write on this thread meanwhile must not write into this one's file.
+  const temporary = `${file}.${process.pid}.background.tmp`;
+  try {
+    const handle = await fs.promises.open(temporary, 'w');
+    try {
+      let position = 0;
+      for (const part of parts) {
+        // A write may take fewer bytes than asked, as writeFully's.
+        for (let written = 0; written < part.length;) {
+          const { bytesWritten } = await handle.write(part, written, part.length - written, position + written);
+          written += bytesWritten;
+        }
+        position += part.length;
+      }
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temporary, file);
+  } catch (error) {
+    await fs.promises.rm(temporary, { force: true });
+    throw error;
+  }
+}
