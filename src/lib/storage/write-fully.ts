@@ -67,7 +67,8 @@ export async function writePartsReplacingInBackground(file: string, parts: reado
     }
     await fs.promises.rename(temporary, file);
   } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
+    // The write's own error is the one to report, not a failure to tidy up after it.
+    await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
 }
