@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -290,6 +291,22 @@ describe('the related terms kept between builds', () => {
     expect(index(fixture.slice(1), { file: options.file, version: options.version }).stats.termsKept).toBe(
       fixture.length - 1,
     );
+  });
+
+  it("removes the temporary files of builds stopped while writing it, and not a running process's", () => {
+    const options = cache();
+    // A process that has exited, as a build stopped with Ctrl-C in the middle of the write.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const running = process.ppid;
+    const name = (pid: number, kind: string) => `${path.basename(options.file)}.${pid}.${kind}`;
+    const left = [name(dead, 'tmp'), name(dead, 'background.tmp')];
+    const kept = [name(running, 'background.tmp'), `${path.basename(options.file)}.notes.tmp`];
+    for (const file of [...left, ...kept]) fs.writeFileSync(path.join(work, file), 'x');
+    index(fixture, options);
+    const after = fs.readdirSync(work);
+    for (const file of left) expect(after).not.toContain(file);
+    for (const file of kept) expect(after).toContain(file);
+    for (const file of kept) fs.rmSync(path.join(work, file));
   });
 
   it('works without a previous file and leaves no temporary file behind', () => {

@@ -14,7 +14,11 @@ import path from 'node:path';
 import os from 'node:os';
 import type { RelatedConfig } from './config.ts';
 import type { RelatedDocument } from './types.ts';
-import { writePartsReplacing, writePartsReplacingInBackground } from '../storage/write-fully.ts';
+import {
+  removeAbandonedTemporaries,
+  writePartsReplacing,
+  writePartsReplacingInBackground,
+} from '../storage/write-fully.ts';
 
 /** Where the kept terms live, and the version of the code that counted them. */
 export interface TermCacheOptions {
@@ -131,6 +135,7 @@ export function readTermCache(options: TermCacheOptions, config: RelatedConfig):
 export function writeTermCache(options: TermCacheOptions, config: RelatedConfig, contents: TermCacheContents): void {
   const parts = fileParts(options, config, contents);
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  removeAbandonedTemporaries(options.file);
   if (!options.inBackground) {
     writePartsReplacing(options.file, parts);
     return;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { writeFileReplacing } from './write-fully.ts';
+import { removeAbandonedTemporaries, writeFileReplacing } from './write-fully.ts';
 
 /**
  * The page plan: every keyed page of the last published build (its route, URL path, output file and
@@ -106,6 +106,7 @@ export function writePagePlan(file: string, plan: PagePlan): void {
     rows.push(at, page.pathname, page.file, page.key, page.ino ?? 0);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeAbandonedTemporaries(file);
   writeFileReplacing(file, v8.serialize([FORMAT, plan.version, plan.astroManifestBehind, components, rows]));
 }
 

@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import type { ArticleSource, ParsedArticle, ParseResult } from '../content/parse-article.ts';
 import { readStamps, writeStamps, type FileStamp, type Stamped } from './file-stamps.ts';
 import { dependencyUnchanged } from './image-probe.ts';
-import { writeFully, writeReplacing } from './write-fully.ts';
+import { removeAbandonedTemporaries, writeFully, writeReplacing } from './write-fully.ts';
 
 /**
  * Parsed articles from the previous build, keyed by a digest of each file's path and bytes (and
@@ -144,6 +144,7 @@ export function openParseCache(file: string, version: string): ParseCache {
 /** Writes a new file holding `entries`, under a temporary name renamed into place when complete. */
 function rewrite(file: string, version: string, entries: Map<string, ParsedArticle>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeAbandonedTemporaries(file);
   writeReplacing(file, (fd) => {
     let position = writeRecord(fd, { version, format: FORMAT }, 0);
     for (const entry of entries) position += writeEntry(fd, entry, position);
