@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,25 @@ describe('parse cache', () => {
     expect(second.counts).toEqual({ hits: 1, misses: 0 });
     expect(cached).toEqual(fresh);
     expect(cached.ok && cached.article.frontMatter.date).toBeInstanceOf(Date);
+  });
+
+  it('removes the half-written copies that stopped builds left of it and of its stamps, on every save', () => {
+    const folder = path.dirname(file);
+    const first = openParseCache(file, 'v1');
+    parseThrough(first, good);
+    first.save();
+    // The next build only appends (nothing to rewrite), and still removes them.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const left = [`cache.bin.${dead}.tmp`, `cache.bin.stamps.${dead}.tmp`];
+    const kept = `cache.bin.${process.ppid}.tmp`;
+    for (const name of [...left, kept]) fs.writeFileSync(path.join(folder, name), 'x');
+    const second = openParseCache(file, 'v1');
+    parseThrough(second, good);
+    second.save();
+    const after = fs.readdirSync(folder);
+    for (const name of left) expect(after).not.toContain(name);
+    expect(after).toContain(kept);
+    fs.rmSync(path.join(folder, kept));
   });
 
   it('never caches a failed parse, so its errors are reported again', () => {

@@ -129,6 +129,9 @@ export function openParseCache(file: string, version: string): ParseCache {
       return { ok: true, article };
     },
     save() {
+      // Every build, not only when the file is rewritten (a build may append for months).
+      removeAbandonedTemporaries(file);
+      removeAbandonedTemporaries(stampFile);
       const kept = used.size - fresh.length;
       const unused = stored.records - kept;
       if (stored.end > 0 && unused <= kept * MAX_UNUSED_SHARE) appendRecords(file, stored.end, fresh);
@@ -144,7 +147,6 @@ export function openParseCache(file: string, version: string): ParseCache {
 /** Writes a new file holding `entries`, under a temporary name renamed into place when complete. */
 function rewrite(file: string, version: string, entries: Map<string, ParsedArticle>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  removeAbandonedTemporaries(file);
   writeReplacing(file, (fd) => {
     let position = writeRecord(fd, { version, format: FORMAT }, 0);
     for (const entry of entries) position += writeEntry(fd, entry, position);
