@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import { writeFileReplacing } from './write-fully.ts';
+import { removeAbandonedTemporaries, writeFileReplacing } from './write-fully.ts';
 
 /**
  * A file's stamp: what its metadata says of its bytes, so that a publish need not read 100,000
@@ -63,6 +63,7 @@ export function readStamps(file: string, version: string): Map<string, Stamped> 
 export function writeStamps(file: string, version: string, stamps: ReadonlyMap<string, Stamped>): void {
   const entries: string[] = [];
   for (const [name, { stamp, key }] of stamps) entries.push(name, stamp, key);
+  removeAbandonedTemporaries(file);
   writeFileReplacing(file, v8.serialize({ version, format: FORMAT, entries } satisfies StampFile));
 }
 

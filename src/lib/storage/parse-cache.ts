@@ -131,7 +131,6 @@ export function openParseCache(file: string, version: string): ParseCache {
     save() {
       // Every build, not only when the file is rewritten (a build may append for months).
       removeAbandonedTemporaries(file);
-      removeAbandonedTemporaries(stampFile);
       const kept = used.size - fresh.length;
       const unused = stored.records - kept;
       if (stored.end > 0 && unused <= kept * MAX_UNUSED_SHARE) appendRecords(file, stored.end, fresh);

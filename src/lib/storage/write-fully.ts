@@ -15,7 +15,7 @@ export function writeFully(fd: number, bytes: Uint8Array, position: number): voi
  * never written into.
  */
 export function writeReplacing(file: string, write: (fd: number) => void): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryName(file, process.pid, false);
   const fd = fs.openSync(temporary, 'w');
   try {
     write(fd);
@@ -51,7 +51,7 @@ export function writePartsReplacing(file: string, parts: readonly Uint8Array[]):
  */
 export async function writePartsReplacingInBackground(file: string, parts: readonly Uint8Array[]): Promise<void> {
   // Not writeReplacing's name: a write on this thread meanwhile must not write into this one's file.
-  const temporary = `${file}.${process.pid}.background.tmp`;
+  const temporary = temporaryName(file, process.pid, true);
   try {
     const handle = await fs.promises.open(temporary, 'w');
     try {
@@ -93,9 +93,18 @@ export function removeAbandonedTemporaries(file: string): void {
   }
   for (const name of names) {
     if (!name.startsWith(base)) continue;
-    // `<file>.<pid>.tmp` (writeReplacing) and `<file>.<pid>.background.tmp` (in the background).
+    // The names temporaryName gives, in either kind.
     const pid = Number(/^(\d+)\.(?:background\.)?tmp$/.exec(name.slice(base.length))?.[1]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
     fs.rmSync(path.join(folder, name), { force: true });
   }
+}
+
+/**
+ * The temporary file process `pid` writes `file` into before renaming it: `<file>.<pid>.tmp` on the
+ * calling thread, `<file>.<pid>.background.tmp` in the background ({@link removeAbandonedTemporaries}
+ * recognizes both).
+ */
+function temporaryName(file: string, pid: number, background: boolean): string {
+  return `${file}.${pid}.${background ? 'background.' : ''}tmp`;
 }
