@@ -1,5 +1,4 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import {
   contentStats,
@@ -29,6 +28,7 @@ import { createPeopleIndex } from '../lib/content/resolve-credits.ts';
 import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport } from '../lib/errors/index.ts';
 import { lastShare } from '../lib/related/shared-search.ts';
 import { pageCacheKey } from '../lib/view/page-key.ts';
+import { digestOf } from '../lib/digest.ts';
 
 /** Options of {@link wartaLoader}. */
 export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
@@ -237,9 +237,7 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   for (const { article, digest, body } of entries) publishArticle(digest, article.data, body);
   if (options.oneEntry) {
     publishArticleList(entries.map(({ article, digest }) => ({ article: article.data, digest })));
-    const digest = createHash('sha1')
-      .update(entries.map((e) => e.digest).join('\n'))
-      .digest('base64url');
+    const digest = digestOf(entries.map((e) => e.digest).join('\n'));
     if (store.get(SITE_ENTRY)?.digest !== digest) store.set({ id: SITE_ENTRY, data: {}, digest });
     for (const id of store.keys()) if (id !== SITE_ENTRY) store.delete(id);
   } else {
@@ -347,11 +345,7 @@ async function readAndParse(
  * serialized once, not once per list.
  */
 function entryDigest(article: BuiltArticle): string {
-  return createHash('sha1')
-    .update(pageCacheKey(article.data, `entry ${ENTRY_FORMAT}`))
-    .update('\0')
-    .update(article.bodyKey)
-    .digest('base64url');
+  return digestOf(`${pageCacheKey(article.data, `entry ${ENTRY_FORMAT}`)}\0${article.bodyKey}`);
 }
 
 /**

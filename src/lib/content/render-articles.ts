@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digestOf } from '../digest.ts';
 import { fillBacaJuga } from '../markdown/baca-juga.ts';
 import type { Article } from './article.ts';
 import type { RelatedLists } from './rank-related-articles.ts';
@@ -52,13 +52,7 @@ export function renderArticles(
         return fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga);
       },
       // The HTML's digest, not the HTML: a cached article reads its HTML from disk only when asked.
-      bodyKey: createHash('sha1')
-        .update(parsed.htmlDigest)
-        .update('\0')
-        .update(JSON.stringify(parsed.bacaJugaSlots))
-        .update('\0')
-        .update(JSON.stringify(bacaJuga))
-        .digest('base64url'),
+      bodyKey: digestOf(`${parsed.htmlDigest}\0${JSON.stringify(parsed.bacaJugaSlots)}\0${JSON.stringify(bacaJuga)}`),
       get text() {
         return parsed.text;
       },
