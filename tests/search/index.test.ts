@@ -383,7 +383,7 @@ describe('the search index split into shards, searched as one', () => {
     expect(fs.readdirSync(path.join(work, 'cache')).length).toBe(3);
   });
 
-  it('keys cached shards by their search fields: related lists do not count, a headline or the record code does', async () => {
+  it('keys cached shards by their search fields: related lists do not count, a headline, a date or the record code does', async () => {
     await write(built.articles);
     const withRelated = built.articles.map((a) => ({
       ...a,
@@ -394,6 +394,18 @@ describe('the search index split into shards, searched as one', () => {
       a.data.slug === 'pekerja' ? { ...a, data: { ...a.data, title: 'Upah Naik' } } : a,
     );
     expect(await write(retitled)).toMatchObject({ shards: 3, reused: 2 });
+    // The dates count to the millisecond (they are hashed as numbers): an update a second later, or
+    // a story moved a second earlier, re-indexes its shard.
+    const later = (field: 'date' | 'modified') =>
+      built.articles.map((a) =>
+        a.data.slug === 'pekerja'
+          ? { ...a, data: { ...a.data, [field]: new Date(a.data[field].getTime() + 1000) } }
+          : a,
+      );
+    for (const field of ['modified', 'date'] as const) {
+      await write(built.articles);
+      expect(await write(later(field))).toMatchObject({ shards: 3, reused: 2 });
+    }
     const newCode = await writeSearchIndex(built.articles, path.join(work, 'pagefind'), {
       shardSize: 1,
       cacheDirectory: path.join(work, 'cache'),
