@@ -26,7 +26,7 @@ describe('pageCacheKey', () => {
 
   it('keeps its keys from build to build: a new key re-renders every page once', () => {
     // Pinned so that the format changes only on purpose (it last did in session 24: one JSON of the
-    // props, with shared views as their digests).
+    // props, with shared views as their digests and top-level dates as their times).
     const props = {
       title: 'Banjir "Jakarta" é',
       when: new Date('2024-12-27T10:00:00Z'),
@@ -34,7 +34,7 @@ describe('pageCacheKey', () => {
       none: undefined,
       nested: { b: [1, { c: 'd' }] },
     };
-    expect(pageCacheKey(props, 'nav|x=y')).toBe('d_hYwqEsvf036JrnMrJyrlpBIhk');
+    expect(pageCacheKey(props, 'nav|x=y')).toBe('nzJn4So8oCY7y_0WJHwSV6vaqjc');
   });
 
   it('serializes an object that is not frozen each time, so a changed one changes the key', () => {
@@ -56,6 +56,13 @@ describe('pageCacheKey', () => {
     expect(pageCacheKey({ items: [view('a'), view('b')] }, 'nav')).not.toBe(
       pageCacheKey({ items: [view('b'), view('a')] }, 'nav'),
     );
+  });
+
+  it('counts a date by its time', () => {
+    const at = (time: number) => pageCacheKey({ date: new Date(time), items: [new Date(time)] }, 'nav');
+    expect(at(1_735_286_400_000)).toBe(at(1_735_286_400_000));
+    expect(at(1_735_286_400_000)).not.toBe(at(1_735_286_400_001));
+    expect(pageCacheKey({ items: [new Date(0)] }, 'nav')).not.toBe(pageCacheKey({ items: [new Date(1)] }, 'nav'));
   });
 
   it('depends on the navigation', () => {
