@@ -1,15 +1,18 @@
 // Full-build benchmark: generates N synthetic articles (scripts/generate-corpus.ts, the same corpus
 // as ../shared/bench/gencorpus.mjs), builds them with `astro build` through WARTA_CONTENT_DIR, and
 // prints pages written, wall time, peak RSS and the per-phase breakdown from the build log.
-// usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S] [--reuse]
+// usage: npm run bench -- N [--warm] [--publish [--server]] [--images] [--seed S] [--reuse]
 //   --warm    also times a rebuild after editing one article (same output and cache folders)
 //   --publish also times four rebuilds in a row: one new story (the newest on the site), one story's
 //             text edited, one headline other stories link changed, one story deleted
+//   --server  runs the four publishes through the publish server (scripts/publish.ts, `npm run
+//             publish`), one process for all of them, instead of one `astro build` each
 //   --reuse   skips the cold build when an earlier run left its output and cache folders (to time
 //             warm builds again after a change that keeps the caches valid)
 //   --images  gives every article a lead photo: a distinct 1600×900 JPEG next to it, so the image
 //             phase (variants made once per picture, then reused) is timed and reported on its own
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,13 +22,14 @@ import { generateArticles } from './generate-corpus.ts';
 const args = process.argv.slice(2);
 const n = Number(args[0]);
 if (!Number.isInteger(n) || n < 1) {
-  console.error('usage: npm run bench -- N [--warm] [--publish] [--images] [--seed S] [--reuse]');
+  console.error('usage: npm run bench -- N [--warm] [--publish [--server]] [--images] [--seed S] [--reuse]');
   process.exit(2);
 }
 const warm = args.includes('--warm');
 const publish = args.includes('--publish');
 const images = args.includes('--images');
 const reuse = args.includes('--reuse');
+const useServer = args.includes('--server');
 let grainPixels: Buffer | undefined;
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 42;
@@ -113,6 +117,18 @@ interface BuildRun {
   published: string | undefined;
 }
 
+/** The variables every build of the benchmark runs with: its folders, and quiet logs. */
+function buildEnv(): Record<string, string> {
+  return {
+    CI: '1',
+    NO_COLOR: '1',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    WARTA_CONTENT_DIR: content,
+    WARTA_OUT_DIR: path.join(work, 'dist'),
+    WARTA_CACHE_DIR: path.join(work, 'cache'),
+  };
+}
+
 function build(label: string, clean: boolean): BuildRun {
   const outDir = path.join(work, 'dist');
   // A cold build starts from nothing; a warm one, like an editor's publish, replaces the site the
@@ -139,15 +155,7 @@ function build(label: string, clean: boolean): BuildRun {
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
-      env: {
-        ...process.env,
-        CI: '1',
-        NO_COLOR: '1',
-        ASTRO_TELEMETRY_DISABLED: '1',
-        WARTA_CONTENT_DIR: content,
-        WARTA_OUT_DIR: outDir,
-        WARTA_CACHE_DIR: path.join(work, 'cache'),
-      },
+      env: { ...process.env, ...buildEnv() },
     },
   );
   const log = `${run.stdout}${run.stderr}`;
@@ -156,6 +164,11 @@ function build(label: string, clean: boolean): BuildRun {
     throw new Error(`${label} build failed`);
   }
   const [secs = '0', kb = '0'] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/);
+  return summarize(log, Number(secs), Math.round(Number(kb) / 1024));
+}
+
+/** What a build's log says it did, with its wall time and peak memory. */
+function summarize(log: string, wallSeconds: number, peakRssMb: number): BuildRun {
   // Astro counts the pages it built; a publish by the page plan kept the others (kept-pages.ts).
   const keptByPlan = Number(/\((\d+) pages by the page plan\)/.exec(log)?.[1] ?? 0);
   const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0) + keptByPlan;
@@ -168,8 +181,8 @@ function build(label: string, clean: boolean): BuildRun {
   const imageLine = /\[warta-images\] (\d+ pictures.*)/.exec(log)?.[1];
   const written = /(\d+ files written: \d+ rendered, \d+ restored)/.exec(log)?.[1];
   return {
-    wallSeconds: Number(secs),
-    peakRssMb: Math.round(Number(kb) / 1024),
+    wallSeconds,
+    peakRssMb,
     pages,
     phases: search ? `${phases}; search: ${search}` : phases,
     renderPages: `${completions.at(-2) ?? '?'}${written ? ` (${written}${keptByPlan > 0 ? `; ${keptByPlan} kept by the page plan` : ''})` : ''}`,
@@ -177,6 +190,68 @@ function build(label: string, clean: boolean): BuildRun {
     published: /\[warta-staged-output\] (Published .*)/.exec(log)?.[1],
   };
 }
+
+/**
+ * The publish server (scripts/publish.ts, `--server`), started once on the benchmark's folders: its
+ * first publish brings the output in line with the corpus, then each case's change is one publish.
+ */
+class PublishServer {
+  readonly #child: ChildProcess;
+  #log = '';
+  #worker = 0;
+
+  constructor() {
+    this.#child = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, 'scripts/publish.ts')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...buildEnv(), WARTA_PUBLISH_SETTLE_MS: String(SERVER_SETTLE_MS) },
+    });
+    const collect = (chunk: Buffer): void => {
+      this.#log += chunk.toString();
+    };
+    this.#child.stdout?.on('data', collect);
+    this.#child.stderr?.on('data', collect);
+  }
+
+  /**
+   * Waits for publish `k` to end; its log, its time as the server measured it (from the start of the
+   * build, after the settling wait) and the server's peak memory so far.
+   */
+  async published(k: number, label: string): Promise<BuildRun> {
+    const end = new RegExp(`\\[warta-publish\\] Publish ${k} (done|failed) in ([\\d.]+) s`);
+    for (;;) {
+      const match = end.exec(this.#log);
+      if (match) {
+        const start = this.#log.indexOf(`[warta-publish] Publish ${k}: `);
+        const log = this.#log.slice(start, match.index + match[0].length);
+        if (match[1] === 'failed') {
+          console.error(log.split('\n').slice(-30).join('\n'));
+          throw new Error(`${label} publish failed`);
+        }
+        return summarize(log, Number(match[2]), this.#peakRssMb());
+      }
+      if (this.#child.exitCode !== null) {
+        console.error(this.#log.split('\n').slice(-30).join('\n'));
+        throw new Error(`the publish server stopped (exit ${this.#child.exitCode})`);
+      }
+      await sleep(100);
+    }
+  }
+
+  /** The peak resident memory of the server's worker process (VmHWM), which GNU time cannot see here. */
+  #peakRssMb(): number {
+    this.#worker ||= Number(/\[warta-publish\] Publish server, process (\d+)/.exec(this.#log)?.[1] ?? 0);
+    const status = fs.readFileSync(`/proc/${this.#worker}/status`, 'utf8');
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  }
+
+  stop(): void {
+    this.#child.kill('SIGTERM');
+  }
+}
+
+/** The settling wait of the server's publishes: short, since the benchmark writes each change at once. */
+const SERVER_SETTLE_MS = 100;
 
 function print(label: string, run: BuildRun): void {
   console.log(`${label}: ${run.pages} pages, wall ${run.wallSeconds.toFixed(2)} s, peak RSS ${run.peakRssMb} MB`);
@@ -288,14 +363,22 @@ if (publish) {
       },
     ],
   ];
+  const server = useServer ? new PublishServer() : undefined;
   try {
-    for (const [label, change] of cases) {
+    if (server) {
+      const first = await server.published(1, 'first');
+      console.log(
+        `publish server started (not a case; its first publish brings the output in line): ${first.wallSeconds.toFixed(2)} s, ${first.renderPages}`,
+      );
+    }
+    for (const [i, [label, change]] of cases.entries()) {
       change();
-      const again = build(label, false);
-      print(`warm (${label})`, again);
+      const again = server ? await server.published(i + 2, label) : build(label, false);
+      print(`${server ? 'server' : 'warm'} (${label})`, again);
       console.log(`  ${label.split(' (')[0] ?? label}/cold: ${ratio(again)}`);
     }
   } finally {
+    server?.stop();
     fs.rmSync(added, { force: true });
     for (const f of [editTarget, headlineTarget, deleteTarget])
       if (f) fs.writeFileSync(path.join(content, f), texts.get(f) ?? '');

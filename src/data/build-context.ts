@@ -86,7 +86,9 @@ interface Published {
 
 interface State {
   command: WartaCommand | undefined;
-  readonly startedAt: Date;
+  startedAt: Date;
+  /** Counts the builds this process has started (see {@link startBuild}). */
+  generation: number;
   readonly settings: BuildSettings;
   readonly published: Map<string, Published>;
   /** A build's articles in the loader's order, with their digests (see {@link publishArticleList}). */
@@ -105,6 +107,7 @@ function state(): State {
   return (global[SLOT] ??= {
     command: undefined,
     startedAt: new Date(),
+    generation: 0,
     settings: readSettings(process.env, process.cwd()),
     published: new Map(),
     list: undefined,
@@ -124,6 +127,34 @@ export function buildSettings(): BuildSettings {
 /** Records Astro's command; called by the Warta integration before the content config is loaded. */
 export function setCommand(command: WartaCommand): void {
   state().command = command;
+}
+
+/**
+ * Starts a build: its clock, and nothing left of an earlier build in this process. `astro build`
+ * runs one build a process, but the publish server (scripts/publish.ts) runs one for each change in
+ * the same process: without this, its builds would share the first one's clock (a story dated after
+ * the server started would stay scheduled), and the published articles of every earlier build would
+ * stay in memory. Called by the Warta integration when Astro reads the config.
+ */
+export function startBuild(): void {
+  const current = state();
+  current.startedAt = new Date();
+  current.generation += 1;
+  current.published.clear();
+  current.list = undefined;
+  current.people = [];
+  current.sitePages = [];
+  current.contentSummary = undefined;
+  current.resolved = undefined;
+}
+
+/**
+ * Which build of this process is running: what the pages' own caches are keyed on (site-data.ts).
+ * The publish server's builds import the same page modules again when their code is unchanged, so
+ * a module's state outlives a build.
+ */
+export function buildGeneration(): number {
+  return state().generation;
 }
 
 /**

@@ -3,14 +3,30 @@ import type { Article } from '../lib/content/article.ts';
 import { indexArchive, type Archive } from '../lib/view/indeks.ts';
 import { indexSite, type SiteIndex } from '../lib/view/site-index.ts';
 import { siteConfig } from '../site.config.ts';
-import { isDevServer, publishedArticle, publishedArticleList } from './build-context.ts';
+import { buildGeneration, isDevServer, publishedArticle, publishedArticleList } from './build-context.ts';
 
 let cachedIndex: Promise<SiteIndex> | undefined;
 let cachedArchive: Promise<Archive> | undefined;
 let cachedEntries: Promise<{ article: Article; digest: string }[]> | undefined;
+/** The build the cached values above belong to (see buildGeneration). */
+let cachedFor = -1;
 
-/** The dev server recomputes on every call so edits show up; a build computes once. */
-const reuse = (): boolean => !isDevServer();
+/**
+ * The dev server recomputes on every call so edits show up; a build computes once. Once per build,
+ * not per process: the publish server runs many builds in one process, and when the pages' code is
+ * unchanged Node hands each build this same module, values and all.
+ */
+const reuse = (): boolean => {
+  if (isDevServer()) return false;
+  const generation = buildGeneration();
+  if (cachedFor !== generation) {
+    cachedFor = generation;
+    cachedIndex = undefined;
+    cachedArchive = undefined;
+    cachedEntries = undefined;
+  }
+  return true;
+};
 
 /**
  * The site's articles grouped for pages and navigation. Computed once per build and shared by

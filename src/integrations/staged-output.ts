@@ -34,7 +34,7 @@ import { acquireBuildLock, isRunning } from '../lib/storage/build-lock.ts';
  * - a first or full build swaps the whole folder in: output folder → `<outDir>.old-<pid>`, staging
  *   folder → output folder ({@link swapIn}).
  *
- * What either replaces is renamed `<outDir>.trash-<pid>` and deleted in a process of its own (see
+ * What either replaces is renamed `<outDir>.trash-<pid>-<n>` and deleted in a process of its own (see
  * {@link deleteInBackground}). A failed build deletes its staging folder when the process exits;
  * one killed outright leaves it behind, and the next build deletes it. `astro dev` and `astro
  * preview` keep using the real output folder. It must be the last integration with an
@@ -47,8 +47,12 @@ export function stagedOutput(): AstroIntegration {
   let startedAt = 0;
   let swapped = false;
   let pendingRemovals: string[] = [];
+  let releaseLock: (() => void) | undefined;
 
   const onExit = (): void => {
+    process.off('exit', onExit);
+    if (abandonCurrentBuild === onExit) abandonCurrentBuild = undefined;
+    releaseLock?.();
     if (swapped || !staging) return;
     // The build failed (or was stopped): its half-written site goes, the previous one stays.
     // Page writes Astro had already handed to libuv's threads can still land while this runs (seen
@@ -69,7 +73,7 @@ export function stagedOutput(): AstroIntegration {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         if (command !== 'build' || staging) return;
         // One build of a checkout at a time: a second publish waits for the first (build-lock.ts).
-        await acquireBuildLock(fileURLToPath(new URL('.astro/warta-build.lock', config.root)), {
+        releaseLock = await acquireBuildLock(fileURLToPath(new URL('.astro/warta-build.lock', config.root)), {
           onWait: (holder) =>
             logger.info(`Waiting for another build of this site (process ${holder}) to finish before this one starts…`),
         });
@@ -108,6 +112,7 @@ export function stagedOutput(): AstroIntegration {
         // is read; they follow it here so nothing of a static build is written outside the staging folder.
         updateConfig({ outDir, build: { client: new URL('client/', outDir), server: new URL('server/', outDir) } });
         process.once('exit', onExit);
+        abandonCurrentBuild = onExit;
       },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
@@ -149,6 +154,9 @@ export function stagedOutput(): AstroIntegration {
         }
         swapped = true;
         savePagePlan();
+        // The build is live: what a failure would clean up is gone, and the next build may start (the
+        // publish server's, or another process's).
+        onExit();
         logger.info(
           merged
             ? `Published the build into ${target}: ${merged.added} files or folders added, ${merged.replaced} replaced, ${merged.removed} removed; ${keptPages().size} unchanged pages and search shards kept in place` +
@@ -159,6 +167,19 @@ export function stagedOutput(): AstroIntegration {
       },
     },
   };
+}
+
+/** The cleanup of the build under way in this process, until it is published (see {@link abandonBuild}). */
+let abandonCurrentBuild: (() => void) | undefined;
+
+/**
+ * Cleans up after a build of this process that failed: deletes its staging folder, forgets the pages
+ * it cached, releases the build lock. A failed `astro build` does this as its process exits; the
+ * publish server (scripts/publish.ts), whose process goes on to the next build, calls this instead.
+ * Does nothing when no build is under way or the last one was published.
+ */
+export function abandonBuild(): void {
+  abandonCurrentBuild?.();
 }
 
 /**
@@ -201,7 +222,7 @@ function swapIn(staging: string, target: string): string | undefined {
   }
   // Renamed first, so that the folder being deleted can never be taken for a previous complete site
   // (cleanUpStaleFolders moves an `.old-` folder back when the output folder is missing).
-  const trash = `${target}.trash-${process.pid}`;
+  const trash = trashFolder(target);
   fs.renameSync(old, trash);
   deleteInBackground(trash);
   return undefined;
@@ -276,7 +297,7 @@ function mergeInto(
   fs.mkdirSync(cacheDir, { recursive: true });
   fs.writeFileSync(journal, JSON.stringify([...removes]));
 
-  const trash = `${target}.trash-${process.pid}`;
+  const trash = trashFolder(target);
   fs.mkdirSync(trash, { recursive: true });
   let trashed = 0;
   const toTrash = (file: string): boolean => {
@@ -384,7 +405,16 @@ function replaceContents(staging: string, target: string): void {
   fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
 }
 
-const STALE = /^(.*)\.(staging|old|trash)-(\d+)$/;
+// A trash folder's name ends in the build's process and a count of its trash folders: the publish
+// server's builds share one process, and one's trash may still be being deleted when the next needs its own.
+const STALE = /^(.*)\.(staging|old|trash)-(\d+)(?:-\d+)?$/;
+let trashFolders = 0;
+
+/** A new trash folder's name for `target` (see {@link STALE}). */
+function trashFolder(target: string): string {
+  trashFolders += 1;
+  return `${target}.trash-${process.pid}-${trashFolders}`;
+}
 
 /**
  * Deletes the staging, old and trash folders of builds of `target` that no longer run (killed before
@@ -455,7 +485,7 @@ function forgetPagesOfFailedBuild(cacheDir: string, since: number): void {
  * the page plan needs it equal to the previous build's; any change goes through Astro's walk, whose
  * per-route dependency hashes re-render only the routes the change reaches.
  */
-function codeVersion(root: string): string {
+export function codeVersion(root: string): string {
   const inputs = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']
     .map((name) => path.join(root, name))
     .filter((file) => fs.existsSync(file));

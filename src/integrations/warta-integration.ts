@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { readContentSummary, setCommand } from '../data/build-context.ts';
+import { readContentSummary, setCommand, startBuild } from '../data/build-context.ts';
 import { countPages, formatBuildReport, missingArticlePages } from '../lib/content/build-report.ts';
 import { withoutStack } from '../lib/errors/index.ts';
 import { siteHasFile, sitePageNames } from './kept-pages.ts';
@@ -12,7 +12,6 @@ import { siteHasFile, sitePageNames } from './kept-pages.ts';
  * every build with a report and a check that each published article got exactly its page.
  */
 export function wartaIntegration(): AstroIntegration {
-  let stopCollecting: (() => void) | undefined;
   return {
     name: 'warta',
     hooks: {
@@ -21,13 +20,15 @@ export function wartaIntegration(): AstroIntegration {
         // pile up: on 10,000 articles the heap grew from 550 MB to 1.05 GB while Astro wrote pages, with
         // about 300 MB alive. Regular full collections kept the build's peak at 1.2 GB instead of
         // 1.7 GB, at no measurable cost in wall time (npm run bench -- 10000).
+        stopCollectingGarbage();
         stopCollecting = collectGarbageRegularly();
       },
       'astro:config:setup': ({ command }) => {
         setCommand(command);
+        if (command === 'build') startBuild();
       },
       'astro:build:done': ({ dir, pages, logger }) => {
-        stopCollecting?.();
+        stopCollectingGarbage();
         const summary = readContentSummary();
         if (!summary)
           throw new Error('Warta: the content loader reported nothing; the articles collection did not load.');
@@ -43,6 +44,18 @@ export function wartaIntegration(): AstroIntegration {
       },
     },
   };
+}
+
+/** Stops the collections of the build under way; set while one runs. */
+let stopCollecting: (() => void) | undefined;
+
+/**
+ * Stops the regular collections a build started. A build stops them when it is done; the publish
+ * server (scripts/publish.ts) calls this after a build that failed, since its process goes on.
+ */
+export function stopCollectingGarbage(): void {
+  stopCollecting?.();
+  stopCollecting = undefined;
 }
 
 /** Most often a full collection runs. */

@@ -132,7 +132,7 @@ describe('a build that fails after a complete one', () => {
     // The replaced site is deleted by a process of its own, after the build has ended; until then it
     // is only ever a trash folder, never an `.old-` one the next build could take for a complete site.
     expect(
-      afterRebuildLeftovers.every((name) => /^dist\.trash-\d+$/.test(name)),
+      afterRebuildLeftovers.every((name) => /^dist\.trash-\d+-\d+$/.test(name)),
       afterRebuildLeftovers.join(),
     ).toBe(true);
     await expect.poll(() => leftovers(outDir), { timeout: 60_000, interval: 200 }).toEqual([]);

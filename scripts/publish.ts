@@ -1,0 +1,206 @@
+// The publish server (issue #20): `npm run publish` publishes the content folder as `npm run build`
+// does, then stays up and publishes again each time a file in the folder changes, in this same
+// process. Each publish is the same `astro build` (Astro's own `build` function), with the same
+// output, the same checks and the same fallback to a full build; what the server saves is what a
+// new process pays on every publish before it reaches the content:
+//
+// - loading Node's, Astro's, Vite's and Warta's modules, and compiling them again (about 3 s);
+// - the first, slow runs of every function before V8 optimizes it, over 100,000 articles.
+//
+// Measured with `npm run bench -- N --publish --server`: see the README ("The publish server").
+//
+// A change to Warta's code, its settings or its packages restarts the server's process (the
+// supervisor below starts it again): the modules it holds would otherwise be the old code's, while
+// the pages' bundle is built from the new code.
+//
+// Usage: npm run publish            (WARTA_* variables as for `npm run build`)
+// Env:   WARTA_PUBLISH_SETTLE_MS    wait this long after the last change before publishing (default 1000)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+/** The exit code by which the server asks its supervisor for a new process. */
+const RESTART = 75;
+const root = path.resolve(import.meta.dirname, '..');
+
+if (process.env['WARTA_PUBLISH_SERVER'] === 'worker') await serve();
+else supervise();
+
+/**
+ * Runs the server in a child process, and starts it again when it exits with {@link RESTART}.
+ * Ctrl-C reaches both processes (one process group): the child cleans up and exits, then this one.
+ */
+function supervise(): void {
+  const start = (): void => {
+    const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, WARTA_PUBLISH_SERVER: 'worker' },
+    });
+    const forward = (signal: NodeJS.Signals): void => {
+      child.kill(signal);
+    };
+    process.on('SIGTERM', forward);
+    process.on('SIGINT', () => undefined);
+    child.on('exit', (code, signal) => {
+      process.off('SIGTERM', forward);
+      if (code === RESTART) start();
+      else process.exit(code ?? (signal === 'SIGINT' ? 130 : 1));
+    });
+  };
+  start();
+}
+
+async function serve(): Promise<void> {
+  const { build } = await import('astro');
+  // The same modules, by the same URLs, as the ones astro.config.mjs imports: Node shares them.
+  const { buildSettings } = await import('../src/data/build-context.ts');
+  const { abandonBuild, codeVersion } = await import('../src/integrations/staged-output.ts');
+  const { stopCollectingGarbage } = await import('../src/integrations/warta-integration.ts');
+
+  const settings = buildSettings();
+  const settleMs = Number(process.env['WARTA_PUBLISH_SETTLE_MS'] ?? 1000);
+  const version = codeVersion(root);
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  let publishes = 0;
+
+  const log = (line: string): void => {
+    console.log(`${new Date().toLocaleTimeString('en-GB', { hour12: false })} [warta-publish] ${line}`);
+  };
+
+  /** One publish; resolves to whether it succeeded. A failure leaves the live site as it was. */
+  const publish = async (why: string): Promise<boolean> => {
+    publishes += 1;
+    log(`Publish ${publishes}: ${why}`);
+    const started = performance.now();
+    try {
+      await build({ root });
+      log(`Publish ${publishes} done in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+      return true;
+    } catch (error) {
+      // What `astro build` would do as its process exits (staged-output.ts).
+      abandonBuild();
+      console.error(describeFailure(error));
+      log(
+        `Publish ${publishes} failed in ${((performance.now() - started) / 1000).toFixed(2)} s; ` +
+          'the site was left as it was. Fix the problem and save again.',
+      );
+      return false;
+    } finally {
+      stopCollectingGarbage();
+      // The build's garbage (a large archive's heap is gigabytes) goes now, not at the next publish.
+      gc();
+    }
+  };
+
+  // Ctrl-C or a stop: the exit handlers delete a build's half-written staging folder and release the lock.
+  process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
+
+  log(`Publish server, process ${process.pid}: ${settings.contentDirectory} into ${settings.outDirectory}.`);
+
+  // What the watcher saw and what runs, in one object: the callbacks change it between awaits.
+  const state = { changed: false, running: false, timer: undefined as ReturnType<typeof setTimeout> | undefined };
+  const later = (): void => {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => void run(), settleMs);
+  };
+  /** Whether a change came in since the last publish started (a function: TypeScript narrows a read across awaits). */
+  const pending = (): boolean => state.changed;
+  const run = async (): Promise<void> => {
+    if (state.running || !pending()) return;
+    state.changed = false;
+    if (codeVersion(root) !== version) {
+      log("Warta's code, settings or packages changed since this server started: starting it again.");
+      process.exit(RESTART);
+    }
+    state.running = true;
+    await publish('the content folder changed');
+    state.running = false;
+    // Changes saved while it ran: publish them too.
+    if (pending()) later();
+  };
+  // Watched from before the first publish, so that nothing saved while it runs is missed: a change
+  // then is published by the next one.
+  watchFolders(settings.contentDirectory, () => {
+    state.changed = true;
+    // Editors save several files at once (a story and its photo); one publish takes them all.
+    later();
+  });
+  state.running = true;
+  await publish('the whole content folder');
+  state.running = false;
+  log(`Watching ${settings.contentDirectory}: each change is published. Ctrl-C stops.`);
+  if (pending()) later();
+}
+
+/**
+ * Calls `onChange` when a file in `directory` or a folder below it is added, changed or removed.
+ * One watch per folder, not per file: the build finds what changed by itself (the files' stamps, the
+ * parse cache), so this only needs to know that something did, and an archive keeps 100,000 stories
+ * in a few folders. Hand-written for that reason: chokidar 5 and Node's own recursive `fs.watch` on
+ * Linux both watch every file, one inotify watch each (10,002 for the 10,000-article benchmark
+ * folder, counted in /proc/<pid>/fdinfo), where this takes one per folder; at 100,000 stories they
+ * can pass the kernel's limit per user (`fs.inotify.max_user_watches`: 192,530 here, 8,192 on kernels
+ * before 5.11).
+ * Folders added later are watched as they appear; hidden ones (`.git`) are not.
+ */
+function watchFolders(directory: string, onChange: () => void): void {
+  const watched = new Map<string, fs.FSWatcher>();
+  const scan = (): void => {
+    const present = new Set<string>();
+    const visit = (folder: string): void => {
+      present.add(folder);
+      if (!watched.has(folder)) {
+        try {
+          const watcher = fs.watch(folder, (event, name) => {
+            onChange();
+            if (event === 'rename' && name && !name.startsWith('.')) scan();
+          });
+          watcher.on('error', () => {
+            watcher.close();
+            watched.delete(folder);
+          });
+          watched.set(folder, watcher);
+        } catch {
+          return;
+        }
+      }
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries)
+        if (entry.isDirectory() && !entry.name.startsWith('.')) visit(path.join(folder, entry.name));
+    };
+    visit(directory);
+    for (const [folder, watcher] of watched)
+      if (!present.has(folder)) {
+        watcher.close();
+        watched.delete(folder);
+      }
+  };
+  scan();
+}
+
+/**
+ * What a failed build says, as `astro build` prints it: the message (Warta's errors name each file
+ * and line), the hint, and the stack only where there is one to show (WARTA_DEBUG=1 keeps Warta's).
+ */
+function describeFailure(error: unknown): string {
+  const lines: string[] = [];
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    const { message, stack } = current;
+    const hint = (current as { hint?: unknown }).hint;
+    // A stack starts with the message; Warta's reports have none (withoutStack).
+    const text = stack !== undefined && stack !== '' ? stack : message;
+    if (!lines.some((line) => line.includes(message))) lines.push(text);
+    if (typeof hint === 'string' && hint !== '' && !lines.includes(`Hint: ${hint}`)) lines.push(`Hint: ${hint}`);
+    current = current.cause;
+  }
+  return lines.length > 0 ? lines.join('\n') : String(error);
+}
