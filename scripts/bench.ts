@@ -198,7 +198,6 @@ function summarize(log: string, wallSeconds: number, peakRssMb: number): BuildRu
 class PublishServer {
   readonly #child: ChildProcess;
   #log = '';
-  #worker = 0;
 
   constructor() {
     this.#child = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, 'scripts/publish.ts')], {
@@ -218,12 +217,15 @@ class PublishServer {
    * build, after the settling wait) and the server's peak memory so far.
    */
   async published(k: number, label: string): Promise<BuildRun> {
-    const end = new RegExp(`\\[warta-publish\\] Publish ${k} (done|failed) in ([\\d.]+) s`);
     for (;;) {
-      const match = end.exec(this.#log);
-      if (match) {
-        const start = this.#log.indexOf(`[warta-publish] Publish ${k}: `);
-        const log = this.#log.slice(start, match.index + match[0].length);
+      // The k-th publish's first line: a restarted server numbers its publishes anew.
+      const start = [...this.#log.matchAll(/\[warta-publish\] Publish \d+: /g)][k - 1]?.index;
+      const match =
+        start === undefined
+          ? null
+          : /\[warta-publish\] Publish \d+ (done|failed) in ([\d.]+) s/.exec(this.#log.slice(start));
+      if (start !== undefined && match) {
+        const log = this.#log.slice(start, start + match.index + match[0].length);
         if (match[1] === 'failed') {
           console.error(log.split('\n').slice(-30).join('\n'));
           throw new Error(`${label} publish failed`);
@@ -240,8 +242,9 @@ class PublishServer {
 
   /** The peak resident memory of the server's worker process (VmHWM), which GNU time cannot see here. */
   #peakRssMb(): number {
-    this.#worker ||= Number(/\[warta-publish\] Publish server, process (\d+)/.exec(this.#log)?.[1] ?? 0);
-    const status = fs.readFileSync(`/proc/${this.#worker}/status`, 'utf8');
+    // The newest worker: the server renews its process when its memory grows.
+    const worker = Number([...this.#log.matchAll(/\[warta-publish\] Publish server, process (\d+)/g)].at(-1)?.[1] ?? 0);
+    const status = fs.readFileSync(`/proc/${worker}/status`, 'utf8');
     return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
   }
 

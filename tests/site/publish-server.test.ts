@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateArticles } from '../../scripts/generate-corpus.ts';
+import { lockHolder } from '../../src/lib/storage/build-lock.ts';
+import { buildSite, childEnv, digestFiles } from '../helpers/build-site.ts';
+import { apply, env, step } from '../helpers/publish-steps.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+// Issue #20: the publish server (`npm run publish`, scripts/publish.ts) runs every publish as a build
+// in one process, so whatever a build leaves in memory outlives it: the clock, the published
+// articles, the pages' cached site index, the build lock. After a random sequence of editors'
+// changes, each published by the server as it sees it, the site must equal a clean build of the
+// same content, byte for byte, as publish-sequence.test.ts checks for one process per build. A
+// story with an error in between must fail its publish with the file named, leave the site as it
+// was, and not stop the server.
+
+const root = path.resolve(import.meta.dirname, '../..');
+const lockFile = path.join(root, '.astro/warta-build.lock');
+
+/** A publish server on its own folders, and what it has printed. */
+class Server {
+  readonly child: ChildProcess;
+  log = '';
+
+  constructor(variables: Record<string, string>) {
+    this.child = spawn(process.execPath, ['--max-semi-space-size=64', path.join(root, 'scripts/publish.ts')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childEnv({ ...variables, WARTA_PUBLISH_SETTLE_MS: '150' }),
+    });
+    const collect = (chunk: Buffer): void => {
+      this.log += chunk.toString();
+    };
+    this.child.stdout?.on('data', collect);
+    this.child.stderr?.on('data', collect);
+  }
+
+  /** Where each publish's first line starts in the log (a restarted server numbers its publishes anew). */
+  starts(): number[] {
+    return [...this.log.matchAll(/\[warta-publish\] Publish \d+: /g)].map((m) => m.index);
+  }
+
+  /** How many publishes have started. */
+  started(): number {
+    return this.starts().length;
+  }
+
+  /**
+   * Waits until the publishes that started after the first `before` have ended and no other starts
+   * within a second (what one editor's change sets off); returns how the last one ended and its log.
+   */
+  async settled(before: number): Promise<{ outcome: 'done' | 'failed'; log: string }> {
+    for (let waited = 0; waited < 240_000; waited += 100) {
+      if (this.child.exitCode !== null) throw new Error(`the server stopped:\n${this.log.slice(-3000)}`);
+      const starts = this.starts();
+      const last = starts.at(-1) ?? 0;
+      const end = /\[warta-publish\] Publish \d+ (done|failed) in/.exec(this.log.slice(last));
+      if (starts.length > before && end) {
+        await sleep(1000);
+        if (this.started() === starts.length)
+          return { outcome: end[1] === 'done' ? 'done' : 'failed', log: this.log.slice(last) };
+      }
+      await sleep(100);
+    }
+    throw new Error(`no publish ended within 4 minutes:\n${this.log.slice(-3000)}`);
+  }
+
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.on('exit', (code) => resolve(code)));
+    this.child.kill('SIGTERM');
+    return exited;
+  }
+}
+
+describe('the publish server (npm run publish, issue #20)', () => {
+  const servers: Server[] = [];
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+  });
+
+  it('publishes each change in one process and ends with exactly the site a clean build makes', async () => {
+    const base = makeTempDir('warta-server-');
+    const content = path.join(base, 'content');
+    fs.mkdirSync(content);
+    for (const a of generateArticles(150, { seed: 11 })) fs.writeFileSync(path.join(content, a.fileName), a.source);
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 4 }), async (steps) => {
+        const server = new Server({ WARTA_CONTENT_DIR: content, ...env(base, 'dist', 'cache') });
+        servers.push(server);
+        const first = await server.settled(0);
+        expect(first.outcome, first.log).toBe('done');
+        // Idle, the server holds no lock: a build of this checkout elsewhere need not wait for it.
+        const worker = Number(/\[warta-publish\] Publish server, process (\d+)/.exec(server.log)?.[1]);
+        expect(worker).toBeGreaterThan(0);
+        expect(lockHolder(lockFile)).not.toBe(worker);
+
+        const done: string[] = [];
+        for (const [i, s] of steps.entries()) {
+          const before = server.started();
+          done.push(apply(content, s, i));
+          const publish = await server.settled(before);
+          expect(publish.outcome, `${done.join('; ')}\n${publish.log}`).toBe('done');
+        }
+
+        // An editor's mistake: the publish fails naming the file, the live site stays as it was, and
+        // the server goes on to publish the fix.
+        const outDir = path.join(base, 'dist');
+        const live = digestFiles(outDir);
+        const broken = path.join(content, 'berita-rusak.md');
+        const before = server.started();
+        fs.writeFileSync(broken, '---\ntitle: "Berita Rusak"\ndate: kemarin sore\ncategory: Nasional\n---\n\nIsi.\n');
+        const failed = await server.settled(before);
+        expect(failed.outcome).toBe('failed');
+        expect(failed.log).toMatch(/berita-rusak\.md:3/);
+        expect(failed.log).toContain('the site was left as it was');
+        expect(digestFiles(outDir)).toEqual(live);
+        expect(fs.readdirSync(base).filter((name) => name.startsWith('dist.staging-'))).toEqual([]);
+        const afterFailure = server.started();
+        fs.rmSync(broken);
+        const fixed = await server.settled(afterFailure);
+        expect(fixed.outcome, fixed.log).toBe('done');
+
+        const clean = buildSite(content, env(base, 'dist-clean', 'cache-clean'));
+        expect(clean.status, clean.output.slice(-3000)).toBe(0);
+        expect(digestFiles(outDir), done.join('; ')).toEqual(digestFiles(clean.outDir));
+
+        // A stop while idle ends the process cleanly (the supervisor passes SIGTERM on).
+        expect(await server.stop()).toBe(143);
+        fs.rmSync(path.join(base, 'dist-clean'), { recursive: true, force: true });
+      }),
+      { numRuns: 1, endOnFailure: true },
+    );
+  }, 900_000);
+});
