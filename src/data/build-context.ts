@@ -146,6 +146,11 @@ export function startBuild(): void {
   current.sitePages = [];
   current.contentSummary = undefined;
   current.resolved = undefined;
+  // A build that failed before its articles resolved left its search index's listener here, which
+  // would otherwise start a second index of the next build's articles into the same folder. The
+  // search integration registers this build's own listener after this runs (it comes after the
+  // Warta integration in astro.config.mjs, and both act in astro:config:setup).
+  current.resolvedListeners.clear();
 }
 
 /**

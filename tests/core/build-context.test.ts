@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   articlesResolved,
+  buildClock,
+  buildGeneration,
   onArticlesResolved,
+  publishArticleList,
+  publishedArticleList,
   publishArticle,
   publishedArticle,
   publishedBody,
   readSettings,
+  setCommand,
+  startBuild,
   takeResolvedArticles,
 } from '../../src/data/build-context.ts';
 import { buildContent } from '../../src/lib/content/build-content.ts';
@@ -113,5 +119,35 @@ describe('the "articles resolved" hand-over to the search index', () => {
     expect(heard).toEqual([0]);
     expect(takeResolvedArticles()).toEqual([]);
     expect(takeResolvedArticles()).toBeUndefined();
+  });
+});
+
+// The publish server (scripts/publish.ts) runs many builds in one process: each must start from
+// nothing an earlier one left (issue #20).
+describe('a build started in a process that built before', () => {
+  it('has its own clock, no earlier articles, no earlier listeners, and a new generation', async () => {
+    setCommand('build');
+    startBuild();
+    const first = buildClock();
+    const generation = buildGeneration();
+    publishArticle('digest-build-1', { slug: 'lama' } as never, {
+      pack: '000000000000001-000000-1.pack',
+      offset: 0,
+      length: 1,
+    });
+    publishArticleList([]);
+    let calls = 0;
+    // A build that failed before its articles resolved never removes its search listener.
+    onArticlesResolved(() => (calls += 1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    startBuild();
+    expect(buildClock().getTime()).toBeGreaterThan(first.getTime());
+    expect(buildGeneration()).toBe(generation + 1);
+    expect(() => publishedArticle('lama', 'digest-build-1')).toThrow(/no data for the article entry "lama"/);
+    expect(publishedArticleList()).toBeUndefined();
+    articlesResolved([]);
+    expect(calls).toBe(0);
+    takeResolvedArticles();
   });
 });
