@@ -115,6 +115,8 @@ interface BuildRun {
   renderPages: string;
   images: string | undefined;
   published: string | undefined;
+  /** For a publish of the server: how its wall time was taken. */
+  note?: string;
 }
 
 /** The variables every build of the benchmark runs with: its folders, and quiet logs. */
@@ -213,13 +215,15 @@ class PublishServer {
   }
 
   /**
-   * Waits for publish `k` to end; its log, its time as the server measured it (from the start of the
-   * build, after the settling wait) and the server's peak memory so far.
+   * Waits for publish `k` to end; its log, its wall time from `savedAt` (the change's `performance.now()`:
+   * the settling wait and, when the server renewed its process first, that process's start are in it)
+   * or else as the server measured it, and the server's peak memory so far.
    */
-  async published(k: number, label: string): Promise<BuildRun> {
+  async published(k: number, label: string, savedAt?: number): Promise<BuildRun> {
     for (;;) {
       // The k-th publish's first line: a restarted server numbers its publishes anew.
-      const start = [...this.#log.matchAll(/\[warta-publish\] Publish \d+: /g)][k - 1]?.index;
+      const starts = [...this.#log.matchAll(/\[warta-publish\] Publish \d+: /g)];
+      const start = starts[k - 1]?.index;
       const match =
         start === undefined
           ? null
@@ -230,7 +234,12 @@ class PublishServer {
           console.error(log.split('\n').slice(-30).join('\n'));
           throw new Error(`${label} publish failed`);
         }
-        return summarize(log, Number(match[2]), this.#peakRssMb());
+        const run = summarize(log, Number(match[2]), this.#peakRssMb());
+        if (savedAt === undefined) return run;
+        const renewed = this.#log.slice(starts[k - 2]?.index ?? 0, start).includes('Publish server, process');
+        run.note = `live ${((performance.now() - savedAt) / 1000).toFixed(2)} s after the save; the build ${match[2] ?? '?'} s${renewed ? ', in a renewed process' : ''}`;
+        run.wallSeconds = (performance.now() - savedAt) / 1000;
+        return run;
       }
       if (this.#child.exitCode !== null) {
         console.error(this.#log.split('\n').slice(-30).join('\n'));
@@ -262,6 +271,7 @@ function print(label: string, run: BuildRun): void {
   console.log(`  render pages: ${run.renderPages}`);
   if (run.images) console.log(`  images: ${run.images}`);
   if (run.published) console.log(`  output: ${run.published}`);
+  if (run.note) console.log(`  server: ${run.note}`);
 }
 
 console.log(
@@ -375,8 +385,9 @@ if (publish) {
       );
     }
     for (const [i, [label, change]] of cases.entries()) {
+      const savedAt = performance.now();
       change();
-      const again = server ? await server.published(i + 2, label) : build(label, false);
+      const again = server ? await server.published(i + 2, label, savedAt) : build(label, false);
       print(`${server ? 'server' : 'warm'} (${label})`, again);
       console.log(`  ${label.split(' (')[0] ?? label}/cold: ${ratio(again)}`);
     }
