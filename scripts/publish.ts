@@ -37,6 +37,8 @@ else supervise();
  * Ctrl-C reaches both processes (one process group): the child cleans up and exits, then this one.
  */
 function supervise(): void {
+  // The child takes Ctrl-C itself (the terminal signals the whole group); this one waits for it to exit.
+  process.on('SIGINT', () => undefined);
   const start = (): void => {
     const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, ...process.argv.slice(2)], {
       stdio: 'inherit',
@@ -46,7 +48,6 @@ function supervise(): void {
       child.kill(signal);
     };
     process.on('SIGTERM', forward);
-    process.on('SIGINT', () => undefined);
     child.on('exit', (code, signal) => {
       process.off('SIGTERM', forward);
       if (code === RESTART) start();
@@ -65,6 +66,12 @@ async function serve(): Promise<void> {
 
   const settings = buildSettings();
   const settleMs = Number(process.env['WARTA_PUBLISH_SETTLE_MS'] ?? 1000);
+  if (!Number.isInteger(settleMs) || settleMs < 0) {
+    console.error(
+      `WARTA_PUBLISH_SETTLE_MS is not a number of milliseconds: "${process.env['WARTA_PUBLISH_SETTLE_MS'] ?? ''}". Use e.g. 1000.`,
+    );
+    process.exit(2);
+  }
   const version = codeVersion(root);
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
