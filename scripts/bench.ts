@@ -237,8 +237,8 @@ class PublishServer {
         const run = summarize(log, Number(match[2]), this.#peakRssMb());
         if (savedAt === undefined) return run;
         const renewed = this.#log.slice(starts[k - 2]?.index ?? 0, start).includes('Publish server, process');
-        run.note = `live ${((performance.now() - savedAt) / 1000).toFixed(2)} s after the save; the build ${match[2] ?? '?'} s${renewed ? ', in a renewed process' : ''}`;
         run.wallSeconds = (performance.now() - savedAt) / 1000;
+        run.note = `live ${run.wallSeconds.toFixed(2)} s after the save; the build ${match[2] ?? '?'} s${renewed ? ', in a renewed process' : ''}`;
         return run;
       }
       if (this.#child.exitCode !== null) {

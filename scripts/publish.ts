@@ -18,8 +18,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 
 /** The exit code by which the server asks its supervisor for a new process. */
 const RESTART = 75;
@@ -62,7 +60,7 @@ async function serve(): Promise<void> {
   // The same modules, by the same URLs, as the ones astro.config.mjs imports: Node shares them.
   const { buildSettings } = await import('../src/data/build-context.ts');
   const { abandonBuild, codeVersion } = await import('../src/integrations/staged-output.ts');
-  const { stopCollectingGarbage } = await import('../src/integrations/warta-integration.ts');
+  const { collectGarbage, stopCollectingGarbage } = await import('../src/integrations/warta-integration.ts');
 
   const settings = buildSettings();
   const settleMs = Number(process.env['WARTA_PUBLISH_SETTLE_MS'] ?? 1000);
@@ -73,8 +71,6 @@ async function serve(): Promise<void> {
     process.exit(2);
   }
   const version = codeVersion(root);
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
   let publishes = 0;
 
   const log = (line: string): void => {
@@ -102,7 +98,7 @@ async function serve(): Promise<void> {
     } finally {
       stopCollectingGarbage();
       // The build's garbage (a large archive's heap is gigabytes) goes now, not at the next publish.
-      gc();
+      collectGarbage();
     }
   };
 

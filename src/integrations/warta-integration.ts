@@ -58,6 +58,15 @@ export function stopCollectingGarbage(): void {
   stopCollecting = undefined;
 }
 
+/**
+ * Runs V8's full garbage collection now. Uses `gc` without starting Node with --expose-gc, since
+ * `npm run build` is plain `astro build`.
+ */
+export function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
 /** Most often a full collection runs. */
 const GARBAGE_INTERVAL_MS = 2000;
 /** Share of the time collections may take: a large archive's heap takes seconds to collect. */
@@ -66,16 +75,13 @@ const GARBAGE_TIME_SHARE = 0.05;
 /**
  * Runs V8's full garbage collection at once and then every 2 s, or less often when a collection takes long, so it
  * never costs more than 5% of the time (at a fixed 2 s, a 100,000-article build spent nearly all
- * its time collecting). Uses `gc` without starting Node with --expose-gc, since `npm run build` is
- * plain `astro build`. Returns the function that stops it.
+ * its time collecting). Returns the function that stops it.
  */
 function collectGarbageRegularly(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
   let timer: ReturnType<typeof setTimeout>;
   const collect = (): void => {
     const started = performance.now();
-    gc();
+    collectGarbage();
     const took = performance.now() - started;
     timer = setTimeout(collect, Math.max(GARBAGE_INTERVAL_MS, took / GARBAGE_TIME_SHARE)).unref();
   };
