@@ -87,8 +87,6 @@ interface Published {
 interface State {
   command: WartaCommand | undefined;
   startedAt: Date;
-  /** Counts the builds this process has started (see {@link startBuild}). */
-  generation: number;
   readonly settings: BuildSettings;
   readonly published: Map<string, Published>;
   /** A build's articles in the loader's order, with their digests (see {@link publishArticleList}). */
@@ -98,6 +96,8 @@ interface State {
   contentSummary: ContentSummary | undefined;
   resolved: readonly ResolvedArticle[] | undefined;
   readonly resolvedListeners: Set<(articles: readonly ResolvedArticle[]) => void>;
+  /** What the pages compute once per build and share (see {@link perBuild}). */
+  readonly shared: Map<string, unknown>;
 }
 
 const SLOT = Symbol.for('warta.build-context');
@@ -107,7 +107,6 @@ function state(): State {
   return (global[SLOT] ??= {
     command: undefined,
     startedAt: new Date(),
-    generation: 0,
     settings: readSettings(process.env, process.cwd()),
     published: new Map(),
     list: undefined,
@@ -116,6 +115,7 @@ function state(): State {
     contentSummary: undefined,
     resolved: undefined,
     resolvedListeners: new Set(),
+    shared: new Map(),
   });
 }
 
@@ -139,13 +139,7 @@ export function setCommand(command: WartaCommand): void {
 export function startBuild(): void {
   const current = state();
   current.startedAt = new Date();
-  current.generation += 1;
-  current.published.clear();
-  current.list = undefined;
-  current.people = [];
-  current.sitePages = [];
-  current.contentSummary = undefined;
-  current.resolved = undefined;
+  forgetBuild(current);
   // A build that failed before its articles resolved left its search index's listener here, which
   // would otherwise start a second index of the next build's articles into the same folder. The
   // search integration registers this build's own listener after this runs (it comes after the
@@ -154,12 +148,45 @@ export function startBuild(): void {
 }
 
 /**
- * Which build of this process is running: what the pages' own caches are keyed on (site-data.ts).
- * The publish server's builds import the same page modules again when their code is unchanged, so
- * a module's state outlives a build.
+ * Ends a build: lets go of everything it published (every article's data, the pages' shared
+ * values). The publish server (scripts/publish.ts) calls it once a publish has ended, published or
+ * failed, so that the next publish does not build its content beside the whole previous site: at
+ * 100,000 articles that site is several hundred megabytes of a heap whose collections the content
+ * step pays for. `astro build` needs no call: its process ends.
  */
-export function buildGeneration(): number {
-  return state().generation;
+export function endBuild(): void {
+  const current = state();
+  forgetBuild(current);
+  current.resolvedListeners.clear();
+}
+
+/** What one build publishes, forgotten when a build starts and when it ends. */
+function forgetBuild(current: State): void {
+  current.published.clear();
+  current.list = undefined;
+  current.people = [];
+  current.sitePages = [];
+  current.contentSummary = undefined;
+  current.resolved = undefined;
+  current.shared.clear();
+}
+
+/**
+ * A value the pages compute once per build and share (the site index, the archive: site-data.ts),
+ * made by `make` on the first call of the build and kept in the build context until the build ends.
+ * Not in the pages' modules: the publish server runs a build for each change in one process, and
+ * when the pages' code is unchanged Node hands each build the same modules, whose variables would
+ * keep the previous build's values (and its whole site) alive into the next build. The dev server
+ * makes the value on each call, so edits show up.
+ */
+export function perBuild<T>(name: string, make: () => T): T {
+  if (isDevServer()) return make();
+  const { shared } = state();
+  // The map holds each name's own value, put there below by this function.
+  if (shared.has(name)) return shared.get(name) as T;
+  const value = make();
+  shared.set(name, value);
+  return value;
 }
 
 /**

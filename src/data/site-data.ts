@@ -3,38 +3,14 @@ import type { Article } from '../lib/content/article.ts';
 import { indexArchive, type Archive } from '../lib/view/indeks.ts';
 import { indexSite, type SiteIndex } from '../lib/view/site-index.ts';
 import { siteConfig } from '../site.config.ts';
-import { buildGeneration, isDevServer, publishedArticle, publishedArticleList } from './build-context.ts';
-
-let cachedIndex: Promise<SiteIndex> | undefined;
-let cachedArchive: Promise<Archive> | undefined;
-let cachedEntries: Promise<{ article: Article; digest: string }[]> | undefined;
-/** The build the cached values above belong to (see buildGeneration). */
-let cachedFor = -1;
-
-/**
- * The dev server recomputes on every call so edits show up; a build computes once. Once per build,
- * not per process: the publish server runs many builds in one process, and when the pages' code is
- * unchanged Node hands each build this same module, values and all.
- */
-const reuse = (): boolean => {
-  if (isDevServer()) return false;
-  const generation = buildGeneration();
-  if (cachedFor !== generation) {
-    cachedFor = generation;
-    cachedIndex = undefined;
-    cachedArchive = undefined;
-    cachedEntries = undefined;
-  }
-  return true;
-};
+import { perBuild, publishedArticle, publishedArticleList } from './build-context.ts';
 
 /**
  * The site's articles grouped for pages and navigation. Computed once per build and shared by
- * every page; the dev server recomputes it so edits show up.
+ * every page (perBuild); the dev server recomputes it so edits show up.
  */
 export function getSiteIndex(): Promise<SiteIndex> {
-  if (!reuse() || !cachedIndex) cachedIndex = load();
-  return cachedIndex;
+  return perBuild('site-index', load);
 }
 
 /**
@@ -42,8 +18,7 @@ export function getSiteIndex(): Promise<SiteIndex> {
  * articles, shared by the archive's day, month and year pages like the index itself.
  */
 export function getArchive(): Promise<Archive> {
-  if (!reuse() || !cachedArchive) cachedArchive = getSiteIndex().then((index) => indexArchive(index.articles));
-  return cachedArchive;
+  return perBuild('archive', () => getSiteIndex().then((index) => indexArchive(index.articles)));
 }
 
 /**
@@ -51,8 +26,7 @@ export function getArchive(): Promise<Archive> {
  * Shared by the site index and the article pages' paths, like the index itself.
  */
 export function getArticleEntries(): Promise<{ article: Article; digest: string }[]> {
-  if (!reuse() || !cachedEntries) cachedEntries = loadEntries();
-  return cachedEntries;
+  return perBuild('article-entries', loadEntries);
 }
 
 async function loadEntries(): Promise<{ article: Article; digest: string }[]> {

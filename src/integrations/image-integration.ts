@@ -87,7 +87,12 @@ export function imageIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         stopListening?.();
         if (!pending) throw new Error('Warta images: the articles never resolved, so no picture was made.');
-        const { work, counts, cardsMade, seconds } = await pending;
+        const done = pending;
+        // This integration lives as long as its build's config module, which Node keeps for the life of
+        // the process (Astro imports the config anew for each build): the publish server's builds
+        // would each keep every picture's and card's work.
+        pending = undefined;
+        const { work, counts, cardsMade, seconds } = await done;
         const outDir = fileURLToPath(dir);
         const placed = publishVariants(
           cacheRoot,

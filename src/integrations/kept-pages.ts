@@ -288,6 +288,22 @@ export function startPagePlan(cacheDir: string, version: string): { byPlan: bool
   return { byPlan: plan.byPlan, why };
 }
 
+/**
+ * Lets go of a finished build's plan and page lists: the previous plan read at its start (a row for
+ * each of 125,834 pages at 100,000 articles), this build's pages, their inodes, and the files it
+ * kept. The next build reads the plan from disk again. Called by the publish server once a publish
+ * has ended (see `endBuild` in build-context.ts), so that its next publish does not carry them.
+ */
+export function forgetPagePlan(): void {
+  plan.previous = undefined;
+  plan.current = [];
+  plan.rendered = [];
+  plan.keptNames = [];
+  plan.inodes = new Map();
+  plan.intact = undefined;
+  keepPagesOf(undefined);
+}
+
 /** The worker module of the intact check (intact-pages-worker.ts). */
 const INTACT_WORKER = fileURLToPath(new URL('../lib/storage/intact-pages-worker.ts', import.meta.url));
 

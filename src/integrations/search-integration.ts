@@ -106,6 +106,11 @@ export function searchIntegration(): AstroIntegration {
           logger.info(formatSearchIndexReport(report));
         } catch (error) {
           throw searchFailure(error, articleFile);
+        } finally {
+          // This integration lives as long as its build's config module, which Node keeps for the life
+          // of the process: the publish server's builds would each keep their report and 100,000 slugs.
+          pending = undefined;
+          sourceFiles = new Map();
         }
       },
     },

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   articlesResolved,
   buildClock,
-  buildGeneration,
+  endBuild,
   onArticlesResolved,
+  perBuild,
   publishArticleList,
   publishedArticleList,
   publishArticle,
@@ -125,17 +126,19 @@ describe('the "articles resolved" hand-over to the search index', () => {
 // The publish server (scripts/publish.ts) runs many builds in one process: each must start from
 // nothing an earlier one left (issue #20).
 describe('a build started in a process that built before', () => {
-  it('has its own clock, no earlier articles, no earlier listeners, and a new generation', async () => {
+  it('has its own clock, no earlier articles, no earlier listeners and no earlier shared values', async () => {
     setCommand('build');
     startBuild();
     const first = buildClock();
-    const generation = buildGeneration();
     publishArticle('digest-build-1', { slug: 'lama' } as never, {
       pack: '000000000000001-000000-1.pack',
       offset: 0,
       length: 1,
     });
     publishArticleList([]);
+    expect(perBuild('index', () => 'build 1')).toBe('build 1');
+    // Made once per build: a second call gets the first value.
+    expect(perBuild('index', () => 'again')).toBe('build 1');
     let calls = 0;
     // A build that failed before its articles resolved never removes its search listener.
     onArticlesResolved(() => (calls += 1));
@@ -143,9 +146,32 @@ describe('a build started in a process that built before', () => {
 
     startBuild();
     expect(buildClock().getTime()).toBeGreaterThan(first.getTime());
-    expect(buildGeneration()).toBe(generation + 1);
     expect(() => publishedArticle('lama', 'digest-build-1')).toThrow(/no data for the article entry "lama"/);
     expect(publishedArticleList()).toBeUndefined();
+    expect(perBuild('index', () => 'build 2')).toBe('build 2');
+    articlesResolved([]);
+    expect(calls).toBe(0);
+    takeResolvedArticles();
+  });
+
+  // The publish server ends each build so that the next one does not run beside the whole previous site.
+  it('holds nothing of a build once it has ended', () => {
+    setCommand('build');
+    startBuild();
+    publishArticle('digest-ended', { slug: 'selesai' } as never, {
+      pack: '000000000000001-000000-1.pack',
+      offset: 0,
+      length: 1,
+    });
+    publishArticleList([]);
+    expect(perBuild('index', () => 'during')).toBe('during');
+    let calls = 0;
+    onArticlesResolved(() => (calls += 1));
+
+    endBuild();
+    expect(() => publishedArticle('selesai', 'digest-ended')).toThrow(/no data for the article entry "selesai"/);
+    expect(publishedArticleList()).toBeUndefined();
+    expect(perBuild('index', () => 'after')).toBe('after');
     articlesResolved([]);
     expect(calls).toBe(0);
     takeResolvedArticles();
