@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { categoryPath, tagPath } from '../../src/lib/routes.ts';
 import { describeStories } from '../../src/lib/view/list-pages.ts';
-import { hash32, paginate, type ListPage } from '../../src/lib/view/pagination.ts';
+import { hash32, paginate } from '../../src/lib/view/pagination.ts';
 
 /** Items `n` … 1: newest first, as lists are, so item 1 is the oldest. */
 const newestFirst = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i);
@@ -12,7 +12,6 @@ const routes = (slug: string) => ({
   describe: (items: readonly number[]) => `${items.at(-1) ?? ''}–${items[0] ?? ''}`,
   key: (item: number) => `berita-${item}`,
 });
-const items = (pages: readonly ListPage<number>[]) => pages.map((p) => p.items);
 /** Whether the rule picks `item` to start a page of a list of `pageSize` (see pageStarts). */
 const picked = (item: number, pageSize: number) =>
   hash32(`berita-${item}`) % (pageSize - Math.ceil(pageSize / 2) + 1) === 0;
@@ -98,7 +97,7 @@ describe('paginate', () => {
       nextHref: undefined,
       newestHref: '/tag/cuaca/',
       oldestHref: undefined,
-      label: `1–${first.items[0]}`,
+      label: `1–${String(first.items[0])}`,
     });
   });
 
@@ -185,5 +184,23 @@ describe('paginate', () => {
     expect(pages.slice(1).map((p) => p.href)).toEqual(
       pages.slice(1).map((_, i) => `/kategori/olahraga/halaman/${pages.length - 1 - i}/`),
     );
+  });
+});
+
+describe('describeStories', () => {
+  const at = (iso: string) => ({ date: new Date(iso) });
+  it('names an archive page by the WIB days of its stories, newest first', () => {
+    expect(describeStories([at('2024-12-09T10:00:00+07:00'), at('2024-12-03T08:00:00+07:00')])).toBe(
+      '3–9 Desember 2024',
+    );
+    expect(describeStories([at('2024-12-04T10:00:00+07:00'), at('2024-11-28T08:00:00+07:00')])).toBe(
+      '28 November – 4 Desember 2024',
+    );
+    expect(describeStories([at('2025-01-05T10:00:00+07:00'), at('2024-12-30T08:00:00+07:00')])).toBe(
+      '30 Desember 2024 – 5 Januari 2025',
+    );
+    // 23:30 UTC on 8 December is 06:30 WIB on the 9th.
+    expect(describeStories([at('2024-12-08T23:30:00Z'), at('2024-12-09T02:00:00+07:00')])).toBe('9 Desember 2024');
+    expect(describeStories([])).toBe('');
   });
 });
