@@ -57,9 +57,10 @@ export function stagedOutput(): AstroIntegration {
     // The build failed (or was stopped): its half-written site goes, the previous one stays.
     // Page writes Astro had already handed to libuv's threads can still land while this runs (seen
     // on a loaded machine: a folder made again after the removal, once even after it had been gone
-    // for one look), so it deletes until the folder has stayed away for 250 ms, for 3 s at most.
+    // for one look, and once after it had been gone for 250 ms, while a 100,000-article build ran
+    // beside the tests), so it deletes until the folder has stayed away for 1 s, for 6 s at most.
     let absentLooks = 0;
-    for (let attempt = 0; attempt < 60 && absentLooks < 5; attempt++) {
+    for (let attempt = 0; attempt < 120 && absentLooks < 20; attempt++) {
       fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
       absentLooks = fs.existsSync(staging) ? 0 : absentLooks + 1;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseArticle, type ArticleSource, type ParseResult } from '../../src/lib/content/parse-article.ts';
 import { openParseCache, parseCacheVersionOf, type ParseCache } from '../../src/lib/storage/parse-cache.ts';
 import { article, source } from '../helpers/article-source.ts';
@@ -263,5 +263,76 @@ describe('parse cache long strings', () => {
     const again = parsed(after.get(sources[2] ?? source('x.md', '')));
     expect(again).toEqual(parsed(fresh[2]));
     expect(again.html).toBe(kept.html);
+  });
+});
+
+// Issue #20: the publish server runs every publish in one process; reading the cache back from disk
+// took 3 to 4 s of each 100,000-article publish. What a save wrote stays in memory for the next open,
+// as long as nobody else wrote the files meanwhile.
+describe('parse cache kept in memory between loads of one process', () => {
+  const dir = makeTempDir('warta-cache-kept-');
+  const story = (i: number) =>
+    article(`k${i}.md`, { body: `JAKARTA - Isi ${i}.\n\n${'Paragraf yang cukup panjang. '.repeat(30)}\n` });
+  const load = (file: string, sources: readonly ArticleSource[]) => {
+    const cache = openParseCache(file, 'v1');
+    const results = sources.map((s) => {
+      const hit = cache.get(s);
+      return hit ?? cache.put(s, parseArticle(s));
+    });
+    cache.save();
+    return { cache, results };
+  };
+  /** The opens of `file` for reading while `run` runs. */
+  const readsOf = (file: string, run: () => void): number => {
+    const spy = vi.spyOn(fs, 'openSync');
+    try {
+      run();
+      return spy.mock.calls.filter(([name, flags]) => name === file && flags === 'r').length;
+    } finally {
+      spy.mockRestore();
+    }
+  };
+  const html = (result: ParseResult | undefined): string => (result?.ok ? result.article.html : '');
+
+  it('opens without reading the file it saved, with every entry and its strings', () => {
+    const file = path.join(dir, 'kept.bin');
+    // The first save writes a new file; what the next one appends stays in memory.
+    load(file, [story(1)]);
+    const first = load(file, [story(1), story(2)]);
+    let second: ParseCache | undefined;
+    expect(readsOf(file, () => (second = openParseCache(file, 'v1')))).toBe(0);
+    expect(second?.state).toEqual({ kind: 'warm', records: 2 });
+    // The entries parsed by the first load now read their strings from the cache file.
+    expect(html(second?.get(story(2)))).toBe(html(first.results[1]));
+    expect(second?.counts).toEqual({ hits: 1, misses: 0 });
+  });
+
+  it('reads the files again when another process wrote them meanwhile, or for another version', () => {
+    const file = path.join(dir, 'replaced.bin');
+    load(file, [story(1)]);
+    // Another build of the same checkout wrote a copy of the same entries: a new file under the name.
+    fs.copyFileSync(file, `${file}.copy`);
+    fs.renameSync(`${file}.copy`, file);
+    let again: ParseCache | undefined;
+    expect(readsOf(file, () => (again = openParseCache(file, 'v1')))).toBe(1);
+    expect(again?.get(story(1))?.ok).toBe(true);
+    again?.save();
+    expect(readsOf(file, () => openParseCache(file, 'v2'))).toBe(1);
+  });
+
+  it('keeps the entries of the first load readable through many loads, each with a new article', () => {
+    const file = path.join(dir, 'many.bin');
+    const sources = [story(0)];
+    load(file, sources);
+    // More loads than the cache keeps files open for (each opens a file for its new entries).
+    for (let i = 1; i <= 10; i++) {
+      sources.push(story(i));
+      const { cache } = load(file, sources);
+      expect(cache.counts).toEqual({ hits: i, misses: 1 });
+    }
+    const last = load(file, sources);
+    expect(last.cache.counts).toEqual({ hits: 11, misses: 0 });
+    expect(html(last.results[0])).toBe(html(parseArticle(story(0))));
+    expect(html(last.results[5])).toContain('Isi 5.');
   });
 });

@@ -70,7 +70,8 @@ const FORMAT = 2;
 
 /** Opens the cache at `file`; `version` identifies the parsing code, and any change empties the cache. */
 export function openParseCache(file: string, version: string): ParseCache {
-  const stored = readEntries(file, version);
+  const kept = keptFor(file, version);
+  const stored = kept?.stored ?? readEntries(file, version);
   const previous = stored.entries;
   const used = new Map<string, ParsedArticle>();
   const fresh: [string, ParsedArticle][] = [];
@@ -78,7 +79,8 @@ export function openParseCache(file: string, version: string): ParseCache {
   let spill: SpillFile | undefined;
   // The files' stamps: read only with entries to key into, and saved beside the file.
   const stampFile = `${file}.stamps`;
-  const stamps = stored.why === undefined ? readStamps(stampFile, version) : new Map<string, Stamped>();
+  const stamps =
+    kept?.stamps ?? (stored.why === undefined ? readStamps(stampFile, version) : new Map<string, Stamped>());
   const nextStamps = new Map<string, Stamped>();
   const stampName = (path: string, displayPath: string): string => `${path}\0${displayPath}`;
   /** The key `stamp` stands for, when it is the stamp remembered for the file at `path`. */
@@ -131,13 +133,17 @@ export function openParseCache(file: string, version: string): ParseCache {
     save() {
       // Every build, not only when the file is rewritten (a build may append for months).
       removeAbandonedTemporaries(file);
-      const kept = used.size - fresh.length;
-      const unused = stored.records - kept;
-      if (stored.end > 0 && unused <= kept * MAX_UNUSED_SHARE) appendRecords(file, stored.end, fresh);
+      const reused = used.size - fresh.length;
+      const unused = stored.records - reused;
+      keptInMemory = undefined;
+      let appended: ReturnType<typeof appendRecords> | undefined;
+      if (stored.end > 0 && stored.open && unused <= reused * MAX_UNUSED_SHARE)
+        appended = appendRecords(file, stored, stored.open, fresh);
       else rewrite(file, version, used);
       // After the entries they key into: a build stopped in between leaves stamps of the previous
       // entries, and a stamp whose entry is gone is not trusted (see isUnchanged).
       writeStamps(stampFile, version, nextStamps);
+      if (appended) keepInMemory(file, version, appended, nextStamps);
     },
   };
   return cache;
@@ -153,17 +159,85 @@ function rewrite(file: string, version: string, entries: Map<string, ParsedArtic
 }
 
 /**
- * Appends `entries` after the file's last whole entry at `end`, first cutting off whatever follows
- * it: an entry torn by a crash or a full disk in an earlier append.
+ * Appends `entries` after the file's last whole entry (`stored.end`), first cutting off whatever
+ * follows it: an entry torn by a crash or a full disk in an earlier append. Returns what the file
+ * now holds, as {@link readEntries} would read it: the stored entries and the appended ones, these
+ * reading their long strings from the file, where they now are.
  */
-function appendRecords(file: string, end: number, entries: readonly [string, ParsedArticle][]): void {
+function appendRecords(
+  file: string,
+  stored: StoredEntries,
+  open: OpenCacheFile,
+  entries: readonly [string, ParsedArticle][],
+): StoredEntries & { readonly open: OpenCacheFile } {
+  const all = new Map(stored.entries);
   const fd = fs.openSync(file, 'r+');
+  let position = stored.end;
   try {
-    fs.ftruncateSync(fd, end);
-    let position = end;
-    for (const entry of entries) position += writeEntry(fd, entry, position);
+    fs.ftruncateSync(fd, position);
+    for (const entry of entries) {
+      const placed = placeEntry(fd, entry, position);
+      all.set(entry[0], storedArticle(placed.short, { file: open, ...placed.strings }));
+      position += placed.size;
+    }
   } finally {
     fs.closeSync(fd);
+  }
+  return { entries: all, records: stored.records + entries.length, end: position, open };
+}
+
+/**
+ * The entries and stamps the last save of this process left, while the files on disk are the ones
+ * it wrote: the publish server (scripts/publish.ts) runs every publish in one process, and reading
+ * the 100,000-article cache back, 100,000 records deserialized and their objects copied by the
+ * garbage collector, took 3 to 4 s of each publish. Another process that writes the cache (an
+ * `npm run build` of the same checkout between two publishes) changes a file's identity, and the
+ * next open reads the files again. Only after an append: a rewrite, rare, moves every entry.
+ */
+let keptInMemory:
+  | {
+      readonly file: string;
+      readonly version: string;
+      readonly identity: string;
+      readonly stored: StoredEntries & { readonly open: OpenCacheFile };
+      readonly stamps: Map<string, Stamped>;
+    }
+  | undefined;
+
+function keepInMemory(
+  file: string,
+  version: string,
+  stored: StoredEntries & { readonly open: OpenCacheFile },
+  stamps: Map<string, Stamped>,
+): void {
+  const identity = filesIdentity(file);
+  keptInMemory = identity === undefined ? undefined : { file, version, identity, stored, stamps };
+}
+
+/** What {@link keepInMemory} kept for `file` and `version`, if the files are still the ones it saw. */
+function keptFor(
+  file: string,
+  version: string,
+): { readonly stored: StoredEntries; readonly stamps: Map<string, Stamped> } | undefined {
+  const kept = keptInMemory;
+  keptInMemory = undefined;
+  if (kept?.file !== file || kept.version !== version || filesIdentity(file) !== kept.identity) return undefined;
+  // Its descriptor must outlive the opens that follow, as a file read anew would.
+  kept.stored.open.renew();
+  return kept;
+}
+
+/** The cache file's and its stamps file's device, inode, size and change time, in nanoseconds. */
+function filesIdentity(file: string): string | undefined {
+  try {
+    return [file, `${file}.stamps`]
+      .map((name) => {
+        const stats = fs.statSync(name, { bigint: true });
+        return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+      })
+      .join('/');
+  } catch {
+    return undefined;
   }
 }
 
@@ -286,6 +360,13 @@ class OpenCacheFile {
     while (openFiles.length > OPEN_FILES) openFiles.shift()?.close();
   }
 
+  /** Counts as the newest open file again: a cache kept in memory (see keptFor) goes on reading it. */
+  renew(): void {
+    const index = openFiles.indexOf(this);
+    if (index >= 0) openFiles.splice(index, 1);
+    if (this.#fd !== undefined) openFiles.push(this);
+  }
+
   read(offset: number, length: number, slug: string): Buffer {
     const bytes = Buffer.allocUnsafe(length);
     const read = fs.readSync(this.descriptor(slug), bytes, 0, length, offset);
@@ -380,6 +461,8 @@ interface StoredEntries {
   readonly end: number;
   /** Why nothing could be read, when nothing could. */
   readonly why?: string;
+  /** The file, held open for its entries' long strings, when entries were read. */
+  readonly open?: OpenCacheFile;
 }
 
 const NOTHING_STORED = (why: string): StoredEntries => ({ entries: new Map(), records: 0, end: 0, why });
@@ -426,7 +509,7 @@ function readEntries(file: string, version: string): StoredEntries {
       records++;
       position += 8 + first + second;
     }
-    return { entries, records, end: position };
+    return { entries, records, end: position, open };
   } catch {
     // Written by another version of Node, or damaged: start empty.
     return NOTHING_STORED(UNREADABLE);
