@@ -11,13 +11,14 @@
 //             warm builds again after a change that keeps the caches valid)
 //   --images  gives every article a lead photo: a distinct 1600×900 JPEG next to it, so the image
 //             phase (variants made once per picture, then reused) is timed and reported on its own
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { generateArticles } from './generate-corpus.ts';
+import { PublishProcess } from './publish-process.ts';
 
 const args = process.argv.slice(2);
 const n = Number(args[0]);
@@ -198,21 +199,10 @@ function summarize(log: string, wallSeconds: number, peakRssMb: number): BuildRu
  * first publish brings the output in line with the corpus, then each case's change is one publish.
  */
 class PublishServer {
-  readonly #child: ChildProcess;
-  #log = '';
-
-  constructor() {
-    this.#child = spawn(process.execPath, [...BUILD_NODE_FLAGS, path.join(root, 'scripts/publish.ts')], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...buildEnv(), WARTA_PUBLISH_SETTLE_MS: String(SERVER_SETTLE_MS) },
-    });
-    const collect = (chunk: Buffer): void => {
-      this.#log += chunk.toString();
-    };
-    this.#child.stdout?.on('data', collect);
-    this.#child.stderr?.on('data', collect);
-  }
+  readonly #server = new PublishProcess(
+    { ...process.env, ...buildEnv(), WARTA_PUBLISH_SETTLE_MS: String(SERVER_SETTLE_MS) },
+    BUILD_NODE_FLAGS,
+  );
 
   /**
    * Waits for publish `k` to end; its log, its wall time from `savedAt` (the change's `performance.now()`:
@@ -221,44 +211,25 @@ class PublishServer {
    */
   async published(k: number, label: string, savedAt?: number): Promise<BuildRun> {
     for (;;) {
-      // The k-th publish's first line: a restarted server numbers its publishes anew.
-      const starts = [...this.#log.matchAll(/\[warta-publish\] Publish \d+: /g)];
-      const start = starts[k - 1]?.index;
-      const match =
-        start === undefined
-          ? null
-          : /\[warta-publish\] Publish \d+ (done|failed) in ([\d.]+) s/.exec(this.#log.slice(start));
-      if (start !== undefined && match) {
-        const log = this.#log.slice(start, start + match.index + match[0].length);
-        if (match[1] === 'failed') {
-          console.error(log.split('\n').slice(-30).join('\n'));
+      const end = this.#server.ended(k);
+      if (end) {
+        if (end.outcome === 'failed') {
+          console.error(end.log.split('\n').slice(-30).join('\n'));
           throw new Error(`${label} publish failed`);
         }
-        const run = summarize(log, Number(match[2]), this.#peakRssMb());
+        const run = summarize(end.log, end.seconds, this.#server.peakRssMb());
         if (savedAt === undefined) return run;
-        const renewed = this.#log.slice(starts[k - 2]?.index ?? 0, start).includes('Publish server, process');
         run.wallSeconds = (performance.now() - savedAt) / 1000;
-        run.note = `live ${run.wallSeconds.toFixed(2)} s after the save; the build ${match[2] ?? '?'} s${renewed ? ', in a renewed process' : ''}`;
+        run.note = `live ${run.wallSeconds.toFixed(2)} s after the save; the build ${end.seconds} s${end.renewed ? ', in a renewed process' : ''}`;
         return run;
       }
-      if (this.#child.exitCode !== null) {
-        console.error(this.#log.split('\n').slice(-30).join('\n'));
-        throw new Error(`the publish server stopped (exit ${this.#child.exitCode})`);
-      }
+      this.#server.checkRunning();
       await sleep(100);
     }
   }
 
-  /** The peak resident memory of the server's worker process (VmHWM), which GNU time cannot see here. */
-  #peakRssMb(): number {
-    // The newest worker: the server renews its process when its memory grows.
-    const worker = Number([...this.#log.matchAll(/\[warta-publish\] Publish server, process (\d+)/g)].at(-1)?.[1] ?? 0);
-    const status = fs.readFileSync(`/proc/${worker}/status`, 'utf8');
-    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-  }
-
   stop(): void {
-    this.#child.kill('SIGTERM');
+    void this.#server.stop();
   }
 }
 

@@ -307,6 +307,25 @@ describe('parse cache kept in memory between loads of one process', () => {
     expect(second?.counts).toEqual({ hits: 1, misses: 0 });
   });
 
+  it('keeps it for another copy of the module: Astro loads the content config anew for each build', async () => {
+    // A second copy, as a query makes a module's URL another one (a variable, so TypeScript does not look it up).
+    const specifier = '../../src/lib/storage/parse-cache.ts?copy';
+    const copy = (await import(/* @vite-ignore */ specifier)) as {
+      openParseCache: typeof openParseCache;
+    };
+    expect(copy.openParseCache).not.toBe(openParseCache);
+    const file = path.join(dir, 'copies.bin');
+    load(file, [story(1)]);
+    const first = load(file, [story(1), story(2)]);
+    let second: ParseCache | undefined;
+    expect(readsOf(file, () => (second = copy.openParseCache(file, 'v1')))).toBe(0);
+    expect(html(second?.get(story(2)))).toBe(html(first.results[1]));
+    expect(second?.get(story(1))?.ok).toBe(true);
+    second?.save();
+    // And back: the copy's save is kept for this one.
+    expect(readsOf(file, () => openParseCache(file, 'v1'))).toBe(0);
+  });
+
   it('reads the files again when another process wrote them meanwhile, or for another version', () => {
     const file = path.join(dir, 'replaced.bin');
     load(file, [story(1)]);

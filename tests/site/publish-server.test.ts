@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticles } from '../../scripts/generate-corpus.ts';
+import { PublishProcess } from '../../scripts/publish-process.ts';
 import { lockHolder } from '../../src/lib/storage/build-lock.ts';
 import { buildSite, childEnv, digestFiles } from '../helpers/build-site.ts';
 import { apply, env, step } from '../helpers/publish-steps.ts';
@@ -21,27 +21,10 @@ import { makeTempDir } from '../helpers/temp-dir.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const lockFile = path.join(root, '.astro/warta-build.lock');
 
-/** A publish server on its own folders, and what it has printed. */
-class Server {
-  readonly child: ChildProcess;
-  log = '';
-
+/** A publish server on its own folders (scripts/publish-process.ts), waited for as an editor would. */
+class Server extends PublishProcess {
   constructor(variables: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--max-semi-space-size=64', path.join(root, 'scripts/publish.ts')], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: childEnv({ ...variables, WARTA_PUBLISH_SETTLE_MS: '150' }),
-    });
-    const collect = (chunk: Buffer): void => {
-      this.log += chunk.toString();
-    };
-    this.child.stdout?.on('data', collect);
-    this.child.stderr?.on('data', collect);
-  }
-
-  /** Where each publish's first line starts in the log (a restarted server numbers its publishes anew). */
-  starts(): number[] {
-    return [...this.log.matchAll(/\[warta-publish\] Publish \d+: /g)].map((m) => m.index);
+    super(childEnv({ ...variables, WARTA_PUBLISH_SETTLE_MS: '150' }), ['--max-semi-space-size=64']);
   }
 
   /** How many publishes have started. */
@@ -55,25 +38,16 @@ class Server {
    */
   async settled(before: number): Promise<{ outcome: 'done' | 'failed'; log: string }> {
     for (let waited = 0; waited < 240_000; waited += 100) {
-      if (this.child.exitCode !== null) throw new Error(`the server stopped:\n${this.log.slice(-3000)}`);
-      const starts = this.starts();
-      const last = starts.at(-1) ?? 0;
-      const end = /\[warta-publish\] Publish \d+ (done|failed) in/.exec(this.log.slice(last));
-      if (starts.length > before && end) {
+      this.checkRunning();
+      const started = this.started();
+      const end = this.ended(started);
+      if (started > before && end) {
         await sleep(1000);
-        if (this.started() === starts.length)
-          return { outcome: end[1] === 'done' ? 'done' : 'failed', log: this.log.slice(last) };
+        if (this.started() === started) return { outcome: end.outcome, log: end.log };
       }
       await sleep(100);
     }
     throw new Error(`no publish ended within 4 minutes:\n${this.log.slice(-3000)}`);
-  }
-
-  async stop(): Promise<number | null> {
-    if (this.child.exitCode !== null) return this.child.exitCode;
-    const exited = new Promise<number | null>((resolve) => this.child.on('exit', (code) => resolve(code)));
-    this.child.kill('SIGTERM');
-    return exited;
   }
 }
 
@@ -96,7 +70,7 @@ describe('the publish server (npm run publish, issue #20)', () => {
         const first = await server.settled(0);
         expect(first.outcome, first.log).toBe('done');
         // Idle, the server holds no lock: a build of this checkout elsewhere need not wait for it.
-        const worker = Number(/\[warta-publish\] Publish server, process (\d+)/.exec(server.log)?.[1]);
+        const worker = server.workerPid();
         expect(worker).toBeGreaterThan(0);
         expect(lockHolder(lockFile)).not.toBe(worker);
 
@@ -125,6 +99,21 @@ describe('the publish server (npm run publish, issue #20)', () => {
         fs.rmSync(broken);
         const fixed = await server.settled(afterFailure);
         expect(fixed.outcome, fixed.log).toBe('done');
+
+        // A story in a new folder, then an edit of it: the server watches folders as they appear.
+        const folder = path.join(content, 'daerah');
+        const story = path.join(folder, 'berita-daerah.md');
+        const beforeFolder = server.started();
+        fs.mkdirSync(folder);
+        fs.writeFileSync(
+          story,
+          '---\ntitle: "Berita dari Daerah"\ndate: 2025-05-20T10:00:00+07:00\ncategory: Nasional\n---\n\nIsi.\n',
+        );
+        expect((await server.settled(beforeFolder)).outcome).toBe('done');
+        const beforeEdit = server.started();
+        fs.appendFileSync(story, '\nParagraf kedua dari daerah.\n');
+        const edited = await server.settled(beforeEdit);
+        expect(edited.outcome, edited.log).toBe('done');
 
         const clean = buildSite(content, env(base, 'dist-clean', 'cache-clean'));
         expect(clean.status, clean.output.slice(-3000)).toBe(0);

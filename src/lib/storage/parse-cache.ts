@@ -135,7 +135,7 @@ export function openParseCache(file: string, version: string): ParseCache {
       removeAbandonedTemporaries(file);
       const reused = used.size - fresh.length;
       const unused = stored.records - reused;
-      keptInMemory = undefined;
+      processState.kept = undefined;
       let appended: ReturnType<typeof appendRecords> | undefined;
       if (stored.end > 0 && stored.open && unused <= reused * MAX_UNUSED_SHARE)
         appended = appendRecords(file, stored, stored.open, fresh);
@@ -194,15 +194,30 @@ function appendRecords(
  * `npm run build` of the same checkout between two publishes) changes a file's identity, and the
  * next open reads the files again. Only after an append: a rewrite, rare, moves every entry.
  */
-let keptInMemory:
-  | {
-      readonly file: string;
-      readonly version: string;
-      readonly identity: string;
-      readonly stored: StoredEntries & { readonly open: OpenCacheFile };
-      readonly stamps: Map<string, Stamped>;
-    }
-  | undefined;
+interface KeptInMemory {
+  readonly file: string;
+  readonly version: string;
+  readonly identity: string;
+  readonly stored: StoredEntries & { readonly open: OpenCacheFile };
+  readonly stamps: Map<string, Stamped>;
+}
+
+/**
+ * What this module keeps for the whole process: the cache a save left ({@link keepInMemory}) and the
+ * files held open ({@link OpenCacheFile}). On `globalThis`, not in module variables: Astro loads the
+ * content config, and with it the loader and this module, anew through Vite for each build, so each
+ * of the publish server's builds runs its own copy of this module. Module variables kept nothing from
+ * one build to the next, and each copy's list of open files started empty, so no build closed the
+ * files an earlier one had left open.
+ */
+interface ProcessState {
+  kept: KeptInMemory | undefined;
+  readonly openFiles: OpenCacheFile[];
+}
+
+const processState: ProcessState = ((globalThis as Record<symbol, ProcessState | undefined>)[
+  Symbol.for('warta.parse-cache')
+] ??= { kept: undefined, openFiles: [] });
 
 function keepInMemory(
   file: string,
@@ -211,7 +226,7 @@ function keepInMemory(
   stamps: Map<string, Stamped>,
 ): void {
   const identity = filesIdentity(file);
-  keptInMemory = identity === undefined ? undefined : { file, version, identity, stored, stamps };
+  processState.kept = identity === undefined ? undefined : { file, version, identity, stored, stamps };
 }
 
 /** What {@link keepInMemory} kept for `file` and `version`, if the files are still the ones it saw. */
@@ -219,8 +234,8 @@ function keptFor(
   file: string,
   version: string,
 ): { readonly stored: StoredEntries; readonly stamps: Map<string, Stamped> } | undefined {
-  const kept = keptInMemory;
-  keptInMemory = undefined;
+  const kept = processState.kept;
+  processState.kept = undefined;
   if (kept?.file !== file || kept.version !== version || filesIdentity(file) !== kept.identity) return undefined;
   // Its descriptor must outlive the opens that follow, as a file read anew would.
   kept.stored.open.renew();
@@ -297,7 +312,8 @@ interface LongStringsAt {
   readonly length: number;
 }
 
-const LONG_STRINGS = Symbol('warta.parse-cache.long-strings');
+// Shared by every copy of this module (see processState): an article a build kept in memory is read by the next build's copy.
+const LONG_STRINGS = Symbol.for('warta.parse-cache.long-strings');
 
 type StoredArticle = ParsedArticle & { readonly [LONG_STRINGS]: LongStringsAt };
 
@@ -342,7 +358,7 @@ function longStringBytes(article: ParsedArticle): Buffer | undefined {
  * newest.
  */
 const OPEN_FILES = 6;
-const openFiles: OpenCacheFile[] = [];
+const { openFiles } = processState;
 
 /**
  * A cache file held open while its articles may be asked for their strings: by descriptor, since a
