@@ -126,16 +126,17 @@ describe('the "articles resolved" hand-over to the search index', () => {
 // The publish server (scripts/publish.ts) runs many builds in one process: each must start from
 // nothing an earlier one left (issue #20).
 describe('a build started in a process that built before', () => {
+  /** What a build's loader publishes: one article, and the list. */
+  const publishSomething = (digest: string, slug: string): void => {
+    publishArticle(digest, { slug } as never, { pack: '000000000000001-000000-1.pack', offset: 0, length: 1 });
+    publishArticleList([]);
+  };
+
   it('has its own clock, no earlier articles, no earlier listeners and no earlier shared values', async () => {
     setCommand('build');
     startBuild();
     const first = buildClock();
-    publishArticle('digest-build-1', { slug: 'lama' } as never, {
-      pack: '000000000000001-000000-1.pack',
-      offset: 0,
-      length: 1,
-    });
-    publishArticleList([]);
+    publishSomething('digest-build-1', 'lama');
     expect(perBuild('index', () => 'build 1')).toBe('build 1');
     // Made once per build: a second call gets the first value.
     expect(perBuild('index', () => 'again')).toBe('build 1');
@@ -158,12 +159,7 @@ describe('a build started in a process that built before', () => {
   it('holds nothing of a build once it has ended', () => {
     setCommand('build');
     startBuild();
-    publishArticle('digest-ended', { slug: 'selesai' } as never, {
-      pack: '000000000000001-000000-1.pack',
-      offset: 0,
-      length: 1,
-    });
-    publishArticleList([]);
+    publishSomething('digest-ended', 'selesai');
     expect(perBuild('index', () => 'during')).toBe('during');
     let calls = 0;
     onArticlesResolved(() => (calls += 1));
