@@ -248,9 +248,10 @@ function reportingPrerenderer(
  * constant of the prerender bundle's entry module, which Node keeps in its module cache for the
  * life of the process. In `astro build` that is the end of the build; in the publish server
  * (scripts/publish.ts), which runs a build for each change in one process, each build's entry is a
- * new module (its manifest holds a key made for the build), so every build's props stayed alive:
- * measured in heap snapshots as most of the 542 MB a 100,000-article build left alive, and 733 MB
- * after the second. Nothing reads the cache after teardown, and the next build's app has its own.
+ * new module (its manifest holds a key made for the build), so every build's props stayed alive.
+ * With the pages' site index, which shares their objects (`endBuild` in build-context.ts), they were
+ * most of the 542 MB a 100,000-article build left alive, and of the 733 MB after the second (heap
+ * snapshots). Nothing reads the cache after teardown, and the next build's app has its own.
  * `clearAll` is the cache's own method; the app and its `routeCache` are the default prerenderer's
  * (Astro's `BuildApp`), reached by name since the prerenderer's type does not declare them. Returns
  * whether it found them (tests/core/prerenderer-teardown.test.ts checks this project's Astro).

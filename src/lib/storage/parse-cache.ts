@@ -190,7 +190,8 @@ function appendRecords(
  * The entries and stamps the last save of this process left, while the files on disk are the ones
  * it wrote: the publish server (scripts/publish.ts) runs every publish in one process, and reading
  * the 100,000-article cache back, 100,000 records deserialized and their objects copied by the
- * garbage collector, took 3 to 4 s of each publish. Another process that writes the cache (an
+ * garbage collector, took 2 to 4 s of the main thread in each publish (beside the folder's stats on
+ * a worker thread, which now take most of that time instead). Another process that writes the cache (an
  * `npm run build` of the same checkout between two publishes) changes a file's identity, and the
  * next open reads the files again. Only after an append: a rewrite, rare, moves every entry.
  */
@@ -237,6 +238,8 @@ function keptFor(
   const kept = processState.kept;
   processState.kept = undefined;
   if (kept?.file !== file || kept.version !== version || filesIdentity(file) !== kept.identity) return undefined;
+  // Closed meanwhile by the limit on open files: its entries could no longer read their strings.
+  if (!kept.stored.open.isOpen()) return undefined;
   // Its descriptor must outlive the opens that follow, as a file read anew would.
   kept.stored.open.renew();
   return kept;
@@ -374,6 +377,11 @@ class OpenCacheFile {
     this.#fd = fd;
     openFiles.push(this);
     while (openFiles.length > OPEN_FILES) openFiles.shift()?.close();
+  }
+
+  /** Whether its entries can still read their strings from it. */
+  isOpen(): boolean {
+    return this.#fd !== undefined;
   }
 
   /** Counts as the newest open file again: a cache kept in memory (see keptFor) goes on reading it. */
