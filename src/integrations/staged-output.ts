@@ -381,12 +381,25 @@ function deleteInBackground(folder: string): void {
       ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 })', folder],
       { detached: true, stdio: 'ignore' },
     );
-    child.on('error', () => undefined);
+    beingDeleted.add(folder);
+    const done = (): void => {
+      beingDeleted.delete(folder);
+    };
+    child.on('error', done);
+    child.on('exit', done);
     child.unref();
   } catch {
     // Left for the next build.
   }
 }
+
+/**
+ * The folders this process is deleting in the background: the publish server's next build (same
+ * process, so its trash folders look like its own leftovers to cleanUpStaleFolders) leaves them to
+ * the deletion under way instead of starting a second one. A deletion that ends, whether or not it
+ * removed everything, leaves the folder to the next cleanup.
+ */
+const beingDeleted = new Set<string>();
 
 function replaceContents(staging: string, target: string): void {
   for (const name of fs.readdirSync(target)) {
@@ -446,7 +459,7 @@ function cleanUpStaleFolders(target: string): string | undefined {
     }
   }
   for (const { file, kind } of stale) {
-    if (file === restored) continue;
+    if (file === restored || beingDeleted.has(file)) continue;
     // A trash folder may still be under way in its own process when publishes follow each other.
     if (kind === 'trash') deleteInBackground(file);
     else fs.rmSync(file, { recursive: true, force: true, maxRetries: 3 });
