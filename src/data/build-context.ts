@@ -140,11 +140,6 @@ export function startBuild(): void {
   const current = state();
   current.startedAt = new Date();
   forgetBuild(current);
-  // A build that failed before its articles resolved left its search index's listener here, which
-  // would otherwise start a second index of the next build's articles into the same folder. The
-  // search integration registers this build's own listener after this runs (it comes after the
-  // Warta integration in astro.config.mjs, and both act in astro:config:setup).
-  current.resolvedListeners.clear();
 }
 
 /**
@@ -155,13 +150,16 @@ export function startBuild(): void {
  * step pays for. `astro build` needs no call: its process ends.
  */
 export function endBuild(): void {
-  const current = state();
-  forgetBuild(current);
-  current.resolvedListeners.clear();
+  forgetBuild(state());
 }
 
-/** What one build publishes, forgotten when a build starts and when it ends. */
+/** What one build publishes and listens with, forgotten when a build starts and when it ends. */
 function forgetBuild(current: State): void {
+  // A build that failed before its articles resolved left its search index's listener here, which
+  // would otherwise start a second index of the next build's articles into the same folder. The
+  // search integration registers this build's own listener after startBuild runs (it comes after
+  // the Warta integration in astro.config.mjs, and both act in astro:config:setup).
+  current.resolvedListeners.clear();
   current.published.clear();
   current.list = undefined;
   current.people = [];
