@@ -1,7 +1,7 @@
 import type { Article } from '../content/article.ts';
 import { feedPath, frontPagePath } from '../routes.ts';
 import { toListView, type ListItemView } from './article-view.ts';
-import { articleKey, describeStories } from './list-pages.ts';
+import { articleRoutes } from './list-pages.ts';
 import { paginate, type Pagination } from './pagination.ts';
 import type { TermGroup } from './site-index.ts';
 
@@ -52,12 +52,7 @@ export function buildFrontPage(
   categories: readonly TermGroup[],
   { pageSize, blockSize, headlineCount = 4 }: FrontPageOptions,
 ): FrontPageView {
-  const [firstPage] = paginate(articles, pageSize, {
-    front: frontPagePath(),
-    page: frontPagePath,
-    describe: describeStories,
-    key: articleKey,
-  });
+  const [firstPage] = paginate(articles, pageSize, articleRoutes(frontPagePath(), frontPagePath));
   if (!firstPage) throw new Error('paginate returned no page');
   const [lead, ...rest] = firstPage.items.map(toListView);
   return {

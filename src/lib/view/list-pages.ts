@@ -2,7 +2,7 @@ import type { Article } from '../content/article.ts';
 import { formatDayRange } from '../dates/format-date.ts';
 import { toListView, type ListItemView } from './article-view.ts';
 import { pageCacheKey } from './page-key.ts';
-import { paginate, type Pagination } from './pagination.ts';
+import { paginate, type PageRoutes, type Pagination } from './pagination.ts';
 import type { ListSidebar } from './term-index.ts';
 
 /** What every page of an article list shows besides its own heading. */
@@ -37,12 +37,11 @@ export function listPages<Own extends object, Front extends object>(
   readonly props: Own & Partial<Front> & ListPageProps;
   readonly cacheKey: string;
 }[] {
-  const pages = paginate(articles, options.pageSize, {
-    front: options.pathOf(),
-    page: (n) => options.pathOf(n),
-    describe: describeStories,
-    key: articleKey,
-  });
+  const pages = paginate(
+    articles,
+    options.pageSize,
+    articleRoutes(options.pathOf(), (n) => options.pathOf(n)),
+  );
   return pages.map((page) => {
     const props = {
       ...options.own,
@@ -62,7 +61,11 @@ export function describeStories(articles: readonly { readonly date: Date }[]): s
   return newest && oldest ? formatDayRange(oldest.date, newest.date) : '';
 }
 
-/** What names a story in a list for good (see `PageRoutes.key`): its slug. */
-export function articleKey(article: { readonly slug: string }): string {
-  return article.slug;
+/**
+ * How a list of articles names and cuts its pages (see pagination.ts): `front` is its own page and
+ * `page(n)` its archive page n; archive pages are described by their days and cut by the stories'
+ * slugs, which name them for good.
+ */
+export function articleRoutes(front: string, page: (n: number) => string): PageRoutes<Article> {
+  return { front, page, describe: describeStories, key: (article) => article.slug };
 }
