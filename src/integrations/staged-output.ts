@@ -17,6 +17,7 @@ import {
 } from './kept-pages.ts';
 import { buildSettings } from '../data/build-context.ts';
 import { digestCode } from '../lib/storage/digest-code.ts';
+import { cleanUpAfterExit, removeFailedBuild, type FailedBuild } from './failed-build.ts';
 import { acquireBuildLock, isRunning } from '../lib/storage/build-lock.ts';
 
 /**
@@ -25,7 +26,7 @@ import { acquireBuildLock, isRunning } from '../lib/storage/build-lock.ts';
  * Astro empties the output folder and then writes pages into it one by one, so a build that failed
  * while pages rendered, or at the search step, left part of a new site there and none of the old
  * one. For `astro build` this integration points Astro at a staging folder beside the output folder
- * instead (`<outDir>.staging-<pid>`: same parent, so same file system, so a rename). In the last
+ * instead (`<outDir>.staging-<pid>-<n>`: same parent, so same file system, so a rename). In the last
  * `astro:build:done` hook, once every other integration's build work (Warta's page check, the
  * search index, the sitemaps) has succeeded, the new site goes live:
  *
@@ -35,8 +36,9 @@ import { acquireBuildLock, isRunning } from '../lib/storage/build-lock.ts';
  *   folder → output folder ({@link swapIn}).
  *
  * What either replaces is renamed `<outDir>.trash-<pid>-<n>` and deleted in a process of its own (see
- * {@link deleteInBackground}). A failed build deletes its staging folder when the process exits;
- * one killed outright leaves it behind, and the next build deletes it. `astro dev` and `astro
+ * {@link deleteInBackground}). A failed build's staging folder is deleted as its process exits, and
+ * once more when it has ended (failed-build.ts); one killed outright leaves it behind, and the next
+ * build deletes it. `astro dev` and `astro
  * preview` keep using the real output folder. It must be the last integration with an
  * `astro:build:done` hook (checked in `astro:config:done`).
  */
@@ -49,24 +51,32 @@ export function stagedOutput(): AstroIntegration {
   let pendingRemovals: string[] = [];
   let releaseLock: (() => void) | undefined;
 
-  const onExit = (): void => {
+  let lockFile = '';
+
+  /** Ends this build's hold on the output folder: `exiting` when the process exits, else published or abandoned. */
+  const finish = (exiting: boolean): void => {
     process.off('exit', onExit);
-    if (abandonCurrentBuild === onExit) abandonCurrentBuild = undefined;
-    releaseLock?.();
-    if (swapped || !staging) return;
-    // The build failed (or was stopped): its half-written site goes, the previous one stays.
-    // Page writes Astro had already handed to libuv's threads can still land while this runs (seen
-    // on a loaded machine: a folder made again after the removal, once even after it had been gone
-    // for one look, and once after it had been gone for 250 ms, while a 100,000-article build ran
-    // beside the tests), so it deletes until the folder has stayed away for 1 s, for 6 s at most.
-    let absentLooks = 0;
-    for (let attempt = 0; attempt < 120 && absentLooks < 20; attempt++) {
-      fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-      absentLooks = fs.existsSync(staging) ? 0 : absentLooks + 1;
+    if (abandonCurrentBuild === abandon) abandonCurrentBuild = undefined;
+    if (swapped || !staging) {
+      releaseLock?.();
+      return;
     }
-    if (cacheDir) forgetPagesOfFailedBuild(cacheDir, startedAt);
+    // The build failed (or was stopped): its half-written site goes, the previous one stays.
+    const failed: FailedBuild = { staging, cacheDir: cacheDir || undefined, since: startedAt };
+    fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+    if (exiting) {
+      // Pages still being written make it again (failed-build.ts): another process finishes once this one has ended.
+      if (cleanUpAfterExit(failed, lockFile)) return;
+      removeFailedBuild(failed);
+    } else {
+      // The publish server goes on: the next build of this process cleans up once more before it starts.
+      removeFailedBuild(failed);
+      failedInThisProcess = failed;
+    }
+    releaseLock?.();
   };
+  const onExit = (): void => finish(true);
+  const abandon = (): void => finish(false);
 
   return {
     name: 'warta-staged-output',
@@ -74,7 +84,8 @@ export function stagedOutput(): AstroIntegration {
       'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         if (command !== 'build' || staging) return;
         // One build of a checkout at a time: a second publish waits for the first (build-lock.ts).
-        releaseLock = await acquireBuildLock(fileURLToPath(new URL('.astro/warta-build.lock', config.root)), {
+        lockFile = fileURLToPath(new URL('.astro/warta-build.lock', config.root));
+        releaseLock = await acquireBuildLock(lockFile, {
           onWait: (holder) =>
             logger.info(`Waiting for another build of this site (process ${holder}) to finish before this one starts…`),
         });
@@ -89,7 +100,12 @@ export function stagedOutput(): AstroIntegration {
             'Build into a folder such as dist (WARTA_OUT_DIR).',
           );
         }
-        staging = `${target}.staging-${process.pid}`;
+        // A name of its own for each build of the process: pages a failed build of the publish server
+        // was still writing cannot land in the next one's site.
+        builds += 1;
+        staging = `${target}.staging-${process.pid}-${builds}`;
+        if (failedInThisProcess) removeFailedBuild(failedInThisProcess);
+        failedInThisProcess = undefined;
         const restored = cleanUpStaleFolders(target);
         // The live site's unchanged pages stay where they are (kept-pages.ts); without it, every page
         // is copied into the staging folder and the folders are swapped, as for a first build.
@@ -112,8 +128,9 @@ export function stagedOutput(): AstroIntegration {
         // build.client and build.server are resolved against the output folder once, when the config
         // is read; they follow it here so nothing of a static build is written outside the staging folder.
         updateConfig({ outDir, build: { client: new URL('client/', outDir), server: new URL('server/', outDir) } });
-        process.once('exit', onExit);
-        abandonCurrentBuild = onExit;
+        // Before the build lock's own exit handler, which would release the lock first (finish hands it on).
+        process.prependOnceListener('exit', onExit);
+        abandonCurrentBuild = abandon;
       },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
@@ -157,7 +174,7 @@ export function stagedOutput(): AstroIntegration {
         savePagePlan();
         // The build is live: what a failure would clean up is gone, and the next build may start (the
         // publish server's, or another process's).
-        onExit();
+        finish(false);
         logger.info(
           merged
             ? `Published the build into ${target}: ${merged.added} files or folders added, ${merged.replaced} replaced, ${merged.removed} removed; ${keptPages().size} unchanged pages and search shards kept in place` +
@@ -172,6 +189,10 @@ export function stagedOutput(): AstroIntegration {
 
 /** The cleanup of the build under way in this process, until it is published (see {@link abandonBuild}). */
 let abandonCurrentBuild: (() => void) | undefined;
+/** The last build of this process, if it failed and another has not started since (the publish server). */
+let failedInThisProcess: FailedBuild | undefined;
+/** How many builds this process has started. */
+let builds = 0;
 
 /**
  * Cleans up after a build of this process that failed: deletes its staging folder, forgets the pages
@@ -465,32 +486,6 @@ function cleanUpStaleFolders(target: string): string | undefined {
     else fs.rmSync(file, { recursive: true, force: true, maxRetries: 3 });
   }
   return restored;
-}
-
-/**
- * Astro's incremental build keeps a copy of every rendered page in `<cacheDir>/dist/` and writes its
- * manifest of page keys only after the last page. A build that failed in between leaves copies of
- * new renderings under the old manifest's keys: if an article then went back to its earlier text, the
- * next build would restore the failed build's page for it. Deleting the copies this build wrote makes
- * the next build render those pages again instead.
- */
-function forgetPagesOfFailedBuild(cacheDir: string, since: number): void {
-  const pages = path.join(cacheDir, 'dist');
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(pages, { recursive: true, withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    try {
-      if (fs.statSync(file).mtimeMs >= since) fs.rmSync(file, { force: true });
-    } catch {
-      // Gone already, or unreadable: nothing to restore from it either way.
-    }
-  }
 }
 
 /**

@@ -59,10 +59,27 @@ export async function acquireBuildLock(file: string, options: BuildLockOptions =
   }
   const release = (): void => {
     process.off('exit', release);
-    if (lockHolder(file) === process.pid) fs.rmSync(file, { force: true });
+    releaseBuildLockOf(file, process.pid);
   };
   process.once('exit', release);
   return release;
+}
+
+/**
+ * Hands the lock file `file`, held by this process, to the process `pid`, which then releases it
+ * with {@link releaseBuildLockOf}: a failed build hands it to the process that cleans up after it
+ * (failed-build.ts), so that no build starts before that is done. Returns false, changing nothing,
+ * when this process does not hold it.
+ */
+export function handOverBuildLock(file: string, pid: number): boolean {
+  if (lockHolder(file) !== process.pid) return false;
+  fs.writeFileSync(file, `${pid}\n`);
+  return true;
+}
+
+/** Deletes the lock file `file` if process `pid` holds it. */
+export function releaseBuildLockOf(file: string, pid: number): void {
+  if (lockHolder(file) === pid) fs.rmSync(file, { force: true });
 }
 
 /** The id of the process named in the lock file `file`, or undefined when there is none or it is unreadable. */
