@@ -17,7 +17,13 @@ import {
 } from './kept-pages.ts';
 import { buildSettings } from '../data/build-context.ts';
 import { digestCode } from '../lib/storage/digest-code.ts';
-import { cleanUpAfterExit, removeFailedBuild, type FailedBuild } from './failed-build.ts';
+import {
+  cleanUpAfterExit,
+  finishFailedBuild,
+  markFailedBuild,
+  removeFailedBuild,
+  type FailedBuild,
+} from './failed-build.ts';
 import { acquireBuildLock, isRunning } from '../lib/storage/build-lock.ts';
 
 /**
@@ -36,9 +42,9 @@ import { acquireBuildLock, isRunning } from '../lib/storage/build-lock.ts';
  *   folder → output folder ({@link swapIn}).
  *
  * What either replaces is renamed `<outDir>.trash-<pid>-<n>` and deleted in a process of its own (see
- * {@link deleteInBackground}). A failed build's staging folder is deleted as its process exits, and
- * once more when it has ended (failed-build.ts); one killed outright leaves it behind, and the next
- * build deletes it. `astro dev` and `astro
+ * {@link deleteInBackground}). A failed build's staging folder is deleted by a process of its own
+ * once the build's process has ended, which holds the build lock until then (failed-build.ts); one
+ * killed outright leaves it behind, and the next build deletes it. `astro dev` and `astro
  * preview` keep using the real output folder. It must be the last integration with an
  * `astro:build:done` hook (checked in `astro:config:done`).
  */
@@ -63,15 +69,17 @@ export function stagedOutput(): AstroIntegration {
     }
     // The build failed (or was stopped): its half-written site goes, the previous one stays.
     const failed: FailedBuild = { staging, cacheDir: cacheDir || undefined, since: startedAt };
-    fs.rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
     if (exiting) {
-      // Pages still being written make it again (failed-build.ts): another process finishes once this one has ended.
+      // Pages still being written would make it again (failed-build.ts): another process cleans up
+      // once this one has ended, so the exit does not wait for the deletion of a large half-built site.
       if (cleanUpAfterExit(failed, lockFile)) return;
       removeFailedBuild(failed);
     } else {
-      // The publish server goes on: the next build of this process cleans up once more before it starts.
+      // The publish server goes on. Pages still being written cannot land in the next build's staging
+      // folder (a name of its own), and the page copies they leave in the cache are the failed build's
+      // still: the note stays until the next build has deleted them (finishFailedBuild).
       removeFailedBuild(failed);
-      failedInThisProcess = failed;
+      markFailedBuild(failed);
     }
     releaseLock?.();
   };
@@ -104,8 +112,8 @@ export function stagedOutput(): AstroIntegration {
         // was still writing cannot land in the next one's site.
         builds += 1;
         staging = `${target}.staging-${process.pid}-${builds}`;
-        if (failedInThisProcess) removeFailedBuild(failedInThisProcess);
-        failedInThisProcess = undefined;
+        // A failed build whose cleanup did not run (or, in the publish server, could not be complete).
+        finishFailedBuild(fileURLToPath(config.cacheDir));
         const restored = cleanUpStaleFolders(target);
         // The live site's unchanged pages stay where they are (kept-pages.ts); without it, every page
         // is copied into the staging folder and the folders are swapped, as for a first build.
@@ -189,15 +197,14 @@ export function stagedOutput(): AstroIntegration {
 
 /** The cleanup of the build under way in this process, until it is published (see {@link abandonBuild}). */
 let abandonCurrentBuild: (() => void) | undefined;
-/** The last build of this process, if it failed and another has not started since (the publish server). */
-let failedInThisProcess: FailedBuild | undefined;
 /** How many builds this process has started. */
 let builds = 0;
 
 /**
  * Cleans up after a build of this process that failed: deletes its staging folder, forgets the pages
- * it cached, releases the build lock. A failed `astro build` does this as its process exits; the
- * publish server (scripts/publish.ts), whose process goes on to the next build, calls this instead.
+ * it cached, releases the build lock. A failed `astro build` has this done by another process once it
+ * has exited (failed-build.ts); the publish server (scripts/publish.ts), whose process goes on to the
+ * next build, calls this instead.
  * Does nothing when no build is under way or the last one was published.
  */
 export function abandonBuild(): void {

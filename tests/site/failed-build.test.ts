@@ -16,14 +16,14 @@ const STACK_LINE = /^\s+at /m;
 
 const snapshot = digestFiles;
 
-/** Folders next to `outDir` that a build stages into or swaps out (`dist.staging-<pid>`, `dist.old-<pid>`). */
+/** Folders next to `outDir` that a build stages into or swaps out (`dist.staging-<pid>-<n>`, `dist.old-<pid>`). */
 const leftovers = (outDir: string): string[] =>
   fs.readdirSync(path.dirname(outDir)).filter((name) => name.startsWith(`${path.basename(outDir)}.`));
 
 /**
- * {@link leftovers} once a failed build's cleanup has had its time: it ends in a process of its own,
- * tens of milliseconds after the build's (src/integrations/failed-build.ts). Waits up to 30 s for
- * the staging folder to go.
+ * {@link leftovers} once a failed build's cleanup has had its time: a process of its own deletes the
+ * staging folder once the build's has ended, a fraction of a second later (src/integrations/failed-build.ts).
+ * Waits up to 30 s for it to go.
  */
 const leftoversAfterCleanUp = (outDir: string): string[] => {
   const until = Date.now() + 30_000;

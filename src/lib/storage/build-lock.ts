@@ -73,7 +73,10 @@ export async function acquireBuildLock(file: string, options: BuildLockOptions =
  */
 export function handOverBuildLock(file: string, pid: number): boolean {
   if (lockHolder(file) !== process.pid) return false;
-  fs.writeFileSync(file, `${pid}\n`);
+  // By a rename, so that no build waiting for the lock ever reads it empty, which it would take over.
+  const next = `${file}.${process.pid}.next`;
+  fs.writeFileSync(next, `${pid}\n`);
+  fs.renameSync(next, file);
   return true;
 }
 
