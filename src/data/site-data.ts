@@ -1,6 +1,8 @@
 import { getCollection } from 'astro:content';
 import type { Article } from '../lib/content/article.ts';
+import { allArticlePages } from '../lib/view/front-page.ts';
 import { indexArchive, type Archive } from '../lib/view/indeks.ts';
+import type { ListPage } from '../lib/view/pagination.ts';
 import { indexSite, type SiteIndex } from '../lib/view/site-index.ts';
 import { siteConfig } from '../site.config.ts';
 import { perBuild, publishedArticle, publishedArticleList } from './build-context.ts';
@@ -19,6 +21,16 @@ export function getSiteIndex(): Promise<SiteIndex> {
  */
 export function getArchive(): Promise<Archive> {
   return perBuild('archive', () => getSiteIndex().then((index) => indexArchive(index.articles)));
+}
+
+/**
+ * The all-articles list's pages: the front page's and `/halaman/<n>/`'s, cut once a build for both
+ * (allArticlePages).
+ */
+export function getAllArticlePages(): Promise<ListPage<Article>[]> {
+  return perBuild('all-article-pages', () =>
+    getSiteIndex().then((index) => allArticlePages(index.articles, siteConfig.pageSize)),
+  );
 }
 
 /**

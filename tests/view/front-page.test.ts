@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildFrontPage } from '../../src/lib/view/front-page.ts';
+import type { Article } from '../../src/lib/content/article.ts';
+import { allArticlePages, buildFrontPage } from '../../src/lib/view/front-page.ts';
 import { indexSite } from '../../src/lib/view/site-index.ts';
 import { articlesNewestFirst, makeArticle } from './make-article.ts';
+
+/** The all-articles list's own page, the first of its pages. */
+const ownPage = (articles: readonly Article[], pageSize: number) => {
+  const [page] = allArticlePages(articles, pageSize);
+  if (!page) throw new Error('no own page');
+  return page;
+};
 
 describe('buildFrontPage', () => {
   const articles = [
@@ -21,7 +29,7 @@ describe('buildFrontPage', () => {
         slug: `lama-${a.slug}`,
       })),
     ];
-    const view = buildFrontPage(more, index.categories, { pageSize: 5, blockSize: 3 });
+    const view = buildFrontPage(ownPage(more, 5), index.categories, { blockSize: 3 });
     expect(view.lead?.href).toBe('/berita/berita-1/');
     expect(view.headlines.map((h) => h.href)).toEqual([
       '/berita/berita-2/',
@@ -38,7 +46,7 @@ describe('buildFrontPage', () => {
   });
 
   it('fits a small page: the lead, then at most four headlines, then the rest', () => {
-    const view = buildFrontPage(index.articles, index.categories, { pageSize: 3, blockSize: 3 });
+    const view = buildFrontPage(ownPage(index.articles, 3), index.categories, { blockSize: 3 });
     expect(view.lead?.title).toBe('Judul berita-1');
     const shown = 1 + view.headlines.length + view.latest.length;
     expect(shown).toBeGreaterThanOrEqual(3);
@@ -47,7 +55,7 @@ describe('buildFrontPage', () => {
   });
 
   it('gives each category a block in navigation order with its newest headlines', () => {
-    const view = buildFrontPage(index.articles, index.categories, { pageSize: 8, blockSize: 3 });
+    const view = buildFrontPage(ownPage(index.articles, 8), index.categories, { blockSize: 3 });
     expect(view.blocks.map((b) => [b.name, b.href, b.count, b.items.length])).toEqual([
       ['Olahraga', '/kategori/olahraga/', 6, 3],
       ['Ekonomi', '/kategori/ekonomi/', 5, 3],
@@ -63,9 +71,15 @@ describe('buildFrontPage', () => {
 
   it('has no lead and no blocks on an empty site', () => {
     const empty = indexSite([], ['Nasional']);
-    const view = buildFrontPage(empty.articles, empty.categories, { pageSize: 20, blockSize: 4 });
+    const view = buildFrontPage(ownPage(empty.articles, 20), empty.categories, { blockSize: 4 });
     expect(view).toMatchObject({ lead: undefined, headlines: [], latest: [], blocks: [] });
     expect(view.pagination).toMatchObject({ front: true, nextHref: undefined, oldestHref: undefined });
+  });
+
+  it("refuses a page that is not the list's own page", () => {
+    const archive = allArticlePages(index.articles, 3).find((page) => !page.pagination.front);
+    if (!archive) throw new Error('no archive page');
+    expect(() => buildFrontPage(archive, index.categories, { blockSize: 3 })).toThrow(/is not the list's own page/);
   });
 });
 

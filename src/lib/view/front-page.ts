@@ -2,7 +2,7 @@ import type { Article } from '../content/article.ts';
 import { feedPath, frontPagePath } from '../routes.ts';
 import { toListView, type ListItemView } from './article-view.ts';
 import { articleRoutes } from './list-pages.ts';
-import { paginate, type Pagination } from './pagination.ts';
+import { paginate, type ListPage, type Pagination } from './pagination.ts';
 import type { TermGroup } from './site-index.ts';
 
 /** One category's block on the front page: its newest headlines and a link to the rest. */
@@ -32,8 +32,6 @@ export interface FrontPageView {
 }
 
 export interface FrontPageOptions {
-  /** Articles on each page of the all-articles list; the front page is its first page. */
-  readonly pageSize: number;
   /** Headlines per category block. */
   readonly blockSize: number;
   /** Stories beside the lead. Default: 4. */
@@ -41,25 +39,32 @@ export interface FrontPageOptions {
 }
 
 /**
- * The front page from every article (newest first) and the categories. It is the own page of the
- * all-articles list: the first article leads, the next few sit beside it, the rest of the page
- * follows as "Berita Terbaru", and the categories each get a block. The list goes on at its
- * archive pages (`/halaman/<n>/`, see pagination.ts), so every article is a few "Lebih lama" links
- * away from the front page.
+ * The pages of the all-articles list (every article, newest first): its own page, the front page,
+ * first, then its archive pages (`/halaman/<n>/`, see pagination.ts), so every article is a few
+ * "Lebih lama" links away from the front page. Made once a build and shared by both routes
+ * (site-data.ts).
+ */
+export function allArticlePages(articles: readonly Article[], pageSize: number): ListPage<Article>[] {
+  return paginate(articles, pageSize, articleRoutes(frontPagePath(), frontPagePath));
+}
+
+/**
+ * The front page from the all-articles list's own page (the first of {@link allArticlePages}) and
+ * the categories: the first article leads, the next few sit beside it, the rest of the page follows
+ * as "Berita Terbaru", and the categories each get a block.
  */
 export function buildFrontPage(
-  articles: readonly Article[],
+  ownPage: ListPage<Article>,
   categories: readonly TermGroup[],
-  { pageSize, blockSize, headlineCount = 4 }: FrontPageOptions,
+  { blockSize, headlineCount = 4 }: FrontPageOptions,
 ): FrontPageView {
-  const [firstPage] = paginate(articles, pageSize, articleRoutes(frontPagePath(), frontPagePath));
-  if (!firstPage) throw new Error('paginate returned no page');
-  const [lead, ...rest] = firstPage.items.map(toListView);
+  if (!ownPage.pagination.front) throw new Error(`buildFrontPage: ${ownPage.href} is not the list's own page`);
+  const [lead, ...rest] = ownPage.items.map(toListView);
   return {
     lead,
     headlines: rest.slice(0, headlineCount),
     latest: rest.slice(headlineCount),
-    pagination: firstPage.pagination,
+    pagination: ownPage.pagination,
     blocks: categories.map((c) => ({
       name: c.name,
       slug: c.slug,
