@@ -79,6 +79,11 @@ export function createTermCounter(minTokenLength: number): TermCounter {
       touched.length = 0;
     },
     replay(kept, from, to, remap, ids, counts, documentFrequency) {
+      // Straight into the arrays' storage, reserved once for the story, and its counts in one copy: a
+      // publish replays about 15 million terms at 100,000 articles, and one push and increment call
+      // per term took 1.7 s of its main thread (issue #20).
+      const out = ids.reserve(to - from);
+      let length = ids.length;
       for (let i = from; i < to; i++) {
         const old = kept.ids[i] ?? 0;
         let id = remap[old] ?? -1;
@@ -88,11 +93,15 @@ export function createTermCounter(minTokenLength: number): TermCounter {
           // The kept file is of this code's version, so its words are terms; anything else is a corrupt file.
           if (id < 0) throw new Error(`related: the kept term "${word}" is not a term; delete the related terms cache`);
           remap[old] = id;
+          // A new term: its frequency's slot exists from here on, as increment() would make it.
+          documentFrequency.increment(id, 0);
         }
-        ids.push(id);
-        counts.push(kept.counts[i] ?? 0);
-        documentFrequency.increment(id);
+        out[length++] = id;
+        const frequency = documentFrequency.data;
+        frequency[id] = (frequency[id] ?? 0) + 1;
       }
+      ids.length = length;
+      counts.pushAll(kept.counts.subarray(from, to));
     },
     words() {
       return vocabulary.words();
