@@ -119,6 +119,17 @@ function state(): State {
   });
 }
 
+/**
+ * Whether this process is the publish server's builder (`npm run publish`, scripts/publish.ts, which
+ * sets WARTA_PUBLISH_SERVER=worker for it): every publish is a build of this process, so what one
+ * build keeps in memory for the next is used. Not one of the {@link BuildSettings}: those are part of
+ * the code version a publish by the page plan compares (staged-output.ts), and the server's builds
+ * and an `npm run build` of the same checkout make the same site.
+ */
+export function isPublishServer(): boolean {
+  return process.env['WARTA_PUBLISH_SERVER'] === 'worker';
+}
+
 /** The settings of this process (see {@link BuildSettings}). */
 export function buildSettings(): BuildSettings {
   return state().settings;

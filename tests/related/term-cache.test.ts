@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRelatedIndex, defaultRelatedConfig, parseRelatedConfig } from '../../src/lib/related/index.ts';
 import type { RelatedConfig, RelatedDocument, TermCacheOptions } from '../../src/lib/related/index.ts';
 import { loadFixture, makeDoc } from './helpers.ts';
@@ -258,6 +258,38 @@ describe('the related terms kept between builds', () => {
     const next = index(fixture, { file: options.file, version: options.version });
     expect(next.stats.termsKept).toBe(fixture.length);
     expect(next.lists.map(([, list]) => list.map((m) => m.slug))).toEqual(lists);
+  });
+
+  it("is kept in memory for the publish server's next build, while the file is still the one written", async () => {
+    const options = { ...cache(), inBackground: true, keepInMemory: true };
+    const requests = fixture.map((doc) => ({ slug: doc.slug, exclude: new Set([doc.slug]) }));
+    const ranker = createRelatedRanker(defaultRelatedConfig, { termCache: options });
+    const lists = ranker(fixture)(requests);
+    await ranker.written?.();
+    // The builds below write on their own thread, and keep what they wrote as well.
+    const onThread = { file: options.file, version: options.version, keepInMemory: true };
+    const opened = vi.spyOn(fs, 'openSync');
+    const reads = (): number => opened.mock.calls.filter(([file]) => file === options.file).length;
+    try {
+      // Taken from memory: every story's terms, the same lists, and the file not opened.
+      const next = index(fixture, onThread);
+      expect(next.stats.termsKept).toBe(fixture.length);
+      expect(next.lists.map(([, list]) => list.map((m) => m.slug))).toEqual(lists);
+      expect(reads()).toBe(0);
+      // That build kept what it wrote (on its own thread) in turn; a file changed since is read instead.
+      const touched = new Date(Date.now() + 5000);
+      fs.utimesSync(options.file, touched, touched);
+      expect(index(fixture, onThread).stats.termsKept).toBe(fixture.length);
+      expect(reads()).toBe(1);
+      // Another process's write (as an `npm run build` between two publishes) is read from the file.
+      index(fixture.slice(1), { file: options.file, version: options.version });
+      expect(index(fixture, onThread).stats.termsKept).toBe(fixture.length - 1);
+      expect(reads()).toBe(2);
+      // Kept terms of another version are not used, from memory or from the file.
+      expect(index(fixture, { ...onThread, version: 'v2' }).stats.termsKept).toBe(0);
+    } finally {
+      opened.mockRestore();
+    }
   });
 
   it('says why a background write failed, keeps the previous file and leaves no temporary file', async () => {

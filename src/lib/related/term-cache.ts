@@ -31,6 +31,13 @@ export interface TermCacheOptions {
    * about half a second. Default: written before the index is finalized.
    */
   readonly inBackground?: boolean | undefined;
+  /**
+   * Keep what was written in memory for the next build of this process, which then takes it instead
+   * of reading the file back while the file is still the one written ({@link readTermCache}). For the
+   * publish server, whose every publish is a build of one process; an `astro build` exits after its
+   * build, and holding the arrays until then would only raise its peak. Default: false.
+   */
+  readonly keepInMemory?: boolean | undefined;
 }
 
 /** Terms counted by one build: document d's are ids[start[d] .. start[d+1]), with counts alike. */
@@ -102,6 +109,8 @@ interface Header {
 
 /** The terms the previous build kept, or undefined when there are none of this version (then every article is counted). */
 export function readTermCache(options: TermCacheOptions, config: RelatedConfig): TermCacheSnapshot | undefined {
+  const kept = keptFor(options.file, fullVersion(options, config));
+  if (kept) return { ...kept, keys: new Map(kept.keys.map((key, i) => [key, i])) };
   let bytes: Buffer;
   try {
     bytes = readWhole(options.file);
@@ -136,19 +145,69 @@ export function writeTermCache(options: TermCacheOptions, config: RelatedConfig,
   const parts = fileParts(options, config, contents);
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
   removeAbandonedTemporaries(options.file);
+  // What an earlier write kept is not the file's any more, whatever becomes of this write.
+  processState.kept = undefined;
+  const keep = (): void => {
+    if (options.keepInMemory) keepInMemory(options.file, fullVersion(options, config), contents);
+  };
   if (!options.inBackground) {
     writePartsReplacing(options.file, parts);
+    keep();
     return;
   }
   // One write of a file at a time, in the order asked: a later build's file never loses to an
   // earlier one's.
-  const write = (): Promise<void> => writePartsReplacingInBackground(options.file, parts);
+  const write = (): Promise<void> => writePartsReplacingInBackground(options.file, parts).then(keep);
   const previous = background.get(options.file) ?? Promise.resolve();
   const next = previous.then(write, write);
   // Handled here so that a failure nobody asks about is not an unhandled rejection; termCacheWritten
   // still rejects with it.
   next.catch(() => undefined);
   background.set(options.file, next);
+}
+
+/**
+ * What a write kept in memory ({@link TermCacheOptions.keepInMemory}), with the file's identity once
+ * written. On `globalThis`, not in a module variable: Astro loads the content config, and with it
+ * this module, anew through Vite for each build, so each of the publish server's builds runs its own
+ * copy of this module (as the parse cache's, parse-cache.ts).
+ */
+interface KeptTerms {
+  readonly file: string;
+  readonly version: string;
+  readonly identity: string;
+  readonly contents: TermCacheContents;
+}
+
+const processState: { kept: KeptTerms | undefined } = ((globalThis as Record<symbol, { kept: KeptTerms | undefined }>)[
+  Symbol.for('warta.related-terms')
+] ??= { kept: undefined });
+
+function keepInMemory(file: string, version: string, contents: TermCacheContents): void {
+  const identity = fileIdentity(file);
+  processState.kept = identity === undefined ? undefined : { file, version, identity, contents };
+}
+
+/**
+ * What {@link keepInMemory} kept for `file` and `version`, if the file is still the one written (any
+ * other process that writes it, an `npm run build` of the checkout between two publishes, changes
+ * its identity). Taken once: the build that takes it writes the next.
+ */
+function keptFor(file: string, version: string): TermCacheContents | undefined {
+  const kept = processState.kept;
+  processState.kept = undefined;
+  if (kept?.file !== file || kept.version !== version || fileIdentity(file) !== kept.identity) return undefined;
+  return kept.contents;
+}
+
+/** The file's device, inode, size and change times, in nanoseconds. */
+function fileIdentity(file: string): string | undefined {
+  try {
+    const stats = fs.statSync(file, { bigint: true });
+    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The last background write asked for, by file (see {@link writeTermCache}). */
