@@ -2,6 +2,7 @@
 // as ../shared/bench/gencorpus.mjs), builds them with `astro build` through WARTA_CONTENT_DIR, and
 // prints pages written, wall time, peak RSS and the per-phase breakdown from the build log.
 // usage: npm run bench -- N [--warm] [--publish [--server]] [--images] [--seed S] [--reuse]
+//   (BENCH_NODE_FLAGS adds Node flags to every build and the server: see BUILD_NODE_FLAGS)
 //   --warm    also times a rebuild after editing one article (same output and cache folders)
 //   --publish also times four rebuilds in a row: one new story (the newest on the site), one story's
 //             text edited, one headline other stories link changed, one story deleted
@@ -106,7 +107,13 @@ function grain(): Buffer {
  * and 114 s against 145 and 133 s, garbage collection 17 and 16 s of CPU against 23 and 23 s, peak
  * RSS 60 to 80 MB higher.
  */
-const BUILD_NODE_FLAGS = ['--max-semi-space-size=64'];
+const BUILD_NODE_FLAGS = [
+  '--max-semi-space-size=64',
+  // Extra flags for every build and the server, e.g. `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`
+  // to profile the publishes: the figures then include the profiler's cost, so compare them only with
+  // each other.
+  ...(process.env['BENCH_NODE_FLAGS']?.split(/\s+/).filter(Boolean) ?? []),
+];
 
 interface BuildRun {
   wallSeconds: number;

@@ -5,6 +5,7 @@ import {
   articlesResolved,
   buildClock,
   buildSettings,
+  deferWrite,
   isDevServer,
   isPublishServer,
   recordContentSummary,
@@ -33,7 +34,8 @@ const articles = defineCollection({
       termCache: {
         file: path.join(settings.cacheDirectory, 'warta-related-terms.bin'),
         version: digestModules([path.resolve('src/lib/related/intake.ts')]),
-        // Written while the build goes on (125 MB at 100,000 articles); the loader waits for it.
+        // Written while the build goes on (125 MB at 100,000 articles); the build waits for it before
+        // it publishes (deferWrite below).
         inBackground: true,
         // The publish server's next build takes it from memory instead of reading it back (1 s at 100,000 articles).
         keepInMemory: isPublishServer(),
@@ -42,6 +44,7 @@ const articles = defineCollection({
       parallel: { threads: os.availableParallelism(), workerFile: path.resolve('src/lib/related/search-worker.ts') },
     }),
     onLoaded: recordContentSummary,
+    deferWrite,
     // Only builds index for search; the dev server would keep every article's text for nothing.
     ...(isDev ? {} : { onResolved: articlesResolved }),
     cacheFile: path.join(settings.cacheDirectory, 'warta-parse-cache.bin'),

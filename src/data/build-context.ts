@@ -98,6 +98,8 @@ interface State {
   readonly resolvedListeners: Set<(articles: readonly ResolvedArticle[]) => void>;
   /** What the pages compute once per build and share (see {@link perBuild}). */
   readonly shared: Map<string, unknown>;
+  /** Files the build is still writing, waited for before it publishes (see {@link deferWrite}). */
+  writes: Promise<void>[];
 }
 
 const SLOT = Symbol.for('warta.build-context');
@@ -116,6 +118,7 @@ function state(): State {
     resolved: undefined,
     resolvedListeners: new Set(),
     shared: new Map(),
+    writes: [],
   });
 }
 
@@ -178,6 +181,34 @@ function forgetBuild(current: State): void {
   current.contentSummary = undefined;
   current.resolved = undefined;
   current.shared.clear();
+  // A failed build's writes go on by themselves (term-cache.ts orders one file's writes); nobody waits.
+  current.writes = [];
+}
+
+/**
+ * Hands the build a write still under way (the loader's related terms, see its `deferWrite`), which
+ * must be done before the build publishes; `written` rejects with the error that fails the build.
+ * Returns false, taking nothing, when this process runs no build that would wait (`astro sync`, the
+ * dev server): the caller waits itself.
+ */
+export function deferWrite(written: Promise<void>): boolean {
+  const current = state();
+  if (current.command !== 'build') return false;
+  // Waited for in finishWrites; this only keeps a failure from being reported as unhandled first.
+  written.catch(() => undefined);
+  current.writes.push(written);
+  return true;
+}
+
+/**
+ * Waits for the build's deferred writes (see {@link deferWrite}), and rejects with the first one's
+ * failure. Called by the Warta integration in `astro:build:done`, before the output is published.
+ */
+export async function finishWrites(): Promise<void> {
+  const current = state();
+  const writes = current.writes;
+  current.writes = [];
+  await Promise.all(writes);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { readContentSummary, setCommand, startBuild } from '../data/build-context.ts';
+import { finishWrites, readContentSummary, setCommand, startBuild } from '../data/build-context.ts';
 import { countPages, formatBuildReport, missingArticlePages } from '../lib/content/build-report.ts';
 import { withoutStack } from '../lib/errors/index.ts';
 import { siteHasFile, sitePageNames } from './kept-pages.ts';
@@ -27,8 +27,11 @@ export function wartaIntegration(): AstroIntegration {
         setCommand(command);
         if (command === 'build') startBuild();
       },
-      'astro:build:done': ({ dir, pages, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         stopCollectingGarbage();
+        // The files the content loader left writing (its related terms) are part of the build: on disk
+        // before anything is published, or the build fails with their error.
+        await finishWrites();
         const summary = readContentSummary();
         if (!summary)
           throw new Error('Warta: the content loader reported nothing; the articles collection did not load.');

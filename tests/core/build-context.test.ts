@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   articlesResolved,
   buildClock,
+  deferWrite,
   endBuild,
+  finishWrites,
   onArticlesResolved,
   perBuild,
   publishArticleList,
@@ -171,5 +173,40 @@ describe('a build started in a process that built before', () => {
     articlesResolved([]);
     expect(calls).toBe(0);
     takeResolvedArticles();
+  });
+});
+
+describe('writes a load leaves for its build to wait for', () => {
+  it('are taken only by a build, and the build waits for them and fails with the first failure', async () => {
+    setCommand('sync');
+    startBuild();
+    // Nothing would wait in `astro sync`: the loader must wait itself.
+    expect(deferWrite(Promise.resolve())).toBe(false);
+
+    setCommand('build');
+    startBuild();
+    let done = false;
+    expect(
+      deferWrite(
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            done = true;
+            resolve();
+          }, 20),
+        ),
+      ),
+    ).toBe(true);
+    await finishWrites();
+    expect(done).toBe(true);
+
+    expect(deferWrite(Promise.reject(new Error('disk full')))).toBe(true);
+    await expect(finishWrites()).rejects.toThrow('disk full');
+    // Taken once: the next wait has nothing left.
+    await expect(finishWrites()).resolves.toBeUndefined();
+
+    // A failed build's writes are forgotten with it, never waited for by the next build.
+    expect(deferWrite(Promise.reject(new Error('earlier build')))).toBe(true);
+    endBuild();
+    await expect(finishWrites()).resolves.toBeUndefined();
   });
 });

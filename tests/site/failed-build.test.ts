@@ -52,12 +52,16 @@ describe('a build that fails after a complete one', () => {
   let goodSnapshot: string[];
   let failedRender: SiteBuild;
   let failedSearch: SiteBuild;
-  const afterFailures: { render: string[]; search: string[]; renderLeftovers: string[]; searchLeftovers: string[] } = {
-    render: [],
-    search: [],
-    renderLeftovers: [],
-    searchLeftovers: [],
-  };
+  let failedTerms: SiteBuild;
+  const afterFailures: {
+    render: string[];
+    search: string[];
+    terms: string[];
+    renderLeftovers: string[];
+    searchLeftovers: string[];
+    termsLeftovers: string[];
+  } = { render: [], search: [], terms: [], renderLeftovers: [], searchLeftovers: [], termsLeftovers: [] };
+  let termsFile: string;
   let rebuild: SiteBuild;
   let afterRebuildLeftovers: string[] = [];
   let stale: string[];
@@ -89,6 +93,15 @@ describe('a build that fails after a complete one', () => {
     afterFailures.search = snapshot(outDir);
     afterFailures.searchLeftovers = leftoversAfterCleanUp(outDir);
 
+    // The related terms cannot be written: their file's name is a folder that is not empty. The loader
+    // hands that write to the build, which waits for it in astro:build:done, after every page is written.
+    const termsCache = path.join(work, 'cache-terms');
+    termsFile = path.join(termsCache, 'warta-related-terms.bin');
+    fs.mkdirSync(path.join(termsFile, 'inside'), { recursive: true });
+    failedTerms = buildSite(SITE, { ...NOW, WARTA_OUT_DIR: outDir, WARTA_CACHE_DIR: termsCache });
+    afterFailures.terms = snapshot(outDir);
+    afterFailures.termsLeftovers = leftoversAfterCleanUp(outDir);
+
     // Folders of builds killed before they could clean up: the next build deletes them.
     stale = [`${outDir}.staging-${deadPid()}`, `${outDir}.old-${deadPid()}`];
     for (const dir of stale) {
@@ -119,6 +132,24 @@ describe('a build that fails after a complete one', () => {
     expect(failedSearch.output).toContain('Every published article has its page (4).');
     expect(afterFailures.search).toEqual(goodSnapshot);
     expect(afterFailures.searchLeftovers).toEqual([]);
+  });
+
+  it("fails when the related terms cannot be written, naming their file's error, and publishes nothing", () => {
+    expect(failedTerms.status).not.toBe(0);
+    expect(failedTerms.output).toContain('Content could not be loaded [ContentLoadFailed]');
+    expect(failedTerms.output).toMatch(
+      /Loading the content folder failed outside any one article: (EISDIR|ENOTEMPTY|EEXIST)/,
+    );
+    expect(failedTerms.output).not.toContain('Published the complete build');
+    // The build went on while the terms were written, and failed only when it waited for them, before publishing.
+    const failedAt = failedTerms.output.indexOf('Content could not be loaded');
+    expect(failedTerms.output.search(/files written: \d+ rendered/)).toBeGreaterThan(-1);
+    expect(failedTerms.output.search(/files written: \d+ rendered/)).toBeLessThan(failedAt);
+    expect(afterFailures.terms).toEqual(goodSnapshot);
+    expect(afterFailures.termsLeftovers).toEqual([]);
+    // The failed write left no temporary file beside the folder in its way.
+    expect(fs.readdirSync(path.dirname(termsFile))).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+    expectNoTrace(failedTerms);
   });
 
   it('names the article that failed to render, without a stack trace', () => {
