@@ -260,6 +260,20 @@ describe('the related terms kept between builds', () => {
     expect(next.lists.map(([, list]) => list.map((m) => m.slug))).toEqual(lists);
   });
 
+  it("orders one file's background writes across copies of the module, as each of the server's builds loads its own", async () => {
+    const options = { ...cache(), inBackground: true };
+    // A second copy of the module, as Vite gives each build of the publish server (a query makes another module).
+    const modulePath = '../../src/lib/related/term-cache.ts';
+    const first = (await import(/* @vite-ignore */ modulePath)) as typeof import('../../src/lib/related/term-cache.ts');
+    const second = (await import(/* @vite-ignore */ `${modulePath}?another-build`)) as typeof first;
+    expect(second).not.toBe(first);
+    const ranker = createRelatedRanker(defaultRelatedConfig, { termCache: options });
+    ranker(fixture)([]);
+    // The write the first copy started is the one the second copy's next write of the file waits for.
+    expect(second.termCacheWritten(options)).toBe(first.termCacheWritten(options));
+    await ranker.written?.();
+  });
+
   it("is kept in memory for the publish server's next build, while the file is still the one written", async () => {
     const options = { ...cache(), inBackground: true, keepInMemory: true };
     const requests = fixture.map((doc) => ({ slug: doc.slug, exclude: new Set([doc.slug]) }));

@@ -210,8 +210,16 @@ function fileIdentity(file: string): string | undefined {
   }
 }
 
-/** The last background write asked for, by file (see {@link writeTermCache}). */
-const background = new Map<string, Promise<void>>();
+/**
+ * The last background write asked for, by file (see {@link writeTermCache}). On `globalThis`, as
+ * {@link processState} and for the same reason: a build now ends its load with its write still under
+ * way (the build waits for it only before it publishes, `deferWrite` in build-context.ts), so a
+ * publish server's build that fails in its page step can leave one running when the next build,
+ * with its own copy of this module, writes the same file; the two must still run one after the other.
+ */
+const background: Map<string, Promise<void>> = ((globalThis as Record<symbol, Map<string, Promise<void>>>)[
+  Symbol.for('warta.related-terms.writes')
+] ??= new Map());
 
 /**
  * Settles once the background writes of `options.file` asked for so far are on disk (at once when
