@@ -158,20 +158,15 @@ export function writeTermCache(options: TermCacheOptions, config: RelatedConfig,
   // One write of a file at a time, in the order asked: a later build's file never loses to an
   // earlier one's.
   const write = (): Promise<void> => writePartsReplacingInBackground(options.file, parts).then(keep);
-  const previous = background.get(options.file) ?? Promise.resolve();
+  const previous = processState.writes.get(options.file) ?? Promise.resolve();
   const next = previous.then(write, write);
   // Handled here so that a failure nobody asks about is not an unhandled rejection; termCacheWritten
   // still rejects with it.
   next.catch(() => undefined);
-  background.set(options.file, next);
+  processState.writes.set(options.file, next);
 }
 
-/**
- * What a write kept in memory ({@link TermCacheOptions.keepInMemory}), with the file's identity once
- * written. On `globalThis`, not in a module variable: Astro loads the content config, and with it
- * this module, anew through Vite for each build, so each of the publish server's builds runs its own
- * copy of this module (as the parse cache's, parse-cache.ts).
- */
+/** What a write kept in memory ({@link TermCacheOptions.keepInMemory}), with the file's identity once written. */
 interface KeptTerms {
   readonly file: string;
   readonly version: string;
@@ -179,9 +174,24 @@ interface KeptTerms {
   readonly contents: TermCacheContents;
 }
 
-const processState: { kept: KeptTerms | undefined } = ((globalThis as Record<symbol, { kept: KeptTerms | undefined }>)[
-  Symbol.for('warta.related-terms')
-] ??= { kept: undefined });
+/**
+ * This module's state for the whole process, on `globalThis`, not in module variables: Astro loads
+ * the content config, and with it this module, anew through Vite for each build, so each of the
+ * publish server's builds runs its own copy of this module (as the parse cache's, parse-cache.ts).
+ * - `kept`: what the last write kept in memory for the next build.
+ * - `writes`: the last background write asked for, by file (see {@link writeTermCache}). A build
+ *   ends its load with its write still under way (it waits for it only before it publishes,
+ *   `deferWrite` in build-context.ts), so a publish server's build that fails in its page step can
+ *   leave one running when the next build, with its own copy of this module, writes the same file;
+ *   the two must still run one after the other.
+ */
+interface ProcessState {
+  kept: KeptTerms | undefined;
+  readonly writes: Map<string, Promise<void>>;
+}
+
+const processState: ProcessState = ((globalThis as Record<symbol, ProcessState>)[Symbol.for('warta.related-terms')] ??=
+  { kept: undefined, writes: new Map() });
 
 function keepInMemory(file: string, version: string, contents: TermCacheContents): void {
   const identity = fileIdentity(file);
@@ -211,23 +221,12 @@ function fileIdentity(file: string): string | undefined {
 }
 
 /**
- * The last background write asked for, by file (see {@link writeTermCache}). On `globalThis`, as
- * {@link processState} and for the same reason: a build now ends its load with its write still under
- * way (the build waits for it only before it publishes, `deferWrite` in build-context.ts), so a
- * publish server's build that fails in its page step can leave one running when the next build,
- * with its own copy of this module, writes the same file; the two must still run one after the other.
- */
-const background: Map<string, Promise<void>> = ((globalThis as Record<symbol, Map<string, Promise<void>>>)[
-  Symbol.for('warta.related-terms.writes')
-] ??= new Map());
-
-/**
  * Settles once the background writes of `options.file` asked for so far are on disk (at once when
  * there are none), or rejects with the error of the last one (its temporary file removed, the
  * previous file left in place).
  */
 export function termCacheWritten(options: TermCacheOptions): Promise<void> {
-  return background.get(options.file) ?? Promise.resolve();
+  return processState.writes.get(options.file) ?? Promise.resolve();
 }
 
 /** The file's bytes in order, its arrays not copied (see {@link MAGIC}). */
