@@ -56,6 +56,11 @@ function supervise(): void {
 }
 
 async function serve(): Promise<void> {
+  // First, before any of Warta's modules is loaded: what a build works out from an unchanged story
+  // is kept for the next publish (see acrossBuilds). Safe here because a change to the code starts
+  // a new process (below).
+  const { keepResultsAcrossBuilds } = await import('../src/lib/once-per-object.ts');
+  keepResultsAcrossBuilds();
   const { build } = await import('astro');
   // The same modules, by the same URLs, as the ones astro.config.mjs imports: Node shares them.
   const { buildSettings, endBuild } = await import('../src/data/build-context.ts');

@@ -164,9 +164,10 @@ function relatedInput(article: ParsedArticle): RelatedDocument {
  * ("Berita Terkait" of the stories like it, "Lainnya di <Kategori>" of its neighbours), ten or so at
  * 100,000 articles, and one object spares the build a million allocations and lets the entries'
  * digests serialize each link once (see `pageCacheKey`). A parsed article never changes, so neither
- * does its link.
+ * does its link; the publish server keeps it for the next build, whose lists then hold the same
+ * object for an unchanged story (see `acrossBuilds`).
  */
-const linkOf = oncePerObject(makeLink);
+const linkOf = oncePerObject(makeLink, 'article-link');
 
 function linkTo(article: ParsedArticle | undefined): ArticleLink | undefined {
   return article && linkOf(article);

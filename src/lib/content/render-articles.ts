@@ -1,8 +1,10 @@
 import { digestOf } from '../digest.ts';
-import { fillBacaJuga } from '../markdown/baca-juga.ts';
-import type { Article } from './article.ts';
+import { fillBacaJuga, type BacaJugaLink } from '../markdown/baca-juga.ts';
+import { acrossBuilds } from '../once-per-object.ts';
+import type { Article, ArticleLink } from './article.ts';
+import type { ParsedArticle } from './parse-article.ts';
 import type { RelatedLists } from './rank-related-articles.ts';
-import type { ResolvedSite } from './resolve-links.ts';
+import type { ArticleFields, ResolvedSite } from './resolve-links.ts';
 
 /** One article ready for a page: its data and its rendered body. */
 export interface BuiltArticle {
@@ -35,24 +37,38 @@ export interface BuiltArticle {
  */
 export function renderArticles(
   site: ResolvedSite,
-  related: RelatedLists,
+  lists: RelatedLists,
   onProgress?: (done: number, total: number) => void,
 ): BuiltArticle[] {
   const total = site.entries.length;
   return site.entries.map(({ article, parsed, bacaJuga }, i): BuiltArticle => {
-    const data: Article = {
-      ...article.data,
-      bacaJuga: bacaJuga.flat(),
-      related: related.bySlug.get(article.data.slug) ?? [],
-      moreInCategory: related.moreBySlug.get(article.data.slug) ?? [],
-    };
+    const related = lists.bySlug.get(article.data.slug) ?? [];
+    const moreInCategory = lists.moreBySlug.get(article.data.slug) ?? [];
+    let made = kept?.get(parsed);
+    if (
+      made === undefined ||
+      made.fields !== article.data ||
+      !sameItems(made.related, related) ||
+      !sameItems(made.moreInCategory, moreInCategory) ||
+      !sameBlocks(made.bacaJuga, bacaJuga)
+    ) {
+      made = {
+        fields: article.data,
+        bacaJuga,
+        related,
+        moreInCategory,
+        data: { ...article.data, bacaJuga: bacaJuga.flat(), related, moreInCategory },
+        // The HTML's digest, not the HTML: a cached article reads its HTML from disk only when asked.
+        bodyKey: digestOf(`${parsed.htmlDigest}\0${JSON.stringify(parsed.bacaJugaSlots)}\0${JSON.stringify(bacaJuga)}`),
+      };
+      kept?.set(parsed, made);
+    }
     const built: BuiltArticle = {
-      data,
+      data: made.data,
       get html() {
         return fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga);
       },
-      // The HTML's digest, not the HTML: a cached article reads its HTML from disk only when asked.
-      bodyKey: digestOf(`${parsed.htmlDigest}\0${JSON.stringify(parsed.bacaJugaSlots)}\0${JSON.stringify(bacaJuga)}`),
+      bodyKey: made.bodyKey,
       get text() {
         return parsed.text;
       },
@@ -61,4 +77,45 @@ export function renderArticles(
     onProgress?.(i + 1, total);
     return built;
   });
+}
+
+/** What the publish server's previous build made of a parsed article, and from what (see `kept`). */
+interface Made {
+  readonly fields: ArticleFields;
+  readonly bacaJuga: readonly (readonly BacaJugaLink[])[];
+  readonly related: readonly ArticleLink[];
+  readonly moreInCategory: readonly ArticleLink[];
+  readonly data: Article;
+  readonly bodyKey: string;
+}
+
+/**
+ * Each parsed article's data and body key as the publish server's previous build made them (see
+ * `acrossBuilds`). They are kept while what they are made from is the same: the same fields object
+ * (resolve-links.ts keeps it while the file and credits are), the same link objects in its lists
+ * (`linkTo` keeps one per parsed article), and "Baca juga" targets of the same slugs and headlines.
+ * The data object is then the previous build's, and the entry's digest, its list views and their
+ * digests, which are kept by that object, need not be made again: at 100,000 articles, serializing
+ * and hashing every entry and list view was about 2 s of each publish (issue #20).
+ */
+const kept = acrossBuilds<ParsedArticle, Made>('built-article');
+
+/** Whether two lists hold the same link objects in the same order. */
+function sameItems(a: readonly ArticleLink[], b: readonly ArticleLink[]): boolean {
+  return a.length === b.length && a.every((link, i) => link === b[i]);
+}
+
+/** Whether two articles' "Baca juga" blocks link the same slugs under the same headlines, block by block. */
+function sameBlocks(a: readonly (readonly BacaJugaLink[])[], b: readonly (readonly BacaJugaLink[])[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((block, i) => {
+      const other = b[i];
+      return (
+        other !== undefined &&
+        block.length === other.length &&
+        block.every((link, j) => link.slug === other[j]?.slug && link.title === other[j]?.title)
+      );
+    })
+  );
 }

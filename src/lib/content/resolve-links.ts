@@ -1,3 +1,4 @@
+import { acrossBuilds } from '../once-per-object.ts';
 import { leadImage } from './resolve-image.ts';
 import { sortErrors, type WartaError } from '../errors/index.ts';
 import type { BacaJugaLink } from '../markdown/baca-juga.ts';
@@ -152,7 +153,7 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
     bacaJugaLinks += bacaJuga.reduce((n, block) => n + block.length, 0);
     return {
       article: {
-        data: articleFields(article, credits),
+        data: fieldsOf(article, credits),
         // Passed on unread: the search index reads the text of the shards it builds only.
         get text() {
           return article.text;
@@ -183,6 +184,36 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
 /** Newer first, then slug ascending; slugs are unique on a site, so the order is total. */
 function newestFirst(a: ArticleFields, b: ArticleFields): number {
   return b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : 1);
+}
+
+/**
+ * The fields of each parsed article the publish server's previous build made, with the credits they
+ * were made with (see `acrossBuilds`): an article's fields depend on its parsed file and on its
+ * credits, which the people's files decide, so a story whose file and credits are unchanged keeps
+ * its fields object, and with it the views, digests and page keys made from it (issue #20).
+ */
+const keptFields = acrossBuilds<ParsedArticle, { readonly credits: readonly Credit[]; readonly fields: ArticleFields }>(
+  'article-fields',
+);
+
+function fieldsOf(article: ParsedArticle, credits: readonly Credit[]): ArticleFields {
+  const kept = keptFields?.get(article);
+  if (kept !== undefined && sameCredits(kept.credits, credits)) return kept.fields;
+  const fields = articleFields(article, credits);
+  keptFields?.set(article, { credits, fields });
+  return fields;
+}
+
+function sameCredits(a: readonly Credit[], b: readonly Credit[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return (
+        y !== undefined && x.role === y.role && x.name === y.name && x.slug === y.slug && x.newsroom === y.newsroom
+      );
+    })
+  );
 }
 
 function articleFields(article: ParsedArticle, credits: readonly Credit[]): ArticleFields {

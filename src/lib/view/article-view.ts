@@ -123,7 +123,7 @@ export interface ListItemView extends ArticleLinkView {
  * list page's key is computed on every build), so each view is made once per build; views are
  * immutable, so sharing them is safe.
  */
-export const toListView: (article: Article) => ListItemView = oncePerObject(makeListView);
+export const toListView: (article: Article) => ListItemView = oncePerObject(makeListView, 'list-view');
 
 function makeListView(article: Article): ListItemView {
   // Frozen: pageCacheKey serializes a frozen object once, however many list pages hold it.

@@ -31,7 +31,7 @@ export function navigationKey(
  * a NUL and `#`, which no field of a page's data holds where a view stands (the positions of views
  * hold objects, whose JSON starts with `{`).
  */
-const sharedPart = oncePerObject((value: object): string => `\0#${digestOf(JSON.stringify(value))}`);
+const sharedPart = oncePerObject((value: object): string => `\0#${digestOf(JSON.stringify(value))}`, 'shared-part');
 
 /**
  * `value`, or its part when it is a shared (frozen) view, or its time when it is a date: `JSON.stringify`

@@ -1,0 +1,105 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseArticle, type ArticleSource, type ParsedArticle } from '../../src/lib/content/parse-article.ts';
+import { parsePerson, type Person } from '../../src/lib/content/people.ts';
+import { parseSources } from '../../src/lib/content/parse-sources.ts';
+import { createPeopleIndex } from '../../src/lib/content/resolve-credits.ts';
+import { keepResultsAcrossBuilds } from '../../src/lib/once-per-object.ts';
+import { article, source } from '../helpers/article-source.ts';
+
+// Issue #20: the publish server keeps what a build works out from an unchanged parsed article for
+// the next build (acrossBuilds). Each build loads Warta's modules anew, so each build here imports
+// its own copies of the content steps (a query makes a new module), as the server's builds do, and
+// hands unchanged files' parsed articles on, as the parse cache does. What a build keeps must be
+// exactly what it would make again: a changed headline, link or byline must show.
+
+const KEPT = Symbol.for('warta.results-across-builds');
+keepResultsAcrossBuilds();
+afterAll(() => {
+  delete (globalThis as Record<symbol, unknown>)[KEPT];
+});
+
+const now = new Date('2025-01-01T00:00:00Z');
+let builds = 0;
+
+/** One build of `files` in fresh copies of the content steps; `parsed` is the parse cache, by file text. */
+async function build(
+  files: readonly ArticleSource[],
+  parsed: Map<string, ParsedArticle>,
+  people: readonly Person[] = [],
+) {
+  builds += 1;
+  const copy = `?build-${builds}`;
+  const fresh = async <M>(file: string): Promise<M> =>
+    (await import(/* @vite-ignore */ `${new URL(`../../src/lib/content/${file}`, import.meta.url).href}${copy}`)) as M;
+  const { resolveLinks } = await fresh<typeof import('../../src/lib/content/resolve-links.ts')>('resolve-links.ts');
+  const { rankRelatedArticles } =
+    await fresh<typeof import('../../src/lib/content/rank-related-articles.ts')>('rank-related-articles.ts');
+  const { renderArticles } =
+    await fresh<typeof import('../../src/lib/content/render-articles.ts')>('render-articles.ts');
+  const sources = parseSources(files, (file) => {
+    const key = new TextDecoder().decode(file.bytes);
+    let result = parsed.get(key);
+    if (result === undefined) {
+      const outcome = parseArticle(file);
+      if (!outcome.ok) throw new Error(`${file.path} does not parse`);
+      parsed.set(key, (result = outcome.article));
+    }
+    return { ok: true, article: result };
+  });
+  const resolution = resolveLinks(sources, { now, people: createPeopleIndex(people, 'Warta') });
+  if (!resolution.ok) throw new Error(resolution.errors.map((e) => e.message).join('\n'));
+  const built = renderArticles(resolution.site, rankRelatedArticles(resolution.site, undefined));
+  return new Map(built.map((a) => [a.data.slug, a]));
+}
+
+const bacaJuga = (title: string) => `JAKARTA - Pembuka.\n\nBACA JUGA\n- [${title}](/berita/sasaran/)\n\nPenutup.`;
+
+describe('results kept across the publish server builds (acrossBuilds, issue #20)', () => {
+  it('keeps an unchanged story’s data, and makes again what a changed headline, link or byline reaches', async () => {
+    const parsed = new Map<string, ParsedArticle>();
+    const target = (title: string) => article('sasaran.md', { title, body: 'MEDAN - Isi sasaran.' });
+    const linker = article('penaut.md', { title: 'Penaut', body: bacaJuga('apa saja') });
+    const pinner = article('penyemat.md', { title: 'Penyemat', front: 'related: [sasaran]\n' });
+    // Another section: "Lainnya di Nasional" of the others lists each other, so the headline's change reaches those.
+    const alone = source(
+      'sendiri.md',
+      '---\ntitle: Sendiri\ndate: 2024-12-20T10:00:00+07:00\ncategory: Olahraga\nauthor: Dewi Lestari\n---\n\nJAKARTA - Isi.\n',
+    );
+
+    const first = await build([target('Judul Lama'), linker, pinner, alone], parsed);
+    const second = await build([target('Judul Lama'), linker, pinner, alone], parsed);
+    for (const slug of ['sasaran', 'penaut', 'penyemat', 'sendiri']) {
+      expect(second.get(slug)?.data, slug).toBe(first.get(slug)?.data);
+      expect(second.get(slug)?.bodyKey, slug).toBe(first.get(slug)?.bodyKey);
+    }
+
+    // The target's headline changes: the story that links it in "Baca juga" and the one that pins it
+    // show the new headline, in their data and (for the link) their body; the others are kept.
+    const third = await build([target('Judul Baru'), linker, pinner, alone], parsed);
+    expect(third.get('penaut')?.data.bacaJuga).toEqual([{ slug: 'sasaran', title: 'Judul Baru' }]);
+    expect(third.get('penaut')?.bodyKey).not.toBe(second.get('penaut')?.bodyKey);
+    expect(third.get('penaut')?.html).toContain('Judul Baru');
+    expect(third.get('penyemat')?.data.related.map((l) => l.title)).toEqual(['Judul Baru']);
+    expect(third.get('penyemat')?.data).not.toBe(second.get('penyemat')?.data);
+    expect(third.get('sendiri')?.data).toBe(second.get('sendiri')?.data);
+    expect(third.get('sasaran')?.data.moreInCategory.map((l) => l.slug)).toEqual(['penaut', 'penyemat']);
+
+    // A person file for the byline's name: the story is credited to the person, with a link.
+    const dewi = parsePerson(
+      source('penulis/dewi-lestari.md', '---\nname: Dewi Lestari\nrole: penulis\nbio: Menulis.\n---\n'),
+    );
+    if (!dewi.ok) throw new Error('the person does not parse');
+    const fourth = await build([target('Judul Baru'), linker, pinner, alone], parsed, [dewi.person]);
+    expect(fourth.get('sendiri')?.data.credits).toEqual([
+      { role: 'penulis', name: 'Dewi Lestari', slug: 'dewi-lestari' },
+    ]);
+    expect(fourth.get('penaut')?.data).toBe(third.get('penaut')?.data);
+
+    // Each build's data equals what a build that keeps nothing makes of the same files.
+    const fresh = await build([target('Judul Baru'), linker, pinner, alone], new Map(), [dewi.person]);
+    for (const [slug, built] of fourth) {
+      expect(built.data, slug).toEqual(fresh.get(slug)?.data);
+      expect(built.bodyKey, slug).toBe(fresh.get(slug)?.bodyKey);
+    }
+  });
+});
