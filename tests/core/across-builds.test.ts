@@ -15,7 +15,7 @@ import { article, source } from '../helpers/article-source.ts';
 const KEPT = Symbol.for('warta.results-across-builds');
 keepResultsAcrossBuilds();
 afterAll(() => {
-  delete (globalThis as Record<symbol, unknown>)[KEPT];
+  Reflect.deleteProperty(globalThis, KEPT);
 });
 
 const now = new Date('2025-01-01T00:00:00Z');

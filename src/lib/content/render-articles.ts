@@ -46,8 +46,7 @@ export function renderArticles(
     const moreInCategory = lists.moreBySlug.get(article.data.slug) ?? [];
     let made = kept?.get(parsed);
     if (
-      made === undefined ||
-      made.fields !== article.data ||
+      made?.fields !== article.data ||
       !sameItems(made.related, related) ||
       !sameItems(made.moreInCategory, moreInCategory) ||
       !sameBlocks(made.bacaJuga, bacaJuga)
@@ -112,9 +111,11 @@ function sameBlocks(a: readonly (readonly BacaJugaLink[])[], b: readonly (readon
     a.every((block, i) => {
       const other = b[i];
       return (
-        other !== undefined &&
-        block.length === other.length &&
-        block.every((link, j) => link.slug === other[j]?.slug && link.title === other[j]?.title)
+        other?.length === block.length &&
+        block.every((link, j) => {
+          const same = other[j];
+          return same?.slug === link.slug && same.title === link.title;
+        })
       );
     })
   );

@@ -209,9 +209,7 @@ function sameCredits(a: readonly Credit[], b: readonly Credit[]): boolean {
     a.length === b.length &&
     a.every((x, i) => {
       const y = b[i];
-      return (
-        y !== undefined && x.role === y.role && x.name === y.name && x.slug === y.slug && x.newsroom === y.newsroom
-      );
+      return y?.role === x.role && y.name === x.name && y.slug === x.slug && y.newsroom === x.newsroom;
     })
   );
 }
