@@ -102,4 +102,27 @@ describe('results kept across the publish server builds (acrossBuilds, issue #20
       expect(built.bodyKey, slug).toBe(fresh.get(slug)?.bodyKey);
     }
   });
+
+  it('resolves kept file links and headline items against the current archive', async () => {
+    const parsed = new Map<string, ParsedArticle>();
+    const byFile = article('nasional/sasaran.md', { title: 'Banjir Rob', body: 'MEDAN - Isi sasaran.' });
+    const byHeadline = article('nasional/kedua.md', { title: 'Gempa Guncang Cianjur', body: 'MEDAN - Isi kedua.' });
+    const linker = article('opini/penaut.md', {
+      title: 'Penaut',
+      body: 'JAKARTA - Pembuka.\n\nBACA JUGA\n- [apa saja](../nasional/sasaran.md)\n- gempa guncang CIANJUR!\n\nPenutup.',
+    });
+    const links = [
+      { slug: 'sasaran', title: 'Banjir Rob' },
+      { slug: 'kedua', title: 'Gempa Guncang Cianjur' },
+    ];
+    expect((await build([byFile, byHeadline, linker], parsed)).get('penaut')?.data.bacaJuga).toEqual(links);
+    expect((await build([byFile, byHeadline, linker], parsed)).get('penaut')?.data.bacaJuga).toEqual(links);
+    // A second story of that headline: the kept item now matches two, and says so.
+    const twin = article('ekonomi/kembar.md', { title: 'Gempa Guncang Cianjur', body: 'MEDAN - Isi kembar.' });
+    await expect(build([byFile, byHeadline, linker, twin], parsed)).rejects.toThrow(
+      /matches the titles of content\/(ekonomi\/kembar|nasional\/kedua)\.md, content\/(ekonomi\/kembar|nasional\/kedua)\.md/,
+    );
+    // The linked file gone: the kept path names no article.
+    await expect(build([byHeadline, linker], parsed)).rejects.toThrow(/resolves to no article|apa saja/);
+  });
 });

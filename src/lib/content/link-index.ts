@@ -13,17 +13,24 @@ export interface ArticleTarget {
   readonly path: string;
   readonly displayPath: string;
   readonly state: PublicationState;
+  /** {@link titleKey} of `title`, when the caller keeps it (see resolve-links.ts); made here otherwise. */
+  readonly titleKey?: string;
 }
 
 /** Lookup of articles by slug, file path and normalised title; built once per build. */
 export interface LinkIndex {
   bySlug(slug: string): ArticleTarget | undefined;
-  /** `link` is relative to the file at `fromPath` (both content-relative). */
-  byFile(fromPath: string, link: string): ArticleTarget | undefined;
-  /** Every article whose title normalises like `title`. */
-  byTitle(title: string): readonly ArticleTarget[];
+  /** The article at a content-relative path, as {@link linkedPath} makes it of a link. */
+  byPath(path: string): ArticleTarget | undefined;
+  /** Every article whose title's {@link titleKey} is `key`. */
+  byTitleKey(key: string): readonly ArticleTarget[];
   /** Up to `count` titles closest to `text`, for "did you mean" hints. */
   closestTitles(text: string, count?: number): string[];
+}
+
+/** The content-relative path a file link `link` names from the file at `fromPath` (content-relative). */
+export function linkedPath(fromPath: string, link: string): string {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(fromPath), link)).replace(/^\.\//, '');
 }
 
 /** Builds a {@link LinkIndex} over `targets` in one pass. */
@@ -34,18 +41,15 @@ export function createLinkIndex(targets: readonly ArticleTarget[]): LinkIndex {
   for (const target of targets) {
     if (!slugs.has(target.slug)) slugs.set(target.slug, target);
     paths.set(target.path, target);
-    const key = titleKey(target.title);
+    const key = target.titleKey ?? titleKey(target.title);
     const list = titles.get(key);
     if (list) list.push(target);
     else titles.set(key, [target]);
   }
   return {
     bySlug: (slug) => slugs.get(slug),
-    byFile(fromPath, link) {
-      const joined = path.posix.normalize(path.posix.join(path.posix.dirname(fromPath), link));
-      return paths.get(joined.replace(/^\.\//, ''));
-    },
-    byTitle: (title) => titles.get(titleKey(title)) ?? [],
+    byPath: (linked) => paths.get(linked),
+    byTitleKey: (key) => titles.get(key) ?? [],
     closestTitles(text, count = 3) {
       const key = titleKey(text);
       const scored: { title: string; score: number }[] = [];

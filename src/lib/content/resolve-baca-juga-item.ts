@@ -1,6 +1,8 @@
 import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
 import type { BacaJugaItem } from '../markdown/baca-juga.ts';
-import type { ArticleTarget, LinkIndex } from './link-index.ts';
+import { acrossBuilds, oncePerObject } from '../once-per-object.ts';
+import { titleKey } from '../slug.ts';
+import { linkedPath, type ArticleTarget, type LinkIndex } from './link-index.ts';
 
 /** Result of resolving one "Baca juga" item. */
 export type ItemResolution = { ok: true; target: ArticleTarget } | { ok: false; error: WartaError };
@@ -23,13 +25,13 @@ export function resolveBacaJugaItem(
     case 'unsupported':
       return fail(createError(ContentErrors.BacaJugaUnsupportedLink, { url: reference.url }, position));
     case 'file':
-      target = index.byFile(from.path, reference.path);
+      target = index.byPath(pathOf(reference, from.path));
       break;
     case 'slug':
       target = index.bySlug(reference.slug);
       break;
     case 'title': {
-      const matches = index.byTitle(reference.title);
+      const matches = index.byTitleKey(titleKeyOf(reference));
       if (matches.length > 1) {
         return fail(
           createError(
@@ -60,4 +62,29 @@ export function resolveBacaJugaItem(
     );
   }
   return { ok: true, target };
+}
+
+// An item's reference is part of its parsed article, which the publish server's parse cache hands
+// each build again while the file is unchanged (see `acrossBuilds`): the path a file link names and
+// the key of a headline are then made once, not on every publish for each of the archive's items
+// (with the link index's own keys, about 0.5 s of a 100,000-article publish; issue #20).
+
+/** The key a headline item is matched by (see `titleKey`). */
+const titleKeyOf = oncePerObject(
+  (reference: { readonly title: string }) => titleKey(reference.title),
+  'item-title-key',
+);
+
+/** What each file link named, from which file: a reference is one article's, so its file is checked, not assumed. */
+const pathsNamed =
+  acrossBuilds<object, { readonly from: string; readonly path: string }>('item-linked-path') ??
+  new WeakMap<object, { readonly from: string; readonly path: string }>();
+
+/** The content-relative path the file link `reference` names from the file at `fromPath`. */
+function pathOf(reference: { readonly path: string }, fromPath: string): string {
+  const kept = pathsNamed.get(reference);
+  if (kept?.from === fromPath) return kept.path;
+  const named = linkedPath(fromPath, reference.path);
+  pathsNamed.set(reference, { from: fromPath, path: named });
+  return named;
 }

@@ -1,9 +1,9 @@
-import { acrossBuilds } from '../once-per-object.ts';
+import { acrossBuilds, oncePerObject } from '../once-per-object.ts';
 import { leadImage } from './resolve-image.ts';
 import { sortErrors, type WartaError } from '../errors/index.ts';
 import type { BacaJugaLink } from '../markdown/baca-juga.ts';
 import { readingMinutes } from '../markdown/plain-text.ts';
-import { termSlug } from '../slug.ts';
+import { termSlug, titleKey } from '../slug.ts';
 import type { Article } from './article.ts';
 import { createLinkIndex, type ArticleTarget, type PublicationState } from './link-index.ts';
 import type { ParsedArticle } from './parse-article.ts';
@@ -126,6 +126,7 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
     path: c.parsed.source.path,
     displayPath: c.parsed.source.displayPath,
     state: c.state,
+    titleKey: titleKeyOf(c.parsed),
   }));
   const index = createLinkIndex(targets);
   const visibleSlugs = new Set(candidates.filter((c) => c.visible).map((c) => c.parsed.slug));
@@ -195,6 +196,9 @@ function newestFirst(a: ArticleFields, b: ArticleFields): number {
 const keptFields = acrossBuilds<ParsedArticle, { readonly credits: readonly Credit[]; readonly fields: ArticleFields }>(
   'article-fields',
 );
+
+/** The key "Baca juga" headlines are matched to an article's title by, once per parsed article (see `acrossBuilds`). */
+const titleKeyOf = oncePerObject((article: ParsedArticle) => titleKey(article.frontMatter.title), 'target-title-key');
 
 function fieldsOf(article: ParsedArticle, credits: readonly Credit[]): ArticleFields {
   const kept = keptFields?.get(article);
