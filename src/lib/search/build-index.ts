@@ -155,17 +155,14 @@ export function prepareSearchIndex(
   fs.rmSync(spoolDirectory, { recursive: true, force: true });
   fs.mkdirSync(spoolDirectory, { recursive: true });
   // The text still unread where a digest stands for it.
-  const sources = articles.map((article) => {
-    const { source, fields } = searchFieldsOf(article.data);
-    return {
-      data: source,
-      fields,
-      get text() {
-        return article.text;
-      },
-      textDigest: article.textDigest,
-    };
-  });
+  const sources = articles.map((article) => ({
+    data: article.data,
+    fields: searchFieldsOf(article.data),
+    get text() {
+      return article.text;
+    },
+    textDigest: article.textDigest,
+  }));
   const shards = splitIntoShards(sources, options.shardSize).map((shard): PlannedShard => {
     // Hashed as text, not as the v8.serialize bytes spooled below: those depend on how V8 happens
     // to store each string, and gave the same articles other digests from build to build. The text's
@@ -185,7 +182,7 @@ export function prepareSearchIndex(
     };
     if (cached && fs.existsSync(path.join(cached, SHARD_TERMS_FILE))) return { ...about, cached };
     const articlesFile = path.join(spoolDirectory, `${shard.name}.bin`);
-    const spooled = shard.articles.map(({ data, text }): ShardArticle => ({ data, text }));
+    const spooled = shard.articles.map(({ data, text }): ShardArticle => ({ data: searchSource(data), text }));
     fs.writeFileSync(articlesFile, v8.serialize(spooled));
     return { ...about, articlesFile, ...(cached ? { cached } : {}) };
   });
@@ -193,17 +190,11 @@ export function prepareSearchIndex(
 }
 
 /**
- * An article's search fields, and their text for its shard's digest, once per article data object:
+ * The text of an article's search fields for its shard's digest, once per article data object:
  * in the publish server an unchanged story's data is the previous build's object (see `acrossBuilds`),
  * and copying and serializing the fields of 100,000 articles was about 0.5 s of each publish (issue #20).
  */
-const searchFieldsOf = oncePerObject(
-  (data: SearchSource): { readonly source: SearchSource; readonly fields: string } => {
-    const source = searchSource(data);
-    return { source, fields: fieldsText(source) };
-  },
-  'search-fields',
-);
+const searchFieldsOf = oncePerObject((data: SearchSource): string => fieldsText(searchSource(data)), 'search-fields');
 
 /**
  * An article's search fields as its shard's digest reads them: their JSON with the two dates as
