@@ -173,6 +173,11 @@ describe('property: CommonMark fast path gives the GFM tree', () => {
   const body = fc
     .array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 50 })
     .map((parts) => parts.join(''));
+  it('for a one-column table without pipes (found by the property below)', () => {
+    for (const markdown of ['.\n---:', 'Harga\n:---', 'Harga\n  :-:  \nRp 5.000'])
+      expect(parseMarkdown(markdown), markdown).toEqual(parseMarkdownWithGfm(markdown));
+    expect(parseMarkdownWithGfm('.\n---:').children[0]?.type).toBe('table');
+  });
   it('for every body', () => {
     fc.assert(
       fc.property(body, (markdown) => {
