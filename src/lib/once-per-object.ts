@@ -20,6 +20,28 @@ export function oncePerObject<K extends object, V>(make: (key: K) => V, name?: s
 }
 
 /**
+ * `make(key, input)`, kept across builds by `key` while its `input` is the same (`same`), in a process
+ * that keeps results across builds (see {@link acrossBuilds}); elsewhere made at each call. For what
+ * depends on a parsed article and on something else a build decides (its credits, its body key, the
+ * file it is linked from): the result a previous build made is used only while that is unchanged.
+ */
+export function keptWhileSame<K extends object, I, V>(
+  name: string,
+  make: (key: K, input: I) => V,
+  same: (kept: I, input: I) => boolean,
+): (key: K, input: I) => V {
+  const results = acrossBuilds<K, { readonly input: I; readonly result: V }>(name);
+  if (results === undefined) return make;
+  return (key, input) => {
+    const kept = results.get(key);
+    if (kept !== undefined && same(kept.input, input)) return kept.result;
+    const result = make(key, input);
+    results.set(key, { input, result });
+    return result;
+  };
+}
+
+/**
  * The publish server (scripts/publish.ts) runs every publish as a build in one process, and the parse
  * cache hands each build the same parsed-article objects for the files that did not change
  * (parse-cache.ts). What a build derives from those objects alone (an article's fields, its links,

@@ -29,7 +29,7 @@ import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorRep
 import { lastShare } from '../lib/related/shared-search.ts';
 import { pageCacheKey } from '../lib/view/page-key.ts';
 import { digestOf } from '../lib/digest.ts';
-import { acrossBuilds } from '../lib/once-per-object.ts';
+import { keptWhileSame } from '../lib/once-per-object.ts';
 
 /** Options of {@link wartaLoader}. */
 export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
@@ -361,20 +361,19 @@ async function readAndParse(
  * serialized once, not once per list.
  */
 function entryDigest(article: BuiltArticle): string {
-  const kept = keptDigests?.get(article.data);
-  if (kept?.bodyKey === article.bodyKey) return kept.digest;
-  const digest = digestOf(`${pageCacheKey(article.data, `entry ${ENTRY_FORMAT}`)}\0${article.bodyKey}`);
-  keptDigests?.set(article.data, { bodyKey: article.bodyKey, digest });
-  return digest;
+  return digestOfEntry(article.data, article.bodyKey);
 }
 
 /**
- * Each entry's digest by its data object, in the publish server (see `acrossBuilds`): an unchanged
- * story's data is the previous build's object (render-articles.ts), and its digest, about 1 s of a
- * 100,000-article publish for all of them, is then the previous build's too.
+ * Each entry's digest by its data object while its body key is the same, in the publish server (see
+ * `acrossBuilds`): an unchanged story's data is the previous build's object (render-articles.ts), and
+ * its digest, about 1 s of a 100,000-article publish for all of them, is then the previous build's too.
  */
-const keptDigests = acrossBuilds<BuiltArticle['data'], { readonly bodyKey: string; readonly digest: string }>(
+const digestOfEntry = keptWhileSame(
   'entry-digest',
+  (data: BuiltArticle['data'], bodyKey: string) =>
+    digestOf(`${pageCacheKey(data, `entry ${ENTRY_FORMAT}`)}\0${bodyKey}`),
+  (kept, bodyKey) => kept === bodyKey,
 );
 
 /**

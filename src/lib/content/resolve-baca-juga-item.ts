@@ -1,6 +1,6 @@
 import { ContentErrors, createError, type SourcePosition, type WartaError } from '../errors/index.ts';
 import type { BacaJugaItem } from '../markdown/baca-juga.ts';
-import { acrossBuilds, oncePerObject } from '../once-per-object.ts';
+import { keptWhileSame, oncePerObject } from '../once-per-object.ts';
 import { titleKey } from '../slug.ts';
 import { linkedPath, type ArticleTarget, type LinkIndex } from './link-index.ts';
 
@@ -75,16 +75,12 @@ const titleKeyOf = oncePerObject(
   'item-title-key',
 );
 
-/** What each file link named, from which file: a reference is one article's, so its file is checked, not assumed. */
-const pathsNamed =
-  acrossBuilds<object, { readonly from: string; readonly path: string }>('item-linked-path') ??
-  new WeakMap<object, { readonly from: string; readonly path: string }>();
-
-/** The content-relative path the file link `reference` names from the file at `fromPath`. */
-function pathOf(reference: { readonly path: string }, fromPath: string): string {
-  const kept = pathsNamed.get(reference);
-  if (kept?.from === fromPath) return kept.path;
-  const named = linkedPath(fromPath, reference.path);
-  pathsNamed.set(reference, { from: fromPath, path: named });
-  return named;
-}
+/**
+ * The content-relative path the file link `reference` names from the file at `fromPath`. A reference
+ * is one article's, so the file it is linked from is checked, not assumed.
+ */
+const pathOf = keptWhileSame(
+  'item-linked-path',
+  (reference: { readonly path: string }, fromPath: string) => linkedPath(fromPath, reference.path),
+  (kept, fromPath) => kept === fromPath,
+);

@@ -1,4 +1,4 @@
-import { acrossBuilds, oncePerObject } from '../once-per-object.ts';
+import { keptWhileSame, oncePerObject } from '../once-per-object.ts';
 import { leadImage } from './resolve-image.ts';
 import { sortErrors, type WartaError } from '../errors/index.ts';
 import type { BacaJugaLink } from '../markdown/baca-juga.ts';
@@ -188,25 +188,15 @@ function newestFirst(a: ArticleFields, b: ArticleFields): number {
 }
 
 /**
- * The fields of each parsed article the publish server's previous build made, with the credits they
- * were made with (see `acrossBuilds`): an article's fields depend on its parsed file and on its
- * credits, which the people's files decide, so a story whose file and credits are unchanged keeps
- * its fields object, and with it the views, digests and page keys made from it (issue #20).
+ * An article's fields, kept across the publish server's builds (see `acrossBuilds`) while its parsed
+ * file and its credits are the same: the people's files decide the credits. A story whose file and
+ * credits are unchanged keeps its fields object, and with it the views, digests and page keys made
+ * from it (issue #20).
  */
-const keptFields = acrossBuilds<ParsedArticle, { readonly credits: readonly Credit[]; readonly fields: ArticleFields }>(
-  'article-fields',
-);
+const fieldsOf = keptWhileSame('article-fields', articleFields, sameCredits);
 
 /** The key "Baca juga" headlines are matched to an article's title by, once per parsed article (see `acrossBuilds`). */
 const titleKeyOf = oncePerObject((article: ParsedArticle) => titleKey(article.frontMatter.title), 'target-title-key');
-
-function fieldsOf(article: ParsedArticle, credits: readonly Credit[]): ArticleFields {
-  const kept = keptFields?.get(article);
-  if (kept !== undefined && sameCredits(kept.credits, credits)) return kept.fields;
-  const fields = articleFields(article, credits);
-  keptFields?.set(article, { credits, fields });
-  return fields;
-}
 
 function sameCredits(a: readonly Credit[], b: readonly Credit[]): boolean {
   return (
