@@ -11,6 +11,8 @@ import {
   recordContentSummary,
 } from './data/build-context.ts';
 import { digestModules } from './lib/storage/digest-code.ts';
+import { keptAcrossBuilds } from './lib/once-per-object.ts';
+import type { RelatedState } from './lib/related/index.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
 import { siteConfig } from './site.config.ts';
@@ -40,7 +42,9 @@ const articles = defineCollection({
         // The publish server's next build takes it from memory instead of reading it back (1 s at 100,000 articles).
         keepInMemory: isPublishServer(),
       },
-      // Every article's list is searched again on each build: on all cores (shared-search.ts).
+      // The publish server keeps the index and ranks again only what a change reaches (incremental.ts).
+      keep: keptAcrossBuilds<RelatedState>('related-index'),
+      // A full ranking searches every article's list: on all cores (shared-search.ts).
       parallel: { threads: os.availableParallelism(), workerFile: path.resolve('src/lib/related/search-worker.ts') },
     }),
     onLoaded: recordContentSummary,

@@ -72,5 +72,27 @@ export function acrossBuilds<K extends object, V>(name: string): WeakMap<K, V> |
   return results as WeakMap<K, V>;
 }
 
+/**
+ * One value kept across builds under `name` (see {@link acrossBuilds}), in a box the caller reads and
+ * replaces; undefined where nothing is kept. For what a build keeps whole rather than by object: the
+ * related index (src/lib/related/incremental.ts).
+ */
+export function keptAcrossBuilds<V>(name: string): KeptBox<V> | undefined {
+  const results = acrossBuilds<object, KeptBox<V>>(name);
+  if (results === undefined) return undefined;
+  // The key must be the same object for every build's copy of this module: one on globalThis.
+  const anchor = ((globalThis as Record<symbol, object | undefined>)[ANCHOR] ??= {});
+  let box = results.get(anchor);
+  if (box === undefined) results.set(anchor, (box = { value: undefined }));
+  return box;
+}
+
+/** A value kept across builds; see {@link keptAcrossBuilds}. */
+export interface KeptBox<V> {
+  value: V | undefined;
+}
+
+const ANCHOR = Symbol.for('warta.kept-across-builds-anchor');
+
 type Registry = Map<string, WeakMap<object, unknown>>;
 const KEPT = Symbol.for('warta.results-across-builds');

@@ -206,9 +206,13 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
       const related = rankRelatedArticles(site, options.rankRelated, options.relatedLimit);
       // Says whether the searches ran on a worker too: a worker that cannot start leaves them all to
       // this thread with the same lists, so only this figure shows it (see shared-search.ts).
+      // And how many lists were searched again, when the publish server's kept index spared the rest
+      // (src/lib/related/incremental.ts).
+      const searched = lastShare.searches;
       endPhase(
         'related',
-        lastShare.onWorkers > 0 ? `, ${percent(lastShare.onWorkers, lastShare.searches)} on workers` : '',
+        (options.rankRelated && searched < site.fileOrder.length ? `, ${searched} lists searched again` : '') +
+          (lastShare.onWorkers > 0 ? `, ${percent(lastShare.onWorkers, searched)} on workers` : ''),
       );
       const articles = renderArticles(site, related, progress('render'));
       endPhase('render');

@@ -64,7 +64,14 @@ describe('related articles on the labelled fixture', () => {
     const peers = fixture.filter((doc) => doc.topic === orphan!.topic && doc !== orphan);
     expect(peers.some((doc) => doc.category === orphan!.category)).toBe(false);
     expect(fixture.some((doc) => doc.topic !== orphan!.topic && doc.category === orphan!.category)).toBe(true);
-    expect(sameTopicInTop3(unfiltered, orphan!.slug)).toBe(3);
+    // Two of the top three: the third is a tie-break away. Its short text has many words of equal
+    // weight, and which of them make its 25 terms decides between a third quake story and a price
+    // story. Ties between words went by the order the archive first used them until the publish
+    // server began updating the index (issue #20), which a publish cannot keep; they now go by where
+    // the story itself first uses them (vectors.ts). That showed the third quake story (score 0.2369)
+    // before and leaves it under the minimum now; over the whole fixture, the figures at the default
+    // minimum are the same either way (precision 0.96, recall 0.40, 100 listed, 4 wrong, 7 empty).
+    expect(sameTopicInTop3(unfiltered, orphan!.slug)).toBeGreaterThanOrEqual(2);
     // What readers see is only same-topic stories: the section's story ranked 5th by score (similarity
     // 0.115, lifted by the shared category) stays under the minimum similarity (0.22).
     const shown = ranked.get(orphan!.slug) ?? [];

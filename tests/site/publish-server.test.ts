@@ -114,6 +114,10 @@ describe('the publish server (npm run publish, issue #20)', () => {
         fs.appendFileSync(story, '\nParagraf kedua dari daerah.\n');
         const edited = await server.settled(beforeEdit);
         expect(edited.outcome, edited.log).toBe('done');
+        // The newest story edited, the archive's size the same: the kept related index is updated,
+        // not ranked again in full (src/lib/related/incremental.ts), and the clean build below shows
+        // its lists are a full ranking's.
+        expect(edited.log).toMatch(/related [\d.]+ s, \d+ lists searched again/);
 
         // Last, whatever the random steps were, a headline change: the server keeps what a build made
         // of an unchanged story for the next publish (acrossBuilds), and the stories that link the

@@ -50,7 +50,7 @@ export interface RelatedLists {
 export function rankRelatedArticles(site: ResolvedSite, ranker: RelatedRanker | undefined, limit = 5): RelatedLists {
   // File order, as the related engine has always been fed: its tie-breaks follow the add order.
   const bySlug = new Map(site.fileOrder.map(({ parsed }) => [parsed.slug, parsed]));
-  const search = ranker?.(site.fileOrder.map(({ parsed }) => relatedInput(parsed)));
+  const search = ranker?.(site.fileOrder.map(({ parsed }) => relatedInputOf(parsed)));
   const found = search?.(
     site.fileOrder.map(({ parsed, bacaJuga, pinned }) => ({
       slug: parsed.slug,
@@ -139,6 +139,13 @@ function nearest(
   }
   return found;
 }
+
+/**
+ * An article's input to the related index, one object per parsed article: the publish server keeps
+ * it across builds (see `acrossBuilds`), and its related index knows an unchanged story by this
+ * object (src/lib/related/incremental.ts), without digesting its text again.
+ */
+const relatedInputOf = oncePerObject(relatedInput, 'related-input');
 
 function relatedInput(article: ParsedArticle): RelatedDocument {
   const fm = article.frontMatter;

@@ -5,6 +5,7 @@ export { defaultRelatedConfig, parseRelatedConfig, relatedConfigSchema, relatedW
 export { foldLabel, foldText } from './fold.ts';
 export type { RelatedIndexOptions } from './inverted-index.ts';
 export { createRelatedIndex } from './inverted-index.ts';
+export type { RelatedState } from './incremental.ts';
 export type { TermCacheOptions } from './term-cache.ts';
 export { termCacheWritten } from './term-cache.ts';
 export type { RankRelatedOptions } from './rank.ts';

@@ -30,6 +30,20 @@ export interface RawCorpus {
   readonly tagCount: number;
 }
 
+/**
+ * What counting more documents after {@link DocumentIntake.finish} goes on with (the publish server's
+ * update, incremental.ts): the term ids, tags and categories stay those this intake gave.
+ */
+export interface IntakeContinuation {
+  readonly counter: TermCounter;
+  /** Documents containing each term, by term id; counting a document adds its terms. */
+  readonly termDocFrequency: GrowableUint32Array;
+  readonly tagIds: Map<string, number>;
+  readonly categoryIds: Map<string, number>;
+  /** Each document's key ({@link documentKey}) when documents were keyed. */
+  readonly keys: readonly string[] | undefined;
+}
+
 /** Accumulates documents for the related index; see {@link RawCorpus}. */
 export class DocumentIntake {
   readonly #titleWeight: number;
@@ -132,6 +146,17 @@ export class DocumentIntake {
     };
   }
 
+  /** What counting more documents goes on with; see {@link IntakeContinuation}. */
+  continuation(): IntakeContinuation {
+    return {
+      counter: this.#terms,
+      termDocFrequency: this.#termDocFrequency,
+      tagIds: this.#tagDictionary,
+      categoryIds: this.#categoryIds,
+      keys: this.#keys,
+    };
+  }
+
   /** How many documents took their terms from the previous build. */
   get replayed(): number {
     return this.#replayed;
@@ -150,29 +175,39 @@ export class DocumentIntake {
   }
 
   #categoryId(category: string): number {
-    const key = foldLabel(category);
-    if (key === '') return -1;
-    let id = this.#categoryIds.get(key);
-    if (id === undefined) {
-      id = this.#categoryIds.size;
-      this.#categoryIds.set(key, id);
-    }
-    return id;
+    return categoryId(this.#categoryIds, category);
   }
 
   #tagIdsOf(tags: readonly string[]): Set<number> {
-    // A Set: "Pemilu" and "pemilu" on one article are one tag, counted once.
-    const ids = new Set<number>();
-    for (const tag of tags) {
-      const key = foldLabel(tag);
-      if (key === '') continue;
-      let id = this.#tagDictionary.get(key);
-      if (id === undefined) {
-        id = this.#tagDictionary.size;
-        this.#tagDictionary.set(key, id);
-      }
-      ids.add(id);
-    }
-    return ids;
+    return tagIdsOf(this.#tagDictionary, tags);
   }
+}
+
+/** The id of a category label in `ids` (folded; a new one gets the next id), -1 for an empty one. */
+export function categoryId(ids: Map<string, number>, category: string): number {
+  const key = foldLabel(category);
+  if (key === '') return -1;
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
+}
+
+/** The distinct ids of `tags` in `dictionary` (folded; new ones get the next ids), in their order. */
+export function tagIdsOf(dictionary: Map<string, number>, tags: readonly string[]): Set<number> {
+  // A Set: "Pemilu" and "pemilu" on one article are one tag, counted once.
+  const ids = new Set<number>();
+  for (const tag of tags) {
+    const key = foldLabel(tag);
+    if (key === '') continue;
+    let id = dictionary.get(key);
+    if (id === undefined) {
+      id = dictionary.size;
+      dictionary.set(key, id);
+    }
+    ids.add(id);
+  }
+  return ids;
 }

@@ -21,8 +21,11 @@ import type { Searcher } from './search.ts';
 import { TopK } from './top-k.ts';
 import type { RelatedIndex, RelatedIndexStats, RelatedMatch, RelatedSearchOptions } from './types.ts';
 import { buildTermVectors } from './vectors.ts';
+import { frozenCount, frozenFlags, frozenFrequencies, idfTable } from './frozen.ts';
+import { keepResults, keptResults, keptState, updateIndex, type RelatedState } from './incremental.ts';
+import type { RelatedDocument } from './types.ts';
 
-interface FinalIndex {
+export interface FinalIndex {
   readonly slugs: readonly string[];
   readonly slugToId: ReadonlyMap<string, number>;
   readonly tables: IndexTables;
@@ -35,7 +38,8 @@ function finalizeIndex(
   config: RelatedConfig,
   termCache: TermCacheOptions | undefined,
   parallel: ParallelOptions | undefined,
-): FinalIndex {
+  keep: KeptDocuments | undefined,
+): FinalIndex & { readonly state?: RelatedState } {
   // The raw counts go out of scope here; only the compact tables stay alive.
   const raw = intake.finish();
   const kept = intake.keptTerms();
@@ -43,9 +47,17 @@ function finalizeIndex(
   const documents = raw.slugs.length;
   const termCount = raw.termDocFrequency.length;
   const tieRanks = buildTieRanks(raw.slugs, raw.times);
-  const vectors = buildTermVectors(raw, config.termsPerDocument);
+  // The IDF of the archive's oldest stories (frozen.ts).
+  const frozen = frozenCount(documents);
+  const flags = frozenFlags(tieRanks, frozen);
+  const frozenDf = frozenFrequencies(flags, raw.termStart, raw.termIds, termCount);
+  const idf = idfTable(frozen, raw.termDocFrequency, frozenDf);
+  const vectors = buildTermVectors(raw, config.termsPerDocument, idf);
   const termPostings = buildTermPostings(vectors, termCount, config.maxPostingsPerTerm, tieRanks);
-  const tags = buildTagIndex(raw, config.maxPostingsPerTag);
+  const documentTags = { start: raw.tagStart, tags: raw.tagIds, tagCount: raw.tagCount };
+  const totalTagDf = frozenFrequencies(new Uint8Array(documents).fill(1), raw.tagStart, raw.tagIds, raw.tagCount);
+  const frozenTagDf = frozenFrequencies(flags, raw.tagStart, raw.tagIds, raw.tagCount);
+  const tags = buildTagIndex(documentTags, config.maxPostingsPerTag, idfTable(frozen, totalTagDf, frozenTagDf));
   const built: IndexTables = {
     documents,
     termCount,
@@ -68,7 +80,25 @@ function finalizeIndex(
     postings: termPostings.docs.length + tags.postings.docs.length,
     termsKept: intake.replayed,
   };
-  return { slugs: raw.slugs, slugToId: raw.slugToId, tables, searcher, stats };
+  const final = { slugs: raw.slugs, slugToId: raw.slugToId, tables, searcher, stats };
+  if (keep === undefined) return final;
+  const state = keptState(
+    config,
+    {
+      raw,
+      continuation: intake.continuation(),
+      sources: keep.sources,
+      tables,
+      frozen: { count: frozen, flags, termDf: frozenDf, tagDf: frozenTagDf, totalTagDf },
+    },
+    final,
+  );
+  return { ...final, state };
+}
+
+/** The documents as added, kept for the publish server's update (see incremental.ts). */
+interface KeptDocuments {
+  readonly sources: RelatedDocument[];
 }
 
 function resolveLimit(limit: number | undefined, fallback: number): number {
@@ -99,6 +129,13 @@ export interface RelatedIndexOptions {
   readonly termCache?: TermCacheOptions | undefined;
   /** Runs {@link RelatedIndex.searchMany} on worker threads too (see shared-search.ts). Default: this thread only. */
   readonly parallel?: ParallelOptions | undefined;
+  /**
+   * Where the index is kept for the next one, in a process that builds again (the publish server):
+   * the next index then ranks again only the lists a change can reach, when the change leaves the
+   * frozen frequencies as they are (see incremental.ts), with the lists a full ranking gives. Each
+   * index takes what it finds there and leaves its own.
+   */
+  readonly keep?: { value: RelatedState | undefined } | undefined;
 }
 
 /** Creates an empty related index for an already validated config (see parseRelatedConfig). */
@@ -106,11 +143,15 @@ export function createRelatedIndex(
   config: RelatedConfig = defaultRelatedConfig,
   options: RelatedIndexOptions = {},
 ): RelatedIndex {
-  const { termCache, parallel } = options;
-  let intake: DocumentIntake | undefined = new DocumentIntake(
-    config,
-    termCache ? { previous: readTermCache(termCache, config) } : undefined,
-  );
+  const { termCache, parallel, keep } = options;
+  const makeIntake = (): DocumentIntake =>
+    new DocumentIntake(config, termCache ? { previous: readTermCache(termCache, config) } : undefined);
+  // With a kept index, the documents wait for finalize(), which decides whether to update it or to
+  // count them; the intake (and the kept terms it reads, with arrays sized for them) only then.
+  const sources: RelatedDocument[] | undefined = keep ? [] : undefined;
+  let intake: DocumentIntake | undefined = keep?.value ? undefined : makeIntake();
+  let open = true;
+  const slugs = new Set<string>();
   let final: FinalIndex | undefined;
   const defaultBest = new TopK(config.limit);
 
@@ -121,12 +162,33 @@ export function createRelatedIndex(
 
   return {
     add(doc) {
-      if (intake === undefined) throw new Error('related: cannot add articles after finalize()');
-      intake.add(doc);
+      if (!open) throw new Error('related: cannot add articles after finalize()');
+      if (sources === undefined) {
+        intake?.add(doc);
+        return;
+      }
+      if (Number.isNaN(doc.date.getTime())) throw new TypeError(`related: article "${doc.slug}" has an invalid date`);
+      if (slugs.has(doc.slug)) throw new Error(`related: article "${doc.slug}" was added twice`);
+      slugs.add(doc.slug);
+      sources.push(doc);
     },
     finalize() {
-      if (intake === undefined) throw new Error('related: finalize() was already called');
-      final = finalizeIndex(intake, config, termCache, parallel);
+      if (!open) throw new Error('related: finalize() was already called');
+      open = false;
+      const previous = keep?.value;
+      // Taken out while it changes: an error half way leaves nothing, and the next index counts anew.
+      if (keep) keep.value = undefined;
+      const update = previous && sources ? updateIndex(previous, sources, config) : undefined;
+      if (update) {
+        final = update.final;
+        if (keep) keep.value = update.state;
+      } else {
+        const counting = intake ?? makeIntake();
+        if (sources) for (const doc of sources) counting.add(doc);
+        const built = finalizeIndex(counting, config, termCache, parallel, sources && { sources });
+        final = built;
+        if (keep) keep.value = built.state;
+      }
       intake = undefined;
     },
     search(slug: string, options: RelatedSearchOptions = {}): RelatedMatch[] {
@@ -148,18 +210,27 @@ export function createRelatedIndex(
     searchMany(requests, requestedLimit) {
       const index = finalized();
       const limit = resolveLimit(requestedLimit, config.limit);
+      const state = keep?.value;
       const searches = requests.map(({ slug, exclude }) => {
         const doc = index.slugToId.get(slug);
         if (doc === undefined) throw new Error(`related: unknown article "${slug}"`);
         return { doc, exclude: excludedIds(index, exclude) };
       });
       if (limit === 0) return searches.map(() => []);
-      return searchMany(config, index.tables, index.searcher, searches, limit, parallel).map(({ ids, scores }) =>
+      // What the kept index already knows (incremental.ts), and the rest searched.
+      const known = state ? keptResults(state, requests, limit) : requests.map(() => undefined);
+      const todo = searches.filter((_, i) => known[i] === undefined);
+      const found = searchMany(config, index.tables, index.searcher, todo, limit, parallel).map(({ ids, scores }) =>
         ids.map((id, k) => ({ slug: index.slugs[id] ?? '', score: scores[k] ?? 0 })),
       );
+      let next = 0;
+      const results = known.map((matches) => matches ?? found[next++] ?? []);
+      if (state) keepResults(state, requests, limit, results);
+      return results;
     },
     has(slug) {
-      return intake !== undefined ? intake.has(slug) : finalized().slugToId.has(slug);
+      if (!open) return finalized().slugToId.has(slug);
+      return sources !== undefined ? slugs.has(slug) : (intake?.has(slug) ?? false);
     },
     stats() {
       return finalized().stats;

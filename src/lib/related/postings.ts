@@ -1,10 +1,8 @@
 // Posting lists for candidate generation. Both are bounded so that one search
 // visits at most termsPerDocument × maxPostingsPerTerm + tags × maxPostingsPerTag
 // articles, however large the archive: no pass is ever O(n) per article.
-import type { RawCorpus } from './intake.ts';
 import { TopK } from './top-k.ts';
 import type { TermVectors } from './vectors.ts';
-import { inverseDocumentFrequency } from './vectors.ts';
 
 /** Documents listed per key: key k owns docs[start[k] .. start[k+1]). */
 export interface Postings {
@@ -96,23 +94,28 @@ export function buildTermPostings(
   return { start, docs: docs.slice(0, out), weights: weights.slice(0, out), limited, limitedCount };
 }
 
+/** Each document's distinct tags: document d's are tags[start[d] .. start[d+1]). */
+export interface DocumentTags {
+  readonly start: Uint32Array;
+  readonly tags: Uint32Array;
+  readonly tagCount: number;
+}
+
 /**
- * Weighs tags by IDF and lists, per tag, the documents carrying it. A tag on more than
- * `maxPostings` articles is too common to propose candidates (as with Hugo's cardinality
- * threshold) but still counts when scoring.
+ * Lists, per tag, the documents carrying it, and weighs each document's tags by `idf` (per tag id,
+ * see frozen.ts). A tag on more than `maxPostings` articles is too common to propose candidates (as
+ * with Hugo's cardinality threshold) but still counts when scoring.
  */
-export function buildTagIndex(raw: RawCorpus, maxPostings: number): TagIndex {
-  const documents = raw.slugs.length;
-  const { tagStart: start, tagIds: tags, tagCount } = raw;
+export function buildTagIndex(documentTags: DocumentTags, maxPostings: number, idf: Float64Array): TagIndex {
+  const { start, tags, tagCount } = documentTags;
+  const documents = start.length - 1;
   const frequency = new Uint32Array(tagCount);
   for (const tag of tags) frequency[tag] = (frequency[tag] ?? 0) + 1;
-  const idf = new Float64Array(tagCount);
   const postingStart = new Uint32Array(tagCount + 1);
   const limited = new Uint8Array(tagCount);
   let limitedCount = 0;
   for (let g = 0; g < tagCount; g++) {
     const f = frequency[g] ?? 0;
-    idf[g] = f >= 2 ? inverseDocumentFrequency(documents, f) : 0;
     const listed = f >= 2 && f <= maxPostings;
     if (f > maxPostings) {
       limited[g] = 1;

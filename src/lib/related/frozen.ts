@@ -1,0 +1,75 @@
+// Frozen document frequencies (issue #20). With the frequencies of the whole archive, one new story
+// moves every term's IDF (the archive's size is in each), so every vector and every list had to be
+// ranked again on every publish, 5 s of a 100,000-article publish. The IDF now comes from the
+// archive's oldest K stories, K the archive's size rounded down to a step of 1/16 to 1/32 of it, so
+// that a publish of a new story, an edit of a recent one or its deletion leaves the IDF of every
+// common word as it was, and only the stories the change can reach are ranked again
+// (incremental.ts). The rule is a function of the content alone: a clean build computes the same
+// frequencies, and its lists equal those of any sequence of publishes that led to the same content.
+//
+// When the frequencies are refreshed (a full re-rank): when the archive's size crosses a step (every
+// 4,096 stories at 65,536 to 131,071; every story below 16), and when a story among the oldest K is
+// added (back-dated), edited, re-dated or deleted.
+//
+// A word the oldest K stories hold once or not at all (a new name, a new topic) takes its frequency
+// over the whole archive instead, so that two stories on a new topic find each other at once. Only
+// the stories holding such a word are affected when its count changes, and those are few: the recent
+// stories that use it and at most one old one.
+
+/** How many of the oldest stories the IDF is computed from, for an archive of `documents`. */
+export function frozenCount(documents: number): number {
+  if (documents < 16) return documents;
+  const step = 2 ** (Math.floor(Math.log2(documents)) - 4);
+  return Math.floor(documents / step) * step;
+}
+
+/**
+ * Which documents are frozen: the `count` oldest by the module's order (tie ranks, newest first:
+ * see order.ts), as a flag per document.
+ */
+export function frozenFlags(tieRanks: Uint32Array, count: number): Uint8Array {
+  const flags = new Uint8Array(tieRanks.length);
+  const from = tieRanks.length - count;
+  for (let d = 0; d < tieRanks.length; d++) if ((tieRanks[d] ?? 0) >= from) flags[d] = 1;
+  return flags;
+}
+
+/** The frequency a term's IDF is taken from: over the frozen stories, or the whole archive's when those hold it once at most. */
+export function effectiveFrequency(frozen: number, total: number): number {
+  return frozen >= 2 ? frozen : total;
+}
+
+/** Smoothed IDF, ln(1 + K/df), for a term's effective frequency; 0 for a term in one story, which can link it to nothing. */
+export function frozenIdf(frozenDocuments: number, frequency: number): number {
+  return frequency >= 2 ? Math.log(1 + frozenDocuments / frequency) : 0;
+}
+
+/** The IDF of every term: `total` counts each over the archive, `frozen` over the frozen stories (shorter: 0 beyond). */
+export function idfTable(frozenDocuments: number, total: ArrayLike<number>, frozen: ArrayLike<number>): Float64Array {
+  const idf = new Float64Array(total.length);
+  for (let t = 0; t < total.length; t++) {
+    idf[t] = frozenIdf(frozenDocuments, effectiveFrequency(frozen[t] ?? 0, total[t] ?? 0));
+  }
+  return idf;
+}
+
+/**
+ * How many frozen documents hold each of `keyCount` keys: document d holds keys[start[d] .. start[d+1]),
+ * each once.
+ */
+export function frozenFrequencies(
+  flags: Uint8Array,
+  start: Uint32Array,
+  keys: Uint32Array,
+  keyCount: number,
+): Uint32Array {
+  const counts = new Uint32Array(keyCount);
+  for (let d = 0; d < flags.length; d++) {
+    if (flags[d] !== 1) continue;
+    for (let i = start[d] ?? 0; i < (start[d + 1] ?? 0); i++) {
+      const key = keys[i] ?? 0;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,473 @@
+// The related index kept from one build to the next in the publish server (issue #20). Ranking the
+// whole archive again was 4 to 6 s of every 100,000-article publish, though a publish changes a story
+// or two. With the document frequencies frozen (frozen.ts), a change reaches only:
+//
+// - the changed stories' own vectors, and those of the stories holding a word whose frequency it
+//   changed (only words the frozen stories hold once at most, so few stories);
+// - the posting lists those stories are in, before or after, and the lists whose cut moved;
+// - the lists of the stories whose search reads one of those posting lists (a story can only be
+//   found through a posting list it is in), and of the stories whose own search changed (their
+//   vector, tags, category, date, or what they leave out).
+//
+// Everything else is the same as a full ranking would give, and kept. The tables are assembled again
+// from the kept vectors in the build's order (tens of milliseconds), so the searches run over exactly
+// the tables a full build would make, apart from term and tag ids, which no result depends on: ties
+// between terms are broken by where the story first uses them (vectors.ts), between stories by date and slug (order.ts).
+//
+// The update gives up, and the caller ranks everything, when the frozen frequencies would change: the
+// archive's size crosses a step, or a change touches a story among the frozen ones (frozen.ts).
+// tests/related/incremental.test.ts checks the lists against a full ranking after random changes.
+import type { RelatedConfig } from './config.ts';
+import { effectiveFrequency, frozenCount, frozenIdf, idfTable } from './frozen.ts';
+import { GrowableFloat32Array, GrowableUint32Array } from './growable.ts';
+import { categoryId, tagIdsOf, type IntakeContinuation, type RawCorpus } from './intake.ts';
+import type { FinalIndex } from './inverted-index.ts';
+import { buildTieRanks } from './order.ts';
+import { buildTagIndex, buildTermPostings, type Postings } from './postings.ts';
+import { createSearcher, type IndexTables } from './shared-search.ts';
+import { documentKey } from './term-cache.ts';
+import type { TermCounter } from './term-counter.ts';
+import { TopK } from './top-k.ts';
+import type { RelatedDocument, RelatedMatch, RelatedSearchRequest } from './types.ts';
+import { termVector } from './vectors.ts';
+
+/** One story as the kept index knows it. */
+interface KeptDocument {
+  /** The object it was added as: the same object next time means the same story (the publish server's parse cache). */
+  readonly source: RelatedDocument;
+  /** Its counted text ({@link documentKey}). */
+  readonly key: string;
+  readonly time: number;
+  readonly category: number;
+  /** Its distinct tag ids, in its order. */
+  readonly tags: Uint32Array;
+  /** Its distinct terms and their field-weighted counts. */
+  readonly termIds: Uint32Array;
+  readonly termCounts: Float32Array;
+  /** Its vector (vectors.ts). */
+  readonly terms: Uint32Array;
+  readonly weights: Float32Array;
+}
+
+/** A list the last build found, with what its search left out. */
+interface KeptResult {
+  readonly matches: RelatedMatch[];
+  readonly exclude: string;
+  readonly limit: number;
+}
+
+/** What one build's index leaves for the next (see the top of this file). */
+export interface RelatedState {
+  readonly config: RelatedConfig;
+  readonly counter: TermCounter;
+  readonly termDf: GrowableUint32Array;
+  readonly frozenTermDf: Uint32Array;
+  readonly tagIds: Map<string, number>;
+  readonly tagDf: GrowableUint32Array;
+  readonly frozenTagDf: Uint32Array;
+  readonly categoryIds: Map<string, number>;
+  /** Stories the frequencies are frozen over (frozen.ts), and the newest of them. */
+  readonly frozen: number;
+  readonly boundary: Position | undefined;
+  readonly documents: Map<string, KeptDocument>;
+  /** The last build's index, in its order. */
+  readonly index: FinalIndex;
+  /** Its lists by slug; a list a change reached is not here. */
+  readonly results: Map<string, KeptResult>;
+}
+
+/** What {@link updateIndex} gives: the index for this build, and what to keep for the next. */
+export interface IndexUpdate {
+  readonly final: FinalIndex;
+  readonly state: RelatedState;
+}
+
+interface Position {
+  readonly time: number;
+  readonly slug: string;
+}
+
+// Newer under the module's order (order.ts: a later time first, then the smaller slug).
+function isNewer(a: Position, b: Position): boolean {
+  return a.time > b.time || (a.time === b.time && a.slug < b.slug);
+}
+
+/** What the full build hands over to make the first kept state. */
+export interface FullBuild {
+  readonly raw: RawCorpus;
+  readonly continuation: IntakeContinuation;
+  readonly sources: readonly RelatedDocument[];
+  readonly tables: IndexTables;
+  readonly frozen: {
+    readonly count: number;
+    readonly flags: Uint8Array;
+    readonly termDf: Uint32Array;
+    readonly tagDf: Uint32Array;
+    readonly totalTagDf: Uint32Array;
+  };
+}
+
+/** The state a full build leaves: its documents' terms, tags and vectors, as views of its arrays. */
+export function keptState(config: RelatedConfig, build: FullBuild, index: FinalIndex): RelatedState {
+  const { raw, continuation, sources, tables, frozen } = build;
+  const documents = new Map<string, KeptDocument>();
+  let boundary: Position | undefined;
+  const newestFrozen = raw.slugs.length - frozen.count;
+  for (let d = 0; d < raw.slugs.length; d++) {
+    const source = sources[d];
+    if (source === undefined) throw new Error('related: the kept documents do not match the index');
+    const slug = raw.slugs[d] ?? '';
+    const time = raw.times[d] ?? 0;
+    if ((tables.tieRanks[d] ?? 0) === newestFrozen) boundary = { time, slug };
+    documents.set(slug, {
+      source,
+      key: continuation.keys?.[d] ?? documentKey(source),
+      time,
+      category: raw.categories[d] ?? -1,
+      tags: raw.tagIds.subarray(raw.tagStart[d] ?? 0, raw.tagStart[d + 1] ?? 0),
+      termIds: raw.termIds.subarray(raw.termStart[d] ?? 0, raw.termStart[d + 1] ?? 0),
+      termCounts: raw.termCounts.subarray(raw.termStart[d] ?? 0, raw.termStart[d + 1] ?? 0),
+      terms: tables.vectors.terms.subarray(tables.vectors.start[d] ?? 0, tables.vectors.start[d + 1] ?? 0),
+      weights: tables.vectors.weights.subarray(tables.vectors.start[d] ?? 0, tables.vectors.start[d + 1] ?? 0),
+    });
+  }
+  const tagDf = new GrowableUint32Array(frozen.totalTagDf.length + 16);
+  for (let g = 0; g < frozen.totalTagDf.length; g++) tagDf.increment(g, frozen.totalTagDf[g] ?? 0);
+  return {
+    config,
+    counter: continuation.counter,
+    termDf: continuation.termDocFrequency,
+    frozenTermDf: frozen.termDf,
+    tagIds: continuation.tagIds,
+    tagDf,
+    frozenTagDf: frozen.tagDf,
+    categoryIds: continuation.categoryIds,
+    frozen: frozen.count,
+    boundary,
+    documents,
+    index,
+    results: new Map(),
+  };
+}
+
+/** A story the update counts again: its new fields. */
+interface Changed {
+  readonly source: RelatedDocument;
+  readonly key: string;
+  readonly time: number;
+  readonly category: number;
+  readonly tags: Uint32Array;
+}
+
+/**
+ * This build's index from `previous` and its documents (in the build's order), ranking again only
+ * what the change reaches; undefined when the frozen frequencies would change (then the caller builds
+ * the index in full). `previous` is changed in place and must not be used afterwards but through the
+ * returned state.
+ */
+export function updateIndex(
+  previous: RelatedState,
+  sources: readonly RelatedDocument[],
+  config: RelatedConfig,
+): IndexUpdate | undefined {
+  if (previous.config !== config && JSON.stringify(previous.config) !== JSON.stringify(config)) return undefined;
+  const { boundary } = previous;
+  if (boundary === undefined || frozenCount(sources.length) !== previous.frozen) return undefined;
+  const outsideFrozen = (p: Position): boolean => isNewer(p, boundary);
+
+  // Which stories changed, and whether they all stay outside the frozen ones.
+  const documents = new Map<string, KeptDocument>();
+  const changed: Changed[] = [];
+  const changedSlugs = new Set<string>();
+  const gone: KeptDocument[] = [];
+  for (const source of sources) {
+    const kept = previous.documents.get(source.slug);
+    if (kept?.source === source) {
+      documents.set(source.slug, kept);
+      continue;
+    }
+    const time = source.date.getTime();
+    const category = categoryId(previous.categoryIds, source.category);
+    const tags = Uint32Array.from(tagIdsOf(previous.tagIds, source.tags));
+    const key = documentKey(source);
+    if (kept?.key === key && kept.time === time && kept.category === category && sameIds(kept.tags, tags)) {
+      documents.set(source.slug, { ...kept, source });
+      continue;
+    }
+    if (!outsideFrozen({ time, slug: source.slug })) return undefined;
+    if (kept !== undefined) {
+      if (!outsideFrozen({ time: kept.time, slug: source.slug })) return undefined;
+      gone.push(kept);
+    }
+    changed.push({ source, key, time, category, tags });
+    changedSlugs.add(source.slug);
+  }
+  for (const [slug, kept] of previous.documents) {
+    if (documents.has(slug) || changedSlugs.has(slug)) continue;
+    if (!outsideFrozen({ time: kept.time, slug })) return undefined;
+    gone.push(kept);
+  }
+
+  // The frequencies: the stories gone (or replaced) out, the changed ones counted in.
+  const { counter, termDf, tagDf } = previous;
+  const termsBefore = new Map<number, number>();
+  const tagsBefore = new Map<number, number>();
+  for (const kept of gone) {
+    for (const t of kept.termIds) {
+      if (!termsBefore.has(t)) termsBefore.set(t, termDf.data[t] ?? 0);
+      termDf.increment(t, -1);
+    }
+    for (const g of kept.tags) {
+      if (!tagsBefore.has(g)) tagsBefore.set(g, tagDf.data[g] ?? 0);
+      tagDf.increment(g, -1);
+    }
+  }
+  const newVectors = new Map<string, { termIds: Uint32Array; termCounts: Float32Array }>();
+  for (const change of changed) {
+    const ids = new GrowableUint32Array(256);
+    const counts = new GrowableFloat32Array(256);
+    counter.count(change.source.title, config.titleWeight);
+    counter.count(change.source.summary, config.summaryWeight);
+    counter.count(change.source.body, 1);
+    counter.flush(ids, counts, termDf);
+    const termIds = ids.toArray();
+    for (const t of termIds) if (!termsBefore.has(t)) termsBefore.set(t, (termDf.data[t] ?? 0) - 1);
+    for (const g of change.tags) {
+      if (!tagsBefore.has(g)) tagsBefore.set(g, tagDf.data[g] ?? 0);
+      tagDf.increment(g, 1);
+    }
+    newVectors.set(change.source.slug, { termIds, termCounts: Float32Array.from(counts.view()) });
+  }
+
+  // The terms and tags whose IDF moved (frozen.ts: only those the frozen stories hold once at most).
+  const frozen = previous.frozen;
+  const termCount = counter.vocabularySize();
+  termDf.increment(termCount - 1, 0);
+  const idf = idfTable(frozen, termDf.view(), previous.frozenTermDf);
+  const tagCount = previous.tagIds.size;
+  if (tagCount > 0) tagDf.increment(tagCount - 1, 0);
+  const tagIdf = idfTable(frozen, tagDf.view(), previous.frozenTagDf);
+  const movedTerms = new Uint8Array(termCount);
+  let anyTermMoved = false;
+  for (const [t, before] of termsBefore) {
+    const f = previous.frozenTermDf[t] ?? 0;
+    if (frozenIdf(frozen, effectiveFrequency(f, before)) !== idf[t]) {
+      movedTerms[t] = 1;
+      anyTermMoved = true;
+    }
+  }
+  const movedTags = new Uint8Array(tagCount);
+  let anyTagMoved = false;
+  for (const [g, before] of tagsBefore) {
+    const f = previous.frozenTagDf[g] ?? 0;
+    if (frozenIdf(frozen, effectiveFrequency(f, before)) !== tagIdf[g]) {
+      movedTags[g] = 1;
+      anyTagMoved = true;
+    }
+  }
+
+  // New vectors: of the changed stories, and of those holding a term whose IDF moved. A story whose
+  // vector or tag weights changed is "touched": whoever could find it must search again.
+  const touched = new Set<string>();
+  for (const kept of gone) touched.add(kept.source.slug);
+  const best = new TopK(config.termsPerDocument);
+  const vectorTerms = new Uint32Array(config.termsPerDocument);
+  const vectorWeights = new Float32Array(config.termsPerDocument);
+  const vectorOf = (termIds: Uint32Array, termCounts: Float32Array) => {
+    const size = termVector(termIds, termCounts, 0, termIds.length, idf, best, vectorTerms, vectorWeights, 0);
+    return { terms: vectorTerms.slice(0, size), weights: vectorWeights.slice(0, size) };
+  };
+  for (const change of changed) {
+    const counted = newVectors.get(change.source.slug);
+    if (counted === undefined) continue;
+    const { source, key, time, category, tags } = change;
+    documents.set(source.slug, {
+      source,
+      key,
+      time,
+      category,
+      tags,
+      ...counted,
+      ...vectorOf(counted.termIds, counted.termCounts),
+    });
+    touched.add(source.slug);
+  }
+  if (anyTermMoved || anyTagMoved) {
+    for (const [slug, kept] of documents) {
+      if (touched.has(slug)) continue;
+      if (anyTagMoved && kept.tags.some((g) => movedTags[g] === 1)) touched.add(slug);
+      if (!anyTermMoved || !kept.termIds.some((t) => movedTerms[t] === 1)) continue;
+      const vector = vectorOf(kept.termIds, kept.termCounts);
+      if (sameVector(kept, vector)) continue;
+      documents.set(slug, { ...kept, ...vector });
+      touched.add(slug);
+    }
+  }
+
+  // This build's tables, in its order.
+  const slugs = sources.map((s) => s.slug);
+  const slugToId = new Map(slugs.map((slug, d) => [slug, d]));
+  const count = slugs.length;
+  const times = new Float64Array(count);
+  const categories = new Int32Array(count);
+  const vectorStart = new Uint32Array(count + 1);
+  const tagStart = new Uint32Array(count + 1);
+  const ordered: KeptDocument[] = [];
+  for (let d = 0; d < count; d++) {
+    const kept = documents.get(slugs[d] ?? '');
+    if (kept === undefined) throw new Error('related: a kept story went missing');
+    ordered.push(kept);
+    times[d] = kept.time;
+    categories[d] = kept.category;
+    vectorStart[d + 1] = (vectorStart[d] ?? 0) + kept.terms.length;
+    tagStart[d + 1] = (tagStart[d] ?? 0) + kept.tags.length;
+  }
+  const terms = new Uint32Array(vectorStart[count] ?? 0);
+  const weights = new Float32Array(vectorStart[count] ?? 0);
+  const tagIds = new Uint32Array(tagStart[count] ?? 0);
+  for (let d = 0; d < count; d++) {
+    const kept = ordered[d];
+    if (kept === undefined) continue;
+    terms.set(kept.terms, vectorStart[d]);
+    weights.set(kept.weights, vectorStart[d]);
+    tagIds.set(kept.tags, tagStart[d]);
+  }
+  const vectors = { start: vectorStart, terms, weights };
+  const tieRanks = buildTieRanks(slugs, times);
+  const termPostings = buildTermPostings(vectors, termCount, config.maxPostingsPerTerm, tieRanks);
+  const tagIndex = buildTagIndex({ start: tagStart, tags: tagIds, tagCount }, config.maxPostingsPerTag, tagIdf);
+  const tables: IndexTables = {
+    documents: count,
+    termCount,
+    vectors,
+    termPostings,
+    tags: tagIndex,
+    tieRanks,
+    categories,
+    times,
+  };
+
+  // The posting lists a touched story is or was in, and those whose cut moved: whoever reads one
+  // searches again. Lists hold at most maxPostingsPerTerm (and listed tags maxPostingsPerTag) stories.
+  const old = previous.index;
+  const markedTerms = new Uint8Array(termCount);
+  const markedTags = new Uint8Array(tagCount);
+  for (const slug of touched) {
+    const before = previous.documents.get(slug);
+    const after = documents.get(slug);
+    const oldId = old.slugToId.get(slug);
+    const newId = slugToId.get(slug);
+    for (const vector of [before?.terms, after?.terms]) {
+      for (const t of vector ?? []) {
+        if (markedTerms[t] === 1) continue;
+        if (
+          limitedOf(old.tables.termPostings, t) !== limitedOf(termPostings, t) ||
+          listed(old.tables.termPostings, t, oldId) ||
+          listed(termPostings, t, newId)
+        )
+          markedTerms[t] = 1;
+      }
+    }
+    for (const tags of [before?.tags, after?.tags]) {
+      for (const g of tags ?? []) {
+        if (markedTags[g] === 1) continue;
+        if (
+          movedTags[g] === 1 ||
+          limitedOf(old.tables.tags.postings, g) !== limitedOf(tagIndex.postings, g) ||
+          listed(old.tables.tags.postings, g, oldId) ||
+          listed(tagIndex.postings, g, newId)
+        )
+          markedTags[g] = 1;
+      }
+    }
+  }
+  const results = previous.results;
+  for (let d = 0; d < count; d++) {
+    const kept = ordered[d];
+    const slug = slugs[d] ?? '';
+    if (kept === undefined) continue;
+    if (touched.has(slug) || kept.terms.some((t) => markedTerms[t] === 1) || kept.tags.some((g) => markedTags[g] === 1))
+      results.delete(slug);
+  }
+  for (const slug of results.keys()) if (!slugToId.has(slug)) results.delete(slug);
+
+  const final: FinalIndex = {
+    slugs,
+    slugToId,
+    tables,
+    searcher: createSearcher(config, tables),
+    stats: {
+      documents: count,
+      terms: termCount,
+      cappedTerms: termPostings.limitedCount,
+      tags: tagCount,
+      droppedTags: tagIndex.postings.limitedCount,
+      postings: termPostings.docs.length + tagIndex.postings.docs.length,
+      termsKept: count - changed.length,
+    },
+  };
+  // The kept vectors become views of this build's arrays, so the previous build's can go.
+  for (let d = 0; d < count; d++) {
+    const kept = ordered[d];
+    if (kept === undefined) continue;
+    documents.set(kept.source.slug, {
+      ...kept,
+      terms: terms.subarray(vectorStart[d] ?? 0, vectorStart[d + 1] ?? 0),
+      weights: weights.subarray(vectorStart[d] ?? 0, vectorStart[d + 1] ?? 0),
+    });
+  }
+  return { final, state: { ...previous, documents, index: final, results } };
+}
+
+function sameIds(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameVector(kept: KeptDocument, vector: { terms: Uint32Array; weights: Float32Array }): boolean {
+  if (!sameIds(kept.terms, vector.terms)) return false;
+  for (let i = 0; i < kept.weights.length; i++) if (kept.weights[i] !== vector.weights[i]) return false;
+  return true;
+}
+
+function limitedOf(postings: Postings, key: number): number {
+  return key < postings.limited.length ? (postings.limited[key] ?? 0) : 0;
+}
+
+// Whether `doc` is in `key`'s list (a list holds at most the bound, so a scan is cheap).
+function listed(postings: Postings, key: number, doc: number | undefined): boolean {
+  if (doc === undefined || key + 1 >= postings.start.length) return false;
+  for (let p = postings.start[key] ?? 0; p < (postings.start[key + 1] ?? 0); p++)
+    if (postings.docs[p] === doc) return true;
+  return false;
+}
+
+// What a search leaves out, as one string to compare with the last build's.
+function excludeKey(request: RelatedSearchRequest): string {
+  return request.exclude === undefined ? '' : [...request.exclude].join('\n');
+}
+
+/** Each request's kept list, when the change did not reach it and it leaves out the same stories; else undefined. */
+export function keptResults(
+  state: RelatedState,
+  requests: readonly RelatedSearchRequest[],
+  limit: number,
+): (RelatedMatch[] | undefined)[] {
+  return requests.map((request) => {
+    const kept = state.results.get(request.slug);
+    return kept?.limit === limit && kept.exclude === excludeKey(request) ? kept.matches : undefined;
+  });
+}
+
+/** Keeps this build's lists for the next. */
+export function keepResults(
+  state: RelatedState,
+  requests: readonly RelatedSearchRequest[],
+  limit: number,
+  results: readonly RelatedMatch[][],
+): void {
+  requests.forEach((request, i) => {
+    state.results.set(request.slug, { matches: results[i] ?? [], exclude: excludeKey(request), limit });
+  });
+}
