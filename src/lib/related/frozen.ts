@@ -1,20 +1,19 @@
 // Frozen document frequencies (issue #20). With the frequencies of the whole archive, one new story
 // moves every term's IDF (the archive's size is in each), so every vector and every list had to be
 // ranked again on every publish, 5 s of a 100,000-article publish. The IDF now comes from the
-// archive's oldest K stories, K the archive's size rounded down to a step of 1/16 to 1/32 of it, so
-// that a publish of a new story, an edit of a recent one or its deletion leaves the IDF of every
-// common word as it was, and only the stories the change can reach are ranked again
+// archive's oldest K stories, K the archive's size rounded down to a step of 1/16 to 1/32 of it: a
+// new story (the newest) changes no count the IDF is taken from, and an edit, a deletion or a
+// back-dated story changes only the counts of the words it adds or removes, so only the stories
+// holding those words get new vectors, and only the lists that can reach them are ranked again
 // (incremental.ts). The rule is a function of the content alone: a clean build computes the same
 // frequencies, and its lists equal those of any sequence of publishes that led to the same content.
 //
-// When the frequencies are refreshed (a full re-rank): when the archive's size crosses a step (every
-// 4,096 stories at 65,536 to 131,071; every story below 16), and when a story among the oldest K is
-// added (back-dated), edited, re-dated or deleted.
+// When every IDF moves, and the whole archive is ranked again: when the archive's size crosses a step
+// (every 4,096 stories from 65,536 to 131,071; every story below 16, where it costs nothing).
 //
 // A word the oldest K stories hold once or not at all (a new name, a new topic) takes its frequency
-// over the whole archive instead, so that two stories on a new topic find each other at once. Only
-// the stories holding such a word are affected when its count changes, and those are few: the recent
-// stories that use it and at most one old one.
+// over the whole archive instead, so that two stories on a new topic find each other at once; such a
+// word is in few stories, so its count moving reaches few.
 
 /** How many of the oldest stories the IDF is computed from, for an archive of `documents`. */
 export function frozenCount(documents: number): number {

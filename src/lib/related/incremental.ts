@@ -1,9 +1,11 @@
 // The related index kept from one build to the next in the publish server (issue #20). Ranking the
 // whole archive again was 4 to 6 s of every 100,000-article publish, though a publish changes a story
-// or two. With the document frequencies frozen (frozen.ts), a change reaches only:
+// or two. With the document frequencies taken from the oldest stories (frozen.ts), a change reaches
+// only:
 //
-// - the changed stories' own vectors, and those of the stories holding a word whose frequency it
-//   changed (only words the frozen stories hold once at most, so few stories);
+// - the changed stories' own vectors, and those of the stories holding a word whose IDF it moved (a
+//   new story moves only words the oldest stories hold once at most; an edit, deletion or back-dated
+//   story also the words it adds or removes);
 // - the posting lists those stories are in, before or after, and the lists whose cut moved;
 // - the lists of the stories whose search reads one of those posting lists (a story can only be
 //   found through a posting list it is in), and of the stories whose own search changed (their
@@ -12,11 +14,13 @@
 // Everything else is the same as a full ranking would give, and kept. The tables are assembled again
 // from the kept vectors in the build's order (tens of milliseconds), so the searches run over exactly
 // the tables a full build would make, apart from term and tag ids, which no result depends on: ties
-// between terms are broken by where the story first uses them (vectors.ts), between stories by date and slug (order.ts).
+// between terms are broken by where the story first uses them (vectors.ts), between stories by date
+// and slug (order.ts).
 //
-// The update gives up, and the caller ranks everything, when the frozen frequencies would change: the
-// archive's size crosses a step, or a change touches a story among the frozen ones (frozen.ts).
-// tests/related/incremental.test.ts checks the lists against a full ranking after random changes.
+// The update gives up, and the caller ranks everything, when every IDF moves (the archive's size
+// crosses a step, frozen.ts) or the settings changed. tests/related/incremental.test.ts checks the
+// lists and scores against a full ranking after random publishes, edits, deletions and back-dated
+// stories.
 import type { RelatedConfig } from './config.ts';
 import { effectiveFrequency, frozenCount, frozenIdf, idfTable } from './frozen.ts';
 import { GrowableFloat32Array, GrowableUint32Array } from './growable.ts';
@@ -47,6 +51,8 @@ interface KeptDocument {
   /** Its vector (vectors.ts). */
   readonly terms: Uint32Array;
   readonly weights: Float32Array;
+  /** Whether it is among the stories the frequencies are frozen over (frozen.ts). */
+  readonly frozen: boolean;
 }
 
 /** A list the last build found, with what its search left out. */
@@ -60,15 +66,15 @@ interface KeptResult {
 export interface RelatedState {
   readonly config: RelatedConfig;
   readonly counter: TermCounter;
+  /** Stories holding each term, of all and of the frozen ones (frozen.ts), by term id. */
   readonly termDf: GrowableUint32Array;
-  readonly frozenTermDf: Uint32Array;
+  readonly frozenTermDf: GrowableUint32Array;
   readonly tagIds: Map<string, number>;
   readonly tagDf: GrowableUint32Array;
-  readonly frozenTagDf: Uint32Array;
+  readonly frozenTagDf: GrowableUint32Array;
   readonly categoryIds: Map<string, number>;
-  /** Stories the frequencies are frozen over (frozen.ts), and the newest of them. */
+  /** How many stories the frequencies are frozen over (frozen.ts). */
   readonly frozen: number;
-  readonly boundary: Position | undefined;
   readonly documents: Map<string, KeptDocument>;
   /** The last build's index, in its order. */
   readonly index: FinalIndex;
@@ -80,16 +86,6 @@ export interface RelatedState {
 export interface IndexUpdate {
   readonly final: FinalIndex;
   readonly state: RelatedState;
-}
-
-interface Position {
-  readonly time: number;
-  readonly slug: string;
-}
-
-// Newer under the module's order (order.ts: a later time first, then the smaller slug).
-function isNewer(a: Position, b: Position): boolean {
-  return a.time > b.time || (a.time === b.time && a.slug < b.slug);
 }
 
 /** What the full build hands over to make the first kept state. */
@@ -111,14 +107,11 @@ export interface FullBuild {
 export function keptState(config: RelatedConfig, build: FullBuild, index: FinalIndex): RelatedState {
   const { raw, continuation, sources, tables, frozen } = build;
   const documents = new Map<string, KeptDocument>();
-  let boundary: Position | undefined;
-  const newestFrozen = raw.slugs.length - frozen.count;
   for (let d = 0; d < raw.slugs.length; d++) {
     const source = sources[d];
     if (source === undefined) throw new Error('related: the kept documents do not match the index');
     const slug = raw.slugs[d] ?? '';
     const time = raw.times[d] ?? 0;
-    if ((tables.tieRanks[d] ?? 0) === newestFrozen) boundary = { time, slug };
     documents.set(slug, {
       source,
       key: continuation.keys?.[d] ?? documentKey(source),
@@ -129,25 +122,30 @@ export function keptState(config: RelatedConfig, build: FullBuild, index: FinalI
       termCounts: raw.termCounts.subarray(raw.termStart[d] ?? 0, raw.termStart[d + 1] ?? 0),
       terms: tables.vectors.terms.subarray(tables.vectors.start[d] ?? 0, tables.vectors.start[d + 1] ?? 0),
       weights: tables.vectors.weights.subarray(tables.vectors.start[d] ?? 0, tables.vectors.start[d + 1] ?? 0),
+      frozen: frozen.flags[d] === 1,
     });
   }
-  const tagDf = new GrowableUint32Array(frozen.totalTagDf.length + 16);
-  for (let g = 0; g < frozen.totalTagDf.length; g++) tagDf.increment(g, frozen.totalTagDf[g] ?? 0);
   return {
     config,
     counter: continuation.counter,
     termDf: continuation.termDocFrequency,
-    frozenTermDf: frozen.termDf,
+    frozenTermDf: growable(frozen.termDf),
     tagIds: continuation.tagIds,
-    tagDf,
-    frozenTagDf: frozen.tagDf,
+    tagDf: growable(frozen.totalTagDf),
+    frozenTagDf: growable(frozen.tagDf),
     categoryIds: continuation.categoryIds,
     frozen: frozen.count,
-    boundary,
     documents,
     index,
     results: new Map(),
   };
+}
+
+function growable(values: Uint32Array): GrowableUint32Array {
+  const out = new GrowableUint32Array(values.length + 16);
+  out.reserve(values.length).set(values);
+  out.length = values.length;
+  return out;
 }
 
 /** A story the update counts again: its new fields. */
@@ -171,11 +169,10 @@ export function updateIndex(
   config: RelatedConfig,
 ): IndexUpdate | undefined {
   if (previous.config !== config && JSON.stringify(previous.config) !== JSON.stringify(config)) return undefined;
-  const { boundary } = previous;
-  if (boundary === undefined || frozenCount(sources.length) !== previous.frozen) return undefined;
-  const outsideFrozen = (p: Position): boolean => isNewer(p, boundary);
+  // A step crossed: every IDF moves with the count of frozen stories (frozen.ts).
+  if (frozenCount(sources.length) !== previous.frozen) return undefined;
 
-  // Which stories changed, and whether they all stay outside the frozen ones.
+  // Which stories changed: a story is the same when it is the same object, or has the same fields.
   const documents = new Map<string, KeptDocument>();
   const changed: Changed[] = [];
   const changedSlugs = new Set<string>();
@@ -194,35 +191,36 @@ export function updateIndex(
       documents.set(source.slug, { ...kept, source });
       continue;
     }
-    if (!outsideFrozen({ time, slug: source.slug })) return undefined;
-    if (kept !== undefined) {
-      if (!outsideFrozen({ time: kept.time, slug: source.slug })) return undefined;
-      gone.push(kept);
-    }
+    if (kept !== undefined) gone.push(kept);
     changed.push({ source, key, time, category, tags });
     changedSlugs.add(source.slug);
   }
-  for (const [slug, kept] of previous.documents) {
-    if (documents.has(slug) || changedSlugs.has(slug)) continue;
-    if (!outsideFrozen({ time: kept.time, slug })) return undefined;
-    gone.push(kept);
-  }
+  for (const [slug, kept] of previous.documents) if (!documents.has(slug) && !changedSlugs.has(slug)) gone.push(kept);
 
-  // The frequencies: the stories gone (or replaced) out, the changed ones counted in.
-  const { counter, termDf, tagDf } = previous;
-  const termsBefore = new Map<number, number>();
-  const tagsBefore = new Map<number, number>();
-  for (const kept of gone) {
-    for (const t of kept.termIds) {
-      if (!termsBefore.has(t)) termsBefore.set(t, termDf.data[t] ?? 0);
-      termDf.increment(t, -1);
+  // The counts: the stories gone (or replaced) out, the changed ones counted in.
+  const { counter, termDf, tagDf, frozenTermDf, frozenTagDf } = previous;
+  const termsBefore = new Map<number, readonly [number, number]>();
+  const tagsBefore = new Map<number, readonly [number, number]>();
+  const noteTerm = (t: number): void => {
+    if (!termsBefore.has(t)) termsBefore.set(t, [termDf.data[t] ?? 0, frozenTermDf.data[t] ?? 0]);
+  };
+  const noteTag = (g: number): void => {
+    if (!tagsBefore.has(g)) tagsBefore.set(g, [tagDf.data[g] ?? 0, frozenTagDf.data[g] ?? 0]);
+  };
+  const count = (doc: Pick<KeptDocument, 'termIds' | 'tags'>, delta: number, frozen: boolean, total = true): void => {
+    for (const t of doc.termIds) {
+      noteTerm(t);
+      if (total) termDf.increment(t, delta);
+      if (frozen) frozenTermDf.increment(t, delta);
     }
-    for (const g of kept.tags) {
-      if (!tagsBefore.has(g)) tagsBefore.set(g, tagDf.data[g] ?? 0);
-      tagDf.increment(g, -1);
+    for (const g of doc.tags) {
+      noteTag(g);
+      tagDf.increment(g, delta);
+      if (frozen) frozenTagDf.increment(g, delta);
     }
-  }
-  const newVectors = new Map<string, { termIds: Uint32Array; termCounts: Float32Array }>();
+  };
+  for (const kept of gone) count(kept, -1, kept.frozen);
+  const counted = new Map<string, { termIds: Uint32Array; termCounts: Float32Array }>();
   for (const change of changed) {
     const ids = new GrowableUint32Array(256);
     const counts = new GrowableFloat32Array(256);
@@ -231,36 +229,69 @@ export function updateIndex(
     counter.count(change.source.body, 1);
     counter.flush(ids, counts, termDf);
     const termIds = ids.toArray();
-    for (const t of termIds) if (!termsBefore.has(t)) termsBefore.set(t, (termDf.data[t] ?? 0) - 1);
-    for (const g of change.tags) {
-      if (!tagsBefore.has(g)) tagsBefore.set(g, tagDf.data[g] ?? 0);
-      tagDf.increment(g, 1);
-    }
-    newVectors.set(change.source.slug, { termIds, termCounts: Float32Array.from(counts.view()) });
+    // Counted in by the flush: what each term had before is one less (unless noted earlier).
+    for (const t of termIds)
+      if (!termsBefore.has(t)) termsBefore.set(t, [(termDf.data[t] ?? 0) - 1, frozenTermDf.data[t] ?? 0]);
+    counted.set(change.source.slug, { termIds, termCounts: Float32Array.from(counts.view()) });
   }
 
-  // The terms and tags whose IDF moved (frozen.ts: only those the frozen stories hold once at most).
+  // This build's order, and which stories are now the frozen ones (a story dated among them, or one
+  // of them deleted, moves one in or out): their counts move between the frozen and the rest.
+  const slugs = sources.map((s) => s.slug);
+  const slugToId = new Map(slugs.map((slug, d) => [slug, d]));
+  const documentCount = slugs.length;
+  const times = new Float64Array(documentCount);
+  const changedBySlug = new Map(changed.map((c) => [c.source.slug, c]));
+  for (let d = 0; d < documentCount; d++) {
+    const slug = slugs[d] ?? '';
+    times[d] = documents.get(slug)?.time ?? changedBySlug.get(slug)?.time ?? 0;
+  }
+  const tieRanks = buildTieRanks(slugs, times);
+  const nowFrozen = (d: number): boolean => (tieRanks[d] ?? 0) >= documentCount - previous.frozen;
+  for (const change of changed) {
+    const d = slugToId.get(change.source.slug) ?? 0;
+    // Its terms are in the whole archive's counts already (the flush above).
+    const termIds = counted.get(change.source.slug)?.termIds ?? new Uint32Array();
+    count({ termIds, tags: change.tags }, 1, nowFrozen(d), false);
+  }
+  for (let d = 0; d < documentCount; d++) {
+    const kept = documents.get(slugs[d] ?? '');
+    if (kept === undefined || kept.frozen === nowFrozen(d)) continue;
+    // Moved in or out of the frozen stories: only the frozen counts change.
+    for (const t of kept.termIds) {
+      noteTerm(t);
+      frozenTermDf.increment(t, kept.frozen ? -1 : 1);
+    }
+    for (const g of kept.tags) {
+      noteTag(g);
+      frozenTagDf.increment(g, kept.frozen ? -1 : 1);
+    }
+  }
+
+  // The terms and tags whose IDF moved.
   const frozen = previous.frozen;
   const termCount = counter.vocabularySize();
   termDf.increment(termCount - 1, 0);
-  const idf = idfTable(frozen, termDf.view(), previous.frozenTermDf);
+  frozenTermDf.increment(termCount - 1, 0);
+  const idf = idfTable(frozen, termDf.view(), frozenTermDf.view());
   const tagCount = previous.tagIds.size;
-  if (tagCount > 0) tagDf.increment(tagCount - 1, 0);
-  const tagIdf = idfTable(frozen, tagDf.view(), previous.frozenTagDf);
+  if (tagCount > 0) {
+    tagDf.increment(tagCount - 1, 0);
+    frozenTagDf.increment(tagCount - 1, 0);
+  }
+  const tagIdf = idfTable(frozen, tagDf.view(), frozenTagDf.view());
   const movedTerms = new Uint8Array(termCount);
   let anyTermMoved = false;
-  for (const [t, before] of termsBefore) {
-    const f = previous.frozenTermDf[t] ?? 0;
-    if (frozenIdf(frozen, effectiveFrequency(f, before)) !== idf[t]) {
+  for (const [t, [total, inFrozen]] of termsBefore) {
+    if (frozenIdf(frozen, effectiveFrequency(inFrozen, total)) !== idf[t]) {
       movedTerms[t] = 1;
       anyTermMoved = true;
     }
   }
   const movedTags = new Uint8Array(tagCount);
   let anyTagMoved = false;
-  for (const [g, before] of tagsBefore) {
-    const f = previous.frozenTagDf[g] ?? 0;
-    if (frozenIdf(frozen, effectiveFrequency(f, before)) !== tagIdf[g]) {
+  for (const [g, [total, inFrozen]] of tagsBefore) {
+    if (frozenIdf(frozen, effectiveFrequency(inFrozen, total)) !== tagIdf[g]) {
       movedTags[g] = 1;
       anyTagMoved = true;
     }
@@ -278,18 +309,11 @@ export function updateIndex(
     return { terms: vectorTerms.slice(0, size), weights: vectorWeights.slice(0, size) };
   };
   for (const change of changed) {
-    const counted = newVectors.get(change.source.slug);
-    if (counted === undefined) continue;
+    const terms = counted.get(change.source.slug);
+    if (terms === undefined) continue;
     const { source, key, time, category, tags } = change;
-    documents.set(source.slug, {
-      source,
-      key,
-      time,
-      category,
-      tags,
-      ...counted,
-      ...vectorOf(counted.termIds, counted.termCounts),
-    });
+    const vector = vectorOf(terms.termIds, terms.termCounts);
+    documents.set(source.slug, { source, key, time, category, tags, ...terms, ...vector, frozen: false });
     touched.add(source.slug);
   }
   if (anyTermMoved || anyTagMoved) {
@@ -305,27 +329,22 @@ export function updateIndex(
   }
 
   // This build's tables, in its order.
-  const slugs = sources.map((s) => s.slug);
-  const slugToId = new Map(slugs.map((slug, d) => [slug, d]));
-  const count = slugs.length;
-  const times = new Float64Array(count);
-  const categories = new Int32Array(count);
-  const vectorStart = new Uint32Array(count + 1);
-  const tagStart = new Uint32Array(count + 1);
+  const categories = new Int32Array(documentCount);
+  const vectorStart = new Uint32Array(documentCount + 1);
+  const tagStart = new Uint32Array(documentCount + 1);
   const ordered: KeptDocument[] = [];
-  for (let d = 0; d < count; d++) {
+  for (let d = 0; d < documentCount; d++) {
     const kept = documents.get(slugs[d] ?? '');
     if (kept === undefined) throw new Error('related: a kept story went missing');
     ordered.push(kept);
-    times[d] = kept.time;
     categories[d] = kept.category;
     vectorStart[d + 1] = (vectorStart[d] ?? 0) + kept.terms.length;
     tagStart[d + 1] = (tagStart[d] ?? 0) + kept.tags.length;
   }
-  const terms = new Uint32Array(vectorStart[count] ?? 0);
-  const weights = new Float32Array(vectorStart[count] ?? 0);
-  const tagIds = new Uint32Array(tagStart[count] ?? 0);
-  for (let d = 0; d < count; d++) {
+  const terms = new Uint32Array(vectorStart[documentCount] ?? 0);
+  const weights = new Float32Array(vectorStart[documentCount] ?? 0);
+  const tagIds = new Uint32Array(tagStart[documentCount] ?? 0);
+  for (let d = 0; d < documentCount; d++) {
     const kept = ordered[d];
     if (kept === undefined) continue;
     terms.set(kept.terms, vectorStart[d]);
@@ -333,11 +352,10 @@ export function updateIndex(
     tagIds.set(kept.tags, tagStart[d]);
   }
   const vectors = { start: vectorStart, terms, weights };
-  const tieRanks = buildTieRanks(slugs, times);
   const termPostings = buildTermPostings(vectors, termCount, config.maxPostingsPerTerm, tieRanks);
   const tagIndex = buildTagIndex({ start: tagStart, tags: tagIds, tagCount }, config.maxPostingsPerTag, tagIdf);
   const tables: IndexTables = {
-    documents: count,
+    documents: documentCount,
     termCount,
     vectors,
     termPostings,
@@ -382,7 +400,7 @@ export function updateIndex(
     }
   }
   const results = previous.results;
-  for (let d = 0; d < count; d++) {
+  for (let d = 0; d < documentCount; d++) {
     const kept = ordered[d];
     const slug = slugs[d] ?? '';
     if (kept === undefined) continue;
@@ -397,23 +415,24 @@ export function updateIndex(
     tables,
     searcher: createSearcher(config, tables),
     stats: {
-      documents: count,
+      documents: documentCount,
       terms: termCount,
       cappedTerms: termPostings.limitedCount,
       tags: tagCount,
       droppedTags: tagIndex.postings.limitedCount,
       postings: termPostings.docs.length + tagIndex.postings.docs.length,
-      termsKept: count - changed.length,
+      termsKept: documentCount - changed.length,
     },
   };
   // The kept vectors become views of this build's arrays, so the previous build's can go.
-  for (let d = 0; d < count; d++) {
+  for (let d = 0; d < documentCount; d++) {
     const kept = ordered[d];
     if (kept === undefined) continue;
     documents.set(kept.source.slug, {
       ...kept,
       terms: terms.subarray(vectorStart[d] ?? 0, vectorStart[d + 1] ?? 0),
       weights: weights.subarray(vectorStart[d] ?? 0, vectorStart[d + 1] ?? 0),
+      frozen: nowFrozen(d),
     });
   }
   return { final, state: { ...previous, documents, index: final, results } };
