@@ -27,6 +27,7 @@ import { parseSitePages } from '../lib/content/site-pages.ts';
 import { createPeopleIndex } from '../lib/content/resolve-credits.ts';
 import { ContentErrors, WartaBuildError, WartaError, createError, formatErrorReport } from '../lib/errors/index.ts';
 import { lastShare } from '../lib/related/shared-search.ts';
+import { lastRanking } from '../lib/related/incremental.ts';
 import { pageCacheKey } from '../lib/view/page-key.ts';
 import { digestOf } from '../lib/digest.ts';
 import { keptWhileSame } from '../lib/once-per-object.ts';
@@ -206,12 +207,17 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
       const related = rankRelatedArticles(site, options.rankRelated, options.relatedLimit);
       // Says whether the searches ran on a worker too: a worker that cannot start leaves them all to
       // this thread with the same lists, so only this figure shows it (see shared-search.ts).
-      // And how many lists were searched again, when the publish server's kept index spared the rest
-      // (src/lib/related/incremental.ts).
+      // And, in the publish server, how many lists its kept index searched again, or why it ranked
+      // them all (src/lib/related/incremental.ts).
       const searched = lastShare.searches;
+      const ranking = lastRanking.updated
+        ? `, ${searched} lists searched again`
+        : lastRanking.why
+          ? `, all lists ranked (${lastRanking.why})`
+          : '';
       endPhase(
         'related',
-        (options.rankRelated && searched < site.fileOrder.length ? `, ${searched} lists searched again` : '') +
+        (options.rankRelated ? ranking : '') +
           (lastShare.onWorkers > 0 ? `, ${percent(lastShare.onWorkers, searched)} on workers` : ''),
       );
       const articles = renderArticles(site, related, progress('render'));

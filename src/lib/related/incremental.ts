@@ -82,6 +82,12 @@ export interface RelatedState {
   readonly results: Map<string, KeptResult>;
 }
 
+/**
+ * How the last index in this module's copy was made, for the build's log: updated from the kept one,
+ * or ranked in full, and why (a process's first build keeps nothing yet).
+ */
+export const lastRanking = { updated: false, why: '' };
+
 /** What {@link updateIndex} gives: the index for this build, and what to keep for the next. */
 export interface IndexUpdate {
   readonly final: FinalIndex;
@@ -159,18 +165,20 @@ interface Changed {
 
 /**
  * This build's index from `previous` and its documents (in the build's order), ranking again only
- * what the change reaches; undefined when the frozen frequencies would change (then the caller builds
- * the index in full). `previous` is changed in place and must not be used afterwards but through the
+ * what the change reaches; or why not, when every IDF moves (then the caller builds the index in full). `previous` is changed in place and must not be used afterwards but through the
  * returned state.
  */
 export function updateIndex(
   previous: RelatedState,
   sources: readonly RelatedDocument[],
   config: RelatedConfig,
-): IndexUpdate | undefined {
-  if (previous.config !== config && JSON.stringify(previous.config) !== JSON.stringify(config)) return undefined;
+): IndexUpdate | string {
+  if (previous.config !== config && JSON.stringify(previous.config) !== JSON.stringify(config))
+    return 'the related settings changed';
   // A step crossed: every IDF moves with the count of frozen stories (frozen.ts).
-  if (frozenCount(sources.length) !== previous.frozen) return undefined;
+  const frozen = frozenCount(sources.length);
+  if (frozen !== previous.frozen)
+    return `the weights are now taken from the oldest ${frozen.toLocaleString('en')} stories, not ${previous.frozen.toLocaleString('en')}`;
 
   // Which stories changed: a story is the same when it is the same object, or has the same fields.
   const documents = new Map<string, KeptDocument>();
@@ -269,7 +277,6 @@ export function updateIndex(
   }
 
   // The terms and tags whose IDF moved.
-  const frozen = previous.frozen;
   const termCount = counter.vocabularySize();
   termDf.increment(termCount - 1, 0);
   frozenTermDf.increment(termCount - 1, 0);
@@ -479,14 +486,16 @@ export function keptResults(
   });
 }
 
-/** Keeps this build's lists for the next. */
+/** Keeps this build's lists for the next: those searched (a `known` one is kept already). */
 export function keepResults(
   state: RelatedState,
   requests: readonly RelatedSearchRequest[],
   limit: number,
   results: readonly RelatedMatch[][],
+  known: readonly (RelatedMatch[] | undefined)[],
 ): void {
   requests.forEach((request, i) => {
+    if (known[i] !== undefined) return;
     state.results.set(request.slug, { matches: results[i] ?? [], exclude: excludeKey(request), limit });
   });
 }

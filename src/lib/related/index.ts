@@ -6,6 +6,7 @@ export { foldLabel, foldText } from './fold.ts';
 export type { RelatedIndexOptions } from './inverted-index.ts';
 export { createRelatedIndex } from './inverted-index.ts';
 export type { RelatedState } from './incremental.ts';
+export { lastRanking } from './incremental.ts';
 export type { TermCacheOptions } from './term-cache.ts';
 export { termCacheWritten } from './term-cache.ts';
 export type { RankRelatedOptions } from './rank.ts';

@@ -22,7 +22,7 @@ import { TopK } from './top-k.ts';
 import type { RelatedIndex, RelatedIndexStats, RelatedMatch, RelatedSearchOptions } from './types.ts';
 import { buildTermVectors } from './vectors.ts';
 import { frozenCount, frozenFlags, frozenFrequencies, idfTable } from './frozen.ts';
-import { keepResults, keptResults, keptState, updateIndex, type RelatedState } from './incremental.ts';
+import { keepResults, keptResults, keptState, lastRanking, updateIndex, type RelatedState } from './incremental.ts';
 import type { RelatedDocument } from './types.ts';
 
 export interface FinalIndex {
@@ -178,8 +178,11 @@ export function createRelatedIndex(
       const previous = keep?.value;
       // Taken out while it changes: an error half way leaves nothing, and the next index counts anew.
       if (keep) keep.value = undefined;
-      const update = previous && sources ? updateIndex(previous, sources, config) : undefined;
-      if (update) {
+      const update = previous && sources ? updateIndex(previous, sources, config) : 'nothing was kept yet';
+      lastRanking.updated = typeof update !== 'string';
+      // Said only where an index is kept (the publish server); an `astro build` always ranks in full.
+      lastRanking.why = keep && typeof update === 'string' ? update : '';
+      if (typeof update !== 'string') {
         final = update.final;
         if (keep) keep.value = update.state;
       } else {
@@ -225,7 +228,7 @@ export function createRelatedIndex(
       );
       let next = 0;
       const results = known.map((matches) => matches ?? found[next++] ?? []);
-      if (state) keepResults(state, requests, limit, results);
+      if (state) keepResults(state, requests, limit, results, known);
       return results;
     },
     has(slug) {
