@@ -10,8 +10,9 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateArticles } from './generate-corpus.ts';
-import { createRelatedIndex, defaultRelatedConfig } from '../src/lib/related/index.ts';
-import type { RelatedDocument } from '../src/lib/related/index.ts';
+import { createRelatedIndex, defaultRelatedConfig, lastRanking } from '../src/lib/related/index.ts';
+import type { RelatedDocument, RelatedState } from '../src/lib/related/index.ts';
+import { lastShare } from '../src/lib/related/shared-search.ts';
 import { evaluateThresholds } from '../src/lib/related/evaluate.ts';
 import type { ThresholdQuality } from '../src/lib/related/evaluate.ts';
 import { loadFixture } from '../tests/related/helpers.ts';
@@ -58,10 +59,38 @@ const t4 = performance.now();
 if (all.reduce((sum, list) => sum + list.length, 0) !== listed)
   throw new Error('searchMany listed otherwise than search');
 
+// The publish server's kept index (src/lib/related/incremental.ts): one full ranking that keeps it,
+// then a publish of one new story, an edit of an old one's text and the deletion of an old one,
+// each an update of the kept index, timed with its searches.
+const keep: { value: RelatedState | undefined } = { value: undefined };
+const rankAll = (list: readonly RelatedDocument[]): { ms: number; searched: number; updated: boolean } => {
+  const start = performance.now();
+  const kept = createRelatedIndex(defaultRelatedConfig, { parallel: { threads, workerFile }, keep });
+  for (const doc of list) kept.add(doc);
+  kept.finalize();
+  kept.searchMany(list.map((doc) => ({ slug: doc.slug })));
+  return { ms: performance.now() - start, searched: lastShare.searches, updated: lastRanking.updated };
+};
+const keptFull = rankAll(docs);
+const newest = docs.reduce((a, b) => (b.date > a.date ? b : a));
+const added = { ...newest, slug: 'zz-baru', title: `${newest.title} terbaru`, date: new Date(newest.date.getTime() + 3600_000) };
+const published = rankAll([...docs, added]);
+const middle = Math.floor(docs.length / 2);
+const editedDocs = [...docs, added].map((doc, i) =>
+  i === middle ? { ...doc, body: `${doc.body}\nParagraf tambahan untuk uji bangun ulang.` } : doc,
+);
+const edited = rankAll(editedDocs);
+const deleted = rankAll(editedDocs.filter((_, i) => i !== Math.floor(docs.length / 3)));
 const ms = (v: number): string => v.toFixed(0);
 console.log(`N=${n}`);
 console.log(`related_ms=${ms(t3 - t0)} (add ${ms(t1 - t0)}, finalize ${ms(t2 - t1)}, search ${ms(t3 - t2)})`);
 console.log(`search_many_ms=${ms(t4 - t3)} (every article at once, on ${threads} threads)`);
+const step = (run: { ms: number; searched: number; updated: boolean }): string =>
+  `${ms(run.ms)} ms (${run.updated ? `updated, ${run.searched} lists searched` : 'ranked in full'})`;
+console.log(`kept_index_ms=${ms(keptFull.ms)} (a full ranking that keeps its index)`);
+console.log(`update_new_story_ms=${step(published)}`);
+console.log(`update_old_story_edited_ms=${step(edited)}`);
+console.log(`update_old_story_deleted_ms=${step(deleted)}`);
 console.log(`peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
 console.log(`mean_list_length=${(listed / n).toFixed(3)}`);
 console.log(`index=${JSON.stringify(index.stats())}`);

@@ -1,7 +1,7 @@
 // Many searches at once, on this thread and on worker threads over the same tables. Ranking the
-// whole archive is most of what is left of the related step on a publish (every similarity moves
-// with the archive's word counts, so every list is searched again; issue #20), and each search is
-// independent of the others, so a second core halves it.
+// whole archive is most of the related step of a build that ranks it all (an `astro build`, the
+// publish server's first publish, or one whose archive crossed a step of the weights, frozen.ts;
+// issue #20), and each search is independent of the others, so a second core halves it.
 //
 // The tables are copied once into SharedArrayBuffers, which every thread reads in place; the work
 // is a shared counter each thread takes the next batch of searches from, so a thread that starts late

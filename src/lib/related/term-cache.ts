@@ -1,7 +1,8 @@
 // Each article's counted terms, kept from one build to the next (issue #20). Counting the words of
 // 100,000 articles took a publish 10-12 s of CPU and most of the related step's garbage collection,
-// though a publish changes one article. The ranking itself still runs over the whole archive: every
-// similarity moves with the archive's word counts, and the lists must equal a clean build's.
+// though a publish changes one article. A build that ranks the whole archive (an `astro build`, or the
+// publish server's first publish; the server then keeps its index, incremental.ts) takes the terms
+// of the unchanged stories from here.
 //
 // What is kept is exactly what counting an article appends to the index (term.ts's flush): its
 // distinct terms in order of first sight within the article, with their field-weighted counts. A
