@@ -73,7 +73,12 @@ const rankAll = (list: readonly RelatedDocument[]): { ms: number; searched: numb
 };
 const keptFull = rankAll(docs);
 const newest = docs.reduce((a, b) => (b.date > a.date ? b : a));
-const added = { ...newest, slug: 'zz-baru', title: `${newest.title} terbaru`, date: new Date(newest.date.getTime() + 3600_000) };
+const added = {
+  ...newest,
+  slug: 'zz-baru',
+  title: `${newest.title} terbaru`,
+  date: new Date(newest.date.getTime() + 3600_000),
+};
 const published = rankAll([...docs, added]);
 const middle = Math.floor(docs.length / 2);
 const editedDocs = [...docs, added].map((doc, i) =>
