@@ -287,22 +287,8 @@ export function updateIndex(
     frozenTagDf.increment(tagCount - 1, 0);
   }
   const tagIdf = idfTable(frozen, tagDf.view(), frozenTagDf.view());
-  const movedTerms = new Uint8Array(termCount);
-  let anyTermMoved = false;
-  for (const [t, [total, inFrozen]] of termsBefore) {
-    if (frozenIdf(frozen, effectiveFrequency(inFrozen, total)) !== idf[t]) {
-      movedTerms[t] = 1;
-      anyTermMoved = true;
-    }
-  }
-  const movedTags = new Uint8Array(tagCount);
-  let anyTagMoved = false;
-  for (const [g, [total, inFrozen]] of tagsBefore) {
-    if (frozenIdf(frozen, effectiveFrequency(inFrozen, total)) !== tagIdf[g]) {
-      movedTags[g] = 1;
-      anyTagMoved = true;
-    }
-  }
+  const { flags: movedTerms, any: anyTermMoved } = moved(termsBefore, idf, frozen);
+  const { flags: movedTags, any: anyTagMoved } = moved(tagsBefore, tagIdf, frozen);
 
   // New vectors: of the changed stories, and of those holding a term whose IDF moved. A story whose
   // vector or tag weights changed is "touched": whoever could find it must search again.
@@ -443,6 +429,23 @@ export function updateIndex(
     });
   }
   return { final, state: { ...previous, documents, index: final, results } };
+}
+
+// The keys (terms or tags) whose IDF is not what their counts before gave: a flag per key.
+function moved(
+  before: ReadonlyMap<number, readonly [number, number]>,
+  idf: Float64Array,
+  frozen: number,
+): { flags: Uint8Array; any: boolean } {
+  const flags = new Uint8Array(idf.length);
+  let any = false;
+  for (const [key, [total, inFrozen]] of before) {
+    if (frozenIdf(frozen, effectiveFrequency(inFrozen, total)) !== idf[key]) {
+      flags[key] = 1;
+      any = true;
+    }
+  }
+  return { flags, any };
 }
 
 function sameIds(a: Uint32Array, b: Uint32Array): boolean {
