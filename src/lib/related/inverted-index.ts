@@ -131,9 +131,9 @@ export interface RelatedIndexOptions {
   readonly parallel?: ParallelOptions | undefined;
   /**
    * Where the index is kept for the next one, in a process that builds again (the publish server):
-   * the next index then ranks again only the lists a change can reach, when the change leaves the
-   * frozen frequencies as they are (see incremental.ts), with the lists a full ranking gives. Each
-   * index takes what it finds there and leaves its own.
+   * the next index then searches again only the lists a change can reach, with the lists a full
+   * ranking gives, unless the archive crossed a step of the weights (frozen.ts, incremental.ts).
+   * Each index takes what it finds there and leaves its own.
    */
   readonly keep?: { value: RelatedState | undefined } | undefined;
 }
