@@ -33,7 +33,10 @@ export function frozenFlags(tieRanks: Uint32Array, count: number): Uint8Array {
   return flags;
 }
 
-/** The frequency a term's IDF is taken from: over the frozen stories, or the whole archive's when those hold it once at most. */
+/**
+ * The frequency a term's IDF is taken from: over the frozen stories, or over the whole archive when
+ * those hold it once at most.
+ */
 export function effectiveFrequency(frozen: number, total: number): number {
   return frozen >= 2 ? frozen : total;
 }
@@ -54,7 +57,10 @@ export function frozenIdf(frozenDocuments: number, frequency: number): number {
   return frequency >= 2 ? Math.round(Math.log(1 + frozenDocuments / frequency) * 16) / 16 : 0;
 }
 
-/** The IDF of every term: `total` counts each over the archive, `frozen` over the frozen stories (shorter: 0 beyond). */
+/**
+ * The IDF of every term: `total` counts each over the archive, `frozen` over the frozen stories
+ * (shorter: 0 beyond).
+ */
 export function idfTable(frozenDocuments: number, total: ArrayLike<number>, frozen: ArrayLike<number>): Float64Array {
   const idf = new Float64Array(total.length);
   for (let t = 0; t < total.length; t++) {

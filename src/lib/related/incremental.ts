@@ -165,8 +165,9 @@ interface Changed {
 
 /**
  * This build's index from `previous` and its documents (in the build's order), ranking again only
- * what the change reaches; or why not, when every IDF moves (then the caller builds the index in full). `previous` is changed in place and must not be used afterwards but through the
- * returned state.
+ * what the change reaches; or why not, when every IDF moves (then the caller builds the index in
+ * full). `previous` is changed in place and must not be used afterwards but through the returned
+ * state.
  */
 export function updateIndex(
   previous: RelatedState,
