@@ -163,6 +163,12 @@ interface Changed {
   readonly tags: Uint32Array;
 }
 
+/** A changed story with its terms counted. */
+interface Counted extends Changed {
+  readonly termIds: Uint32Array;
+  readonly termCounts: Float32Array;
+}
+
 /**
  * This build's index from `previous` and its documents (in the build's order), ranking again only
  * what the change reaches; or why not, when every IDF moves (then the caller builds the index in
@@ -183,8 +189,7 @@ export function updateIndex(
 
   // Which stories changed: a story is the same when it is the same object, or has the same fields.
   const documents = new Map<string, KeptDocument>();
-  const changed: Changed[] = [];
-  const changedSlugs = new Set<string>();
+  const changed = new Map<string, Changed>();
   const gone: KeptDocument[] = [];
   for (const source of sources) {
     const kept = previous.documents.get(source.slug);
@@ -201,10 +206,9 @@ export function updateIndex(
       continue;
     }
     if (kept !== undefined) gone.push(kept);
-    changed.push({ source, key, time, category, tags });
-    changedSlugs.add(source.slug);
+    changed.set(source.slug, { source, key, time, category, tags });
   }
-  for (const [slug, kept] of previous.documents) if (!documents.has(slug) && !changedSlugs.has(slug)) gone.push(kept);
+  for (const [slug, kept] of previous.documents) if (!documents.has(slug) && !changed.has(slug)) gone.push(kept);
 
   // The counts: the stories gone (or replaced) out, the changed ones counted in.
   const { counter, termDf, tagDf, frozenTermDf, frozenTagDf } = previous;
@@ -229,8 +233,8 @@ export function updateIndex(
     }
   };
   for (const kept of gone) count(kept, -1, kept.frozen);
-  const counted = new Map<string, { termIds: Uint32Array; termCounts: Float32Array }>();
-  for (const change of changed) {
+  const counted: Counted[] = [];
+  for (const change of changed.values()) {
     const ids = new GrowableUint32Array(256);
     const counts = new GrowableFloat32Array(256);
     counter.count(change.source.title, config.titleWeight);
@@ -241,7 +245,7 @@ export function updateIndex(
     // Counted in by the flush: what each term had before is one less (unless noted earlier).
     for (const t of termIds)
       if (!termsBefore.has(t)) termsBefore.set(t, [(termDf.data[t] ?? 0) - 1, frozenTermDf.data[t] ?? 0]);
-    counted.set(change.source.slug, { termIds, termCounts: Float32Array.from(counts.view()) });
+    counted.push({ ...change, termIds, termCounts: Float32Array.from(counts.view()) });
   }
 
   // This build's order, and which stories are now the frozen ones (a story dated among them, or one
@@ -250,18 +254,15 @@ export function updateIndex(
   const slugToId = new Map(slugs.map((slug, d) => [slug, d]));
   const documentCount = slugs.length;
   const times = new Float64Array(documentCount);
-  const changedBySlug = new Map(changed.map((c) => [c.source.slug, c]));
   for (let d = 0; d < documentCount; d++) {
     const slug = slugs[d] ?? '';
-    times[d] = documents.get(slug)?.time ?? changedBySlug.get(slug)?.time ?? 0;
+    times[d] = documents.get(slug)?.time ?? changed.get(slug)?.time ?? 0;
   }
   const tieRanks = buildTieRanks(slugs, times);
   const nowFrozen = (d: number): boolean => (tieRanks[d] ?? 0) >= documentCount - previous.frozen;
-  for (const change of changed) {
-    const d = slugToId.get(change.source.slug) ?? 0;
+  for (const change of counted) {
     // Its terms are in the whole archive's counts already (the flush above).
-    const termIds = counted.get(change.source.slug)?.termIds ?? new Uint32Array();
-    count({ termIds, tags: change.tags }, 1, nowFrozen(d), false);
+    count(change, 1, nowFrozen(slugToId.get(change.source.slug) ?? 0), false);
   }
   for (let d = 0; d < documentCount; d++) {
     const kept = documents.get(slugs[d] ?? '');
@@ -302,13 +303,10 @@ export function updateIndex(
     const size = termVector(termIds, termCounts, 0, termIds.length, idf, best, vectorTerms, vectorWeights, 0);
     return { terms: vectorTerms.slice(0, size), weights: vectorWeights.slice(0, size) };
   };
-  for (const change of changed) {
-    const terms = counted.get(change.source.slug);
-    if (terms === undefined) continue;
-    const { source, key, time, category, tags } = change;
-    const vector = vectorOf(terms.termIds, terms.termCounts);
-    documents.set(source.slug, { source, key, time, category, tags, ...terms, ...vector, frozen: false });
-    touched.add(source.slug);
+  for (const change of counted) {
+    const vector = vectorOf(change.termIds, change.termCounts);
+    documents.set(change.source.slug, { ...change, ...vector, frozen: false });
+    touched.add(change.source.slug);
   }
   if (anyTermMoved || anyTagMoved) {
     for (const [slug, kept] of documents) {
@@ -415,7 +413,7 @@ export function updateIndex(
       tags: tagCount,
       droppedTags: tagIndex.postings.limitedCount,
       postings: termPostings.docs.length + tagIndex.postings.docs.length,
-      termsKept: documentCount - changed.length,
+      termsKept: documentCount - changed.size,
     },
   };
   // The kept vectors become views of this build's arrays, so the previous build's can go.

@@ -102,7 +102,7 @@ export class DocumentIntake {
     this.#slugToId.set(doc.slug, this.#slugs.length);
     this.#slugs.push(doc.slug);
     this.#times.push(time);
-    this.#categories.push(this.#categoryId(doc.category));
+    this.#categories.push(categoryId(this.#categoryIds, doc.category));
     const key = this.#keys && documentKey(doc);
     if (key !== undefined) this.#keys?.push(key);
     const kept = this.#kept;
@@ -125,7 +125,7 @@ export class DocumentIntake {
       this.#terms.flush(this.#termIds, this.#termCounts, this.#termDocFrequency);
     }
     this.#termStart.push(this.#termIds.length);
-    for (const id of this.#tagIdsOf(doc.tags)) this.#tagIds.push(id);
+    for (const id of tagIdsOf(this.#tagDictionary, doc.tags)) this.#tagIds.push(id);
     this.#tagStart.push(this.#tagIds.length);
   }
 
@@ -172,14 +172,6 @@ export class DocumentIntake {
       ids: this.#termIds.view(),
       counts: this.#termCounts.view(),
     };
-  }
-
-  #categoryId(category: string): number {
-    return categoryId(this.#categoryIds, category);
-  }
-
-  #tagIdsOf(tags: readonly string[]): Set<number> {
-    return tagIdsOf(this.#tagDictionary, tags);
   }
 }
 

@@ -214,15 +214,18 @@ export function createRelatedIndex(
       const index = finalized();
       const limit = resolveLimit(requestedLimit, config.limit);
       const state = keep?.value;
-      const searches = requests.map(({ slug, exclude }) => {
+      const docs = requests.map(({ slug }) => {
         const doc = index.slugToId.get(slug);
         if (doc === undefined) throw new Error(`related: unknown article "${slug}"`);
-        return { doc, exclude: excludedIds(index, exclude) };
+        return doc;
       });
-      if (limit === 0) return searches.map(() => []);
+      if (limit === 0) return requests.map(() => []);
       // What the kept index already knows (incremental.ts), and the rest searched.
       const known = state ? keptResults(state, requests, limit) : requests.map(() => undefined);
-      const todo = searches.filter((_, i) => known[i] === undefined);
+      const todo: { doc: number; exclude: number[] }[] = [];
+      requests.forEach(({ exclude }, i) => {
+        if (known[i] === undefined) todo.push({ doc: docs[i] ?? 0, exclude: excludedIds(index, exclude) });
+      });
       const found = searchMany(config, index.tables, index.searcher, todo, limit, parallel).map(({ ids, scores }) =>
         ids.map((id, k) => ({ slug: index.slugs[id] ?? '', score: scores[k] ?? 0 })),
       );
