@@ -13,6 +13,7 @@ import {
 import { digestModules } from './lib/storage/digest-code.ts';
 import { keptAcrossBuilds } from './lib/once-per-object.ts';
 import type { RelatedState } from './lib/related/index.ts';
+import type { LinkState } from './lib/content/kept-links.ts';
 import { createRelatedRanker } from './lib/content/related-ranker.ts';
 import { wartaLoader } from './loaders/warta-loader.ts';
 import { siteConfig } from './site.config.ts';
@@ -47,6 +48,8 @@ const articles = defineCollection({
       // A full ranking searches every article's list: on all cores (shared-search.ts).
       parallel: { threads: os.availableParallelism(), workerFile: path.resolve('src/lib/related/search-worker.ts') },
     }),
+    // The publish server keeps its link table, and resolves again only what a change reaches (kept-links.ts).
+    keepLinks: keptAcrossBuilds<LinkState>('link-table'),
     onLoaded: recordContentSummary,
     deferWrite,
     // Only builds index for search; the dev server would keep every article's text for nothing.

@@ -30,7 +30,8 @@ import { lastShare } from '../lib/related/shared-search.ts';
 import { lastRanking } from '../lib/related/incremental.ts';
 import { pageCacheKey } from '../lib/view/page-key.ts';
 import { digestOf } from '../lib/digest.ts';
-import { keptWhileSame } from '../lib/once-per-object.ts';
+import { keptWhileSame, type KeptBox } from '../lib/once-per-object.ts';
+import { lastResolution, type LinkState } from '../lib/content/kept-links.ts';
 
 /** Options of {@link wartaLoader}. */
 export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
@@ -45,6 +46,11 @@ export interface WartaLoaderOptions extends Omit<BuildContentOptions, 'now'> {
   readonly onResolved?: (articles: readonly ResolvedArticle[]) => void;
   /** Keep serving the last good content and log errors instead of failing (dev server). */
   readonly tolerateErrors?: boolean;
+  /**
+   * Where the publish server keeps the link table and the resolved links for the next build
+   * (src/lib/content/kept-links.ts). Default: every build resolves every link.
+   */
+  readonly keepLinks?: KeptBox<LinkState> | undefined;
   /** File for the parse cache (parsed and rendered articles by file digest). Default: no cache. */
   readonly cacheFile?: string;
   /** Identifies the parsing code; a change empties the cache. */
@@ -189,10 +195,12 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
       {
         now: options.now?.() ?? new Date(),
         includeUnpublished: options.includeUnpublished,
+        keep: options.keepLinks,
         people: createPeopleIndex(people.people, options.siteName ?? ''),
       },
     );
-    endPhase('resolve');
+    // In the publish server, how many articles' links its kept link table resolved again (kept-links.ts).
+    endPhase('resolve', lastResolution.kept ? `, ${lastResolution.resolved} resolved again` : '');
     if (!resolution.ok) result = { articles: [], errors: resolution.errors };
     else {
       const { site } = resolution;

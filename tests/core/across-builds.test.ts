@@ -3,7 +3,8 @@ import { parseArticle, type ArticleSource, type ParsedArticle } from '../../src/
 import { parsePerson, type Person } from '../../src/lib/content/people.ts';
 import { parseSources } from '../../src/lib/content/parse-sources.ts';
 import { createPeopleIndex } from '../../src/lib/content/resolve-credits.ts';
-import { keepResultsAcrossBuilds } from '../../src/lib/once-per-object.ts';
+import type { LinkState } from '../../src/lib/content/kept-links.ts';
+import { keepResultsAcrossBuilds, type KeptBox } from '../../src/lib/once-per-object.ts';
 import { article, source } from '../helpers/article-source.ts';
 
 // Issue #20: the publish server keeps what a build works out from an unchanged parsed article for
@@ -20,6 +21,7 @@ afterAll(() => {
 
 const now = new Date('2025-01-01T00:00:00Z');
 let builds = 0;
+const linkState: KeptBox<LinkState> = { value: undefined };
 
 /** One build of `files` in fresh copies of the content steps; `parsed` is the parse cache, by file text. */
 async function build(
@@ -46,7 +48,8 @@ async function build(
     }
     return { ok: true, article: result };
   });
-  const resolution = resolveLinks(sources, { now, people: createPeopleIndex(people, 'Warta') });
+  // The link table and resolved links are kept too, as the server keeps them (kept-links.ts).
+  const resolution = resolveLinks(sources, { now, people: createPeopleIndex(people, 'Warta'), keep: linkState });
   if (!resolution.ok) throw new Error(resolution.errors.map((e) => e.message).join('\n'));
   const built = renderArticles(resolution.site, rankRelatedArticles(resolution.site, undefined));
   return new Map(built.map((a) => [a.data.slug, a]));

@@ -34,39 +34,82 @@ export function linkedPath(fromPath: string, link: string): string {
 }
 
 /** Builds a {@link LinkIndex} over `targets` in one pass. */
-export function createLinkIndex(targets: readonly ArticleTarget[]): LinkIndex {
-  const slugs = new Map<string, ArticleTarget>();
-  const paths = new Map<string, ArticleTarget>();
-  const titles = new Map<string, ArticleTarget[]>();
-  for (const target of targets) {
-    if (!slugs.has(target.slug)) slugs.set(target.slug, target);
-    paths.set(target.path, target);
-    const key = target.titleKey ?? titleKey(target.title);
-    const list = titles.get(key);
+export function createLinkIndex(targets: readonly ArticleTarget[]): LinkTable {
+  const table = new LinkTable();
+  for (const target of targets) table.add(target);
+  return table;
+}
+
+/**
+ * A {@link LinkIndex} that targets can be added to and removed from: the publish server keeps one
+ * from build to build and changes only the targets of the files that changed (kept-links.ts).
+ */
+export class LinkTable implements LinkIndex {
+  readonly #slugs = new Map<string, ArticleTarget>();
+  readonly #paths = new Map<string, ArticleTarget>();
+  readonly #titles = new Map<string, ArticleTarget[]>();
+
+  /** Adds `target`; a slug already taken keeps its first target (the build reports the clash). */
+  add(target: ArticleTarget): void {
+    if (!this.#slugs.has(target.slug)) this.#slugs.set(target.slug, target);
+    this.#paths.set(target.path, target);
+    const key = keyOf(target);
+    const list = this.#titles.get(key);
     if (list) list.push(target);
-    else titles.set(key, [target]);
+    else this.#titles.set(key, [target]);
   }
-  return {
-    bySlug: (slug) => slugs.get(slug),
-    byPath: (linked) => paths.get(linked),
-    byTitleKey: (key) => titles.get(key) ?? [],
-    closestTitles(text, count = 3) {
-      const key = titleKey(text);
-      const scored: { title: string; score: number }[] = [];
-      for (const [candidate, list] of titles) {
-        const first = list[0];
-        if (first)
-          scored.push({
-            title: first.title,
-            score: distance(key, candidate) / Math.max(key.length, candidate.length, 1),
-          });
-      }
-      scored.sort((a, b) => a.score - b.score || (a.title < b.title ? -1 : 1));
-      // Past 60% edits a suggestion is noise rather than help.
-      return scored
-        .filter((s) => s.score < 0.6)
-        .slice(0, count)
-        .map((s) => s.title);
-    },
-  };
+
+  /** Removes `target`, the very object {@link add} was given. */
+  remove(target: ArticleTarget): void {
+    if (this.#slugs.get(target.slug) === target) this.#slugs.delete(target.slug);
+    if (this.#paths.get(target.path) === target) this.#paths.delete(target.path);
+    const key = keyOf(target);
+    const list = this.#titles.get(key)?.filter((t) => t !== target);
+    if (list?.length) this.#titles.set(key, list);
+    else this.#titles.delete(key);
+  }
+
+  bySlug(slug: string): ArticleTarget | undefined {
+    return this.#slugs.get(slug);
+  }
+
+  byPath(linked: string): ArticleTarget | undefined {
+    return this.#paths.get(linked);
+  }
+
+  byTitleKey(key: string): readonly ArticleTarget[] {
+    return this.#titles.get(key) ?? [];
+  }
+
+  closestTitles(text: string, count = 3): string[] {
+    const key = titleKey(text);
+    const scored: { title: string; score: number }[] = [];
+    for (const [candidate, list] of this.#titles) {
+      // The first in path order, whatever order the targets came in: a kept table's lists are in
+      // the order of the builds that added them, a new one's in the content folder's.
+      const first = firstByPath(list);
+      if (first)
+        scored.push({
+          title: first.title,
+          score: distance(key, candidate) / Math.max(key.length, candidate.length, 1),
+        });
+    }
+    scored.sort((a, b) => a.score - b.score || (a.title < b.title ? -1 : 1));
+    // Past 60% edits a suggestion is noise rather than help.
+    return scored
+      .filter((s) => s.score < 0.6)
+      .slice(0, count)
+      .map((s) => s.title);
+  }
+}
+
+/** The target with the first path (code-unit order), as the content folder is read. */
+export function firstByPath(targets: readonly ArticleTarget[]): ArticleTarget | undefined {
+  let first = targets[0];
+  for (const target of targets) if (first && target.path < first.path) first = target;
+  return first;
+}
+
+function keyOf(target: ArticleTarget): string {
+  return target.titleKey ?? titleKey(target.title);
 }

@@ -2,6 +2,7 @@ import { ContentErrors, createError, type SourcePosition, type WartaError } from
 import type { BacaJugaItem } from '../markdown/baca-juga.ts';
 import { keptWhileSame, oncePerObject } from '../once-per-object.ts';
 import { titleKey } from '../slug.ts';
+import { lookupKey } from './kept-links.ts';
 import { linkedPath, type ArticleTarget, type LinkIndex } from './link-index.ts';
 
 /** Result of resolving one "Baca juga" item. */
@@ -36,7 +37,8 @@ export function resolveBacaJugaItem(
         return fail(
           createError(
             ContentErrors.BacaJugaAmbiguous,
-            { item: item.text, files: matches.map((m) => m.displayPath) },
+            // In path order, however the link table came by them (see LinkTable).
+            { item: item.text, files: [...matches].sort(byPath).map((m) => m.displayPath) },
             position,
           ),
         );
@@ -62,6 +64,28 @@ export function resolveBacaJugaItem(
     );
   }
   return { ok: true, target };
+}
+
+/**
+ * The link table key `item` of the file at `fromPath` is looked up by (see kept-links.ts), or
+ * undefined for a link that names no article.
+ */
+export function itemLookupKey(item: BacaJugaItem, fromPath: string): string | undefined {
+  const reference = item.reference;
+  switch (reference.kind) {
+    case 'unsupported':
+      return undefined;
+    case 'file':
+      return lookupKey('path', pathOf(reference, fromPath));
+    case 'slug':
+      return lookupKey('slug', reference.slug);
+    case 'title':
+      return lookupKey('title', titleKeyOf(reference));
+  }
+}
+
+function byPath(a: ArticleTarget, b: ArticleTarget): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 // An item's reference is part of its parsed article, which the publish server's parse cache hands

@@ -1,11 +1,12 @@
-import { keptWhileSame, oncePerObject } from '../once-per-object.ts';
+import { keptWhileSame, oncePerObject, type KeptBox } from '../once-per-object.ts';
 import { leadImage } from './resolve-image.ts';
 import { sortErrors, type WartaError } from '../errors/index.ts';
 import type { BacaJugaLink } from '../markdown/baca-juga.ts';
 import { readingMinutes } from '../markdown/plain-text.ts';
 import { termSlug, titleKey } from '../slug.ts';
 import type { Article } from './article.ts';
-import { createLinkIndex, type ArticleTarget, type PublicationState } from './link-index.ts';
+import { keepLinks, keepLinkState, keptLinks, lastResolution, linkTable, type LinkState } from './kept-links.ts';
+import type { ArticleTarget, PublicationState } from './link-index.ts';
 import type { ParsedArticle } from './parse-article.ts';
 import type { ParsedSources } from './parse-sources.ts';
 import { resolveBlocks, resolvePinned } from './resolve-article-links.ts';
@@ -20,6 +21,11 @@ export interface ResolveOptions {
   readonly includeUnpublished?: boolean | undefined;
   /** The people that bylines may name (content/penulis/). Default: none, every name is plain text. */
   readonly people?: PeopleIndex | undefined;
+  /**
+   * Where the publish server keeps the link table and each article's resolved links for its next
+   * build, which then resolves only what a change reaches (kept-links.ts). Default: nothing is kept.
+   */
+  readonly keep?: KeptBox<LinkState> | undefined;
 }
 
 /** An article's own fields: all of {@link Article} but the links resolved across the site. */
@@ -120,17 +126,12 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
     scheduled: candidates.filter((c) => c.state === 'scheduled').length,
   };
 
-  const targets = candidates.map((c): ArticleTarget => ({
-    slug: c.parsed.slug,
-    title: c.parsed.frontMatter.title,
-    path: c.parsed.source.path,
-    displayPath: c.parsed.source.displayPath,
-    state: c.state,
-    titleKey: titleKeyOf(c.parsed),
-  }));
-  const index = createLinkIndex(targets);
-  const visibleSlugs = new Set(candidates.filter((c) => c.visible).map((c) => c.parsed.slug));
-  const isVisible = (target: ArticleTarget): boolean => visibleSlugs.has(target.slug);
+  const include = options.includeUnpublished === true;
+  const update = linkTable(candidates, include, titleKeyOf, options.keep);
+  const index = update.state.table;
+  // Slugs are unique among the candidates (dropDuplicateSlugs), so a target's own state says
+  // whether it is on the site.
+  const isVisible = (target: ArticleTarget): boolean => target.state === 'published' || include;
   const visible = candidates.filter((c) => c.visible).map((c) => c.parsed);
 
   checkTermSlugs(visible, errors);
@@ -140,21 +141,35 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
   const countUnlisted = (name: string): void => {
     unlisted.set(name, (unlisted.get(name) ?? 0) + 1);
   };
-  const linked = visible.map((article) => ({
-    parsed: article,
-    bacaJuga: resolveBlocks(article, index, isVisible, errors),
-    pinned: resolvePinned(article, visibleSlugs, index, errors),
-    credits: resolveCredits(article, people, errors, countUnlisted),
-  }));
+  lastResolution.kept = update.changed !== undefined;
+  lastResolution.resolved = 0;
+  const linked = visible.map((article) => {
+    let links = keptLinks(update, article);
+    if (links === undefined) {
+      lastResolution.resolved += 1;
+      const lookups: string[] = [];
+      links = {
+        bacaJuga: resolveBlocks(article, index, isVisible, errors, lookups),
+        pinned: resolvePinned(article, index, isVisible, errors, lookups),
+        lookups,
+      };
+      keepLinks(update, article, links);
+    }
+    return { parsed: article, links, credits: resolveCredits(article, people, errors, countUnlisted) };
+  });
   if (errors.length > 0)
     return { ok: false, errors: sortErrors(errors), stats: { ...counts, bacaJugaLinks: 0, unlistedNames: [] } };
 
   let bacaJugaLinks = 0;
-  const fileOrder = linked.map(({ parsed: article, bacaJuga, pinned, credits }): SiteArticle => {
+  const fileOrder = linked.map(({ parsed: article, links, credits }): SiteArticle => {
+    const { bacaJuga, pinned } = links;
     bacaJugaLinks += bacaJuga.reduce((n, block) => n + block.length, 0);
-    return {
+    const data = fieldsOf(article, credits);
+    // The same links and fields as the last build's: the same object, and what later steps keep by it.
+    if (links.made?.article.data === data) return links.made;
+    const site: SiteArticle = {
       article: {
-        data: fieldsOf(article, credits),
+        data,
         // Passed on unread: the search index reads the text of the shards it builds only.
         get text() {
           return article.text;
@@ -165,8 +180,11 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
       bacaJuga,
       pinned,
     };
+    links.made = site;
+    return site;
   });
   const entries = [...fileOrder].sort((a, b) => newestFirst(a.article.data, b.article.data));
+  keepLinkState(options.keep, update.state);
   const site: ResolvedSite = {
     entries,
     articles: entries.map((e) => e.article),
