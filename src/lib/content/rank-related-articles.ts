@@ -51,12 +51,7 @@ export function rankRelatedArticles(site: ResolvedSite, ranker: RelatedRanker | 
   // File order, as the related engine has always been fed: its tie-breaks follow the add order.
   const bySlug = new Map(site.fileOrder.map(({ parsed }) => [parsed.slug, parsed]));
   const search = ranker?.(site.fileOrder.map(({ parsed }) => relatedInputOf(parsed)));
-  const found = search?.(
-    site.fileOrder.map(({ parsed, bacaJuga, pinned }) => ({
-      slug: parsed.slug,
-      exclude: new Set([parsed.slug, ...pinned, ...bacaJuga.flat().map((l) => l.slug)]),
-    })),
-  );
+  const found = search?.(site.fileOrder.map(requestOf));
   const lists = new Map<string, ArticleLink[]>();
   let listed = 0;
   for (const [i, { parsed, pinned }] of site.fileOrder.entries()) {
@@ -69,6 +64,20 @@ export function rankRelatedArticles(site: ResolvedSite, ranker: RelatedRanker | 
   }
   return { bySlug: lists, moreBySlug: moreInCategory(site.entries, lists, limit), listed };
 }
+
+/**
+ * A story's search: its list leaves out the story itself, its `related:` slugs and what its "Baca
+ * juga" links. Once per site article, which the publish server keeps from one publish to the next
+ * while the story and its links are the same (kept-links.ts): its kept related index then knows an
+ * unchanged request by the object (incremental.ts) instead of comparing 100,000 exclusion lists.
+ */
+const requestOf = oncePerObject(
+  ({ parsed, bacaJuga, pinned }: SiteArticle) => ({
+    slug: parsed.slug,
+    exclude: new Set([parsed.slug, ...pinned, ...bacaJuga.flat().map((l) => l.slug)]),
+  }),
+  'related-request',
+);
 
 /**
  * "Lainnya di <Kategori>" of every article in `entries` (the site, newest first, as

@@ -60,6 +60,12 @@ interface KeptResult {
   readonly matches: RelatedMatch[];
   readonly exclude: string;
   readonly limit: number;
+  /**
+   * The last request this list was found or kept for. A request is never changed once made, and the
+   * build makes one per story object (rank-related-articles.ts), which an unchanged story keeps from
+   * one publish to the next: the same request is the same exclusions, without joining them.
+   */
+  request: RelatedSearchRequest;
 }
 
 /** What one build's index leaves for the next (see the top of this file). */
@@ -484,7 +490,11 @@ export function keptResults(
 ): (RelatedMatch[] | undefined)[] {
   return requests.map((request) => {
     const kept = state.results.get(request.slug);
-    return kept?.limit === limit && kept.exclude === excludeKey(request) ? kept.matches : undefined;
+    if (kept?.limit !== limit) return undefined;
+    if (kept.request === request) return kept.matches;
+    if (kept.exclude !== excludeKey(request)) return undefined;
+    kept.request = request;
+    return kept.matches;
   });
 }
 
@@ -498,6 +508,6 @@ export function keepResults(
 ): void {
   requests.forEach((request, i) => {
     if (known[i] !== undefined) return;
-    state.results.set(request.slug, { matches: results[i] ?? [], exclude: excludeKey(request), limit });
+    state.results.set(request.slug, { matches: results[i] ?? [], exclude: excludeKey(request), limit, request });
   });
 }
