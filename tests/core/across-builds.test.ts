@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticle, type ArticleSource, type ParsedArticle } from '../../src/lib/content/parse-article.ts';
 import { parsePerson, type Person } from '../../src/lib/content/people.ts';
 import { parseSources } from '../../src/lib/content/parse-sources.ts';
-import { createPeopleIndex } from '../../src/lib/content/resolve-credits.ts';
 import type { LinkState } from '../../src/lib/content/kept-links.ts';
 import { keepResultsAcrossBuilds, type KeptBox } from '../../src/lib/once-per-object.ts';
 import { article, source } from '../helpers/article-source.ts';
@@ -18,6 +17,9 @@ keepResultsAcrossBuilds();
 afterAll(() => {
   Reflect.deleteProperty(globalThis, KEPT);
 });
+// Loaded once results are kept, as in the server: the bylines it resolves are kept too (bylineOf).
+// Every build's copy of the content steps shares this module (it is imported without a query).
+const { createPeopleIndex } = await import('../../src/lib/content/resolve-credits.ts');
 
 const now = new Date('2025-01-01T00:00:00Z');
 let builds = 0;
@@ -104,6 +106,21 @@ describe('results kept across the publish server builds (acrossBuilds, issue #20
       expect(built.data, slug).toEqual(fresh.get(slug)?.data);
       expect(built.bodyKey, slug).toBe(fresh.get(slug)?.bodyKey);
     }
+  });
+
+  it('reports a kept byline’s error at every build until its file is fixed', async () => {
+    const parsed = new Map<string, ParsedArticle>();
+    const other = article('lain.md', { title: 'Lain' });
+    const wrong = article('salah.md', { title: 'Salah', front: 'author: dewi-lestary\n' });
+    // The same parsed article twice, as the parse cache hands an unchanged file on: the second build
+    // takes the kept byline, and its error with it.
+    for (let i = 0; i < 2; i++)
+      await expect(build([other, wrong], parsed)).rejects.toThrow('"dewi-lestary" is written as a slug');
+    const fixed = await build(
+      [other, article('salah.md', { title: 'Salah', front: 'author: Dewi Lestary\n' })],
+      parsed,
+    );
+    expect(fixed.get('salah')?.data.credits).toEqual([{ role: 'penulis', name: 'Dewi Lestary' }]);
   });
 
   it('resolves kept file links and headline items against the current archive', async () => {

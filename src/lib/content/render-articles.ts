@@ -51,30 +51,34 @@ export function renderArticles(
       !sameItems(made.moreInCategory, moreInCategory) ||
       !sameBlocks(made.bacaJuga, bacaJuga)
     ) {
+      const data = { ...article.data, bacaJuga: bacaJuga.flat(), related, moreInCategory };
+      // The HTML's digest, not the HTML: a cached article reads its HTML from disk only when asked.
+      const bodyKey = digestOf(
+        `${parsed.htmlDigest}\0${JSON.stringify(parsed.bacaJugaSlots)}\0${JSON.stringify(bacaJuga)}`,
+      );
       made = {
         fields: article.data,
         bacaJuga,
         related,
         moreInCategory,
-        data: { ...article.data, bacaJuga: bacaJuga.flat(), related, moreInCategory },
-        // The HTML's digest, not the HTML: a cached article reads its HTML from disk only when asked.
-        bodyKey: digestOf(`${parsed.htmlDigest}\0${JSON.stringify(parsed.bacaJugaSlots)}\0${JSON.stringify(bacaJuga)}`),
+        // Kept whole: the same data, body key and body (its "Baca juga" blocks link the same slugs
+        // under the same headlines), so the next build hands on this object as it is.
+        built: {
+          data,
+          get html() {
+            return fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga);
+          },
+          bodyKey,
+          get text() {
+            return parsed.text;
+          },
+          textDigest: parsed.textDigest,
+        },
       };
       kept?.set(parsed, made);
     }
-    const built: BuiltArticle = {
-      data: made.data,
-      get html() {
-        return fillBacaJuga(parsed.html, parsed.bacaJugaSlots, bacaJuga);
-      },
-      bodyKey: made.bodyKey,
-      get text() {
-        return parsed.text;
-      },
-      textDigest: parsed.textDigest,
-    };
     onProgress?.(i + 1, total);
-    return built;
+    return made.built;
   });
 }
 
@@ -84,8 +88,7 @@ interface Made {
   readonly bacaJuga: readonly (readonly BacaJugaLink[])[];
   readonly related: readonly ArticleLink[];
   readonly moreInCategory: readonly ArticleLink[];
-  readonly data: Article;
-  readonly bodyKey: string;
+  readonly built: BuiltArticle;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { ContentErrors, createError, type WartaError } from '../errors/index.ts';
 import { SLUG_PATTERN } from '../slug.ts';
+import { keptWhileSame } from '../once-per-object.ts';
 import { locateFrontMatterField } from './front-matter-file.ts';
 import type { ParsedArticle } from './parse-article.ts';
 import { ROLES, type Person, type Role } from './people.ts';
@@ -24,6 +25,8 @@ export interface PeopleIndex {
   readonly byName: ReadonlyMap<string, Person>;
   /** Names that mean the newsroom itself, compared as {@link byName}: the site's name and "Redaksi <name>". */
   readonly newsroomNames: ReadonlySet<string>;
+  /** The people's slugs and names and the site's name: two indexes with the same key resolve alike. */
+  readonly key: string;
 }
 
 const nameKey = (value: string): string => value.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -34,8 +37,34 @@ export function createPeopleIndex(people: readonly Person[], siteName: string): 
     bySlug: new Map(people.map((p) => [p.slug, p])),
     byName: new Map(people.map((p) => [nameKey(p.name), p])),
     newsroomNames: new Set([nameKey(siteName), nameKey(`Redaksi ${siteName}`)]),
+    key: JSON.stringify([siteName, people.map((p) => [p.slug, p.name])]),
   };
 }
+
+/** An article's byline as {@link resolveCredits} makes it, with what it reported. */
+export interface Byline {
+  readonly credits: readonly Credit[];
+  readonly errors: readonly WartaError[];
+  /** The plain names with no person file, once per mention. */
+  readonly unlisted: readonly string[];
+}
+
+/**
+ * {@link resolveCredits} of `article`, kept across the publish server's builds (see `acrossBuilds`)
+ * while the people are the same ({@link PeopleIndex.key}): a publish resolves the bylines of the
+ * changed stories, not the archive's 100,000 (issue #20). What it reported is kept with it, for the
+ * caller to report again each build: a byline with an error fails every build until it is fixed.
+ */
+export const bylineOf = keptWhileSame(
+  'article-byline',
+  (article: ParsedArticle, index: PeopleIndex): Byline => {
+    const errors: WartaError[] = [];
+    const unlisted: string[] = [];
+    const credits = resolveCredits(article, index, errors, (name) => unlisted.push(name));
+    return { credits, errors, unlisted };
+  },
+  (kept, index) => kept.key === index.key,
+);
 
 /** The front matter field that credits each role. */
 const ROLE_FIELDS: Readonly<Record<Role, 'author' | 'pewarta' | 'editor' | 'fotografer'>> = {

@@ -11,7 +11,7 @@ import type { ParsedArticle } from './parse-article.ts';
 import type { ParsedSources } from './parse-sources.ts';
 import { resolveBlocks, resolvePinned } from './resolve-article-links.ts';
 import { checkTermSlugs, dropDuplicateSlugs } from './site-rules.ts';
-import { createPeopleIndex, resolveCredits, type Credit, type PeopleIndex } from './resolve-credits.ts';
+import { bylineOf, createPeopleIndex, type Credit, type PeopleIndex } from './resolve-credits.ts';
 
 /** Options of {@link resolveLinks}. */
 export interface ResolveOptions {
@@ -155,7 +155,10 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
       };
       keepLinks(update, article, links);
     }
-    return { parsed: article, links, credits: resolveCredits(article, people, errors, countUnlisted) };
+    const byline = bylineOf(article, people);
+    errors.push(...byline.errors);
+    for (const name of byline.unlisted) countUnlisted(name);
+    return { parsed: article, links, credits: byline.credits };
   });
   if (errors.length > 0)
     return { ok: false, errors: sortErrors(errors), stats: { ...counts, bacaJugaLinks: 0, unlistedNames: [] } };

@@ -11,6 +11,7 @@ import {
   wibDayNumber,
   type CalendarDate,
 } from '../dates/wib-day.ts';
+import { oncePerObject } from '../once-per-object.ts';
 import { articlePath, categoryPath, indeksDayPath, indeksMonthPath, indeksYearPath } from '../routes.ts';
 import type { DateView } from './article-view.ts';
 import { pictureView, type PictureView } from './picture-view.ts';
@@ -168,14 +169,20 @@ const dayLink = (day: ArchiveDay | undefined): ArchiveLink | undefined =>
     text: formatDayNumber(day.dayNumber),
   };
 
-function entryOf(article: Article): IndeksEntry {
-  return {
+/**
+ * A story's line on its day page, once per article object: the publish server keeps an unchanged
+ * story's object from one publish to the next (see `acrossBuilds`), so a publish formats the times
+ * of the changed stories, not of the archive's 100,000 (issue #20).
+ */
+const entryOf = oncePerObject(
+  (article: Article): IndeksEntry => ({
     href: articlePath(article.slug),
     title: article.title,
     time: { text: formatTime(article.date), iso: toJakartaIso(article.date) },
     thumb: article.image ? pictureView(article.image, 'thumb') : undefined,
-  };
-}
+  }),
+  'indeks-entry',
+);
 
 /**
  * The page of the day at `position` in `archive.days`. Its calendar marks which days of the month
