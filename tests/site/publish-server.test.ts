@@ -128,9 +128,12 @@ describe('the publish server (npm run publish, issue #20)', () => {
         // which only this edit makes it appear in, is searched again: the clean build below fails
         // otherwise (checked by leaving out the lists that read a changed story's posting lists).
         expect(edited.log).toMatch(/related [\d.]+ s, \d+ lists searched again/);
-        // The links too: the kept link table resolves the edited story's links again, and only
-        // those, since no story links it (src/lib/content/kept-links.ts).
-        expect(edited.log).toMatch(/resolve [\d.]+ s, 1 resolved again/);
+        // The links too: the kept link table resolves again the edited story's links and those of
+        // the few stories that look up one of its keys (its old or new headline's, its slug), not
+        // the site's (src/lib/content/kept-links.ts).
+        const resolvedAgain = Number(/resolve [\d.]+ s, (\d+) resolved again/.exec(edited.log)?.[1]);
+        expect(resolvedAgain).toBeGreaterThanOrEqual(1);
+        expect(resolvedAgain).toBeLessThan(10);
         expect(fs.readFileSync(path.join(outDir, 'berita/banjir-daerah/index.html'), 'utf8')).toContain(
           'Banjir Bandang Kembali Rendam Permukiman',
         );
