@@ -296,6 +296,7 @@ export function startPagePlan(cacheDir: string, version: string): { byPlan: bool
  */
 export function forgetPagePlan(): void {
   plan.previous = undefined;
+  plan.byPlan = false;
   plan.current = [];
   plan.rendered = [];
   plan.keptNames = [];
@@ -351,6 +352,11 @@ export async function selectPathsToRender<
  */
 export function sitePageNames(pages: readonly { readonly pathname: string }[]): string[] {
   return [...pages.map((p) => p.pathname), ...plan.keptNames];
+}
+
+/** Whether the build under way publishes by the plan: it renders only the pages whose key changed. */
+export function publishesByPlan(): boolean {
+  return plan.byPlan;
 }
 
 /** How many pages a publish by the plan kept without handing them to Astro. */
