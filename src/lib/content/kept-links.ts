@@ -1,6 +1,6 @@
 import type { KeptBox } from '../once-per-object.ts';
 import type { BacaJugaLink } from '../markdown/baca-juga.ts';
-import { createLinkIndex, LinkTable, type ArticleTarget, type PublicationState } from './link-index.ts';
+import { createLinkIndex, LinkTable, targetTitleKey, type ArticleTarget, type PublicationState } from './link-index.ts';
 import type { ParsedArticle } from './parse-article.ts';
 import type { SiteArticle } from './resolve-links.ts';
 
@@ -117,7 +117,7 @@ export function linkTable(
   const touch = (target: ArticleTarget): void => {
     changed.add(lookupKey('path', target.path));
     changed.add(lookupKey('slug', target.slug));
-    changed.add(lookupKey('title', target.titleKey ?? ''));
+    changed.add(lookupKey('title', targetTitleKey(target)));
   };
   // Removals first, then additions: an edited file's new target takes its path and slug only once
   // the old one has let go of them.

@@ -53,17 +53,23 @@ export class LinkTable implements LinkIndex {
   add(target: ArticleTarget): void {
     if (!this.#slugs.has(target.slug)) this.#slugs.set(target.slug, target);
     this.#paths.set(target.path, target);
-    const key = keyOf(target);
+    const key = targetTitleKey(target);
     const list = this.#titles.get(key);
-    if (list) list.push(target);
-    else this.#titles.set(key, [target]);
+    if (!list) this.#titles.set(key, [target]);
+    else {
+      // Kept in path order, as the content folder is read, whatever order the targets come in (a
+      // kept table's in the order of the builds that added them): the first is the one "did you
+      // mean" suggests, and an ambiguous headline lists the files in this order.
+      const at = list.findIndex((t) => t.path > target.path);
+      list.splice(at === -1 ? list.length : at, 0, target);
+    }
   }
 
   /** Removes `target`, the very object {@link add} was given. */
   remove(target: ArticleTarget): void {
     if (this.#slugs.get(target.slug) === target) this.#slugs.delete(target.slug);
     if (this.#paths.get(target.path) === target) this.#paths.delete(target.path);
-    const key = keyOf(target);
+    const key = targetTitleKey(target);
     const list = this.#titles.get(key)?.filter((t) => t !== target);
     if (list?.length) this.#titles.set(key, list);
     else this.#titles.delete(key);
@@ -85,9 +91,7 @@ export class LinkTable implements LinkIndex {
     const key = titleKey(text);
     const scored: { title: string; score: number }[] = [];
     for (const [candidate, list] of this.#titles) {
-      // The first in path order, whatever order the targets came in: a kept table's lists are in
-      // the order of the builds that added them, a new one's in the content folder's.
-      const first = firstByPath(list);
+      const first = list[0];
       if (first)
         scored.push({
           title: first.title,
@@ -103,13 +107,7 @@ export class LinkTable implements LinkIndex {
   }
 }
 
-/** The target with the first path (code-unit order), as the content folder is read. */
-export function firstByPath(targets: readonly ArticleTarget[]): ArticleTarget | undefined {
-  let first = targets[0];
-  for (const target of targets) if (first && target.path < first.path) first = target;
-  return first;
-}
-
-function keyOf(target: ArticleTarget): string {
+/** The key `target` is found by in {@link LinkTable.byTitleKey}. */
+export function targetTitleKey(target: ArticleTarget): string {
   return target.titleKey ?? titleKey(target.title);
 }

@@ -37,8 +37,8 @@ export function resolveBacaJugaItem(
         return fail(
           createError(
             ContentErrors.BacaJugaAmbiguous,
-            // In path order, however the link table came by them (see LinkTable).
-            { item: item.text, files: [...matches].sort(byPath).map((m) => m.displayPath) },
+            // In path order (see LinkTable).
+            { item: item.text, files: matches.map((m) => m.displayPath) },
             position,
           ),
         );
@@ -82,10 +82,6 @@ export function itemLookupKey(item: BacaJugaItem, fromPath: string): string | un
     case 'title':
       return lookupKey('title', titleKeyOf(reference));
   }
-}
-
-function byPath(a: ArticleTarget, b: ArticleTarget): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 // An item's reference is part of its parsed article, which the publish server's parse cache hands
