@@ -180,7 +180,7 @@ function build(label: string, clean: boolean): BuildRun {
 /** What a build's log says it did, with its wall time and peak memory. */
 function summarize(log: string, wallSeconds: number, peakRssMb: number): BuildRun {
   // Astro counts the pages it built; a publish by the page plan kept the others (kept-pages.ts).
-  const keptByPlan = Number(/\((\d+) pages by the page plan\)/.exec(log)?.[1] ?? 0);
+  const keptByPlan = Number(/\((\d+) pages by the page plan/.exec(log)?.[1] ?? 0);
   const pages = Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? 0) + keptByPlan;
   // The loader's first line says whether the build is warm; the phases are on the line with the count.
   const phases = /\[warta-loader\] (\d+ articles in .*)/.exec(log)?.[1] ?? '?';

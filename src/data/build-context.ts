@@ -3,6 +3,7 @@ import type { Article } from '../lib/content/article.ts';
 import type { Person } from '../lib/content/people.ts';
 import type { SitePage } from '../lib/content/site-pages.ts';
 import type { BodyLocation } from '../lib/storage/body-pack.ts';
+import type { RoutePath } from '../lib/storage/page-plan.ts';
 import type { ResolvedArticle } from '../lib/content/build-content.ts';
 import type { ContentSummary } from '../lib/content/build-report.ts';
 import { withoutStack } from '../lib/errors/index.ts';
@@ -100,7 +101,12 @@ interface State {
   readonly shared: Map<string, unknown>;
   /** Files the build is still writing, waited for before it publishes (see {@link deferWrite}). */
   writes: Promise<void>[];
+  /** Sorts a route's paths against the page plan (see {@link routePaths}); set by the build's plan. */
+  routePathSelector: RoutePathSelector | undefined;
 }
+
+/** See {@link routePaths}. */
+export type RoutePathSelector = <T extends RoutePath>(routePattern: string, paths: T[]) => Promise<T[]>;
 
 const SLOT = Symbol.for('warta.build-context');
 
@@ -119,6 +125,7 @@ function state(): State {
     resolvedListeners: new Set(),
     shared: new Map(),
     writes: [],
+    routePathSelector: undefined,
   });
 }
 
@@ -181,6 +188,8 @@ function forgetBuild(current: State): void {
   current.contentSummary = undefined;
   current.resolved = undefined;
   current.shared.clear();
+  // Set again by the build's page plan, which starts after this (staged-output.ts comes last).
+  current.routePathSelector = undefined;
   // A failed build's writes go on by themselves (term-cache.ts orders one file's writes); nobody waits.
   current.writes = [];
 }
@@ -209,6 +218,22 @@ export async function finishWrites(): Promise<void> {
   const writes = current.writes;
   current.writes = [];
   await Promise.all(writes);
+}
+
+/**
+ * A route's paths for Astro (call from every keyed route's `getStaticPaths`, with the `routePattern`
+ * Astro hands it): in a publish by the page plan, without those whose page is unchanged and left in
+ * the live site (`selectPathsOfRoute` in src/integrations/kept-pages.ts, which sets the selector when
+ * a build starts its plan); otherwise all of them.
+ */
+export async function routePaths<T extends RoutePath>(routePattern: string, paths: T[]): Promise<T[]> {
+  const select = state().routePathSelector;
+  return select === undefined || isDevServer() ? paths : select(routePattern, paths);
+}
+
+/** Sets the selector of {@link routePaths}, or takes it away (undefined). */
+export function setRoutePathSelector(select: RoutePathSelector | undefined): void {
+  state().routePathSelector = select;
 }
 
 /**

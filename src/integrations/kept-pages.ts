@@ -5,13 +5,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkIntactPages, checkIntactPagesInWorker, intactCheck } from '../lib/storage/intact-pages.ts';
 import { isSameFile } from '../lib/storage/same-file.ts';
 import {
+  pagesByPathKey,
+  routePathKey,
   plannedFile,
   readPagePlan,
   selectChangedPages,
+  selectRoutePaths,
   writePagePlan,
   type PagePlan,
   type PlannedPage,
+  type RoutePath,
 } from '../lib/storage/page-plan.ts';
+import { setRoutePathSelector } from '../data/build-context.ts';
 import { writeFileReplacing } from '../lib/storage/write-fully.ts';
 
 /**
@@ -231,6 +236,14 @@ interface PlanState {
    * checked on a worker thread while the build runs (intact-pages.ts).
    */
   intact: Promise<ReadonlyMap<string, number>> | undefined;
+  /** The previous plan's pages by route and params, made when the first route asks (a publish by the plan). */
+  byPathKey: Map<string, PlannedPage> | undefined;
+  /** Pages the routes kept before Astro saw them (a publish by the plan, {@link selectPathsOfRoute}). */
+  keptByRoutes: PlannedPage[];
+  /** Each route's path keys, in the order its paths were handed to Astro, by route pattern. */
+  handedKeys: Map<string, string[]>;
+  /** What each route handed on, by route pattern: a route asked again gets the same answer. */
+  handed: Map<string, RoutePath[]>;
 }
 
 const plan: PlanState = {
@@ -243,6 +256,10 @@ const plan: PlanState = {
   keptNames: [],
   inodes: new Map(),
   intact: undefined,
+  byPathKey: undefined,
+  keptByRoutes: [],
+  handedKeys: new Map(),
+  handed: new Map(),
 };
 
 /**
@@ -257,6 +274,12 @@ export function startPagePlan(cacheDir: string, version: string): { byPlan: bool
   plan.rendered = [];
   plan.keptNames = [];
   plan.inodes = new Map();
+  plan.byPathKey = undefined;
+  plan.keptByRoutes = [];
+  plan.handedKeys = new Map();
+  plan.handed = new Map();
+  // The pages' routes hand their paths through this build's plan (see selectPathsOfRoute).
+  setRoutePathSelector(selectPathsOfRoute);
   plan.previous = readPagePlan(path.join(cacheDir, PLAN_FILE));
   const why =
     installed !== true
@@ -302,6 +325,11 @@ export function forgetPagePlan(): void {
   plan.keptNames = [];
   plan.inodes = new Map();
   plan.intact = undefined;
+  plan.byPathKey = undefined;
+  plan.keptByRoutes = [];
+  plan.handedKeys = new Map();
+  plan.handed = new Map();
+  setRoutePathSelector(undefined);
   keepPagesOf(undefined);
 }
 
@@ -309,38 +337,95 @@ export function forgetPagePlan(): void {
 const INTACT_WORKER = fileURLToPath(new URL('../lib/storage/intact-pages-worker.ts', import.meta.url));
 
 /**
- * Given every path Astro would render, returns those to render: all of them, unless this build
- * publishes by the plan. Notes every keyed page for the next plan either way.
+ * One route's paths, as its `getStaticPaths` returns them (`routePattern` is the pattern Astro hands
+ * it): all of them, unless this build publishes by the plan, which leaves out those whose page is
+ * unchanged and intact in the live site, so Astro never makes their URL paths (see
+ * `selectRoutePaths` in page-plan.ts). Either way notes the path key of each path it hands on, in
+ * order, for {@link selectPathsToRender} to match with the URL path Astro makes of it.
+ */
+async function selectPathsOfRoute<T extends RoutePath>(routePattern: string, paths: T[]): Promise<T[]> {
+  // Astro asks each route once a build (its route cache); were it to ask again, the pages kept the
+  // first time must not be counted twice.
+  const earlier = plan.handed.get(routePattern);
+  // The same route's own paths, handed on the first time.
+  if (earlier !== undefined) return earlier as T[];
+  const handed = await selectHanded(routePattern, paths);
+  plan.handed.set(routePattern, handed);
+  return handed;
+}
+
+async function selectHanded<T extends RoutePath>(routePattern: string, paths: T[]): Promise<T[]> {
+  if (!plan.byPlan || !plan.previous || plan.intact === undefined) {
+    plan.handedKeys.set(
+      routePattern,
+      paths.map((p) => routePathKey(routePattern, p.params)),
+    );
+    return paths;
+  }
+  const checked = await plan.intact;
+  plan.byPathKey ??= pagesByPathKey(plan.previous.pages);
+  const selection = selectRoutePaths(routePattern, paths, plan.byPathKey, (before) => checked.has(before.file));
+  for (const page of selection.kept) {
+    plan.keptByRoutes.push(page);
+    keepPlanned(page, checked);
+  }
+  plan.handedKeys.set(routePattern, selection.handedKeys);
+  return selection.handed;
+}
+
+/** Leaves a planned page in the live site; its inode goes into the next plan. */
+function keepPlanned(page: PlannedPage, checked: ReadonlyMap<string, number>): void {
+  state.kept.add(page.file);
+  plan.keptNames.push(page.pathname.slice(1));
+  const ino = checked.get(page.file);
+  if (ino !== undefined) plan.inodes.set(page.file, ino);
+}
+
+/**
+ * Given every path Astro would render (the paths the routes handed on, see
+ * {@link selectPathsOfRoute}), returns those to render: all of them, unless this build publishes by
+ * the plan. Notes every keyed page for the next plan either way, with its path key.
  */
 export async function selectPathsToRender<
-  T extends { pathname: string; cacheKey?: string | undefined; route: { component: string } },
+  T extends { pathname: string; cacheKey?: string | undefined; route: { component: string; route: string } },
 >(paths: readonly T[]): Promise<T[]> {
   const planned: { page: PlannedPage; path: T }[] = [];
   const unplanned: T[] = [];
+  // The n-th path Astro made of a route is the n-th its getStaticPaths handed on (static-paths.js
+  // keeps each route's order); a route whose count differs gets no path keys, and the next publish
+  // sorts its pages by their URL paths instead.
+  const seen = new Map<string, number>();
   for (const p of paths) {
     const file = p.cacheKey === undefined ? undefined : plannedFile(p.pathname);
-    if (file === undefined || p.cacheKey === undefined) unplanned.push(p);
-    else planned.push({ page: { component: p.route.component, pathname: p.pathname, file, key: p.cacheKey }, path: p });
+    if (file === undefined || p.cacheKey === undefined) {
+      unplanned.push(p);
+      continue;
+    }
+    const n = seen.get(p.route.route) ?? 0;
+    seen.set(p.route.route, n + 1);
+    const pathKey = plan.handedKeys.get(p.route.route)?.[n];
+    planned.push({
+      page: { component: p.route.component, pathname: p.pathname, file, key: p.cacheKey, pathKey },
+      path: p,
+    });
   }
-  plan.current = planned.map((p) => p.page);
+  for (const [route, count] of seen) if (plan.handedKeys.get(route)?.length !== count) plan.handedKeys.delete(route);
+  const withKeys = planned.map(({ page, path: from }) =>
+    plan.handedKeys.has(from.route.route)
+      ? { page, path: from }
+      : { page: { ...page, pathKey: undefined }, path: from },
+  );
+  plan.current = [...plan.keptByRoutes, ...withKeys.map((p) => p.page)];
   if (!plan.byPlan || !plan.previous || plan.intact === undefined) return [...paths];
   const checked = await plan.intact;
   // Each planned path goes in with its page, so the pages to render come back with their files.
-  // A kept page's inode goes into the next plan.
-  const intact = (before: PlannedPage): boolean => {
-    const ino = checked.get(before.file);
-    if (ino !== undefined) plan.inodes.set(before.file, ino);
-    return ino !== undefined;
-  };
   const selection = selectChangedPages(
-    planned.map((entry) => ({ page: entry.page, path: entry })),
+    withKeys.map((entry) => ({ page: entry.page, path: entry })),
     plan.previous.pages,
-    intact,
+    (before) => checked.has(before.file),
+    plan.keptByRoutes,
   );
-  for (const page of selection.kept) {
-    state.kept.add(page.file);
-    plan.keptNames.push(page.pathname.slice(1));
-  }
+  for (const page of selection.kept) keepPlanned(page, checked);
   for (const file of selection.removed) state.removed.add(file);
   plan.rendered = selection.render.map((entry) => entry.page.file);
   return [...unplanned, ...selection.render.map((entry) => entry.path)];
@@ -362,6 +447,11 @@ export function publishesByPlan(): boolean {
 /** How many pages a publish by the plan kept without handing them to Astro. */
 export function keptByPlanCount(): number {
   return plan.keptNames.length;
+}
+
+/** How many of those its routes kept before Astro made their URL paths ({@link selectPathsOfRoute}). */
+export function keptByRoutesCount(): number {
+  return plan.keptByRoutes.length;
 }
 
 /**

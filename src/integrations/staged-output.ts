@@ -11,6 +11,7 @@ import {
   installKeptPages,
   keepPagesOf,
   keptByPlanCount,
+  keptByRoutesCount,
   keptPages,
   removedPages,
   savePagePlan,
@@ -187,7 +188,9 @@ export function stagedOutput(): AstroIntegration {
         logger.info(
           merged
             ? `Published the build into ${target}: ${merged.added} files or folders added, ${merged.replaced} replaced, ${merged.removed} removed; ${keptPages().size} unchanged pages and search shards kept in place` +
-                (keptByPlanCount() > 0 ? ` (${keptByPlanCount()} pages by the page plan).` : '.')
+                (keptByPlanCount() > 0
+                  ? ` (${keptByPlanCount()} pages by the page plan, ${keptByRoutesCount()} of them before Astro made their paths).`
+                  : '.')
             : `Published the complete build to ${target}.`,
         );
         if (warning) logger.warn(warning);

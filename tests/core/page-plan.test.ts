@@ -3,9 +3,12 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
+  pagesByPathKey,
   plannedFile,
   readPagePlan,
+  routePathKey,
   selectChangedPages,
+  selectRoutePaths,
   writePagePlan,
   type PlannedPage,
 } from '../../src/lib/storage/page-plan.ts';
@@ -69,6 +72,22 @@ describe('the page plan file', () => {
     expect(readPagePlan(path.join(dir, 'v1.bin'))).toBeUndefined();
     fs.writeFileSync(path.join(dir, 'mixed.bin'), v8.serialize(['warta-page-plan-2', 'v1', false, ['x'], first]));
     expect(readPagePlan(path.join(dir, 'mixed.bin'))).toBeUndefined();
+    // The second format's rows (inodes, no path keys) are not read as the third's.
+    const second = [0, '/a/', 'a/index.html', 'k1', 7, 0, '/b/', 'b/index.html', 'k2', 8, 0, '/c/'];
+    fs.writeFileSync(path.join(dir, 'v2.bin'), v8.serialize(['warta-page-plan-3', 'v1', false, ['x'], second]));
+    expect(readPagePlan(path.join(dir, 'v2.bin'))).toBeUndefined();
+  });
+
+  it('keeps the path key of each page whose route handed it, and none for the others', () => {
+    const file = path.join(folder(), 'plan.bin');
+    const pages = [
+      { ...page(ARTICLE, '/berita/a/', 'k1'), pathKey: routePathKey('/berita/[slug]', { slug: 'a' }) },
+      page(ARTICLE, '/berita/b/', 'k2'),
+    ];
+    writePagePlan(file, { version: 'v1', astroManifestBehind: false, pages: byFile(pages) });
+    const read = [...(readPagePlan(file)?.pages.values() ?? [])];
+    expect(read).toEqual(pages);
+    expect(read[1]).not.toHaveProperty('pathKey');
   });
 
   it('keeps the inode of each page whose inode is known, and no inode for the others', () => {
@@ -129,5 +148,56 @@ describe('selectChangedPages', () => {
   it('renders a page that another route now makes under the same key', () => {
     const selection = selectChangedPages(current([page(LIST, '/berita/a/', 'a1')]), previous, () => true);
     expect(selection.render).toEqual(['/berita/a/']);
+  });
+});
+
+describe('selectRoutePaths', () => {
+  const ROUTE = '/kategori/[slug]/[...page]';
+  const planned = (pathname: string, params: Record<string, string | undefined>, key: string): PlannedPage => ({
+    ...page(LIST, pathname, key),
+    pathKey: routePathKey(ROUTE, params),
+  });
+  const previous = byFile([
+    planned('/kategori/ekonomi/', { slug: 'ekonomi', page: undefined }, 'e1'),
+    planned('/kategori/ekonomi/halaman/1/', { slug: 'ekonomi', page: 'halaman/1' }, 'h1'),
+    planned('/kategori/hukum/', { slug: 'hukum', page: undefined }, 'u1'),
+    // A page of the plan whose route did not hand it (no path key): found by its URL path later.
+    page(LIST, '/kategori/olahraga/', 'o1'),
+  ]);
+  const byPathKey = pagesByPathKey(previous);
+
+  it('keeps the paths whose route and params name an unchanged, intact page, and hands on the rest in order', () => {
+    const paths = [
+      { params: { slug: 'ekonomi', page: undefined }, cacheKey: 'e1' },
+      { params: { slug: 'ekonomi', page: 'halaman/1' }, cacheKey: 'h2' },
+      { params: { slug: 'hukum', page: undefined }, cacheKey: 'u1' },
+      { params: { slug: 'olahraga', page: undefined }, cacheKey: 'o1' },
+      { params: { slug: 'baru', page: undefined }, cacheKey: 'n1' },
+    ];
+    const selection = selectRoutePaths(ROUTE, paths, byPathKey, (before) => before.pathname !== '/kategori/hukum/');
+    expect(selection.kept.map((p) => p.pathname)).toEqual(['/kategori/ekonomi/']);
+    expect(selection.handed).toEqual([paths[1], paths[2], paths[3], paths[4]]);
+    expect(selection.handedKeys).toEqual([
+      routePathKey(ROUTE, { slug: 'ekonomi', page: 'halaman/1' }),
+      routePathKey(ROUTE, { slug: 'hukum' }),
+      routePathKey(ROUTE, { slug: 'olahraga' }),
+      routePathKey(ROUTE, { slug: 'baru' }),
+    ]);
+  });
+
+  it('never keeps a page of another route, or a path without a key', () => {
+    const paths = [{ params: { slug: 'ekonomi', page: undefined }, cacheKey: 'e1' }];
+    expect(selectRoutePaths('/tag/[slug]/[...page]', paths, byPathKey, () => true).kept).toEqual([]);
+    expect(selectRoutePaths(ROUTE, [{ params: { slug: 'ekonomi' } }], byPathKey, () => true).kept).toEqual([]);
+  });
+
+  it('counts pages its routes kept as present, so selectChangedPages does not remove them', () => {
+    const kept = [previous.get('kategori/ekonomi/index.html')].filter((p) => p !== undefined);
+    const selection = selectChangedPages([], previous, () => true, kept);
+    expect(selection.removed).toEqual([
+      'kategori/ekonomi/halaman/1/index.html',
+      'kategori/hukum/index.html',
+      'kategori/olahraga/index.html',
+    ]);
   });
 });

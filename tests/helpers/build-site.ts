@@ -129,6 +129,6 @@ export function pageCounts(output: string): PageCounts {
   if (!counts) throw new Error(`no count of written files in:\n${output}`);
   const [written, rendered, restored] = counts.slice(1).map(Number) as [number, number, number];
   if (rendered + restored !== written) throw new Error(`the counts do not add up: ${counts[0]}`);
-  const kept = Number(/\((\d+) pages by the page plan\)/.exec(output)?.[1] ?? 0);
+  const kept = Number(/\((\d+) pages by the page plan/.exec(output)?.[1] ?? 0);
   return { files: written + kept, rendered, restored, kept };
 }

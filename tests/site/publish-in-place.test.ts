@@ -53,6 +53,15 @@ describe('publishing into the live site', () => {
       /Published the build into .*: \d+ files or folders added, \d+ replaced, 0 removed; \d+ unchanged pages and search shards kept in place/,
     );
     expect(inode(page(KEPT))).toBe(keptBefore);
+    // Every page the plan kept, its route kept before Astro made its URL path (kept-pages.ts,
+    // selectPathsOfRoute): the first build noted each page's route and params in the plan.
+    const byPlan = /\((\d+) pages by the page plan, (\d+) of them before Astro made their paths\)/.exec(again.output);
+    expect(Number(byPlan?.[1])).toBeGreaterThan(50);
+    expect(byPlan?.[2]).toBe(byPlan?.[1]);
+    const plan = readPagePlan(path.join(work, 'cache', 'warta-page-plan.bin'));
+    expect(plan?.pages.get(page(KEPT))?.pathKey).toBe(`/berita/[slug]\0${JSON.stringify({ slug: KEPT })}`);
+    const keyed = [...(plan?.pages.values() ?? [])];
+    expect(keyed.filter((p) => p.pathKey === undefined).map((p) => p.file)).toEqual([]);
     // The search index's unchanged shard stays too (search/build-index.ts).
     expect(again.output).toMatch(
       /Pagefind: indexed 13 articles in 1 shard \(1 reused\) .*, 1 shard kept in the live site/,
