@@ -65,7 +65,7 @@ async function serve(): Promise<void> {
   // The same modules, by the same URLs, as the ones astro.config.mjs imports: Node shares them.
   const { buildSettings, endBuild } = await import('../src/data/build-context.ts');
   const { abandonBuild, codeVersion } = await import('../src/integrations/staged-output.ts');
-  const { forgetPagePlan } = await import('../src/integrations/kept-pages.ts');
+  const { forgetPagePlan, writePendingPagePlan } = await import('../src/integrations/kept-pages.ts');
   const { collectGarbage, stopCollectingGarbage } = await import('../src/integrations/warta-integration.ts');
 
   const settings = buildSettings();
@@ -106,6 +106,14 @@ async function serve(): Promise<void> {
       // Nothing of this build is needed by the next: its articles, the pages' shared values and its
       // page plan go now, so that the next publish builds its content in a heap without them.
       endBuild();
+      // The page plan of a publish is written now that the publish has ended (kept-pages.ts); the
+      // build lock goes with it. The site is live already: a plan that cannot be written is reported
+      // here, as a failed write in \`astro build\` is, and the next publish reads the one before it.
+      try {
+        writePendingPagePlan();
+      } catch (error) {
+        console.error(describeFailure(error));
+      }
       forgetPagePlan();
       // The build's garbage (a large archive's heap is gigabytes) goes now, not at the next publish.
       collectGarbage();

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkIntactPages, checkIntactPagesInWorker, intactCheck } from '../lib/storage/intact-pages.ts';
-import { isSameFile } from '../lib/storage/same-file.ts';
+import { fileIdentity, isSameFile } from '../lib/storage/same-file.ts';
 import {
   pagesByPathKey,
   routePathKey,
@@ -16,7 +16,7 @@ import {
   type PlannedPage,
   type RoutePath,
 } from '../lib/storage/page-plan.ts';
-import { setRoutePathSelector } from '../data/build-context.ts';
+import { isPublishServer, setRoutePathSelector } from '../data/build-context.ts';
 import { writeFileReplacing } from '../lib/storage/write-fully.ts';
 
 /**
@@ -280,7 +280,7 @@ export function startPagePlan(cacheDir: string, version: string): { byPlan: bool
   plan.handed = new Map();
   // The pages' routes hand their paths through this build's plan (see selectPathsOfRoute).
   setRoutePathSelector(selectPathsOfRoute);
-  plan.previous = readPagePlan(path.join(cacheDir, PLAN_FILE));
+  plan.previous = keptPlanOf(path.join(cacheDir, PLAN_FILE)) ?? readPagePlan(path.join(cacheDir, PLAN_FILE));
   const why =
     installed !== true
       ? "Astro's incremental build cache is not the one Warta was written for"
@@ -439,6 +439,11 @@ export function sitePageNames(pages: readonly { readonly pathname: string }[]): 
   return [...pages.map((p) => p.pathname), ...plan.keptNames];
 }
 
+/** The previous build's plan this build started from (read, or kept by the publish server), if any. */
+export function previousPagePlan(): PagePlan | undefined {
+  return plan.previous;
+}
+
 /** Whether the build under way publishes by the plan: it renders only the pages whose key changed. */
 export function publishesByPlan(): boolean {
   return plan.byPlan;
@@ -499,20 +504,66 @@ export function cacheRenderedByPlan(staging: string): void {
   for (const file of state.removed) fs.rmSync(path.join(cache, file), { force: true });
 }
 
-/** Writes this build's plan; call once the new site is live. */
-export function savePagePlan(): void {
-  if (!plan.cacheDir) return;
+/**
+ * Writes this build's plan; call once the new site is live. In the publish server the plan is kept
+ * in memory for its next publish, and written by {@link writePendingPagePlan} once the publish has
+ * ended: serializing and writing 125,000 pages took about 0.2 s of every 100,000-article publish
+ * after its pages were live, and reading them back 0.1 s of the next one's start.
+ */
+export function savePagePlan(written: () => void = () => undefined): void {
+  if (!plan.cacheDir) {
+    written();
+    return;
+  }
   const pages = new Map(
     plan.current.map((page) => {
       const ino = plan.inodes.get(page.file);
       return [page.file, ino === undefined ? page : { ...page, ino }];
     }),
   );
-  writePagePlan(path.join(plan.cacheDir, PLAN_FILE), {
-    version: plan.version,
-    astroManifestBehind: plan.byPlan,
-    pages,
-  });
+  const saved = { version: plan.version, astroManifestBehind: plan.byPlan, pages };
+  const file = path.join(plan.cacheDir, PLAN_FILE);
+  keptPlan = undefined;
+  pendingPlan = { file, plan: saved, written };
+  if (!isPublishServer()) writePendingPagePlan();
+}
+
+/**
+ * The plan a build saved and has not written yet ({@link savePagePlan}), with what to call once it is
+ * written; and the last one the publish server wrote, with the file's identity then. Module
+ * variables: the publish server imports this module by the same URL as astro.config.mjs, so every
+ * build of its process shares them.
+ */
+let pendingPlan: { readonly file: string; readonly plan: PagePlan; readonly written: () => void } | undefined;
+let keptPlan: { readonly file: string; readonly plan: PagePlan; readonly identity: string } | undefined;
+
+/**
+ * Writes the plan the last build saved (see {@link savePagePlan}), if any, then calls its `written`
+ * (staged-output.ts releases the build lock there, so another process's build reads this plan),
+ * and in the publish server keeps it for the next build while the file stays the one written. The
+ * server calls it once each publish has ended.
+ */
+export function writePendingPagePlan(): void {
+  const pending = pendingPlan;
+  if (pending === undefined) return;
+  pendingPlan = undefined;
+  try {
+    writePagePlan(pending.file, pending.plan);
+  } finally {
+    pending.written();
+  }
+  const identity = isPublishServer() ? fileIdentity(pending.file) : undefined;
+  keptPlan = identity === undefined ? undefined : { file: pending.file, plan: pending.plan, identity };
+}
+
+/**
+ * The plan this process saved last for `file`, when it is still what the file holds (or not written
+ * yet); undefined otherwise, and the caller reads the file.
+ */
+function keptPlanOf(file: string): PagePlan | undefined {
+  if (pendingPlan?.file === file) return pendingPlan.plan;
+  if (keptPlan?.file === file && fileIdentity(file) === keptPlan.identity) return keptPlan.plan;
+  return undefined;
 }
 
 /**

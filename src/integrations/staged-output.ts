@@ -181,10 +181,13 @@ export function stagedOutput(): AstroIntegration {
           );
         }
         swapped = true;
-        savePagePlan();
         // The build is live: what a failure would clean up is gone, and the next build may start (the
-        // publish server's, or another process's).
+        // publish server's, or another process's) once the page plan is written, which the publish
+        // server does after its publish has ended (savePagePlan): the lock goes with that write.
+        const release = releaseLock;
+        releaseLock = undefined;
         finish(false);
+        savePagePlan(() => release?.());
         logger.info(
           merged
             ? `Published the build into ${target}: ${merged.added} files or folders added, ${merged.replaced} replaced, ${merged.removed} removed; ${keptPages().size} unchanged pages and search shards kept in place` +

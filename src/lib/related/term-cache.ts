@@ -15,6 +15,7 @@ import path from 'node:path';
 import os from 'node:os';
 import type { RelatedConfig } from './config.ts';
 import type { RelatedDocument } from './types.ts';
+import { fileIdentity } from '../storage/same-file.ts';
 import {
   removeAbandonedTemporaries,
   writePartsReplacing,
@@ -209,16 +210,6 @@ function keptFor(file: string, version: string): TermCacheContents | undefined {
   processState.kept = undefined;
   if (kept?.file !== file || kept.version !== version || fileIdentity(file) !== kept.identity) return undefined;
   return kept.contents;
-}
-
-/** The file's device, inode, size and change times, in nanoseconds. */
-function fileIdentity(file: string): string | undefined {
-  try {
-    const stats = fs.statSync(file, { bigint: true });
-    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

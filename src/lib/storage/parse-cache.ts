@@ -5,6 +5,7 @@ import v8 from 'node:v8';
 import type { ArticleSource, ParsedArticle, ParseResult } from '../content/parse-article.ts';
 import { readStamps, writeStamps, type FileStamp, type Stamped } from './file-stamps.ts';
 import { dependencyUnchanged } from './image-probe.ts';
+import { fileIdentity } from './same-file.ts';
 import { removeAbandonedTemporaries, writeFully, writeReplacing } from './write-fully.ts';
 
 /**
@@ -245,18 +246,11 @@ function keptFor(
   return kept;
 }
 
-/** The cache file's and its stamps file's device, inode, size and change time, in nanoseconds. */
+/** The cache file's and its stamps file's identities (see `fileIdentity`). */
 function filesIdentity(file: string): string | undefined {
-  try {
-    return [file, `${file}.stamps`]
-      .map((name) => {
-        const stats = fs.statSync(name, { bigint: true });
-        return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
-      })
-      .join('/');
-  } catch {
-    return undefined;
-  }
+  const cache = fileIdentity(file);
+  const stamps = fileIdentity(`${file}.stamps`);
+  return cache === undefined || stamps === undefined ? undefined : `${cache}/${stamps}`;
 }
 
 /** Writes one record at `position`; returns its size in bytes. */

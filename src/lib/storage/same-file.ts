@@ -40,3 +40,18 @@ export function isStillLinked(file: string, ino: number): boolean {
     return false;
   }
 }
+
+/**
+ * A file's device, inode, size and change times, in nanoseconds; undefined when it cannot be read.
+ * What the publish server compares to know that a file is still the one it wrote, and so that what
+ * it kept in memory of that file is still what the file holds (another process's build replaces the
+ * file, which changes its identity).
+ */
+export function fileIdentity(file: string): string | undefined {
+  try {
+    const stats = fs.statSync(file, { bigint: true });
+    return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
