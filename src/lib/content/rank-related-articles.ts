@@ -119,11 +119,16 @@ export function moreInCategory(
     }
     const section = sections.get(entry.article.data.category.slug) ?? [];
     const at = position.get(slug) ?? 0;
-    const exclude = new Set([slug, ...shown.map((l) => l.slug), ...entry.bacaJuga.flat().map((l) => l.slug)]);
-    // Each walk takes at most `want` stories and skips at most `exclude.size`, so a list costs
+    // The story itself, its "Berita Terkait" and its "Baca juga" links: a handful of slugs, looked
+    // through in place rather than gathered into a set for each of 100,000 stories on every build.
+    const excluded = (other: string): boolean =>
+      other === slug ||
+      shown.some((l) => l.slug === other) ||
+      entry.bacaJuga.some((block) => block.some((l) => l.slug === other));
+    // Each walk takes at most `want` stories and skips only excluded ones, so a list costs
     // O(limit + its links), whatever the size of the section.
-    const older = nearest(section, at, 1, want, exclude);
-    const newer = older.length < want ? nearest(section, at, -1, want - older.length, exclude) : [];
+    const older = nearest(section, at, 1, want, excluded);
+    const newer = older.length < want ? nearest(section, at, -1, want - older.length, excluded) : [];
     const picked = [...newer.reverse(), ...older];
     lists.set(
       slug,
@@ -133,18 +138,18 @@ export function moreInCategory(
   return lists;
 }
 
-/** Up to `count` stories of `section` stepping from `at` by `step` (1: older, -1: newer), skipping `exclude`. */
+/** Up to `count` stories of `section` stepping from `at` by `step` (1: older, -1: newer), skipping the `excluded` slugs. */
 function nearest(
   section: readonly SiteArticle[],
   at: number,
   step: 1 | -1,
   count: number,
-  exclude: ReadonlySet<string>,
+  excluded: (slug: string) => boolean,
 ): SiteArticle[] {
   const found: SiteArticle[] = [];
   for (let i = at + step; i >= 0 && i < section.length && found.length < count; i += step) {
     const entry = section[i];
-    if (entry !== undefined && !exclude.has(entry.parsed.slug)) found.push(entry);
+    if (entry !== undefined && !excluded(entry.parsed.slug)) found.push(entry);
   }
   return found;
 }
