@@ -108,7 +108,7 @@ async function serve(): Promise<void> {
       endBuild();
       // The page plan of a publish is written now that the publish has ended (kept-pages.ts); the
       // build lock goes with it. The site is live already: a plan that cannot be written is reported
-      // here, as a failed write in \`astro build\` is, and the next publish reads the one before it.
+      // here, as a failed write in `astro build` is, and the next publish reads the one before it.
       try {
         writePendingPagePlan();
       } catch (error) {
