@@ -14,6 +14,8 @@ import { pathToFileURL } from 'node:url';
  * The dev server keeps Vite's, so that an edit to the loader's code shows on the next reload.
  */
 async function loadArticlesLoader(): Promise<typeof import('./loaders/articles-loader.ts')> {
+  // isPublishServer() of src/data/build-context.ts, written out: importing that module here would
+  // take it, and what it imports, through Vite again on every publish.
   if (process.env['WARTA_PUBLISH_SERVER'] !== 'worker') return import('./loaders/articles-loader.ts');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- Node's own import(), out of Vite's reach (above)
   const nativeImport = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;

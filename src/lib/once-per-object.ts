@@ -49,8 +49,10 @@ export function keptWhileSame<K extends object, I, V>(
  * for the whole archive: about 3 s of a 100,000-article publish for the links, the entries' digests
  * and the pages' keys (issue #20). Results kept by object across builds follow the change instead.
  *
- * Only there: each build loads Warta's modules anew (through Vite), so the results live on
- * `globalThis`, by name, where every build's copy of a module finds the previous copy's. That is safe
+ * Only there: each build's pages are a bundle Vite makes anew, with its own copies of Warta's modules
+ * (the articles' loader and its modules were too, until the server loaded them once from Node's own
+ * cache: src/content.config.ts), so the results live on `globalThis`, by name, where every copy of a
+ * module finds the previous copy's. That is safe
  * only while the code that made a result is the code that would make it again: the server starts a new
  * process when Warta's code changes, while the dev server reloads changed modules in its process (so
  * it keeps nothing this way), and an `astro build` runs one build per process (nothing to keep).

@@ -178,8 +178,10 @@ interface KeptTerms {
 
 /**
  * This module's state for the whole process, on `globalThis`, not in module variables: Astro loads
- * the content config, and with it this module, anew through Vite for each build, so each of the
- * publish server's builds runs its own copy of this module (as the parse cache's, parse-cache.ts).
+ * the content config, and with it this module, anew through Vite for each build, so each build of a
+ * process may run its own copy of this module (as the parse cache's, parse-cache.ts). The publish
+ * server now loads it once from Node's own cache (src/content.config.ts); the state stays here so
+ * that it holds whichever way the module was loaded.
  * - `kept`: what the last write kept in memory for the next build.
  * - `writes`: the last background write asked for, by file (see {@link writeTermCache}). A build
  *   ends its load with its write still under way (it waits for it only before it publishes,

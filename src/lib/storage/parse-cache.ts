@@ -208,9 +208,10 @@ interface KeptInMemory {
  * What this module keeps for the whole process: the cache a save left ({@link keepInMemory}) and the
  * files held open ({@link OpenCacheFile}). On `globalThis`, not in module variables: Astro loads the
  * content config, and with it the loader and this module, anew through Vite for each build, so each
- * of the publish server's builds runs its own copy of this module. Module variables kept nothing from
+ * of the publish server's builds ran its own copy of this module. Module variables kept nothing from
  * one build to the next, and each copy's list of open files started empty, so no build closed the
- * files an earlier one had left open.
+ * files an earlier one had left open. The server now loads the loader once from Node's own cache
+ * (src/content.config.ts); the state stays here so that it holds whichever way the module was loaded.
  */
 interface ProcessState {
   kept: KeptInMemory | undefined;
