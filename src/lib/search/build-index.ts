@@ -18,6 +18,7 @@ import { keptAcrossBuilds, oncePerObject, type KeptBox } from '../once-per-objec
 import { searchSource, type SearchRecord, type SearchSource } from './record.ts';
 import { shardRecords, splitIntoShards, type ShardArticle } from './shards.ts';
 import { isSameFile } from '../storage/same-file.ts';
+import { releaseBytes } from '../storage/release-bytes.ts';
 import {
   countArticleTerms,
   mergeTermCounts,
@@ -177,7 +178,10 @@ export function prepareSearchIndex(
     if (cached && fs.existsSync(path.join(cached, SHARD_TERMS_FILE))) return { ...about, cached };
     const articlesFile = path.join(spoolDirectory, `${shard.name}.bin`);
     const spooled = shard.articles.map(({ data, text }): ShardArticle => ({ data: searchSource(data), text }));
-    fs.writeFileSync(articlesFile, v8.serialize(spooled));
+    const bytes = v8.serialize(spooled);
+    fs.writeFileSync(articlesFile, bytes);
+    // A shard of 1,500 stories is about 5 MB, spooled on each publish that changes it.
+    releaseBytes(bytes);
     return { ...about, articlesFile, ...(cached ? { cached } : {}) };
   });
   return { shards, records: articles.length, spoolDirectory, prepareMilliseconds: clock() - started };

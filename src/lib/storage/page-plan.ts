@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { removeAbandonedTemporaries, writeFileReplacing } from './write-fully.ts';
+import { releaseBytes } from './release-bytes.ts';
 
 /**
  * The page plan: every keyed page of the last published build (its route, URL path, output file and
@@ -121,7 +122,10 @@ export function writePagePlan(file: string, plan: PagePlan): void {
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   removeAbandonedTemporaries(file);
-  writeFileReplacing(file, v8.serialize([FORMAT, plan.version, plan.astroManifestBehind, components, rows]));
+  const bytes = v8.serialize([FORMAT, plan.version, plan.astroManifestBehind, components, rows]);
+  writeFileReplacing(file, bytes);
+  // 36 MB at 100,000 articles, written after each publish.
+  releaseBytes(bytes);
 }
 
 /**
