@@ -3,6 +3,8 @@
 // prints pages written, wall time, peak RSS and the per-phase breakdown from the build log.
 // usage: npm run bench -- N [--warm] [--publish [--server]] [--images] [--seed S] [--reuse]
 //   (BENCH_NODE_FLAGS adds Node flags to every build and the server: see BUILD_NODE_FLAGS)
+//   (BENCH_SERVER_LOG=<file> appends everything the server prints to <file>, e.g. with
+//   BENCH_NODE_FLAGS="--trace-gc --trace-incremental-marking" to see its collections)
 //   --warm    also times a rebuild after editing one article (same output and cache folders)
 //   --publish also times four rebuilds in a row: one new story (the newest on the site), one story's
 //             text edited, one headline other stories link changed, one story deleted
@@ -209,6 +211,7 @@ class PublishServer {
   readonly #server = new PublishProcess(
     { ...process.env, ...buildEnv(), WARTA_PUBLISH_SETTLE_MS: String(SERVER_SETTLE_MS) },
     BUILD_NODE_FLAGS,
+    process.env['BENCH_SERVER_LOG'],
   );
 
   /**

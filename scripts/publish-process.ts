@@ -24,8 +24,11 @@ export class PublishProcess {
   /** Everything the server has printed, standard output and errors together. */
   log = '';
 
-  /** Starts `npm run publish` with `env` (the whole environment) and Node's `flags`. */
-  constructor(env: NodeJS.ProcessEnv, flags: readonly string[]) {
+  /**
+   * Starts `npm run publish` with `env` (the whole environment) and Node's `flags`; with `logFile`,
+   * everything it prints is also appended there as it comes.
+   */
+  constructor(env: NodeJS.ProcessEnv, flags: readonly string[], logFile?: string) {
     this.child = spawn(process.execPath, [...flags, path.join(root, 'scripts/publish.ts')], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,6 +36,7 @@ export class PublishProcess {
     });
     const collect = (chunk: Buffer): void => {
       this.log += chunk.toString();
+      if (logFile) fs.appendFileSync(logFile, chunk);
     };
     this.child.stdout?.on('data', collect);
     this.child.stderr?.on('data', collect);
