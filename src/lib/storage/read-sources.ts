@@ -135,6 +135,12 @@ function unreadable(error: unknown, displayPath: string): WartaError {
 
 /** Bytes of the files {@link SlabReader} puts in one slab, unless a file is larger. */
 const SLAB_BYTES = 8 * 1024 * 1024;
+/**
+ * Bytes of a reader's first slab; each next one is twice as large, up to {@link SLAB_BYTES}. A publish
+ * reads the few files that changed, and an 8 MB slab for them counted against the external memory
+ * that starts a full collection of the publish server's heap (src/lib/storage/release-bytes.ts).
+ */
+const FIRST_SLAB_BYTES = 256 * 1024;
 
 /**
  * Reads files into large shared buffers ("slabs"), each file a view of its slab. A load reads every
@@ -147,6 +153,7 @@ const SLAB_BYTES = 8 * 1024 * 1024;
 class SlabReader {
   #slab = Buffer.alloc(0);
   #used = 0;
+  #next = FIRST_SLAB_BYTES;
 
   /** The bytes of `file`, read whole: as many as its size when opened, as `fs.readFileSync` reads a file. */
   read(file: string): { bytes: Buffer; stats: fs.BigIntStats } {
@@ -155,8 +162,9 @@ class SlabReader {
       const stats = fs.fstatSync(fd, { bigint: true });
       const size = Number(stats.size);
       if (this.#used + size > this.#slab.length) {
-        this.#slab = Buffer.allocUnsafeSlow(Math.max(SLAB_BYTES, size));
+        this.#slab = Buffer.allocUnsafeSlow(Math.max(this.#next, size));
         this.#used = 0;
+        this.#next = Math.min(2 * this.#next, SLAB_BYTES);
       }
       let filled = 0;
       while (filled < size) {
