@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPublishedArticles, readContentSummary } from '../data/build-context.ts';
-import { writeFileReplacing } from '../lib/storage/write-fully.ts';
+import { readFully, writeFileReplacing } from '../lib/storage/write-fully.ts';
 import { buildSitemaps } from '../lib/view/sitemaps.ts';
 import { keepInLiveSite, liveSite, sitePageNames } from './kept-pages.ts';
 
@@ -88,11 +88,7 @@ export function textComparer(): (file: string, text: string) => boolean {
       if (fs.fstatSync(fd).size !== length) return false;
       if (fileBytes.length < length) fileBytes = Buffer.allocUnsafe(Math.max(length, 2 * fileBytes.length));
       if (textBytes.length < length) textBytes = Buffer.allocUnsafe(Math.max(length, 2 * textBytes.length));
-      for (let read = 0; read < length;) {
-        const n = fs.readSync(fd, fileBytes, read, length - read, read);
-        if (n === 0) return false;
-        read += n;
-      }
+      if (readFully(fd, fileBytes.subarray(0, length)) < length) return false;
       textBytes.write(text, 'utf8');
       return fileBytes.subarray(0, length).equals(textBytes.subarray(0, length));
     } catch {

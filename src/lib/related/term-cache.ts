@@ -17,6 +17,7 @@ import type { RelatedConfig } from './config.ts';
 import type { RelatedDocument } from './types.ts';
 import { fileIdentity } from '../storage/same-file.ts';
 import {
+  readFully,
   removeAbandonedTemporaries,
   writePartsReplacing,
   writePartsReplacingInBackground,
@@ -293,11 +294,7 @@ function readWhole(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
     const bytes = Buffer.allocUnsafeSlow(fs.fstatSync(fd).size);
-    for (let read = 0; read < bytes.length;) {
-      const n = fs.readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) throw new Error(`${file} became shorter while it was read`);
-      read += n;
-    }
+    if (readFully(fd, bytes) < bytes.length) throw new Error(`${file} became shorter while it was read`);
     return bytes;
   } finally {
     fs.closeSync(fd);

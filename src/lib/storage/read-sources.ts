@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ContentErrors, createError, type WartaError } from '../errors/index.ts';
 import type { ArticleSource } from '../content/parse-article.ts';
 import { fileStamp, type FileStamp } from './file-stamps.ts';
+import { readFully } from './write-fully.ts';
 
 /** The content directory's article files, and the problems met while reading them. */
 export interface ContentFiles {
@@ -166,12 +167,7 @@ class SlabReader {
         this.#used = 0;
         this.#next = Math.min(2 * this.#next, SLAB_BYTES);
       }
-      let filled = 0;
-      while (filled < size) {
-        const read = fs.readSync(fd, this.#slab, this.#used + filled, size - filled, filled);
-        if (read === 0) break;
-        filled += read;
-      }
+      const filled = readFully(fd, this.#slab.subarray(this.#used, this.#used + size));
       const bytes = this.#slab.subarray(this.#used, this.#used + filled);
       this.#used += filled;
       return { bytes, stats };

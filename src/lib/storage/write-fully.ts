@@ -9,6 +9,20 @@ export function writeFully(fd: number, bytes: Uint8Array, position: number): voi
 }
 
 /**
+ * Reads from `fd`, from its start, until `into` is full or the file ends; returns how many bytes were
+ * read. `fs.readSync` may read fewer bytes than asked, as `fs.writeSync` may write fewer.
+ */
+export function readFully(fd: number, into: Uint8Array): number {
+  let filled = 0;
+  while (filled < into.length) {
+    const read = fs.readSync(fd, into, filled, into.length - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+
+/**
  * Writes `file` through `write`, which gets the descriptor of a temporary file (`<file>.<pid>.tmp`)
  * renamed into place once it returns, so a reader finds the old file or the new one whole, never a
  * torn one, and a file that is also a hard link elsewhere (Astro's cache copy of a page) is replaced,
