@@ -39,9 +39,22 @@ export function articleSharePicture(
 ): SharePicture {
   const asset = article.image?.asset;
   if (asset && article.image) return { ...shareImageFor(asset), alt: article.image.alt, card: undefined };
-  if (now.getTime() - article.date.getTime() <= site.shareCardDays * DAY_MS)
+  if (sharesOwnCard(article, site, now))
     return cardPicture({ headline: article.title, section: article.category.name, brand: site.name }, article.title);
   return sectionSharePicture(article.category.name, site);
+}
+
+/**
+ * Whether `article`, were it without a photo, would share a card of its own in a build at `now`
+ * rather than its section's: it is at most `shareCardDays` old. The only way the build's clock
+ * changes an article's share picture.
+ */
+export function sharesOwnCard(
+  article: Pick<Article, 'date'>,
+  site: Pick<ShareSettings, 'shareCardDays'>,
+  now: Date,
+): boolean {
+  return now.getTime() - article.date.getTime() <= site.shareCardDays * DAY_MS;
 }
 
 /** A section's card: its name over the site's tagline. */
