@@ -3,9 +3,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { keptAcrossBuilds } from '../once-per-object.ts';
 import { PACK_NAME, type BodyLocation } from './body-pack.ts';
-import { releaseBytes } from './release-bytes.ts';
 import { fileIdentity } from './same-file.ts';
-import { writeFileReplacing, writeFully } from './write-fully.ts';
+import { writeFully, writeSerializedReplacing } from './write-fully.ts';
 
 /**
  * Rendered article bodies on disk, read by the article page when it renders. Astro's data store
@@ -214,18 +213,9 @@ function keptIndex(
   const identity = fileIdentity(path.join(directory, INDEX_FILE));
   if (identity === undefined) return undefined;
   const packEnds = new Map<string, number>();
-  const offsets = new Map<string, Set<number>>();
-  let liveBytes = 0;
-  for (const { pack, offset, length } of entries.values()) {
+  for (const { pack, offset, length } of entries.values())
     packEnds.set(pack, Math.max(packEnds.get(pack) ?? 0, offset + length));
-    let seen = offsets.get(pack);
-    if (seen === undefined) offsets.set(pack, (seen = new Set()));
-    if (!seen.has(offset)) {
-      seen.add(offset);
-      liveBytes += length;
-    }
-  }
-  return { directory, version, identity, entries, packEnds, liveBytes };
+  return { directory, version, identity, entries, packEnds, liveBytes: liveBytesOf(entries) };
 }
 
 /**
@@ -248,7 +238,7 @@ function keptIndexOf(
     packBytes += size;
   }
   lastBodyIndex.source = 'kept';
-  return kept.liveBytes < packBytes * (1 - MAX_GARBAGE_SHARE) ? new Map() : kept.entries;
+  return mostlyGarbage(kept.liveBytes, packBytes) ? new Map() : kept.entries;
 }
 
 function previousPacks(previous: ReadonlyMap<string, BodyLocation>): Set<string> {
@@ -277,20 +267,33 @@ function readIndex(directory: string, version: string): Map<string, BodyLocation
     sizes.set(pack, size);
   }
   const entries = new Map<string, BodyLocation>();
-  const live = new Set<string>();
-  let liveBytes = 0;
   for (const [key, pack, offset, length] of stored.entries) {
     if (offset + length > (sizes.get(pack) ?? -1)) continue;
     entries.set(key, { pack, offset, length });
-    // Two keys may share a body's bytes; count them once.
-    if (!live.has(`${pack}:${offset}`)) {
-      live.add(`${pack}:${offset}`);
-      liveBytes += length;
-    }
   }
   let packBytes = 0;
   for (const pack of previousPacks(entries)) packBytes += sizes.get(pack) ?? 0;
-  return liveBytes < packBytes * (1 - MAX_GARBAGE_SHARE) ? new Map<string, BodyLocation>() : entries;
+  return mostlyGarbage(liveBytesOf(entries), packBytes) ? new Map<string, BodyLocation>() : entries;
+}
+
+/** Bytes of the bodies `entries` name, each counted once: two keys may share a body's bytes. */
+function liveBytesOf(entries: ReadonlyMap<string, BodyLocation>): number {
+  const offsets = new Map<string, Set<number>>();
+  let liveBytes = 0;
+  for (const { pack, offset, length } of entries.values()) {
+    let seen = offsets.get(pack);
+    if (seen === undefined) offsets.set(pack, (seen = new Set()));
+    if (!seen.has(offset)) {
+      seen.add(offset);
+      liveBytes += length;
+    }
+  }
+  return liveBytes;
+}
+
+/** Whether packs of `packBytes` hold so few bodies in use (`liveBytes`) that every body is written again. */
+function mostlyGarbage(liveBytes: number, packBytes: number): boolean {
+  return liveBytes < packBytes * (1 - MAX_GARBAGE_SHARE);
 }
 
 interface StoredIndex {
@@ -325,10 +328,8 @@ function writeIndex(directory: string, version: string, used: ReadonlyMap<string
   };
   fs.mkdirSync(directory, { recursive: true });
   // Left under its temporary name (INDEX_TEMPORARY) by a stopped build, it is deleted by prunePacks.
-  const bytes = v8.serialize(index);
-  writeFileReplacing(path.join(directory, INDEX_FILE), bytes);
   // 7 MB at 100,000 articles, written on every publish.
-  releaseBytes(bytes);
+  writeSerializedReplacing(path.join(directory, INDEX_FILE), index);
 }
 
 function readDirectory(directory: string): string[] {

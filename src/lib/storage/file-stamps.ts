@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import { removeAbandonedTemporaries, writeFileReplacing } from './write-fully.ts';
-import { releaseBytes } from './release-bytes.ts';
+import { removeAbandonedTemporaries, writeSerializedReplacing } from './write-fully.ts';
 
 /**
  * A file's stamp: what its metadata says of its bytes, so that a publish need not read 100,000
@@ -65,10 +64,8 @@ export function writeStamps(file: string, version: string, stamps: ReadonlyMap<s
   const entries: string[] = [];
   for (const [name, { stamp, key }] of stamps) entries.push(name, stamp, key);
   removeAbandonedTemporaries(file);
-  const bytes = v8.serialize({ version, format: FORMAT, entries } satisfies StampFile);
-  writeFileReplacing(file, bytes);
   // 15 MB at 100,000 articles, written on every publish.
-  releaseBytes(bytes);
+  writeSerializedReplacing(file, { version, format: FORMAT, entries } satisfies StampFile);
 }
 
 /** Identifies the layout above. */

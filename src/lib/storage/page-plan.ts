@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { removeAbandonedTemporaries, writeFileReplacing } from './write-fully.ts';
-import { releaseBytes } from './release-bytes.ts';
+import { removeAbandonedTemporaries, writeSerializedReplacing } from './write-fully.ts';
 
 /**
  * The page plan: every keyed page of the last published build (its route, URL path, output file and
@@ -122,10 +121,8 @@ export function writePagePlan(file: string, plan: PagePlan): void {
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   removeAbandonedTemporaries(file);
-  const bytes = v8.serialize([FORMAT, plan.version, plan.astroManifestBehind, components, rows]);
-  writeFileReplacing(file, bytes);
   // 36 MB at 100,000 articles, written after each publish.
-  releaseBytes(bytes);
+  writeSerializedReplacing(file, [FORMAT, plan.version, plan.astroManifestBehind, components, rows]);
 }
 
 /**

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { isRunning } from './build-lock.ts';
+import { releaseBytes } from './release-bytes.ts';
 
 /** Writes all of `bytes` to `fd` at `position`: `fs.writeSync` may write fewer bytes than asked. */
 export function writeFully(fd: number, bytes: Uint8Array, position: number): void {
@@ -42,6 +44,17 @@ export function writeReplacing(file: string, write: (fd: number) => void): void 
 /** Writes `data` to `file` as {@link writeReplacing} does. */
 export function writeFileReplacing(file: string, data: string | NodeJS.ArrayBufferView): void {
   writeReplacing(file, (fd) => fs.writeFileSync(fd, data));
+}
+
+/**
+ * Writes `value`, serialized with `v8.serialize`, to `file` as {@link writeFileReplacing} does, then
+ * frees the serialized bytes at once (see release-bytes.ts): the caches written on every publish are
+ * 7 to 36 MB of them at 100,000 articles.
+ */
+export function writeSerializedReplacing(file: string, value: unknown): void {
+  const bytes = v8.serialize(value);
+  writeFileReplacing(file, bytes);
+  releaseBytes(bytes);
 }
 
 /**
