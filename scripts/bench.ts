@@ -1,7 +1,7 @@
 // Full-build benchmark: generates N synthetic articles (scripts/generate-corpus.ts, the same corpus
 // as ../shared/bench/gencorpus.mjs), builds them with `astro build` through WARTA_CONTENT_DIR, and
 // prints pages written, wall time, peak RSS and the per-phase breakdown from the build log.
-// usage: npm run bench -- N [--warm] [--publish [--server]] [--images] [--seed S] [--reuse]
+// usage: npm run bench -- N [--warm] [--publish [--server [--rounds R]]] [--images] [--seed S] [--reuse]
 //   (BENCH_NODE_FLAGS adds Node flags to every build and the server: see BUILD_NODE_FLAGS)
 //   (BENCH_SERVER_LOG=<file> appends everything the server prints to <file>, e.g. with
 //   BENCH_NODE_FLAGS="--trace-gc --trace-incremental-marking" to see its collections)
@@ -10,6 +10,9 @@
 //             text edited, one headline other stories link changed, one story deleted
 //   --server  runs the four publishes through the publish server (scripts/publish.ts, `npm run
 //             publish`), one process for all of them, instead of one `astro build` each
+//   --rounds R  the four publishes R times over in that one server (another new story and another
+//             deleted one each round), printing the heap each publish leaves alive: a newsroom's
+//             day, to see what the server's memory does over many publishes
 //   --reuse   skips the cold build when an earlier run left its output and cache folders (to time
 //             warm builds again after a change that keeps the caches valid)
 //   --images  gives every article a lead photo: a distinct 1600×900 JPEG next to it, so the image
@@ -34,6 +37,12 @@ const publish = args.includes('--publish');
 const images = args.includes('--images');
 const reuse = args.includes('--reuse');
 const useServer = args.includes('--server');
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 1;
+if (!Number.isInteger(rounds) || rounds < 1 || (rounds > 1 && !useServer)) {
+  console.error('--rounds takes a whole number of rounds, 1 or more, and more than 1 only with --server');
+  process.exit(2);
+}
 let grainPixels: Buffer | undefined;
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 42;
@@ -238,6 +247,11 @@ class PublishServer {
     }
   }
 
+  /** The heap the server's last publish left alive, in MB. */
+  keptHeapMb(): number {
+    return this.#server.keptHeapMb();
+  }
+
   stop(): void {
     void this.#server.stop();
   }
@@ -261,7 +275,8 @@ console.log(
   `Warta build benchmark, ${n} articles${images ? ' with a lead photo each' : ''} (seed ${seed}), ${os.cpus().length} cores, Node ${process.version}`,
 );
 // A publish run stopped half-way leaves its new story behind: the corpus must be the generated one.
-fs.rmSync(path.join(content, 'zz-berita-baru-bench.md'), { force: true });
+for (const f of fs.readdirSync(content))
+  if (/^zz-berita-baru-bench(-\d+)?\.md$/.test(f)) fs.rmSync(path.join(content, f), { force: true });
 const reused = reuse && fs.existsSync(path.join(work, 'dist')) && fs.existsSync(path.join(work, 'cache'));
 const cold = reused ? undefined : build('cold', true);
 if (cold) print('cold', cold);
@@ -319,8 +334,10 @@ if (publish) {
     [...linkedBy]
       .filter(([f]) => texts.has(f) && !namedBy.has(titleOf(f)))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
-  const deleteTarget =
-    mdFiles.find((f, i) => i > mdFiles.length / 3 && !linkedBy.has(f) && !namedBy.has(titleOf(f))) ?? '';
+  // One story no other names, for each round to delete.
+  const deleteTargets = mdFiles
+    .filter((f, i) => i > mdFiles.length / 3 && !linkedBy.has(f) && !namedBy.has(titleOf(f)))
+    .slice(0, rounds);
   const editTarget = mdFiles[Math.floor(mdFiles.length / 2)] ?? '';
   const newest = [...texts.values()]
     .map((text) => ({
@@ -328,19 +345,19 @@ if (publish) {
       category: /^category: *"?([^"\n]+)"?$/m.exec(text)?.[1] ?? 'Nasional',
     }))
     .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
-  const date = new Date(new Date(newest?.date ?? Date.now()).getTime() + 3600_000).toISOString();
-  const added = path.join(content, 'zz-berita-baru-bench.md');
+  const newestTime = new Date(newest?.date ?? Date.now()).getTime();
+  const added = (round: number) => path.join(content, `zz-berita-baru-bench${round > 1 ? `-${round}` : ''}.md`);
   const rewrite = (f: string, change: (text: string) => string) => {
     if (!f) throw new Error('the corpus has no story for this case');
     fs.writeFileSync(path.join(content, f), change(texts.get(f) ?? ''));
   };
-  const cases: [string, () => void][] = [
+  const casesOfRound = (round: number): [string, () => void][] => [
     [
       'one story published',
       () =>
         fs.writeFileSync(
-          added,
-          `---\ntitle: "Berita Baru untuk Uji Terbit ${Date.now()}"\ndate: ${date}\ncategory: ${newest?.category ?? 'Nasional'}\n---\n\nJAKARTA - Paragraf pertama berita baru untuk uji terbit.\n`,
+          added(round),
+          `---\ntitle: "Berita Baru untuk Uji Terbit ${Date.now()}"\ndate: ${new Date(newestTime + round * 3600_000).toISOString()}\ncategory: ${newest?.category ?? 'Nasional'}\n---\n\nJAKARTA - Paragraf pertama berita baru untuk uji terbit.\n`,
         ),
     ],
     [
@@ -352,8 +369,9 @@ if (publish) {
       () => rewrite(headlineTarget, (text) => text.replace(/^title: .*$/m, `title: "Judul Baru ${Date.now()}"`)),
     ],
     [
-      `one story unpublished (${deleteTarget}, deleted)`,
+      `one story unpublished (${deleteTargets[round - 1] ?? '?'}, deleted)`,
       () => {
+        const deleteTarget = deleteTargets[round - 1];
         if (!deleteTarget) throw new Error('the corpus has no story to delete');
         fs.rmSync(path.join(content, deleteTarget));
       },
@@ -367,22 +385,34 @@ if (publish) {
         `publish server started (not a case; its first publish brings the output in line): ${first.wallSeconds.toFixed(2)} s, ${first.renderPages}`,
       );
     }
-    for (const [i, [label, change]] of cases.entries()) {
-      // The server collects the last build's garbage right after its publish ends (about 1 s of a
-      // 100,000-article heap, in its only thread): a change saved at that moment would wait for it.
-      // An editor's next save comes seconds after a publish, not within that second; until session
-      // 31 the benchmark saved at once, and each case's time included the previous one's collection.
-      if (server) await sleep(SERVER_IDLE_MS);
-      const savedAt = performance.now();
-      change();
-      const again = server ? await server.published(i + 2, label, savedAt) : build(label, false);
-      print(`${server ? 'server' : 'warm'} (${label})`, again);
-      console.log(`  ${label.split(' (')[0] ?? label}/cold: ${ratio(again)}`);
+    let k = 1;
+    for (let round = 1; round <= rounds; round++) {
+      if (rounds > 1) console.log(`round ${round} of ${rounds}`);
+      for (const [label, change] of casesOfRound(round)) {
+        // The server collects the last build's garbage right after its publish ends (about 1 s of a
+        // 100,000-article heap, in its only thread): a change saved at that moment would wait for it.
+        // An editor's next save comes seconds after a publish, not within that second; until session
+        // 31 the benchmark saved at once, and each case's time included the previous one's collection.
+        if (server) await sleep(SERVER_IDLE_MS);
+        // Logged by the server after the previous publish's collection, which the idle wait covers.
+        if (server && rounds > 1)
+          console.log(`  server heap kept after the previous publish: ${server.keptHeapMb()} MB`);
+        const savedAt = performance.now();
+        change();
+        k += 1;
+        const again = server ? await server.published(k, label, savedAt) : build(label, false);
+        print(`${server ? 'server' : 'warm'} (${label})`, again);
+        console.log(`  ${label.split(' (')[0] ?? label}/cold: ${ratio(again)}`);
+      }
+    }
+    if (server && rounds > 1) {
+      await sleep(SERVER_IDLE_MS);
+      console.log(`server heap kept after the last publish: ${server.keptHeapMb()} MB`);
     }
   } finally {
     server?.stop();
-    fs.rmSync(added, { force: true });
-    for (const f of [editTarget, headlineTarget, deleteTarget])
+    for (let round = 1; round <= rounds; round++) fs.rmSync(added(round), { force: true });
+    for (const f of [editTarget, headlineTarget, ...deleteTargets])
       if (f) fs.writeFileSync(path.join(content, f), texts.get(f) ?? '');
   }
 }

@@ -62,6 +62,11 @@ export class PublishProcess {
     };
   }
 
+  /** The heap the server's last publish left alive, in MB, as it logged it (0 before the first). */
+  keptHeapMb(): number {
+    return Number([...this.log.matchAll(/\[warta-publish\] Heap kept after publish \d+: (\d+) MB/g)].at(-1)?.[1] ?? 0);
+  }
+
   /** The process id of the server's newest worker process (the supervisor renews it). */
   workerPid(): number {
     return Number([...this.log.matchAll(/\[warta-publish\] Publish server, process (\d+)/g)].at(-1)?.[1] ?? 0);

@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticle, type ArticleSource, type ParsedArticle } from '../../src/lib/content/parse-article.ts';
 import { parsePerson, type Person } from '../../src/lib/content/people.ts';
@@ -24,6 +26,12 @@ const { createPeopleIndex } = await import('../../src/lib/content/resolve-credit
 const now = new Date('2025-01-01T00:00:00Z');
 let builds = 0;
 const linkState: KeptBox<LinkState> = { value: undefined };
+
+/**
+ * What each build made whole for itself (its site and related lists), held weakly: a build's kept
+ * results must not hold them (see `builtArticle` in render-articles.ts).
+ */
+const perBuild: { site: WeakRef<object>; lists: WeakRef<object> }[] = [];
 
 /** One build of `files` in fresh copies of the content steps; `parsed` is the parse cache, by file text. */
 async function build(
@@ -53,7 +61,9 @@ async function build(
   // The link table and resolved links are kept too, as the server keeps them (kept-links.ts).
   const resolution = resolveLinks(sources, { now, people: createPeopleIndex(people, 'Warta'), keep: linkState });
   if (!resolution.ok) throw new Error(resolution.errors.map((e) => e.message).join('\n'));
-  const built = renderArticles(resolution.site, rankRelatedArticles(resolution.site, undefined));
+  const lists = rankRelatedArticles(resolution.site, undefined);
+  const built = renderArticles(resolution.site, lists);
+  perBuild.push({ site: new WeakRef(resolution.site), lists: new WeakRef(lists) });
   return new Map(built.map((a) => [a.data.slug, a]));
 }
 
@@ -105,6 +115,34 @@ describe('results kept across the publish server builds (acrossBuilds, issue #20
     for (const [slug, built] of fourth) {
       expect(built.data, slug).toEqual(fresh.get(slug)?.data);
       expect(built.bodyKey, slug).toBe(fresh.get(slug)?.bodyKey);
+    }
+  });
+
+  it('keeps no build’s site or related lists once the build is over', async () => {
+    // The publish server's heap grew by a build's lists and site at every publish, about 30 MB at
+    // 100,000 articles: each kept built article's getters held the scope of the build that made it.
+    const parsed = new Map<string, ParsedArticle>();
+    const story = (n: number, body: string) => article(`berita-${n}.md`, { title: `Berita ${n}`, body });
+    let results: Map<string, unknown> | undefined;
+    const from = perBuild.length;
+    // Each build changes one story, so each keeps some built articles of its own and some of the last's.
+    for (let round = 0; round < 3; round++)
+      results = await build(
+        [0, 1, 2, 3].map((n) => story(n, n === round ? `JAKARTA - Isi baru ${round}.` : 'JAKARTA - Isi.')),
+        parsed,
+      );
+    expect(results?.size).toBe(4);
+    // After this job: a WeakRef holds its target until the job that made or read it ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+    const builds = perBuild.slice(from);
+    expect(builds).toHaveLength(3);
+    // The last build's kept results are alive (the registry is on globalThis): the earlier builds'
+    // site and lists are not, though articles they built are still kept.
+    for (const [i, made] of builds.slice(0, -1).entries()) {
+      expect(made.lists.deref(), `build ${i + 1}'s related lists`).toBeUndefined();
+      expect(made.site.deref(), `build ${i + 1}'s site`).toBeUndefined();
     }
   });
 

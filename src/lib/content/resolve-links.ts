@@ -92,6 +92,22 @@ export interface ResolvedSite {
   readonly stats: ResolutionStats;
 }
 
+/**
+ * An article as the search index receives it, its text passed on unread: the index reads the text of
+ * the shards it builds only. Made here, not in resolveLinks: the getter holds the scope it is made
+ * in, and the publish server keeps site articles across builds (`links.made`), so one made there
+ * held that build's resolution state for as long as the article was unchanged.
+ */
+function resolvedArticle(data: ArticleFields, article: ParsedArticle): ResolvedArticle {
+  return {
+    data,
+    get text() {
+      return article.text;
+    },
+    textDigest: article.textDigest,
+  };
+}
+
 /** Outcome of {@link resolveLinks}: the site, or every problem found so far (sorted by position). */
 export type Resolution =
   | { readonly ok: true; readonly site: ResolvedSite }
@@ -170,19 +186,7 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
     const data = fieldsOf(article, credits);
     // The same links and fields as the last build's: the same object, and what later steps keep by it.
     if (links.made?.article.data === data) return links.made;
-    const site: SiteArticle = {
-      article: {
-        data,
-        // Passed on unread: the search index reads the text of the shards it builds only.
-        get text() {
-          return article.text;
-        },
-        textDigest: article.textDigest,
-      },
-      parsed: article,
-      bacaJuga,
-      pinned,
-    };
+    const site: SiteArticle = { article: resolvedArticle(data, article), parsed: article, bacaJuga, pinned };
     links.made = site;
     return site;
   });
