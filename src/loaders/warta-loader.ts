@@ -218,8 +218,10 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
       // And, in the publish server, how many lists its kept index searched again, or why it ranked
       // them all (src/lib/related/incremental.ts).
       const searched = lastShare.searches;
+      const { moved } = lastRanking;
       const ranking = lastRanking.updated
-        ? `, ${searched} lists searched again`
+        ? `, ${searched} lists searched again` +
+          (moved.terms + moved.tags > 0 ? ` (weights moved: ${moved.terms} words, ${moved.tags} tags)` : '')
         : lastRanking.why
           ? `, all lists ranked (${lastRanking.why})`
           : '';

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createRelatedIndex,
+  lastRanking,
   parseRelatedConfig,
   type RelatedDocument,
   type RelatedState,
@@ -217,5 +218,27 @@ describe('the related index kept across builds', () => {
     expect(rank(archive, keep).kept).toBe(0);
     const full = rank(archive);
     expect(rank(archive, keep).lists).toEqual(full.lists);
+  });
+
+  it('counts the weights a change moved, for the build log', () => {
+    // A publish that moves weights searches many lists again; the log says how many moved.
+    const archive: Archive = { stories: new Map(), excludes: new Map(), lastDay: 10, next: 0 };
+    // 64 stories: the frequencies are over the oldest 64 up to 67 (frozen.ts), so each step is an update.
+    for (let i = 0; i < 64; i++)
+      archive.stories.set(`s-${i}`, makeDoc(`s-${i}`, { title: WORDS[i % 9] ?? '', body: 'banan', day: i % 10 }));
+    const keep: { value: RelatedState | undefined } = { value: undefined };
+    rank(archive, keep);
+    const news = { title: 'banan', summary: '', body: 'zubaba', tags: ['Langka 1'], category: '' };
+    // A new word and tag in one story weigh nothing yet (frozen.ts), and their weight does not move.
+    apply(archive, { kind: 'publish', story: news, back: 0 });
+    rank(archive, keep);
+    expect(lastRanking).toMatchObject({ updated: true, moved: { terms: 0, tags: 0 } });
+    // In a second story they start to weigh: one word and one tag moved.
+    apply(archive, { kind: 'publish', story: news, back: 0 });
+    rank(archive, keep);
+    expect(lastRanking).toMatchObject({ updated: true, moved: { terms: 1, tags: 1 } });
+    apply(archive, { kind: 'same', pick: 0 });
+    rank(archive, keep);
+    expect(lastRanking).toMatchObject({ updated: true, moved: { terms: 0, tags: 0 } });
   });
 });

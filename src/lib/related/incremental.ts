@@ -92,7 +92,7 @@ export interface RelatedState {
  * How the last index in this module's copy was made, for the build's log: updated from the kept one,
  * or ranked in full, and why (a process's first build keeps nothing yet).
  */
-export const lastRanking = { updated: false, why: '' };
+export const lastRanking = { updated: false, why: '', moved: { terms: 0, tags: 0 } };
 
 /** What {@link updateIndex} gives: the index for this build, and what to keep for the next. */
 export interface IndexUpdate {
@@ -297,6 +297,8 @@ export function updateIndex(
   const tagIdf = idfTable(frozen, tagDf.view(), frozenTagDf.view());
   const { flags: movedTerms, any: anyTermMoved } = moved(termsBefore, idf, frozen);
   const { flags: movedTags, any: anyTagMoved } = moved(tagsBefore, tagIdf, frozen);
+  // For the build log: a publish that moved a weight searches many lists again (frozen.ts).
+  lastRanking.moved = { terms: countFlags(movedTerms), tags: countFlags(movedTags) };
 
   // New vectors: of the changed stories, and of those holding a term whose IDF moved. A story whose
   // vector or tag weights changed is "touched": whoever could find it must search again.
@@ -451,6 +453,12 @@ function moved(
     }
   }
   return { flags, any };
+}
+
+function countFlags(flags: Uint8Array): number {
+  let n = 0;
+  for (const flag of flags) n += flag;
+  return n;
 }
 
 function sameIds(a: Uint32Array, b: Uint32Array): boolean {
