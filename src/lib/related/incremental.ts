@@ -8,8 +8,9 @@
 //   story also the words it adds or removes);
 // - the posting lists those stories are in, before or after, and the lists whose cut moved;
 // - the lists of the stories whose search reads one of those posting lists (a story can only be
-//   found through a posting list it is in), and of the stories whose own search changed (their
-//   vector, tags, category, date, or what they leave out).
+//   found through a posting list it is in; for a story only a tag's weight touched, only of those
+//   that share a tag with it: see `tagTouchedIn`), and of the stories whose own search changed
+//   (their vector, tags, category, date, or what they leave out).
 //
 // Everything else is the same as a full ranking would give, and kept. The tables are assembled again
 // from the kept vectors in the build's order (tens of milliseconds), so the searches run over exactly
