@@ -75,9 +75,9 @@ export function renderArticles(
 /**
  * One article's {@link BuiltArticle}, its body and text read when asked. Made here, not inside
  * renderArticles: a getter holds the scope it was made in, and the server keeps built articles across
- * builds (see `kept`). Made there, each one held that build's related lists and site (every story's
- * lists, about 30 MB at 100,000 articles), and every publish's stayed alive while one article it made
- * did: the server's heap grew by that much a publish (issue #20; see scripts/publish.ts).
+ * builds (see `kept`). Made there, each one held that build's related lists (every story's "Berita
+ * Terkait" and "Lainnya", about 27 MB at 100,000 articles), and every publish's stayed alive while one
+ * article it made did: the server's heap grew by that much a publish (issue #20; see scripts/publish.ts).
  */
 function builtArticle(
   data: Article,
