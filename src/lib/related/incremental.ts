@@ -99,6 +99,8 @@ export const lastRanking = { updated: false, why: '', moved: { terms: 0, tags: 0
 export interface IndexUpdate {
   readonly final: FinalIndex;
   readonly state: RelatedState;
+  /** How many word and tag weights the change moved, for the build log (see {@link lastRanking}). */
+  readonly moved: { readonly terms: number; readonly tags: number };
 }
 
 /** What the full build hands over to make the first kept state. */
@@ -296,10 +298,10 @@ export function updateIndex(
     frozenTagDf.increment(tagCount - 1, 0);
   }
   const tagIdf = idfTable(frozen, tagDf.view(), frozenTagDf.view());
-  const { flags: movedTerms, any: anyTermMoved } = moved(termsBefore, idf, frozen);
-  const { flags: movedTags, any: anyTagMoved } = moved(tagsBefore, tagIdf, frozen);
-  // For the build log: a publish that moved a weight searches many lists again (frozen.ts).
-  lastRanking.moved = { terms: countFlags(movedTerms), tags: countFlags(movedTags) };
+  const { flags: movedTerms, count: termsMoved } = moved(termsBefore, idf, frozen);
+  const { flags: movedTags, count: tagsMoved } = moved(tagsBefore, tagIdf, frozen);
+  const anyTermMoved = termsMoved > 0;
+  const anyTagMoved = tagsMoved > 0;
 
   // New vectors: of the changed stories, and of those holding a term whose IDF moved. A story whose
   // vector or tag weights changed is "touched": whoever could find it must search again.
@@ -464,35 +466,34 @@ export function updateIndex(
       frozen: nowFrozen(d),
     });
   }
-  return { final, state: { ...previous, documents, index: final, results } };
+  // For the build log: a publish that moved a weight searches many lists again (frozen.ts).
+  return {
+    final,
+    state: { ...previous, documents, index: final, results },
+    moved: { terms: termsMoved, tags: tagsMoved },
+  };
 }
 
-// The keys (terms or tags) whose IDF is not what their counts before gave: a flag per key.
+// The keys (terms or tags) whose IDF is not what their counts before gave: a flag per key, and how many.
 function moved(
   before: ReadonlyMap<number, readonly [number, number]>,
   idf: Float64Array,
   frozen: number,
-): { flags: Uint8Array; any: boolean } {
+): { flags: Uint8Array; count: number } {
   const flags = new Uint8Array(idf.length);
-  let any = false;
+  let count = 0;
   for (const [key, [total, inFrozen]] of before) {
     if (frozenIdf(frozen, effectiveFrequency(inFrozen, total)) !== idf[key]) {
       flags[key] = 1;
-      any = true;
+      count += 1;
     }
   }
-  return { flags, any };
+  return { flags, count };
 }
 
 function shareTag(a: KeptDocument, b: KeptDocument): boolean {
   for (const g of a.tags) if (b.tags.includes(g)) return true;
   return false;
-}
-
-function countFlags(flags: Uint8Array): number {
-  let n = 0;
-  for (const flag of flags) n += flag;
-  return n;
 }
 
 function sameIds(a: Uint32Array, b: Uint32Array): boolean {

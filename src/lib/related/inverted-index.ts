@@ -180,7 +180,7 @@ export function createRelatedIndex(
       if (keep) keep.value = undefined;
       const update = previous && sources ? updateIndex(previous, sources, config) : 'nothing was kept yet';
       lastRanking.updated = typeof update !== 'string';
-      if (!lastRanking.updated) lastRanking.moved = { terms: 0, tags: 0 };
+      lastRanking.moved = typeof update === 'string' ? { terms: 0, tags: 0 } : update.moved;
       // Said only where an index is kept (the publish server); an `astro build` always ranks in full.
       lastRanking.why = keep && typeof update === 'string' ? update : '';
       if (typeof update !== 'string') {
