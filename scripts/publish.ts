@@ -67,6 +67,8 @@ async function serve(): Promise<void> {
   const { abandonBuild, codeVersion } = await import('../src/integrations/staged-output.ts');
   const { forgetPagePlan, writePendingPagePlan } = await import('../src/integrations/kept-pages.ts');
   const { collectGarbage, stopCollectingGarbage } = await import('../src/integrations/warta-integration.ts');
+  const { checkRememberedStamps, markBuildStart, reportBlind, reportChange, startReporting } =
+    await import('../src/lib/storage/reported-changes.ts');
 
   const settings = buildSettings();
   const settleMs = Number(process.env['WARTA_PUBLISH_SETTLE_MS'] ?? 1000);
@@ -88,6 +90,8 @@ async function serve(): Promise<void> {
     publishes += 1;
     log(`Publish ${publishes}: ${why}`);
     const started = performance.now();
+    // What the watcher reported before now is what this build may have seen (reported-changes.ts).
+    markBuildStart();
     try {
       await build({ root });
       log(`Publish ${publishes} done in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
@@ -162,7 +166,13 @@ async function serve(): Promise<void> {
   log(`Publish server, process ${process.pid}: ${settings.contentDirectory} into ${settings.outDirectory}.`);
 
   // What the watcher saw and what runs, in one object: the callbacks change it between awaits.
-  const state = { changed: false, running: false, timer: undefined as ReturnType<typeof setTimeout> | undefined };
+  const state = {
+    changed: false,
+    running: false,
+    timer: undefined as ReturnType<typeof setTimeout> | undefined,
+    /** Publishes in a row that the check after a publish started, not the watcher (see `check`). */
+    byCheck: 0,
+  };
   const later = (): void => {
     clearTimeout(state.timer);
     state.timer = setTimeout(() => void run(), settleMs);
@@ -177,7 +187,9 @@ async function serve(): Promise<void> {
       process.exit(RESTART);
     }
     state.running = true;
-    await publish('the content folder changed');
+    const published = await publish(
+      state.byCheck > 0 ? 'changes the watcher did not report' : 'the content folder changed',
+    );
     state.running = false;
     if (heapOutgrown()) {
       log('The memory kept between publishes has grown by half since the second one: starting the server again.');
@@ -185,24 +197,71 @@ async function serve(): Promise<void> {
     }
     // Changes saved while it ran: publish them too.
     if (pending()) later();
+    else if (published) void check();
+  };
+  /**
+   * After a publish, while idle: every file's stamp is checked once more against the ones the
+   * publish saved (on a worker thread), since the next publish stats only what the watcher reported
+   * (reported-changes.ts). What the watcher missed (an overflowed queue of events, say) is published
+   * now, and said. Should that happen twice in a row, the watcher is not trusted again in this process.
+   */
+  const check = async (): Promise<void> => {
+    let missed: readonly string[] | undefined;
+    try {
+      missed = await checkRememberedStamps();
+    } catch (error) {
+      // The next publish stats every file: nothing is missed for want of this check.
+      reportBlind();
+      log(
+        `The check of the content folder after a publish failed (${String(error)}): every publish now stats it whole.`,
+      );
+      return;
+    }
+    // Events the watcher delivered while the stats ran come first: a change it reported is not missed.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (!missed || missed.length === 0 || state.running || pending()) {
+      state.byCheck = 0;
+      for (const file of missed ?? []) reportChange(file);
+      return;
+    }
+    state.byCheck += 1;
+    for (const file of missed) reportChange(file);
+    const shown = missed.slice(0, 3).join(', ') + (missed.length > 3 ? `, and ${missed.length - 3} more` : '');
+    log(`${missed.length} file(s) changed without the watcher reporting it (${shown}): publishing them.`);
+    if (state.byCheck > 1) {
+      reportBlind();
+      log('The watcher missed changes twice in a row: from now on every publish stats the whole content folder.');
+    }
+    state.changed = true;
+    later();
   };
   // Watched from before the first publish, so that nothing saved while it runs is missed: a change
   // then is published by the next one.
-  watchFolders(settings.contentDirectory, () => {
-    state.changed = true;
-    // Editors save several files at once (a story and its photo); one publish takes them all.
-    later();
-  });
+  startReporting();
+  watchFolders(
+    settings.contentDirectory,
+    (entry) => {
+      reportChange(entry === undefined ? undefined : path.relative(settings.contentDirectory, entry));
+      state.byCheck = 0;
+      state.changed = true;
+      // Editors save several files at once (a story and its photo); one publish takes them all.
+      later();
+    },
+    reportBlind,
+  );
   state.running = true;
-  await publish('the whole content folder');
+  const published = await publish('the whole content folder');
   state.running = false;
   heapOutgrown();
   log(`Watching ${settings.contentDirectory}: each change is published. Ctrl-C stops.`);
   if (pending()) later();
+  else if (published) void check();
 }
 
 /**
- * Calls `onChange` when a file in `directory` or a folder below it is added, changed or removed.
+ * Calls `onChange` with the entry's path when a file in `directory` or a folder below it is added,
+ * changed or removed (undefined when the event does not name it), and `onBlind` when a folder could
+ * not be watched or its watch failed: changes in it would then go unreported.
  * One watch per folder, not per file: the build finds what changed by itself (the files' stamps, the
  * parse cache), so this only needs to know that something did, and an archive keeps 100,000 stories
  * in a few folders. Hand-written for that reason: chokidar 5 and Node's own recursive `fs.watch` on
@@ -212,22 +271,26 @@ async function serve(): Promise<void> {
  * before 5.11).
  * Folders added later are watched as they appear; hidden ones (`.git`) are not.
  */
-function watchFolders(directory: string, onChange: () => void): void {
+function watchFolders(directory: string, onChange: (entry: string | undefined) => void, onBlind: () => void): void {
   const watched = new Map<string, fs.FSWatcher>();
   /** Watches `folder` and every folder below it not yet watched. */
   const visit = (folder: string): void => {
     if (!watched.has(folder)) {
       try {
         const watcher = fs.watch(folder, (event, name) => {
-          onChange();
+          onChange(name ? path.join(folder, name) : undefined);
           if (event === 'rename' && name && !name.startsWith('.')) renamed(path.join(folder, name));
         });
         watcher.on('error', () => {
           watcher.close();
           watched.delete(folder);
+          onBlind();
         });
         watched.set(folder, watcher);
       } catch {
+        // Gone before it could be watched (its removal was reported), or not watchable (the limit on
+        // watches): then its changes would go unreported.
+        if (fs.existsSync(folder)) onBlind();
         return;
       }
     }

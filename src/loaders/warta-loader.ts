@@ -15,10 +15,17 @@ import { resolveLinks } from '../lib/content/resolve-links.ts';
 import type { RenderOptions } from '../lib/markdown/processor.ts';
 import type { BodyLocation } from '../lib/storage/body-pack.ts';
 import { openBodyStore, startBodyPack } from '../lib/storage/body-store.ts';
-import { openParseCache, type ParseCache } from '../lib/storage/parse-cache.ts';
+import { hasKeptParseCache, openParseCache, type ParseCache } from '../lib/storage/parse-cache.ts';
 import { parseChanged, withDownloads } from '../lib/storage/parse-changed.ts';
 import { downloadRemoteImages } from '../lib/storage/remote-images.ts';
 import { listContentDirectory, readContentDirectory } from '../lib/storage/read-sources.ts';
+import {
+  changedSinceStamps,
+  setStampCheck,
+  stampCheck,
+  stampsSaved,
+  trustedStamps,
+} from '../lib/storage/reported-changes.ts';
 import { STAMP_WORKER_MIN_FILES, stampFiles, stampFilesInWorker } from '../lib/storage/stamp-files.ts';
 import { publishArticle, publishArticleList, publishPeople, publishSitePages } from '../data/build-context.ts';
 import { sortContentKinds } from '../lib/content/content-kinds.ts';
@@ -182,12 +189,17 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
   try {
     // First, while the heap is small: see createRelatedRanker.
     options.rankRelated?.prepare?.();
-    const { parsed, people, pages, readErrors, cache, threads } = await readAndParse(options, directory, logger, {
-      endPhase,
-      restart: () => {
-        phaseStart = performance.now();
+    const { parsed, people, pages, readErrors, cache, threads, listed } = await readAndParse(
+      options,
+      directory,
+      logger,
+      {
+        endPhase,
+        restart: () => {
+          phaseStart = performance.now();
+        },
       },
-    });
+    );
     endPhase('parse', threads > 1 ? ` on ${threads} threads` : '');
     // Files that could not be read fail the build with the rest of the errors, never silently.
     const resolution = resolveLinks(
@@ -235,6 +247,18 @@ async function loadInto(context: LoaderContext, options: WartaLoaderOptions, dir
       result = { articles, errors: [], stats: contentStats(site, related) };
       if (cache) {
         cache.save();
+        // In the publish server: the next publish compares with the stamps saved now, and the check
+        // after this one compares the folder with them (reported-changes.ts).
+        stampsSaved();
+        setStampCheck(
+          options.cacheFile
+            ? stampCheck(directory, listed, {
+                cacheFile: options.cacheFile,
+                version: options.cacheVersion ?? '',
+                workerFile: options.stampWorkerFile,
+              })
+            : undefined,
+        );
         phases.push(`cache ${cache.counts.hits} hit, ${cache.counts.misses} parsed`);
       }
     }
@@ -317,12 +341,24 @@ async function readAndParse(
   readErrors: readonly WartaError[];
   cache: ParseCache | undefined;
   threads: number;
+  /** The article files listed, content-relative: what the publish server's check compares the folder with. */
+  listed: readonly string[];
 }> {
   // The folder is listed first, and a large folder's files stat'ed on a worker thread while this one
   // opens the cache: the files the cache knows unchanged by their stamps are not read (see file-stamps.ts).
   const listing = listContentDirectory(directory, process.cwd());
+  // In the publish server, whose last build kept the cache in memory: only the files its watcher
+  // named since that build are stat'ed; the others take the stamps the cache remembers (see
+  // reported-changes.ts). Everywhere else (or once the watcher may have missed something) every file.
+  const reported =
+    options.cacheFile && hasKeptParseCache(options.cacheFile, options.cacheVersion ?? '')
+      ? changedSinceStamps()
+      : undefined;
   const stamping =
-    options.cacheFile && options.stampWorkerFile && listing.files.length >= STAMP_WORKER_MIN_FILES
+    reported === undefined &&
+    options.cacheFile &&
+    options.stampWorkerFile &&
+    listing.files.length >= STAMP_WORKER_MIN_FILES
       ? stampFilesInWorker(directory, listing.files, options.stampWorkerFile).catch(() =>
           // A worker that cannot run leaves the stats to this thread, with the same stamps.
           stampFiles(directory, listing.files),
@@ -343,6 +379,7 @@ async function readAndParse(
     unchanged: cache ? (file, shown, stamp) => cache.isUnchanged(file, shown, stamp) : undefined,
     listing,
     stamps,
+    remembered: trustedStamps(cache, reported, listing.links),
   });
   // The people's files (content/penulis/) and the newsroom's pages (content/halaman/) are few and
   // not articles: parsed here, every load.
@@ -369,7 +406,7 @@ async function readAndParse(
     (source, i) => results[i] ?? parseArticle(source, options.render),
     progress('parse'),
   );
-  return { parsed, people, pages, readErrors, cache, threads };
+  return { parsed, people, pages, readErrors, cache, threads, listed: listing.files };
 }
 
 /**

@@ -20,6 +20,13 @@ export interface ParseCache {
    */
   isUnchanged(path: string, displayPath: string, stamp: FileStamp): boolean;
   /**
+   * The stamp this process saw the file at `path` with when its last build saved the cache, when the
+   * cache is that save's, kept in memory (the publish server); otherwise undefined. A build may use it
+   * instead of stat'ing the file when the server's watcher has not reported the file since (see
+   * reported-changes.ts).
+   */
+  rememberedStamp(path: string, displayPath: string): FileStamp | undefined;
+  /**
    * The cached result for `source`, if its file is unchanged since it was remembered: by its stamp
    * when it has the one remembered, otherwise by its bytes' digest.
    */
@@ -111,6 +118,9 @@ export function openParseCache(file: string, version: string): ParseCache {
     isUnchanged(path, displayPath, stamp) {
       const key = knownKey(path, displayPath, stamp);
       return key !== undefined && previous.has(key);
+    },
+    rememberedStamp(path, displayPath) {
+      return kept ? stamps.get(stampName(path, displayPath))?.stamp : undefined;
     },
     get(source) {
       const key = keyOf(source);
@@ -230,6 +240,34 @@ function keepInMemory(
 ): void {
   const identity = filesIdentity(file);
   processState.kept = identity === undefined ? undefined : { file, version, identity, stored, stamps };
+}
+
+/**
+ * Whether the next {@link openParseCache} of `file` and `version` will find the cache a save of this
+ * process kept in memory (see {@link keptFor}), without taking it: a build asks before it decides how to
+ * stamp the folder's files (reported-changes.ts).
+ */
+export function hasKeptParseCache(file: string, version: string): boolean {
+  const kept = processState.kept;
+  return (
+    kept?.file === file &&
+    kept.version === version &&
+    filesIdentity(file) === kept.identity &&
+    kept.stored.open.isOpen()
+  );
+}
+
+/**
+ * The stamps the cache a save of this process kept in memory remembers, between builds: a lookup by
+ * a file's path and shown path; undefined when nothing is kept or the files are no longer the ones it
+ * wrote. What the publish server's check after a publish compares the folder with (reported-changes.ts).
+ */
+export function keptStamps(
+  file: string,
+  version: string,
+): ((path: string, displayPath: string) => FileStamp | undefined) | undefined {
+  const stamps = hasKeptParseCache(file, version) ? processState.kept?.stamps : undefined;
+  return stamps && ((path, displayPath) => stamps.get(`${path}\0${displayPath}`)?.stamp);
 }
 
 /** What {@link keepInMemory} kept for `file` and `version`, if the files are still the ones it saw. */

@@ -32,6 +32,12 @@ export interface ReadOptions {
    * report why). Default: each file is stat'ed here. Used only with `unchanged`.
    */
   readonly stamps?: readonly (FileStamp | null)[] | undefined;
+  /**
+   * A file's stamp without stat'ing it, when the caller knows it unchanged since that stamp was taken
+   * (the publish server's watcher: see reported-changes.ts); undefined to stat the file. Used only
+   * with `unchanged`, for files `stamps` does not give.
+   */
+  readonly remembered?: ((relative: string, displayPath: string) => FileStamp | undefined) | undefined;
 }
 
 /** The article files of a content folder, before any is read; see {@link listContentDirectory}. */
@@ -40,6 +46,12 @@ export interface ContentListing {
   readonly files: readonly string[];
   /** Entries that are not followed or cannot be named (see {@link listMarkdownFiles}). */
   readonly errors: readonly WartaError[];
+  /**
+   * The files that are symbolic links (to a file inside the folder): a change to the file one names
+   * is reported under that file's name, not the link's, so a build that trusts the publish server's
+   * watcher stats these every time (reported-changes.ts).
+   */
+  readonly links: ReadonlySet<string>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -63,13 +75,14 @@ export function readContentDirectory(
   const errors: WartaError[] = [...listing.errors];
   const sources: ArticleSource[] = [];
   const slabs = new SlabReader();
-  const { unchanged, stamps } = options;
+  const { unchanged, stamps, remembered } = options;
   for (const [i, relative] of files.entries()) {
     const file = path.join(directory, relative);
     const displayPath = shownPath(directory, relative, displayBase);
     try {
       if (unchanged) {
-        const stamp = stamps?.[i] ?? fileStamp(fs.statSync(file, { bigint: true }));
+        const stamp =
+          stamps?.[i] ?? remembered?.(relative, displayPath) ?? fileStamp(fs.statSync(file, { bigint: true }));
         if (stamp !== undefined && unchanged(relative, displayPath, stamp)) {
           sources.push(unreadSource(file, relative, displayPath, stamp));
           continue;
@@ -99,9 +112,10 @@ export function listContentDirectory(directory: string, displayBase: string = pr
   }
   if (!stat?.isDirectory()) throw createError(ContentErrors.ContentDirectoryNotFound, { directory });
   const errors: WartaError[] = [];
-  const files = listMarkdownFiles(directory, displayBase, errors);
+  const links = new Set<string>();
+  const files = listMarkdownFiles(directory, displayBase, errors, links);
   if (files.length === 0 && errors.length === 0) throw createError(ContentErrors.ContentDirectoryEmpty, { directory });
-  return { files, errors };
+  return { files, errors, links };
 }
 
 /**
@@ -186,12 +200,14 @@ export function shownPath(directory: string, relative: string, displayBase: stri
 
 /**
  * Content-relative paths (with `/`) of every Markdown article under `directory`, sorted. Problems
- * with single entries (see {@link readContentDirectory}) go to `errors`.
+ * with single entries (see {@link readContentDirectory}) go to `errors`, and the files that are
+ * symbolic links to `links`.
  */
 export function listMarkdownFiles(
   directory: string,
   displayBase: string = process.cwd(),
   errors: WartaError[] = [],
+  links = new Set<string>(),
 ): string[] {
   const found: string[] = [];
   const realRoot = fs.realpathSync(directory);
@@ -225,7 +241,10 @@ export function listMarkdownFiles(
               file: shownPath(directory, child, displayBase),
             }),
           );
-        else found.push(child);
+        else {
+          found.push(child);
+          links.add(child);
+        }
       }
     }
   };
