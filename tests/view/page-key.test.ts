@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keepResultsAcrossBuilds } from '../../src/lib/once-per-object.ts';
 import { toListView } from '../../src/lib/view/article-view.ts';
-import { pageCacheKey } from '../../src/lib/view/page-key.ts';
+import { keptPageKeys, pageCacheKey } from '../../src/lib/view/page-key.ts';
 import { makeArticle } from './make-article.ts';
 
 // Props as pages pass them: an object of fields, some of them arrays of views.
@@ -85,5 +86,80 @@ describe('toListView', () => {
     // Frozen, so pageCacheKey serializes it once for every list page it is on.
     expect(Object.isFrozen(toListView(article))).toBe(true);
     expect(toListView(makeArticle('a'))).toStrictEqual(toListView(article));
+  });
+});
+
+describe('keptPageKeys (issue #20)', () => {
+  const KEPT = Symbol.for('warta.results-across-builds');
+  const view = (title: string) => Object.freeze({ title, href: `/berita/${title}/` });
+  const pool = ['a', 'b', 'c', 'd', 'e'].map(view);
+  // A route's pages as a build makes them: new props objects, the views shared from build to build.
+  const page = fc.record({
+    items: fc.array(fc.constantFrom(...pool), { maxLength: 4 }),
+    pagination: fc.record({ front: fc.boolean(), label: fc.constantFrom('', '3–9 Desember 2024') }),
+    sidebar: fc.constantFrom(...pool),
+    count: fc.nat({ max: 3 }),
+  });
+  // Builds in turn, each with its navigation (a section renamed changes every page) and its pages,
+  // drawn from a few props so that a page often has the props it had in the last build.
+  const builds = fc
+    .array(page, { minLength: 1, maxLength: 3 })
+    .chain((props) =>
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('nav', 'nav2'),
+          fc.array(fc.tuple(fc.constantFrom('/p/1/', '/p/2/'), fc.constantFrom(...props)), { maxLength: 4 }),
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
+    );
+
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, KEPT);
+  });
+
+  it('gives every page the key pageCacheKey gives its props, build after build, in the server and outside it', () => {
+    for (const server of [false, true]) {
+      if (server) keepResultsAcrossBuilds();
+      fc.assert(
+        fc.property(builds, (sequence) => {
+          for (const [navigation, pages] of sequence) {
+            const keys = keptPageKeys('uji');
+            for (const [path, props] of pages) {
+              const copy = { ...props, pagination: { ...props.pagination } };
+              expect(keys.key(path, copy, navigation)).toBe(pageCacheKey(copy, navigation));
+            }
+          }
+        }),
+      );
+    }
+  });
+
+  it('in the server, keys a page whose props hold the same views again without serializing them', () => {
+    keepResultsAcrossBuilds();
+    const props = () => ({ items: [pool[0], pool[1]], sidebar: pool[2], count: 1 });
+    keptPageKeys('uji-hemat').key('/p/1/', props(), 'nav');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const keys = keptPageKeys('uji-hemat');
+      const same = keys.key('/p/1/', props(), 'nav');
+      expect(stringify).not.toHaveBeenCalled();
+      expect(same).toBe(pageCacheKey(props(), 'nav'));
+      // Another view, another count, another navigation: keyed again.
+      expect(keys.key('/p/1/', { ...props(), items: [pool[0], pool[3]] }, 'nav')).not.toBe(same);
+      expect(stringify).toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
+  it('serializes an object that is not frozen every build, so one changed in place changes the key', () => {
+    keepResultsAcrossBuilds();
+    const pagination = { label: 'a' };
+    const first = keptPageKeys('uji-ubah').key('/p/1/', { items: [pool[0]], pagination }, 'nav');
+    pagination.label = 'b';
+    const second = keptPageKeys('uji-ubah').key('/p/1/', { items: [pool[0]], pagination }, 'nav');
+    expect(second).not.toBe(first);
+    expect(second).toBe(pageCacheKey({ items: [pool[0]], pagination }, 'nav'));
   });
 });

@@ -1,7 +1,7 @@
 import type { Article } from '../content/article.ts';
 import { formatDayRange } from '../dates/format-date.ts';
 import { toListView, type ListItemView } from './article-view.ts';
-import { pageCacheKey } from './page-key.ts';
+import { pageCacheKey, type PageKeys } from './page-key.ts';
 import { paginate, type PageRoutes, type Pagination } from './pagination.ts';
 import type { ListSidebar } from './term-index.ts';
 
@@ -31,6 +31,8 @@ export function listPages<Own extends object, Front extends object>(
     readonly sidebar: ListSidebar;
     /** The header's category navigation (see navigationKey). */
     readonly navigation: string;
+    /** The route's keys kept across the publish server's builds (see keptPageKeys). Default: every key made. */
+    readonly keys?: PageKeys | undefined;
   },
 ): {
   readonly rest: string | undefined;
@@ -50,7 +52,10 @@ export function listPages<Own extends object, Front extends object>(
       pagination: page.pagination,
       sidebar: options.sidebar,
     };
-    return { rest: page.rest, props, cacheKey: pageCacheKey(props, options.navigation) };
+    const cacheKey = options.keys
+      ? options.keys.key(page.href, props, options.navigation)
+      : pageCacheKey(props, options.navigation);
+    return { rest: page.rest, props, cacheKey };
   });
 }
 
