@@ -50,8 +50,9 @@ interface ChangeLog {
   check: (() => Promise<readonly string[] | undefined>) | undefined;
 }
 
-const log: ChangeLog = ((globalThis as Record<symbol, ChangeLog | undefined>)[Symbol.for('warta.reported-changes')] ??=
-  {
+/** What the log holds before the server watches, and again once it stops. */
+function emptyLog(): ChangeLog {
+  return {
     events: [],
     offset: 0,
     watching: false,
@@ -59,7 +60,11 @@ const log: ChangeLog = ((globalThis as Record<symbol, ChangeLog | undefined>)[Sy
     buildMark: undefined,
     stampedAt: undefined,
     check: undefined,
-  });
+  };
+}
+
+const log: ChangeLog = ((globalThis as Record<symbol, ChangeLog | undefined>)[Symbol.for('warta.reported-changes')] ??=
+  emptyLog());
 
 /** The publish server starts watching: from now on its builds may trust what it reports. */
 export function startReporting(): void {
@@ -68,15 +73,7 @@ export function startReporting(): void {
 
 /** Watching stops: builds stat every file again, and what was reported is forgotten (a test's server ends). */
 export function stopReporting(): void {
-  Object.assign(log, {
-    events: [],
-    offset: 0,
-    watching: false,
-    blind: false,
-    buildMark: undefined,
-    stampedAt: undefined,
-    check: undefined,
-  });
+  Object.assign(log, emptyLog());
 }
 
 /**
