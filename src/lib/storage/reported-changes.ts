@@ -21,7 +21,8 @@ import { STAMP_WORKER_MIN_FILES, stampFiles, stampFilesInWorker } from './stamp-
  * start is an event the watcher delivers, unless the kernel's queue of events overflowed or a folder
  * could not be watched. So:
  * - a build uses every event since the mark of the build whose stamps it compares with, not only
- *   those since its own start (a change saved while that build ran is in neither's stamps);
+ *   those since its own start: a file saved while that build ran, after it was read, has its old
+ *   stamp in the cache and its event after that build's mark;
  * - an event without a name, or a folder that could not be watched, makes every later build stat
  *   everything (`blind`), for the life of the process;
  * - a name stands for everything below it: a folder renamed or copied in makes a single event, and
