@@ -52,6 +52,11 @@ export interface LinkState {
   readonly targets: Map<ParsedArticle, KeptTarget>;
   /** Builds that used this state. */
   builds: number;
+  /**
+   * The site's articles newest first as the last build that used this state ordered them: the next
+   * build's sort starts from it (`newestFirstFrom` in resolve-links.ts).
+   */
+  order?: readonly SiteArticle[] | undefined;
 }
 
 /** What {@link LinkState} keeps of one article. */

@@ -190,7 +190,8 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
     links.made = site;
     return site;
   });
-  const entries = [...fileOrder].sort((a, b) => newestFirst(a.article.data, b.article.data));
+  const entries = newestFirstFrom(update.state.order, fileOrder);
+  update.state.order = entries;
   keepLinkState(options.keep, update.state);
   const site: ResolvedSite = {
     entries,
@@ -205,6 +206,31 @@ export function resolveLinks(parsed: ParsedSources, options: ResolveOptions): Re
     },
   };
   return { ok: true, site };
+}
+
+/**
+ * `articles` newest first (see {@link newestFirst}), sorted from the last build's order when the
+ * publish server kept one: the articles still on the site keep their places and the others follow,
+ * so the sort (V8's is a TimSort) finds one long run already in order and merges the few others in,
+ * about as many comparisons as articles, where sorting 100,000 articles from file order took about
+ * 0.4 s of each publish in a CPU profile (issue #20). The order is total, so the result is the one a
+ * sort from any start gives.
+ */
+function newestFirstFrom(
+  previous: readonly SiteArticle[] | undefined,
+  articles: readonly SiteArticle[],
+): SiteArticle[] {
+  let start: SiteArticle[];
+  if (previous === undefined) start = [...articles];
+  else {
+    const present = new Set(articles);
+    start = previous.filter((a) => present.has(a));
+    if (start.length < articles.length) {
+      const placed = new Set(start);
+      for (const a of articles) if (!placed.has(a)) start.push(a);
+    }
+  }
+  return start.sort((a, b) => newestFirst(a.article.data, b.article.data));
 }
 
 /** Newer first, then slug ascending; slugs are unique on a site, so the order is total. */
