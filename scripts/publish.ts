@@ -219,13 +219,12 @@ async function serve(): Promise<void> {
     }
     // Events the watcher delivered while the stats ran come first: a change it reported is not missed.
     await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const file of missed ?? []) reportChange(file);
     if (!missed || missed.length === 0 || state.running || pending()) {
       state.byCheck = 0;
-      for (const file of missed ?? []) reportChange(file);
       return;
     }
     state.byCheck += 1;
-    for (const file of missed) reportChange(file);
     const shown = missed.slice(0, 3).join(', ') + (missed.length > 3 ? `, and ${missed.length - 3} more` : '');
     log(`${missed.length} file(s) changed without the watcher reporting it (${shown}): publishing them.`);
     if (state.byCheck > 1) {

@@ -26,7 +26,7 @@ import {
   stampsSaved,
   trustedStamps,
 } from '../lib/storage/reported-changes.ts';
-import { STAMP_WORKER_MIN_FILES, stampFiles, stampFilesInWorker } from '../lib/storage/stamp-files.ts';
+import { STAMP_WORKER_MIN_FILES, stampFilesOffThread } from '../lib/storage/stamp-files.ts';
 import { publishArticle, publishArticleList, publishPeople, publishSitePages } from '../data/build-context.ts';
 import { sortContentKinds } from '../lib/content/content-kinds.ts';
 import { parsePeople } from '../lib/content/people.ts';
@@ -359,10 +359,7 @@ async function readAndParse(
     options.cacheFile &&
     options.stampWorkerFile &&
     listing.files.length >= STAMP_WORKER_MIN_FILES
-      ? stampFilesInWorker(directory, listing.files, options.stampWorkerFile).catch(() =>
-          // A worker that cannot run leaves the stats to this thread, with the same stamps.
-          stampFiles(directory, listing.files),
-        )
+      ? stampFilesOffThread(directory, listing.files, options.stampWorkerFile)
       : undefined;
   // Opening it is not counted as reading or parsing, so those figures stay comparable with earlier logs.
   const cache = options.cacheFile ? openParseCache(options.cacheFile, options.cacheVersion ?? '') : undefined;

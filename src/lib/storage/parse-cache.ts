@@ -102,7 +102,7 @@ export function openParseCache(file: string, version: string): ParseCache {
     if (path !== lastPath || displayPath !== lastDisplayPath || lastName === '') {
       lastPath = path;
       lastDisplayPath = displayPath;
-      lastName = `${path}\0${displayPath}`;
+      lastName = stampName(path, displayPath);
       lastKnown = stamps.get(lastName);
     }
     return lastKnown;
@@ -176,6 +176,11 @@ export function openParseCache(file: string, version: string): ParseCache {
     },
   };
   return cache;
+}
+
+/** The name a file's stamp is kept under: its path and its shown path (see {@link ParseCache.isUnchanged}). */
+function stampName(path: string, displayPath: string): string {
+  return `${path}\0${displayPath}`;
 }
 
 /** Writes a new file holding `entries`, under a temporary name renamed into place when complete. */
@@ -271,6 +276,7 @@ export function hasKeptParseCache(file: string, version: string): boolean {
     kept?.file === file &&
     kept.version === version &&
     filesIdentity(file) === kept.identity &&
+    // Closed meanwhile by the limit on open files: its entries could no longer read their strings.
     kept.stored.open.isOpen()
   );
 }
@@ -285,7 +291,7 @@ export function keptStamps(
   version: string,
 ): ((path: string, displayPath: string) => FileStamp | undefined) | undefined {
   const stamps = hasKeptParseCache(file, version) ? processState.kept?.stamps : undefined;
-  return stamps && ((path, displayPath) => stamps.get(`${path}\0${displayPath}`)?.stamp);
+  return stamps && ((path, displayPath) => stamps.get(stampName(path, displayPath))?.stamp);
 }
 
 /** What {@link keepInMemory} kept for `file` and `version`, if the files are still the ones it saw. */
@@ -293,11 +299,9 @@ function keptFor(
   file: string,
   version: string,
 ): { readonly stored: StoredEntries; readonly stamps: Map<string, Stamped> } | undefined {
-  const kept = processState.kept;
+  const kept = hasKeptParseCache(file, version) ? processState.kept : undefined;
   processState.kept = undefined;
-  if (kept?.file !== file || kept.version !== version || filesIdentity(file) !== kept.identity) return undefined;
-  // Closed meanwhile by the limit on open files: its entries could no longer read their strings.
-  if (!kept.stored.open.isOpen()) return undefined;
+  if (kept === undefined) return undefined;
   // Its descriptor must outlive the opens that follow, as a file read anew would.
   kept.stored.open.renew();
   return kept;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FileStamp } from './file-stamps.ts';
 import { keptStamps } from './parse-cache.ts';
 import { listContentDirectory, shownPath } from './read-sources.ts';
-import { STAMP_WORKER_MIN_FILES, stampFiles, stampFilesInWorker } from './stamp-files.ts';
+import { stampFilesOffThread } from './stamp-files.ts';
 
 /**
  * What the publish server's watcher (scripts/publish.ts) saw change in the content folder, so that a
@@ -191,9 +191,7 @@ export function stampCheck(
       // The folder is gone or empty: the next publish says so, if there is one.
       return undefined;
     }
-    const stamps = await (workerFile && listing.files.length >= STAMP_WORKER_MIN_FILES
-      ? stampFilesInWorker(directory, listing.files, workerFile).catch(() => stampFiles(directory, listing.files))
-      : Promise.resolve(stampFiles(directory, listing.files)));
+    const stamps = await stampFilesOffThread(directory, listing.files, workerFile);
     // Looked up after the stats: a publish that ran meanwhile left stamps of its own.
     const remembered = keptStamps(cacheFile, version);
     if (!remembered) return undefined;

@@ -40,3 +40,17 @@ export function stampFilesInWorker(
 ): Promise<(FileStamp | null)[]> {
   return callWorker<(FileStamp | null)[]>(workerFile, { directory, files });
 }
+
+/**
+ * {@link stampFiles} on a worker thread when `workerFile` (stamp-files-worker.ts) is given and there
+ * are at least {@link STAMP_WORKER_MIN_FILES} files, otherwise on this thread. A worker that cannot
+ * run leaves the stats to this thread, with the same stamps.
+ */
+export async function stampFilesOffThread(
+  directory: string,
+  files: readonly string[],
+  workerFile: string | undefined,
+): Promise<(FileStamp | null)[]> {
+  if (workerFile === undefined || files.length < STAMP_WORKER_MIN_FILES) return stampFiles(directory, files);
+  return stampFilesInWorker(directory, files, workerFile).catch(() => stampFiles(directory, files));
+}
