@@ -118,20 +118,30 @@ export function keptPageKeys(route: string): PageKeys {
   };
 }
 
-/** What {@link keptPageKeys} compares of `props`; undefined when an array holds anything but frozen views. */
+/**
+ * What {@link keptPageKeys} compares of `props`: each field's part as `pageCacheKey` takes it (see
+ * `shared`), with any other object as its JSON (it may have been changed in place), or a copy of its
+ * array; undefined when an array holds anything but primitives and frozen views (a `Date`'s time can
+ * be set even when it is frozen).
+ */
 function fingerprint(props: object): Fingerprint | undefined {
   const print: unknown[] = [];
   for (const [field, value] of Object.entries(props) as [string, unknown][]) {
     if (Array.isArray(value)) {
-      for (const item of value as unknown[])
-        if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) return undefined;
-        else if (item instanceof Date) return undefined;
+      const items = value as unknown[];
+      if (
+        items.some(
+          (item) => typeof item === 'object' && item !== null && (!Object.isFrozen(item) || item instanceof Date),
+        )
+      )
+        return undefined;
       // A copy: the caller's array could be changed in place after this build.
-      print.push(field, 'items', [...(value as unknown[])]);
-    } else if (value instanceof Date) print.push(field, 'time', value.getTime());
-    else if (typeof value === 'object' && value !== null)
-      print.push(field, ...(Object.isFrozen(value) ? ['view', sharedPart(value)] : ['json', JSON.stringify(value)]));
-    else print.push(field, 'value', value);
+      print.push(field, 'items', [...items]);
+      continue;
+    }
+    const part = shared(value);
+    if (typeof part === 'object' && part !== null) print.push(field, 'json', JSON.stringify(part));
+    else print.push(field, 'value', part);
   }
   return print;
 }
