@@ -17,13 +17,14 @@
 //             warm builds again after a change that keeps the caches valid)
 //   --images  gives every article a lead photo: a distinct 1600×900 JPEG next to it, so the image
 //             phase (variants made once per picture, then reused) is timed and reported on its own
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { generateArticles } from './generate-corpus.ts';
+import { meterCpu, type CpuUse } from './cpu-meter.ts';
 import { PublishProcess } from './publish-process.ts';
 
 const args = process.argv.slice(2);
@@ -136,6 +137,13 @@ interface BuildRun {
   published: string | undefined;
   /** For a publish of the server: how its wall time was taken. */
   note?: string;
+  /**
+   * CPU seconds of the build, every process and thread (read from /proc while it runs, see
+   * cpu-meter.ts). On 2 shared cores the wall time moves with the machine's other load; the CPU the
+   * build asked for moves less, and over the cores it bounds the wall time from below. Not known for
+   * the publish server's builds (one process for many).
+   */
+  cpu?: CpuUse | undefined;
 }
 
 /** The variables every build of the benchmark runs with: its folders, and quiet logs. */
@@ -150,7 +158,7 @@ function buildEnv(): Record<string, string> {
   };
 }
 
-function build(label: string, clean: boolean): BuildRun {
+async function build(label: string, clean: boolean): Promise<BuildRun> {
   const outDir = path.join(work, 'dist');
   // A cold build starts from nothing; a warm one, like an editor's publish, replaces the site the
   // previous build left (deleting it had been left out of the figures: 74 s at 100,000 articles).
@@ -160,7 +168,7 @@ function build(label: string, clean: boolean): BuildRun {
   }
   const timeFile = path.join(work, 'time.txt');
   // GNU time reports the peak RSS of the whole build, which Node cannot see for a child.
-  const run = spawnSync(
+  const child = spawn(
     '/usr/bin/time',
     [
       '-f',
@@ -172,20 +180,24 @@ function build(label: string, clean: boolean): BuildRun {
       path.join(root, 'node_modules/astro/bin/astro.mjs'),
       'build',
     ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      env: { ...process.env, ...buildEnv() },
-    },
+    { cwd: root, env: { ...process.env, ...buildEnv() }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const log = `${run.stdout}${run.stderr}`;
-  if (run.status !== 0) {
+  const meter = child.pid === undefined ? undefined : meterCpu(child.pid);
+  const output: string[] = [];
+  child.stdout.setEncoding('utf8').on('data', (text: string) => output.push(text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => output.push(text));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  const cpu = meter?.stop();
+  const log = output.join('');
+  if (status !== 0) {
     console.error(log.split('\n').slice(-30).join('\n'));
     throw new Error(`${label} build failed`);
   }
   const [secs = '0', kb = '0'] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/);
-  return summarize(log, Number(secs), Math.round(Number(kb) / 1024));
+  return { ...summarize(log, Number(secs), Math.round(Number(kb) / 1024)), cpu };
 }
 
 /** What a build's log says it did, with its wall time and peak memory. */
@@ -262,8 +274,16 @@ const SERVER_SETTLE_MS = 100;
 /** How long the benchmark leaves the server idle after a publish before it saves the next change. */
 const SERVER_IDLE_MS = 3000;
 
+/** `611.5 s (Node: main thread 250.2 s, other threads 199.5 s; Pagefind 161.6 s)`. */
+function cpuSummary(cpu: CpuUse): string {
+  const s = (x: number) => `${x.toFixed(1)} s`;
+  const total = cpu.nodeMain + cpu.nodeOther + cpu.pagefind + cpu.other;
+  return `${s(total)} (Node: main thread ${s(cpu.nodeMain)}, other threads ${s(cpu.nodeOther)}; Pagefind ${s(cpu.pagefind)})`;
+}
+
 function print(label: string, run: BuildRun): void {
-  console.log(`${label}: ${run.pages} pages, wall ${run.wallSeconds.toFixed(2)} s, peak RSS ${run.peakRssMb} MB`);
+  const cpu = run.cpu ? `, CPU ${cpuSummary(run.cpu)}` : '';
+  console.log(`${label}: ${run.pages} pages, wall ${run.wallSeconds.toFixed(2)} s${cpu}, peak RSS ${run.peakRssMb} MB`);
   console.log(`  content: ${run.phases}`);
   console.log(`  render pages: ${run.renderPages}`);
   if (run.images) console.log(`  images: ${run.images}`);
@@ -278,7 +298,7 @@ console.log(
 for (const f of fs.readdirSync(content))
   if (/^zz-berita-baru-bench(-\d+)?\.md$/.test(f)) fs.rmSync(path.join(content, f), { force: true });
 const reused = reuse && fs.existsSync(path.join(work, 'dist')) && fs.existsSync(path.join(work, 'cache'));
-const cold = reused ? undefined : build('cold', true);
+const cold = reused ? undefined : await build('cold', true);
 if (cold) print('cold', cold);
 else {
   console.log(`cold: skipped (--reuse: the output and cache of an earlier run in ${work})`);
@@ -286,7 +306,7 @@ else {
   // story its last case deleted, and a code change since may re-render pages. Unsettled, the first
   // case timed all that too (4,793 pages at 100,000 articles instead of a new story's 34).
   if (warm || publish) {
-    const settle = build('settle', false);
+    const settle = await build('settle', false);
     console.log(
       `settle (not a case; the output and cache brought in line with the corpus and the code): wall ${settle.wallSeconds.toFixed(2)} s, ${settle.renderPages}`,
     );
@@ -303,7 +323,7 @@ if (warm) {
   fs.appendFileSync(target, `\nParagraf tambahan untuk uji bangun ulang ${Date.now()}.\n`);
   let again: BuildRun;
   try {
-    again = build('warm', false);
+    again = await build('warm', false);
   } finally {
     // The corpus is reused by the next run: it must stay the generated one.
     fs.writeFileSync(target, original);
@@ -400,7 +420,7 @@ if (publish) {
         const savedAt = performance.now();
         change();
         k += 1;
-        const again = server ? await server.published(k, label, savedAt) : build(label, false);
+        const again = server ? await server.published(k, label, savedAt) : await build(label, false);
         print(`${server ? 'server' : 'warm'} (${label})`, again);
         console.log(`  ${label.split(' (')[0] ?? label}/cold: ${ratio(again)}`);
       }
