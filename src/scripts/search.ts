@@ -375,7 +375,11 @@ function setUpSearch(root: HTMLElement): void {
   });
 
   controls.hidden = false;
-  const initial = readSearchState(location.search);
+  const fromAddress = readSearchState(location.search);
+  // On a slow link the search box shows well before this script runs, and a reader may have typed
+  // into it by then: what they typed is kept and searched, not replaced by the address's empty query.
+  const initial =
+    fromAddress.query === '' && input.value.trim() !== '' ? { ...fromAddress, query: input.value } : fromAddress;
   showState(initial);
   if (initial.query !== '') {
     // The headlines and sections are for an empty page: not under results still loading.

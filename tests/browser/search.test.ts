@@ -246,6 +246,36 @@ describe('search on the shipped site in Chromium', () => {
     await page.close();
   });
 
+  it('keeps and searches what a reader typed before the page’s script ran', async () => {
+    // A slow link: the search box shows, the page's scripts are still on their way.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let scripts = 0;
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    page.on('pageerror', (e) => problems.push(`pageerror ${e.message}`));
+    await page.route('**/_astro/**/*.js', async (route) => {
+      scripts++;
+      await held;
+      await route.continue();
+    });
+    // Not until "load", which waits for the held scripts.
+    await page.goto(`${server!.url}/cari/`, { waitUntil: 'commit' });
+    const input = page.getByLabel('Cari berita', { exact: true });
+    await input.pressSequentially('Pyongyang', { delay: 30 });
+    // The scripts were asked for and are held, so nothing has searched yet.
+    expect(scripts).toBeGreaterThan(0);
+    expect(await status(page).textContent()).not.toContain('hasil untuk');
+    release();
+    // The script shows the filters once it has set the page up: by then the word must still be there.
+    await page.locator('[data-search-controls]').waitFor({ state: 'visible' });
+    expect(await input.inputValue()).toBe('Pyongyang');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-search-status]')?.textContent.includes('hasil untuk "Pyongyang"'),
+    );
+    expect(await resultHrefs(page)).toContain(SEED);
+    await page.close();
+  });
+
   it('shows results for /cari/?q=Pyongyang without typing', async () => {
     const page = await open('/cari/?q=Pyongyang');
     await page.waitForFunction(() =>
