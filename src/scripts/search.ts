@@ -52,6 +52,13 @@ type PagefindResult = PagefindResponse['results'][number];
 
 /** How long typing must pause before a search runs. */
 const TYPING_PAUSE_MS = 150;
+/**
+ * How long typing must pause before a word the newest stories give less than a page of results for
+ * is searched in the whole archive. While a word is typed its first letters often find little among
+ * the newest stories; widening at each of them read every shard, about 6 MB and a minute and a half
+ * on a throttled phone at 100,000 articles (`npm run bench:search -- <dist> pemerintah --typed`).
+ */
+const ARCHIVE_PAUSE_MS = 1000;
 const BUNDLE_URL = `/${SEARCH_BUNDLE_DIR}/`;
 
 /** The part of Pagefind's module the page uses. */
@@ -197,9 +204,9 @@ function setUpSearch(root: HTMLElement): void {
 
   let pagefind: Promise<SearchIndex> | undefined;
   /**
-   * Whether searches read the whole archive: from the first search whose newest shards found less
-   * than a page of results, or once the reader asked for it. The older shards, once open, cost a
-   * search only its words' index chunks.
+   * Whether searches read the whole archive: once the reader asked for it. The older shards, once
+   * open, cost a search only its words' index chunks. A word the newest stories give less than a page
+   * of results for is searched in the whole archive too, on its own (see {@link searchIndex}).
    */
   let wholeArchive = false;
   let vocabulary: Promise<Vocabulary> | undefined;
@@ -216,16 +223,21 @@ function setUpSearch(root: HTMLElement): void {
     return pagefind;
   };
 
-  /** Searches the newest shards, or every shard when it must: see {@link wholeArchive}. */
+  /**
+   * Searches the newest shards, or every shard: when the reader asked for the whole archive, or when
+   * the newest give less than a page of results and `widen` allows it. Without `widen` (a word still
+   * being typed) such a search answers from the newest shards with `widenLater`.
+   */
   const searchIndex = async (
     state: SearchState,
-  ): Promise<{ response: PagefindResponse | null; since: string | undefined }> => {
+    widen: boolean,
+  ): Promise<{ response: PagefindResponse | null; since: string | undefined; widenLater?: true }> => {
     const { query } = state;
     const index = await loadPagefind();
     if (!wholeArchive && index.since !== undefined) {
       const response = await index.shards.recent.search(query, pagefindOptions(state));
       if (response === null || response.results.length >= RESULTS_PAGE_SIZE) return { response, since: index.since };
-      wholeArchive = true;
+      if (!widen) return { response, since: index.since, widenLater: true };
     }
     const all = await index.shards.all(prepare);
     return { response: await all.search(query, pagefindOptions(state)), since: undefined };
@@ -292,7 +304,8 @@ function setUpSearch(root: HTMLElement): void {
     return items;
   };
 
-  const search = async (): Promise<void> => {
+  /** `typing`: run by the typing pause, so a word the newest stories hardly know waits for a longer one. */
+  const search = async (typing = false): Promise<void> => {
     clearTimeout(timer);
     const state = readForm();
     const ticket = ++latest;
@@ -309,9 +322,10 @@ function setUpSearch(root: HTMLElement): void {
     start.hidden = true;
     let response: PagefindResponse | null;
     let since: string | undefined;
+    let widenLater: true | undefined;
     try {
       if (!pagefind) status.textContent = SEARCHING_TEXT;
-      ({ response, since } = await searchIndex(state));
+      ({ response, since, widenLater } = await searchIndex(state, !typing));
     } catch (error) {
       if (ticket !== latest) return;
       console.error('Pagefind failed:', error);
@@ -322,6 +336,15 @@ function setUpSearch(root: HTMLElement): void {
     }
     // Pagefind answers null when a newer search superseded this one.
     if (ticket !== latest || response === null) return;
+    if (widenLater) {
+      // The whole archive once typing pauses (the input's handler clears this timer).
+      timer = setTimeout(() => void search(), ARCHIVE_PAUSE_MS);
+      // Not "Tidak ditemukan" yet: the whole archive may have it.
+      if (response.results.length === 0) {
+        status.textContent = SEARCHING_TEXT;
+        return;
+      }
+    }
     setCategoryCounts(response.totalFilters[SEARCH_FILTERS.category]);
     if (response.results.length === 0) {
       clearResults();
@@ -346,7 +369,7 @@ function setUpSearch(root: HTMLElement): void {
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void search(), TYPING_PAUSE_MS);
+    timer = setTimeout(() => void search(true), TYPING_PAUSE_MS);
   });
   categorySelect.addEventListener('change', () => void search());
   sortSelect.addEventListener('change', () => void search());

@@ -44,14 +44,20 @@ describe('searching a large archive: the newest stories first, the whole archive
     await server?.close();
   });
 
-  /** Opens a search, recording which shards' index entries the page fetched. */
-  async function open(query: string): Promise<{ page: Page; shardsRead: Set<string> }> {
+  /** A new page, recording which shards' index entries it fetches. */
+  async function newPage(): Promise<{ page: Page; shardsRead: Set<string> }> {
     const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
     const shardsRead = new Set<string>();
     page.on('request', (r) => {
       const m = /\/pagefind\/([^/]+)\/pagefind-entry\.json$/.exec(new URL(r.url()).pathname);
       if (m) shardsRead.add(m[1]!);
     });
+    return { page, shardsRead };
+  }
+
+  /** Opens a search, recording which shards' index entries the page fetched. */
+  async function open(query: string): Promise<{ page: Page; shardsRead: Set<string> }> {
+    const { page, shardsRead } = await newPage();
     await page.goto(`${server!.url}/cari/?q=${encodeURIComponent(query)}`);
     await waitForResults(page);
     return { page, shardsRead };
@@ -109,6 +115,23 @@ describe('searching a large archive: the newest stories first, the whole archive
     expect(await scope.isVisible()).toBe(false);
     // The button went away with the narrower results: focus is on the first result, not lost.
     expect(await page.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null)).toBe(true);
+    await page.close();
+  });
+
+  it('keeps a word still being typed to the newest stories, and searches the whole archive once typing pauses', async () => {
+    const { page, shardsRead } = await newPage();
+    await page.goto(`${server!.url}/cari/`);
+    // A key every 300 ms: each pause runs a search of the letters so far (after 150 ms), and none is
+    // long enough (1 s) to take a word the newest stories do not have to the whole archive. Widening
+    // at the first such search read every shard while the reader was still typing.
+    await page.getByLabel('Cari berita', { exact: true }).pressSequentially('zqzqzq', { delay: 300 });
+    expect(shardsRead.size).toBe(manifest.recent);
+    // Not "Tidak ditemukan" while the rest of the archive is still to be searched.
+    expect(await status(page)).not.toMatch(/Tidak ditemukan/);
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-search-status]')?.textContent ?? '').includes('Tidak ditemukan'),
+    );
+    expect(shardsRead.size).toBe(manifest.shards.length);
     await page.close();
   });
 
