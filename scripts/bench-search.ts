@@ -5,7 +5,7 @@
 //
 // The network is throttled by a proxy in front of the server, not by DevTools: Pagefind fetches
 // the index from a web worker, whose requests DevTools' page-level throttling does not slow down.
-// usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2] [--archive]
+// usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2] [--archive | --typed]
 //   e.g. after `npm run bench -- 100000`: npm run bench:search -- /tmp/warta-bench-100000-42/dist pemerintah
 //   BENCH_SEARCH_LIST=1 also prints every response: its transferred bytes and path
 //   --http2 serves the site over HTTPS with HTTP/2 (a self-signed certificate), as static hosts do;
@@ -13,6 +13,10 @@
 //   opens at most six connections to a host; without either, plain HTTP/1.1 (no TLS handshake)
 //   --archive then presses "Cari di seluruh arsip" and prints what searching every shard adds, until
 //   the whole archive's results show: what a site's search shard size costs a reader (see docs/search.md)
+//   --typed opens `/cari/` without a query instead, and as soon as its search box shows, types the word
+//   into it as a reader on a phone does (a key every 250 ms); it prints when the box showed, and the
+//   time from the last key to the word's results: what a reader who searches from the page waits
+//   once done typing, while the page's preloads and the searches made during the typing have run
 import net from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -24,7 +28,7 @@ const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== 
 const [dist, word = 'pemerintah'] = positional;
 if (!dist) {
   console.error(
-    'usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2] [--archive]',
+    'usage: npm run bench:search -- <built site folder> [word] [--runs N] [--unthrottled] [--https | --http2] [--archive | --typed]',
   );
   process.exit(2);
 }
@@ -34,10 +38,20 @@ const throttled = !args.includes('--unthrottled');
 const http2 = args.includes('--http2');
 const https = http2 || args.includes('--https');
 const archive = args.includes('--archive');
+const typed = args.includes('--typed');
+if (archive && typed) {
+  console.error('--archive and --typed measure different searches: give one of them');
+  process.exit(2);
+}
+/** Between a reader's keys on a phone's keyboard. */
+const KEY_INTERVAL_MS = 250;
 const protocol = http2 ? 'HTTP/2 (TLS)' : https ? 'HTTP/1.1 (TLS)' : 'HTTP/1.1';
 
 interface Run {
+  /** From the navigation (or, `--typed`, from the last key) to the results. */
   readonly milliseconds: number;
+  /** `--typed`: from the navigation until the search box showed. */
+  readonly boxMilliseconds?: number;
   readonly bytes: number;
   readonly requests: number;
   readonly searchBytes: number;
@@ -50,13 +64,15 @@ interface Run {
  * whole archive's: the newest shards' results say since when ("sejak 10 November 2024"), the
  * archive's do not.
  */
-function resultsShown(page: Page, wholeArchive: boolean): Promise<unknown> {
+function resultsShown(page: Page, wholeArchive: boolean, query?: string): Promise<unknown> {
   return page.waitForFunction(
-    (whole) => {
+    ({ whole, query }) => {
       const text = document.querySelector('[data-search-status]')?.textContent ?? '';
+      // While a word is typed, the results of its first letters show on the way: only the whole word's count.
+      if (query !== undefined && !text.includes(`"${query}"`)) return false;
       return /hasil untuk|Tidak ditemukan/.test(text) && !(whole && text.includes('sejak'));
     },
-    wholeArchive,
+    { whole: wholeArchive, query },
     { timeout: 300_000, polling: 50 },
   );
 }
@@ -184,14 +200,31 @@ try {
     });
     const started = performance.now();
     const navigationStart = Date.now();
-    await page.goto(`${server.url}/cari/?q=${encodeURIComponent(word)}`);
-    await resultsShown(page, false);
-    const milliseconds = performance.now() - started;
+    let milliseconds: number;
+    let boxMilliseconds: number | undefined;
+    if (typed) {
+      await page.goto(`${server.url}/cari/`, { waitUntil: 'commit' });
+      const box = page.locator('input[type="search"]');
+      await box.waitFor({ state: 'visible', timeout: 300_000 });
+      boxMilliseconds = performance.now() - started;
+      await box.click();
+      // `delay` holds each key down that long: the last key's input came a key interval before this returns.
+      await box.pressSequentially(word, { delay: KEY_INTERVAL_MS });
+      const lastKey = performance.now() - KEY_INTERVAL_MS;
+      await resultsShown(page, false, word);
+      milliseconds = performance.now() - lastKey;
+    } else {
+      await page.goto(`${server.url}/cari/?q=${encodeURIComponent(word)}`);
+      await resultsShown(page, false);
+      milliseconds = performance.now() - started;
+    }
     await Promise.all(counted);
     const status = (await page.locator('[data-search-status]').textContent()) ?? '';
-    results.push({ milliseconds, bytes, requests, searchBytes, searchRequests, status });
+    results.push({ milliseconds, boxMilliseconds, bytes, requests, searchBytes, searchRequests, status });
     console.log(
-      `run ${i + 1}: results in ${(milliseconds / 1000).toFixed(2)} s; ${(bytes / 1024).toFixed(0)} KB in ${requests} requests, ` +
+      `run ${i + 1}: ${boxMilliseconds === undefined ? '' : `search box after ${(boxMilliseconds / 1000).toFixed(2)} s, `}` +
+        `results ${typed ? `${(milliseconds / 1000).toFixed(2)} s after the last key` : `in ${(milliseconds / 1000).toFixed(2)} s`}; ` +
+        `${(bytes / 1024).toFixed(0)} KB in ${requests} requests, ` +
         `of which the search index ${(searchBytes / 1024).toFixed(0)} KB in ${searchRequests}; "${status.trim()}"`,
     );
     if (archive) {
@@ -227,15 +260,16 @@ try {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 /** Each figure's median over `list`, formatted as the summary lines print them (`more` after the time and bytes). */
 function medians(list: readonly Run[], more: string): string {
-  const of = (field: Exclude<keyof Run, 'status'>) => median(list.map((r) => r[field]));
+  const of = (field: Exclude<keyof Run, 'status'>) => median(list.map((r) => r[field] ?? 0));
+  const box = typed ? `search box after ${(of('boxMilliseconds') / 1000).toFixed(2)} s, results ` : '';
   return (
-    `${(of('milliseconds') / 1000).toFixed(2)} s${more ? ` ${more}` : ' to results'}, ` +
+    `${box}${(of('milliseconds') / 1000).toFixed(2)} s${more ? ` ${more}` : typed ? ' after the last key' : ' to results'}, ` +
     `${(of('bytes') / 1024).toFixed(0)} KB${more ? ` ${more}` : ''} in ${of('requests')} requests ` +
     `(search index ${(of('searchBytes') / 1024).toFixed(0)} KB in ${of('searchRequests')})`
   );
 }
 console.log(
-  `first search for "${word}" on ${dist}${throttled ? ' (CPU 4×, Fast 3G)' : ' (unthrottled)'} over ${protocol}, median of ${runs}: ` +
+  `first search for "${word}"${typed ? ' typed into /cari/' : ''} on ${dist}${throttled ? ' (CPU 4×, Fast 3G)' : ' (unthrottled)'} over ${protocol}, median of ${runs}: ` +
     medians(results, ''),
 );
 if (archive)
