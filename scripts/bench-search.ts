@@ -51,7 +51,7 @@ interface Run {
   /** From the navigation (or, `--typed`, from the last key) to the results. */
   readonly milliseconds: number;
   /** `--typed`: from the navigation until the search box showed. */
-  readonly boxMilliseconds?: number;
+  readonly boxMilliseconds?: number | undefined;
   readonly bytes: number;
   readonly requests: number;
   readonly searchBytes: number;

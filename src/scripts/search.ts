@@ -281,7 +281,8 @@ function setUpSearch(root: HTMLElement): void {
     const suggested = suggestQuery(state.query, await vocabulary);
     if (suggested === undefined || ticket !== latest) return;
     const corrected: SearchState = { ...state, query: suggested };
-    const { response } = await searchIndex(corrected);
+    // Searched as widely as the search it corrects was (a typed word's waits for the pause: see `search`).
+    const { response } = await searchIndex(corrected, true);
     if (ticket !== latest || response === null || response.results.length <= found) return;
     const link = element('a', 'font-semibold text-brand italic underline dark:text-brand-dark', suggested);
     link.href = `${location.pathname}${searchStateUrl(corrected)}`;
@@ -363,7 +364,8 @@ function setUpSearch(root: HTMLElement): void {
     status.textContent = resultCountText(response.results.length, state, since);
     scope.hidden = since === undefined;
     if (since !== undefined) scopeLabel.textContent = scopeText(since);
-    if (response.results.length < FEW_RESULTS)
+    // A word waiting for the whole archive is corrected, if need be, once that search is in.
+    if (response.results.length < FEW_RESULTS && !widenLater)
       void offerSuggestion(state, ticket, response.results.length).catch(() => undefined);
   };
 
