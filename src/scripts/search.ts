@@ -340,8 +340,11 @@ function setUpSearch(root: HTMLElement): void {
     if (widenLater) {
       // The whole archive once typing pauses (the input's handler clears this timer).
       timer = setTimeout(() => void search(), ARCHIVE_PAUSE_MS);
-      // Not "Tidak ditemukan" yet: the whole archive may have it.
+      // Not "Tidak ditemukan" yet: the whole archive may have it. Nor the results of the words typed
+      // before, which would stand under this word for as long as the whole archive takes.
       if (response.results.length === 0) {
+        clearResults();
+        list.setAttribute('aria-busy', 'true');
         status.textContent = SEARCHING_TEXT;
         return;
       }
