@@ -11,12 +11,12 @@
 // usage: node scripts/bench-hostile.ts [--sizes 10k,40k,160k,640k,2560k] [--limit 20] [--case SUBSTRING]...
 //        (sizes take k and m suffixes, in units of 1,024 bytes; the default goes up to 5 MB)
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { buildContent } from '../src/lib/content/build-content.ts';
 import { parseArticle, type ArticleSource } from '../src/lib/content/parse-article.ts';
 import { WartaError } from '../src/lib/errors/index.ts';
+import { CLOCK_TICKS, cpuTicks } from './cpu-meter.ts';
 import { HOSTILE_CASES, type HostileCase } from './hostile-cases.ts';
 
 type Phase = 'parse' | 'build';
@@ -162,20 +162,11 @@ const showSize = (bytes: number): string =>
 
 /** How many times the time limit a run may take in wall time before it is killed anyway. */
 const WALL_FACTOR = 4;
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
-const CLOCK_TICKS = 100;
-
 /** CPU time (user + system, all threads) a process has used, in ms, or undefined without /proc. */
 function childCpuMs(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
-    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
+  const ticks = cpuTicks(`/proc/${String(pid)}/stat`);
+  return ticks === undefined ? undefined : (ticks * 1000) / CLOCK_TICKS;
 }
 
 function measureCase(c: HostileCase, sizes: readonly number[], limitMs: number): Promise<Map<string, Cell>> {

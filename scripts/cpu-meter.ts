@@ -22,8 +22,8 @@ export interface CpuUse {
   readonly other: number;
 }
 
-/** Clock ticks a second: Linux's USER_HZ, 100 on every architecture Node runs on. */
-const TICKS = 100;
+/** Clock ticks a second of /proc's CPU times: Linux's USER_HZ, 100 on every architecture Node runs on. */
+export const CLOCK_TICKS = 100;
 /** How often the tree is read; a thread's last half second before it ends is not seen. */
 const INTERVAL_MS = 500;
 
@@ -51,8 +51,9 @@ export function meterCpu(root: number): { stop(): CpuUse | undefined } {
         continue;
       }
       for (const tid of tids) {
-        const seconds = threadSeconds(`/proc/${pid}/task/${tid}/stat`);
-        if (seconds === undefined) continue;
+        const ticks = cpuTicks(`/proc/${pid}/task/${tid}/stat`);
+        if (ticks === undefined) continue;
+        const seconds = ticks / CLOCK_TICKS;
         const group: keyof CpuUse =
           name === 'node'
             ? tid === String(pid)
@@ -112,12 +113,16 @@ function processName(pid: number): string | undefined {
   }
 }
 
-/** A thread's user and system time in seconds, or undefined once it has ended. */
-function threadSeconds(statFile: string): number | undefined {
+/**
+ * The user and system time in clock ticks ({@link CLOCK_TICKS}) of a process (`/proc/<pid>/stat`:
+ * all its threads) or a thread (`/proc/<pid>/task/<tid>/stat`), or undefined once it has ended or
+ * without /proc.
+ */
+export function cpuTicks(statFile: string): number | undefined {
   const fields = statFields(statFile);
   if (!fields) return undefined;
   // Fields 14 and 15 (utime, stime), counted from field 3.
-  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  return Number(fields[11]) + Number(fields[12]);
 }
 
 /**
