@@ -2,6 +2,8 @@
 // throttled phone profile (CPU 4× slower; a network like DevTools' "Fast 3G": 562.5 ms round trip,
 // 1.44 Mbit/s down) and an empty cache, and prints what the reader pays until the results show:
 // bytes transferred and requests (all, and the search index's alone), and the time to results.
+// Bytes and requests count until the network has been quiet for a while after the results show:
+// a search the page goes on with in the background (an older word's) costs the phone too.
 //
 // The network is throttled by a proxy in front of the server, not by DevTools: Pagefind fetches
 // the index from a web worker, whose requests DevTools' page-level throttling does not slow down.
@@ -45,6 +47,11 @@ if (archive && typed) {
 }
 /** Between a reader's keys on a phone's keyboard. */
 const KEY_INTERVAL_MS = 250;
+/**
+ * How long no request may be under way before the bytes are counted: longer than the page's own
+ * pauses (a second before a typed word widens to the whole archive) and a round trip.
+ */
+const QUIET_MS = 3000;
 const protocol = http2 ? 'HTTP/2 (TLS)' : https ? 'HTTP/1.1 (TLS)' : 'HTTP/1.1';
 
 interface Run {
@@ -174,11 +181,29 @@ try {
     let searchRequests = 0;
     // Playwright reports the worker's requests with the page's; sizes are as transferred (gzip).
     const counted: Promise<void>[] = [];
+    let underWay = 0;
+    let lastActivity = performance.now();
+    context.on('request', () => {
+      underWay++;
+      lastActivity = performance.now();
+    });
+    const ended = (): void => {
+      underWay--;
+      lastActivity = performance.now();
+    };
+    context.on('requestfailed', ended);
+    /** Until no request has been under way for {@link QUIET_MS}. */
+    const quiet = async (): Promise<void> => {
+      while (underWay > 0 || performance.now() - lastActivity < QUIET_MS)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      await Promise.all(counted);
+    };
     if (process.env['BENCH_SEARCH_LIST'])
       context.on('requestfailed', (request) =>
         console.log(`  failed ${request.url()} ${request.failure()?.errorText ?? ''}`),
       );
     context.on('requestfinished', (request) => {
+      ended();
       counted.push(
         request.sizes().then((sizes) => {
           const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
@@ -218,7 +243,7 @@ try {
       await resultsShown(page, false);
       milliseconds = performance.now() - started;
     }
-    await Promise.all(counted);
+    await quiet();
     const status = (await page.locator('[data-search-status]').textContent()) ?? '';
     results.push({ milliseconds, boxMilliseconds, bytes, requests, searchBytes, searchRequests, status });
     console.log(
@@ -234,7 +259,7 @@ try {
       await page.locator('[data-search-archive]').click({ timeout: 10_000 });
       await resultsShown(page, true);
       const archiveMilliseconds = performance.now() - clicked;
-      await Promise.all(counted);
+      await quiet();
       const archiveStatus = (await page.locator('[data-search-status]').textContent()) ?? '';
       const added: Run = {
         milliseconds: archiveMilliseconds,

@@ -227,19 +227,30 @@ function setUpSearch(root: HTMLElement): void {
    * Searches the newest shards, or every shard: when the reader asked for the whole archive, or when
    * the newest give less than a page of results and `widen` allows it. Without `widen` (a word still
    * being typed) such a search answers from the newest shards with `widenLater`.
+   *
+   * A search superseded by a newer one (`ticket` is no longer the latest) stops before each step
+   * that reads the index, answering null: every word searched costs the phone the index chunk it
+   * falls in, in each shard (about 25 KB a shard), and the older shards besides when it widens. The
+   * letters typed while the index loaded, each searched once it was in, had read three chunks too
+   * many, and a word typed before the page's script ran had gone on into the whole archive (about
+   * 6 MB) after a longer word's results showed.
    */
   const searchIndex = async (
     state: SearchState,
     widen: boolean,
+    ticket: number,
   ): Promise<{ response: PagefindResponse | null; since: string | undefined; widenLater?: true }> => {
     const { query } = state;
     const index = await loadPagefind();
+    if (ticket !== latest) return { response: null, since: index.since };
     if (!wholeArchive && index.since !== undefined) {
       const response = await index.shards.recent.search(query, pagefindOptions(state));
       if (response === null || response.results.length >= RESULTS_PAGE_SIZE) return { response, since: index.since };
       if (!widen) return { response, since: index.since, widenLater: true };
+      if (ticket !== latest) return { response: null, since: index.since };
     }
     const all = await index.shards.all(prepare);
+    if (ticket !== latest) return { response: null, since: undefined };
     return { response: await all.search(query, pagefindOptions(state)), since: undefined };
   };
 
@@ -282,7 +293,7 @@ function setUpSearch(root: HTMLElement): void {
     if (suggested === undefined || ticket !== latest) return;
     const corrected: SearchState = { ...state, query: suggested };
     // Searched as widely as the search it corrects was (a typed word's waits for the pause: see `search`).
-    const { response } = await searchIndex(corrected, true);
+    const { response } = await searchIndex(corrected, true, ticket);
     if (ticket !== latest || response === null || response.results.length <= found) return;
     const link = element('a', 'font-semibold text-brand italic underline dark:text-brand-dark', suggested);
     link.href = `${location.pathname}${searchStateUrl(corrected)}`;
@@ -326,7 +337,7 @@ function setUpSearch(root: HTMLElement): void {
     let widenLater: true | undefined;
     try {
       if (!pagefind) status.textContent = SEARCHING_TEXT;
-      ({ response, since, widenLater } = await searchIndex(state, !typing));
+      ({ response, since, widenLater } = await searchIndex(state, !typing, ticket));
     } catch (error) {
       if (ticket !== latest) return;
       console.error('Pagefind failed:', error);
@@ -406,13 +417,15 @@ function setUpSearch(root: HTMLElement): void {
   const fromAddress = readSearchState(location.search);
   // On a slow link the search box shows well before this script runs, and a reader may have typed
   // into it by then: what they typed is kept and searched, not replaced by the address's empty query.
-  const initial =
-    fromAddress.query === '' && input.value.trim() !== '' ? { ...fromAddress, query: input.value } : fromAddress;
+  const typedEarly = fromAddress.query === '' && input.value.trim() !== '';
+  const initial = typedEarly ? { ...fromAddress, query: input.value } : fromAddress;
   showState(initial);
   if (initial.query !== '') {
     // The headlines and sections are for an empty page: not under results still loading.
     start.hidden = true;
-    void search();
+    // What was typed early is searched as typing is (the reader may be mid-word): the whole archive
+    // only once typing pauses.
+    void search(typedEarly);
   } else {
     status.textContent = EMPTY_QUERY_TEXT;
     // Fetch the index code while the reader types the first word.

@@ -141,6 +141,41 @@ describe('searching a large archive: the newest stories first, the whole archive
     await page.close();
   });
 
+  it('drops a search a newer one replaced: an older word never goes on into the whole archive', async () => {
+    const { page, shardsRead } = await newPage();
+    // The newest shards' word chunks are held back until a newer word has been typed, so that the
+    // address's word (which the newest stories give less than a page of results for, and which is
+    // searched in the whole archive when it is the latest) is answered after it was replaced.
+    const held: (() => void)[] = [];
+    let holding = true;
+    let firstHeld: () => void = () => undefined;
+    const oneHeld = new Promise<void>((resolve) => (firstHeld = resolve));
+    await page.route('**/pagefind/*/index/*.pf_index', async (route) => {
+      if (holding) {
+        await new Promise<void>((resolve) => {
+          held.push(resolve);
+          firstHeld();
+        });
+      }
+      await route.continue();
+    });
+    await page.goto(`${server!.url}/cari/?q=${oldest.number}`);
+    await oneHeld;
+    await page.getByLabel('Cari berita', { exact: true }).fill('pemerintah');
+    // Past the typing pause (150 ms): the newer word's search has begun.
+    await page.waitForTimeout(600);
+    holding = false;
+    for (const release of held) release();
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-search-status]')?.textContent ?? '').includes('"pemerintah" sejak'),
+    );
+    // Time for the older word's search to widen, which it did at once before.
+    await page.waitForTimeout(1500);
+    expect(shardsRead.size).toBe(manifest.recent);
+    expect(await status(page)).toMatch(/^\d+ hasil untuk "pemerintah" sejak /);
+    await page.close();
+  });
+
   it('searches the whole archive by itself when the newest stories give less than a page of results', async () => {
     const { page, shardsRead } = await open(oldest.number);
     expect(await status(page)).toMatch(new RegExp(`^\\d+ hasil untuk "${oldest.number}"$`));
