@@ -160,8 +160,10 @@ describe('the search index, searched with Pagefind in Node', () => {
   it('writes the JS API, its worker, the Indonesian WebAssembly and the index, without the unused UIs', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(work, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
     expect(manifest).toMatchObject({ shards: ['arsip-2024-12-01'], recent: 1 });
-    // The files the page preloads are the bundle's: the shared WebAssembly, the shard's entry, metadata and filters.
-    expect(manifest.preload).toHaveLength(5);
+    // The files the page preloads are the bundle's: the shared WebAssembly, the shard's entry, metadata
+    // and its one filter (the category's).
+    expect(manifest.preload).toHaveLength(4);
+    expect(manifest.preload.filter((file) => file.includes('/filter/'))).toHaveLength(1);
     expect(manifest.preload).toContain('wasm.id.pagefind');
     expect(manifest.preload).toContain(`arsip-2024-12-01/pagefind-entry.json?ts=${manifest.tags[0]!}`);
     for (const file of manifest.preload)
@@ -233,7 +235,7 @@ describe('the search index, searched with Pagefind in Node', () => {
       date: '27 Des 2024, 10:15 WIB',
       category: 'Internasional',
     });
-    expect(results[0]!.filters).toEqual({ kategori: ['Internasional'], tag: ['Rusia', 'Korea Utara'] });
+    expect(results[0]!.filters).toEqual({ kategori: ['Internasional'] });
   });
 
   it('searches headlines (meta.title) and ranks a headline match above a mention in the body', async () => {
@@ -260,8 +262,6 @@ describe('the search index, searched with Pagefind in Node', () => {
     expect(all.totalFilters['kategori']).toEqual({ Internasional: 1, Nasional: 1 });
     const narrowed = await pagefind.search('kerja', { filters: { kategori: 'Nasional' } });
     expect(urls(narrowed.results)).toEqual(['/berita/pekerja/']);
-    const byTag = await pagefind.search('kerja', { filters: { tag: 'Rusia' } });
-    expect(urls(byTag.results)).toEqual(['/berita/putin/']);
   });
 
   it('sorts by publication date', async () => {

@@ -87,9 +87,9 @@ describe('toSearchRecord', () => {
     expect(toSearchRecord(sameDay!.data, sameDay!.text).meta).not.toHaveProperty('updated');
   });
 
-  it('filters by category and tag names and sorts by the WIB publication time', () => {
+  it('filters by category name only (the page narrows by nothing else) and sorts by the WIB publication time', () => {
     const record = toSearchRecord(putin!.data, putin!.text);
-    expect(record.filters).toEqual({ kategori: ['Nasional'], tag: ['Rusia', 'Korea Utara'] });
+    expect(record.filters).toEqual({ kategori: ['Nasional'] });
     expect(record.sort).toEqual({ date: '2024-12-20T10:00:00+07:00' });
   });
 });

@@ -27,7 +27,7 @@ export interface SearchRecord {
 /** The fields of an article its search record is made from; the rest (related lists, "Baca juga") never reach the index. */
 export type SearchSource = Pick<
   Article,
-  'slug' | 'title' | 'date' | 'modified' | 'category' | 'tags' | 'image' | 'summary'
+  'slug' | 'title' | 'date' | 'modified' | 'category' | 'image' | 'summary'
 >;
 
 /**
@@ -35,14 +35,13 @@ export type SearchSource = Pick<
  * shards by, so an edit that changes other articles' related lists does not re-index their shards.
  */
 export function searchSource(article: SearchSource): SearchSource {
-  const { slug, title, date, modified, category, tags, image, summary } = article;
+  const { slug, title, date, modified, category, image, summary } = article;
   return {
     slug,
     title,
     date,
     modified,
     category: { name: category.name, slug: category.slug },
-    tags: tags.map((t) => ({ name: t.name, slug: t.slug })),
     ...(image ? { image: { src: image.src, alt: image.alt, ...(image.asset ? { asset: image.asset } : {}) } } : {}),
     summary,
   };
@@ -88,10 +87,7 @@ export function toSearchRecord(article: SearchSource, text: string): SearchRecor
     content: parts.join('\n'),
     language: SEARCH_LANGUAGE,
     meta,
-    filters: {
-      [SEARCH_FILTERS.category]: [article.category.name],
-      [SEARCH_FILTERS.tag]: article.tags.map((t) => t.name),
-    },
+    filters: { [SEARCH_FILTERS.category]: [article.category.name] },
     sort: { [SEARCH_SORT_DATE]: toJakartaIso(article.date) },
   };
 }
