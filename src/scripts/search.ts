@@ -230,10 +230,9 @@ function setUpSearch(root: HTMLElement): void {
    *
    * A search superseded by a newer one (`ticket` is no longer the latest) stops before each step
    * that reads the index, answering null: every word searched costs the phone the index chunk it
-   * falls in, in each shard (about 25 KB a shard), and the older shards besides when it widens. The
-   * letters typed while the index loaded, each searched once it was in, had read three chunks too
-   * many, and a word typed before the page's script ran had gone on into the whole archive (about
-   * 6 MB) after a longer word's results showed.
+   * falls in, in each shard (about 25 KB a shard), and every older shard's files besides when it
+   * widens: a word from the address that the newest stories hardly knew went on into the whole
+   * archive (about 6 MB at 100,000 articles) after a word typed over it had shown its results.
    */
   const searchIndex = async (
     state: SearchState,
