@@ -63,10 +63,18 @@ export const DEFAULT_RECENT_SHARD_SIZE = 500;
  * 100,000 articles, searching every shard cost a first search on a phone megabytes (each shard its
  * index chunk, metadata and filters), against the 300 KB budget of issue #20. Measured with
  * `npm run bench:search` on 100,000 articles, `pemerintah`: the newest 2, 3, 4 and 7 shards (about
- * 470 stories each, the last a month of 2,800) cost 192, 239, 280 and 522 KB. 1,500 stories is 4
- * such shards, about three weeks of a portal's news.
+ * 470 stories each, the last a month of 2,800) cost 192, 239, 280 and 522 KB.
+ *
+ * 1,000, not the 1,500 of before (4 such shards), since a word typed into the page costs more than
+ * the same word from a link: each pause in the typing searches the letters so far, and a word's
+ * first letters often fall in the index chunk before the whole word's, one more chunk a shard.
+ * Side by side on 2026-12-04 (HTTP/2, `--typed`: a key every 250 ms, median of 5; from a link,
+ * median of 3): 1,500 stories, 324 KB typed (0.38 s after the last key) and 256 KB from a link
+ * (4.89 s); 1,000 stories (3 shards), 266 KB typed (0.41 s) and 220 KB from a link (4.63 s),
+ * against the issue's 300 KB. 1,000 stories are three days of a large portal's news, ten of a
+ * regional newsroom's; a word they hold fewer than ten results for is searched in the whole archive.
  */
-export const DEFAULT_RECENT_SEARCH_ARTICLES = 1500;
+export const DEFAULT_RECENT_SEARCH_ARTICLES = 1000;
 
 /** `shards.json`: the shards newest first, how many of them the first search reads, and from when. */
 export interface ShardManifest {
