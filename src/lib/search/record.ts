@@ -25,10 +25,7 @@ export interface SearchRecord {
 }
 
 /** The fields of an article its search record is made from; the rest (related lists, "Baca juga") never reach the index. */
-export type SearchSource = Pick<
-  Article,
-  'slug' | 'title' | 'date' | 'modified' | 'category' | 'image' | 'summary'
->;
+export type SearchSource = Pick<Article, 'slug' | 'title' | 'date' | 'modified' | 'category' | 'image' | 'summary'>;
 
 /**
  * Copies the fields a search record needs out of `article`. The copy is what the search cache keys
