@@ -162,8 +162,8 @@ describe('searching a large archive: the newest stories first, the whole archive
     await page.goto(`${server!.url}/cari/?q=${oldest.number}`);
     await oneHeld;
     await page.getByLabel('Cari berita', { exact: true }).fill('pemerintah');
-    // Past the typing pause (150 ms): the newer word's search has begun.
-    await page.waitForTimeout(600);
+    // The newer word's search has begun (it puts its word in the address before anything else).
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'pemerintah');
     holding = false;
     for (const release of held) release();
     await page.waitForFunction(() =>
