@@ -240,16 +240,18 @@ function setUpSearch(root: HTMLElement): void {
     ticket: number,
   ): Promise<{ response: PagefindResponse | null; since: string | undefined; widenLater?: true }> => {
     const { query } = state;
+    // A replaced search's answer: every caller drops a null response, whatever else it says.
+    const replaced = { response: null, since: undefined };
     const index = await loadPagefind();
-    if (ticket !== latest) return { response: null, since: index.since };
+    if (ticket !== latest) return replaced;
     if (!wholeArchive && index.since !== undefined) {
       const response = await index.shards.recent.search(query, pagefindOptions(state));
       if (response === null || response.results.length >= RESULTS_PAGE_SIZE) return { response, since: index.since };
       if (!widen) return { response, since: index.since, widenLater: true };
-      if (ticket !== latest) return { response: null, since: index.since };
+      if (ticket !== latest) return replaced;
     }
     const all = await index.shards.all(prepare);
-    if (ticket !== latest) return { response: null, since: undefined };
+    if (ticket !== latest) return replaced;
     return { response: await all.search(query, pagefindOptions(state)), since: undefined };
   };
 
