@@ -28,7 +28,11 @@ export const CLOCK_TICKS = 100;
 const INTERVAL_MS = 500;
 
 interface ThreadCount {
-  readonly group: keyof CpuUse;
+  /**
+   * The group of the program the thread last ran: a process is started by forking its parent (GNU
+   * time, a shell) and then running its own program, so the name first seen may be the parent's.
+   */
+  group: keyof CpuUse;
   seconds: number;
 }
 
@@ -64,8 +68,10 @@ export function meterCpu(root: number): { stop(): CpuUse | undefined } {
               : 'other';
         const key = `${pid}:${tid}`;
         const known = threads.get(key);
-        if (known) known.seconds = Math.max(known.seconds, seconds);
-        else threads.set(key, { group, seconds });
+        if (known) {
+          known.group = group;
+          known.seconds = Math.max(known.seconds, seconds);
+        } else threads.set(key, { group, seconds });
       }
     }
   };

@@ -30,6 +30,22 @@ describe('meterCpu', () => {
     },
   );
 
+  it.runIf(process.platform === 'linux')(
+    'counts a process by the program it runs, not by the one it was started as',
+    async () => {
+      // The shell the meter first sees becomes Node (exec) once the meter has read it as "sh": its
+      // main thread then spins 1.5 s as Node's. GNU time and shells start the build's Node this way.
+      const child = spawn('/bin/sh', ['-c', `sleep 0.7; exec "$0" -e "$1"`, process.execPath, SPIN], {
+        stdio: 'ignore',
+      });
+      const meter = meterCpu(child.pid ?? 0);
+      await new Promise((resolve) => child.once('close', resolve));
+      const use = meter.stop();
+      expect(use?.nodeMain).toBeGreaterThan(0.5);
+      expect(use?.other).toBeLessThan(0.5);
+    },
+  );
+
   it('reads nothing, and says so, for a process that is not there', () => {
     // Process ids are below 2^22 on Linux.
     const use = meterCpu(2 ** 30).stop();
